@@ -1,0 +1,44 @@
+using System.Runtime.InteropServices;
+using MimeKit;
+
+namespace M365Scanner.Core.Mail;
+
+/// <summary>Reads RFC 822 / MIME bytes (.eml files, message/rfc822 attachments, Graph's /$value) into an
+/// <see cref="EmailMessage"/>.</summary>
+public static class EmlReader
+{
+    // Real mail is full of addresses RFC 5322 forbids ("k..allen@enron.com", unquoted commas in names);
+    // reading them loosely keeps the sender and recipients instead of silently dropping them.
+    // MaxMimeDepth bounds nesting that a hostile message could use to exhaust the stack.
+    private static readonly ParserOptions Options = new()
+    {
+        AddressParserComplianceMode = RfcComplianceMode.Looser,
+        AllowUnquotedCommasInAddresses = true,
+        AllowAddressesWithoutDomain = true,
+        ParameterComplianceMode = RfcComplianceMode.Looser,
+        Rfc2047ComplianceMode = RfcComplianceMode.Looser,
+        MaxMimeDepth = 64,
+    };
+
+    /// <summary>Parses one message from <paramref name="stream"/>.</summary>
+    /// <exception cref="FormatException">The bytes are not a message: no header block could be parsed.
+    /// MimeKit is lenient about everything after the headers (a truncated body still parses).</exception>
+    public static EmailMessage Read(Stream stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var mime = MimeMessage.Load(Options, stream, cancellationToken);
+        if (mime.Headers.Count == 0)
+            throw new FormatException("not a message: it has no header fields");
+        return MimeMessageMapper.Map(mime);
+    }
+
+    /// <inheritdoc cref="Read(Stream, CancellationToken)"/>
+    public static EmailMessage Read(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
+    {
+        // Avoid copying a large attachment just to wrap it in a stream.
+        using var stream = MemoryMarshal.TryGetArray(bytes, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(bytes.ToArray(), writable: false);
+        return Read(stream, cancellationToken);
+    }
+}

@@ -1,0 +1,106 @@
+using MimeKit;
+
+namespace M365Scanner.Core.Mail;
+
+/// <summary>Maps a parsed MimeKit message onto the core <see cref="EmailMessage"/> model.</summary>
+/// <remarks>
+/// Every leaf part that is not the message's displayed text or HTML body becomes an attachment, whatever its
+/// Content-Disposition says: phishing kits often send a PDF as an "inline" part or with no disposition at all,
+/// and a link there is as clickable as in a declared attachment.
+/// </remarks>
+public static class MimeMessageMapper
+{
+    private static readonly string[] AuthenticationHeaders = ["Authentication-Results", "ARC-Authentication-Results"];
+
+    public static EmailMessage Map(MimeMessage mime)
+    {
+        ArgumentNullException.ThrowIfNull(mime);
+        var textBody = mime.TextBody;
+        var htmlBody = mime.HtmlBody;
+        return new EmailMessage
+        {
+            InternetMessageId = NullIfEmpty(mime.MessageId),
+            Subject = mime.Subject,
+            From = mime.From.Mailboxes.Select(ToAddress).FirstOrDefault(),
+            Sender = mime.Sender is null ? null : ToAddress(mime.Sender),
+            ReplyTo = Addresses(mime.ReplyTo),
+            To = Addresses(mime.To),
+            Cc = Addresses(mime.Cc),
+            Bcc = Addresses(mime.Bcc),
+            SentAt = mime.Headers.Contains(HeaderId.Date) && mime.Date != DateTimeOffset.MinValue ? mime.Date : null,
+            InReplyTo = NullIfEmpty(mime.InReplyTo),
+            References = [.. mime.References],
+            AuthenticationResults = [.. mime.Headers
+                .Where(h => AuthenticationHeaders.Contains(h.Field, StringComparer.OrdinalIgnoreCase))
+                .Select(h => h.Value)],
+            Headers = [.. mime.Headers.Select(h => new MessageHeader(h.Field, h.Value))],
+            TextBody = textBody,
+            HtmlBody = htmlBody,
+            Attachments = Attachments(mime, textBody, htmlBody),
+        };
+    }
+
+    private static List<EmailAttachment> Attachments(MimeMessage mime, string? textBody, string? htmlBody)
+    {
+        var attachments = new List<EmailAttachment>();
+        var index = 0;
+        foreach (var part in mime.BodyParts)
+        {
+            index++;
+            if (IsDisplayedBody(part, textBody, htmlBody))
+                continue;
+            var bytes = DecodedContent(part);
+            attachments.Add(new EmailAttachment(
+                FileName: FileNameOf(part, index),
+                ContentType: part.ContentType.MimeType.ToLowerInvariant(),
+                Content: bytes,
+                Size: bytes.Length,
+                IsInline: part.ContentDisposition?.Disposition == ContentDisposition.Inline));
+        }
+        return attachments;
+    }
+
+    // The parts MimeKit chose as TextBody/HtmlBody are what the reader sees as the message; a text part that
+    // is declared an attachment ("notes.txt") stays an attachment even when its text happens to be shown.
+    private static bool IsDisplayedBody(MimeEntity part, string? textBody, string? htmlBody) =>
+        part is TextPart text && !text.IsAttachment &&
+        (text.IsHtml ? text.Text == htmlBody : text.IsPlain && text.Text == textBody);
+
+    private static byte[] DecodedContent(MimeEntity part)
+    {
+        using var buffer = new MemoryStream();
+        switch (part)
+        {
+            case MessagePart { Message: not null } message:
+                message.Message.WriteTo(buffer);
+                break;
+            case MimePart { Content: not null } mimePart:
+                mimePart.Content.DecodeTo(buffer);
+                break;
+            default:
+                part.WriteTo(buffer, contentOnly: true);
+                break;
+        }
+        return buffer.ToArray();
+    }
+
+    private static string FileNameOf(MimeEntity part, int index)
+    {
+        var name = (part as MimePart)?.FileName ?? part.ContentDisposition?.FileName ?? part.ContentType.Name;
+        if (!string.IsNullOrWhiteSpace(name))
+            return name.Trim();
+        var extension = part switch
+        {
+            MessagePart => ".eml",
+            _ => MimeTypes.TryGetExtension(part.ContentType.MimeType, out var ext) ? ext : ".bin",
+        };
+        return $"attachment-{index}{extension}";
+    }
+
+    private static List<EmailAddress> Addresses(InternetAddressList list) => [.. list.Mailboxes.Select(ToAddress)];
+
+    private static EmailAddress ToAddress(MailboxAddress mailbox) =>
+        new(mailbox.Address ?? "", string.IsNullOrWhiteSpace(mailbox.Name) ? null : mailbox.Name);
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}
