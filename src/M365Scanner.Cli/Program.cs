@@ -1,4 +1,3 @@
-using System.CommandLine;
+using M365Scanner.Cli;
 
-var root = new RootCommand("M365Scanner: post-delivery link scanning for Microsoft 365.");
-return await root.Parse(args).InvokeAsync();
+return await CliApp.RunAsync(args, Console.Out, Console.Error);

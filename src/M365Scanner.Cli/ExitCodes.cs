@@ -1,0 +1,11 @@
+namespace M365Scanner.Cli;
+
+/// <summary>The process exit codes the CLI documents.</summary>
+public static class ExitCodes
+{
+    /// <summary>Every input was processed (per-file errors are reported in the output, not here).</summary>
+    public const int Success = 0;
+
+    /// <summary>The command line was wrong; stderr says what.</summary>
+    public const int BadArguments = 2;
+}
