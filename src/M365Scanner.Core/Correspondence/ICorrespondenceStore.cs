@@ -1,0 +1,20 @@
+namespace M365Scanner.Core.Correspondence;
+
+/// <summary>
+/// Where one tenant's correspondence graph lives. Two calls and a batch scope: everything the graph does is
+/// built on them, so a new store (SQLite, PostgreSQL, memory) implements only these.
+/// </summary>
+/// <remarks>Implementations must be safe for concurrent callers; <see cref="Add"/> must be atomic per call
+/// (concurrent adds to one edge are not lost) and report an edge as new to exactly one caller.</remarks>
+public interface ICorrespondenceStore
+{
+    /// <summary>The tallies of those of <paramref name="keys"/> that exist.</summary>
+    IReadOnlyDictionary<EdgeKey, Tally> Read(IReadOnlyCollection<EdgeKey> keys);
+
+    /// <summary>Adds the observations (several for one key add up) and returns the keys that did not exist before.</summary>
+    IReadOnlySet<EdgeKey> Add(IReadOnlyCollection<EdgeObservation> observations);
+
+    /// <summary>Groups many <see cref="Add"/> calls into one unit (a transaction) for bulk baselines; dispose to commit.
+    /// Calls on the same store from the same caller inside the scope join it.</summary>
+    IDisposable BeginBatch();
+}

@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace M365Scanner.Core.Policy;
+
+/// <summary>A tenant's policy (section "Policy" of appsettings.json). Defaults are the product's recommendation.</summary>
+public sealed record PolicyOptions
+{
+    public PolicyMode Mode { get; init; } = PolicyMode.ReportOnly;
+
+    /// <summary>A link scoring at or above this is rewritten.</summary>
+    [Range(0.0, 1.0)]
+    public double RewriteThreshold { get; init; } = 0.5;
+
+    /// <summary>A message scoring at or above this is quarantined (when its sender allows it, see below).</summary>
+    [Range(0.0, 1.0)]
+    public double QuarantineThreshold { get; init; } = 0.9;
+
+    /// <summary>When false (the default), a message from an established correspondent is never quarantined whole:
+    /// its offending links are rewritten instead, so the rest of a real partner's message still arrives.</summary>
+    public bool QuarantineEstablishedSenders { get; init; }
+
+    /// <summary>Link registrable domains never rewritten (the tenant's own services, say).</summary>
+    public IReadOnlyList<string> AllowDomains { get; init; } = [];
+
+    /// <summary>Sender addresses or "@domain"s whose messages are never acted on.</summary>
+    public IReadOnlyList<string> AllowSenders { get; init; } = [];
+}
