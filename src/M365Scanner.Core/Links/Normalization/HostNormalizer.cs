@@ -97,16 +97,34 @@ internal static class HostNormalizer
         }
     }
 
-    // Letters, digits, '-', '_' (seen in real subdomains) and non-empty labels. Anything else cannot be resolved.
+    // Letters, digits, '-', '_' (seen in real subdomains), labels of 1 to 63 characters, 253 in all: DNS cannot
+    // resolve anything else, so such a "host" leads nowhere (and System.Uri rejects it).
     private static bool IsValidDnsName(string ascii)
     {
-        if (ascii.StartsWith('.') || ascii.Contains("..", StringComparison.Ordinal))
+        if (ascii.Length > MaxHostLength)
             return false;
+        var labelLength = 0;
         foreach (var c in ascii)
         {
-            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.'))
+            if (c == '.')
+            {
+                if (labelLength == 0)
+                    return false;
+                labelLength = 0;
+            }
+            else if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_')
+            {
+                if (++labelLength > MaxLabelLength)
+                    return false;
+            }
+            else
+            {
                 return false;
+            }
         }
         return true;
     }
+
+    private const int MaxHostLength = 253;
+    private const int MaxLabelLength = 63;
 }

@@ -113,6 +113,7 @@ public class UrlNormalizerTests
     [InlineData("http://exa mple.com/")]
     [InlineData("http://a..b.com/")]
     [InlineData("hxxp://evil.com/")]
+    [InlineData("http://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com/")] // 64-char label
     public void Normalize_ReturnsNull_WhenNotAFollowableLink(string url) => Assert.Null(UrlNormalizer.Normalize(url));
 
     [Theory]
