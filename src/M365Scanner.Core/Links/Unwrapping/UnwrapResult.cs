@@ -1,0 +1,10 @@
+using M365Scanner.Core.Links.Normalization;
+
+namespace M365Scanner.Core.Links.Unwrapping;
+
+/// <summary>What <see cref="LinkUnwrapper.Unwrap"/> found.</summary>
+/// <param name="Target">The innermost URL recovered; the input itself when nothing was unwrapped, and the last
+/// recognised wrapper when <paramref name="IsOpaqueWrapper"/> is true.</param>
+/// <param name="WrappedBy">Wrapper names, outermost first; empty when the URL was not wrapped.</param>
+/// <param name="IsOpaqueWrapper">A wrapper was recognised whose destination cannot be recovered from the URL.</param>
+public sealed record UnwrapResult(NormalizedUrl Target, IReadOnlyList<string> WrappedBy, bool IsOpaqueWrapper);
