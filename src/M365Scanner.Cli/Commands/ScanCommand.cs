@@ -1,7 +1,6 @@
 using System.CommandLine;
 using M365Scanner.Cli.Output;
 using M365Scanner.Cli.Scanning;
-using M365Scanner.Core.Links.Extraction;
 
 namespace M365Scanner.Cli.Commands;
 
@@ -67,10 +66,15 @@ public sealed class ScanCommand
     private int Run(ParseResult parse)
     {
         var stdout = parse.InvocationConfiguration.Output;
+        var stderr = parse.InvocationConfiguration.Error;
+        var mailbox = parse.GetRequiredValue(Mailbox);
+        string[] tenantDomains = parse.GetValue(TenantDomain) is { Length: > 0 } given ? given : [mailbox[(mailbox.IndexOf('@') + 1)..]];
+
+        var scan = new OfflineScan(ScannerSettings.Load(), mailbox, tenantDomains, stderr);
+        scan.LearnHistory(InputFiles.Expand(parse.GetValue(History) ?? []));
         IScanWriter writer = parse.GetValue(Format) == "text" ? new TextTableWriter(stdout) : new JsonLinesWriter(stdout);
-        var scanner = new EmlScanner(new MessageLinkExtractor());
-        foreach (var file in InputFiles.Expand(parse.GetValue(Paths) ?? []))
-            writer.Write(scanner.Scan(file));
+        foreach (var record in scan.Scan([.. InputFiles.Expand(parse.GetValue(Paths) ?? [])]))
+            writer.Write(record);
         writer.Complete();
         return ExitCodes.Success;
     }

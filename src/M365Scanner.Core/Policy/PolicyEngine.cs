@@ -28,7 +28,7 @@ public sealed class PolicyEngine(PolicyOptions options)
         var worst = offending.Max(v => v.Score);
         var established = context.Sender.IsEstablished;
         if (worst >= options.QuarantineThreshold && (!established || options.QuarantineEstablishedSenders))
-            return new ActionPlan(MessageAction.Quarantine, [],
+            return new ActionPlan(MessageAction.Quarantine, [.. offending.Select(v => v.Link)],
                 $"message score {Format(worst)} reached the quarantine threshold {Format(options.QuarantineThreshold)}" +
                 (established ? "" : " and the sender is not an established correspondent"), enforced);
 

@@ -17,7 +17,6 @@ public sealed record ScanVerdict(
     /// <summary>Extraction notes, plus a note when the plan exists but is not carried out.</summary>
     public IReadOnlyList<string> Notes => Extraction.Notes;
 
-    /// <summary>Whether a link is among those the plan rewrites.</summary>
-    public bool IsFlagged(Link link) =>
-        Plan.Action == MessageAction.Quarantine || Plan.LinksToRewrite.Contains(link);
+    /// <summary>Whether a link reached the rewrite threshold (it is rewritten, or it drove a quarantine).</summary>
+    public bool IsFlagged(Link link) => Plan.Action != MessageAction.Allow && Plan.OffendingLinks.Contains(link);
 }
