@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
@@ -35,19 +36,30 @@ public sealed class PdfLinkExtractor
 
     private readonly ExtractionLimits limits;
     private readonly TextLinkExtractor textLinks;
+    private readonly Action<int>? beforePage;
     private int abandonedStillRunning;
 
     public PdfLinkExtractor(ExtractionLimits limits) : this(limits, new TextLinkExtractor())
     {
     }
 
-    public PdfLinkExtractor(ExtractionLimits limits, TextLinkExtractor textLinks)
+    public PdfLinkExtractor(ExtractionLimits limits, TextLinkExtractor textLinks) : this(limits, textLinks, null)
+    {
+    }
+
+    // beforePage is called on the parse thread before each page (1-based): it lets tests make a parse slow at a
+    // known point, so the time-budget behaviour is tested without racing the clock.
+    internal PdfLinkExtractor(ExtractionLimits limits, TextLinkExtractor textLinks, Action<int>? beforePage)
     {
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(textLinks);
         this.limits = limits;
         this.textLinks = textLinks;
+        this.beforePage = beforePage;
     }
+
+    /// <summary>Parses abandoned after their time budget that have not finished yet.</summary>
+    internal int AbandonedStillRunning => Volatile.Read(ref abandonedStillRunning);
 
     /// <summary>True when <paramref name="bytes"/> has the <c>%PDF-</c> marker within its first 1024 bytes, which
     /// is where PDF readers look for it (junk before the header is tolerated, as they do).</summary>
@@ -171,6 +183,9 @@ public sealed class PdfLinkExtractor
             List<DictionaryToken>? pageTree = null;
             for (var n = 1; n <= Math.Min(pageCount, limits.MaxPdfPages) && !run.IsAbandoned; n++)
             {
+                beforePage?.Invoke(n);
+                if (run.IsAbandoned)
+                    break;
                 try
                 {
                     var page = document.GetPage(n);
@@ -365,9 +380,10 @@ public sealed class PdfLinkExtractor
                     callerNotes.Add(note);
                 if (abandonedAfter is { } budget)
                 {
+                    var seconds = budget.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
                     callerNotes.Add(pagesRead == 0
-                        ? $"pdf could not be read: {Name}: took longer than the time budget of {budget.TotalSeconds:0.###} s"
-                        : $"pdf read only in part: {Name}: took longer than the time budget of {budget.TotalSeconds:0.###} s, " +
+                        ? $"pdf could not be read: {Name}: took longer than the time budget of {seconds} s"
+                        : $"pdf read only in part: {Name}: took longer than the time budget of {seconds} s, " +
                           $"only the first {pagesRead} pages were read");
                 }
                 return links.ToList();
