@@ -93,6 +93,11 @@ public sealed class PdfLinkExtractor
             notes.Add($"pdf could not be read: {name}: not a PDF (no %PDF- header)");
             return [];
         }
+        if (pdf.Length > limits.MaxAttachmentBytes)
+        {
+            notes.Add($"pdf could not be read: {name}: {pdf.Length} bytes, over the limit of {limits.MaxAttachmentBytes}");
+            return [];
+        }
         if (Volatile.Read(ref abandonedStillRunning) >= MaxAbandonedParses)
         {
             notes.Add($"pdf could not be read: {name}: skipped, {MaxAbandonedParses} earlier PDFs that overran " +
@@ -111,7 +116,7 @@ public sealed class PdfLinkExtractor
 
         // PdfPig has no cancellation, so the parse runs on its own thread and the caller waits at most the budget.
         // On timeout the parse is abandoned, not stopped: it runs to its end (or to the next page boundary, where it
-        // checks run.Abandoned) and its result is dropped. Its thread is a dedicated one (LongRunning), so a hung
+        // checks run.IsAbandoned) and its result is dropped. Its thread is a dedicated one (LongRunning), so a hung
         // parse does not hold a thread-pool thread, and at most MaxAbandonedParses of them may be outstanding.
         var parse = Task.Factory.StartNew(() => Read(pdf, attachmentOrigin, passwordList, run),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);

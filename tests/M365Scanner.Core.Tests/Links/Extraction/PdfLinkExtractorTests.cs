@@ -308,6 +308,15 @@ public class PdfLinkExtractorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Extract_NotesTooLarge_WhenPdfIsOverAttachmentLimit()
+    {
+        var pdf = MinimalPdf.Build(new MinimalPage(["https://a.example/"], []));
+        var (links, notes) = Extract(pdf, new ExtractionLimits { MaxAttachmentBytes = 100 });
+        Assert.Empty(links);
+        Assert.Equal([$"pdf could not be read: test.pdf: {pdf.Length} bytes, over the limit of 100"], notes);
+    }
+
+    [Fact]
     public void Extract_ReadsFirstPagesAndNotes_WhenPdfHasMorePagesThanLimit()
     {
         var page = 0;
