@@ -1,0 +1,175 @@
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Parser.Parts;
+using UglyToad.PdfPig.Tokenization.Scanner;
+using UglyToad.PdfPig.Tokens;
+
+namespace M365Scanner.Core.Links.Extraction;
+
+/// <summary>One link target found in a page's annotations: the destination and the rectangle a reader clicks.</summary>
+internal readonly record struct PdfAnnotationTarget(string Url, PdfRectangle? Rectangle);
+
+/// <summary>
+/// Reads the link targets of a page's annotations straight from the PDF objects (<c>/Annots</c>, their
+/// <c>/A</c> and <c>/AA</c> actions, and <c>/Next</c> chains) rather than through PdfPig's
+/// <c>Page.GetHyperlinks()</c>, which skips links whose rectangle covers no letters and actions it does not
+/// model. Every annotation subtype is read, so a form button (<c>/Widget</c>) that opens a URL is found too.
+/// </summary>
+/// <remarks>
+/// Reported actions: <c>/URI</c> always; <c>/Launch</c>, <c>/GoToR</c>, <c>/GoToE</c>, <c>/SubmitForm</c> and
+/// <c>/ImportData</c> only when their file specification is URL-like ("scheme://..." or "www."), because a
+/// local file name is not something the link pipeline can judge. JavaScript actions are not parsed.
+/// Every lookup tolerates missing or mistyped entries: a malformed annotation is skipped, never thrown on.
+/// </remarks>
+internal static class PdfAnnotationReader
+{
+    private const int MaxActionDepth = 8;
+    private const int MaxAnnotationsPerPage = 2000;
+
+    private static readonly NameToken Annots = NameToken.Create("Annots");
+    private static readonly NameToken Rect = NameToken.Create("Rect");
+    private static readonly NameToken A = NameToken.Create("A");
+    private static readonly NameToken AA = NameToken.Create("AA");
+    private static readonly NameToken S = NameToken.Create("S");
+    private static readonly NameToken Uri = NameToken.Create("URI");
+    private static readonly NameToken F = NameToken.Create("F");
+    private static readonly NameToken UF = NameToken.Create("UF");
+    private static readonly NameToken Win = NameToken.Create("Win");
+    private static readonly NameToken Next = NameToken.Create("Next");
+
+    private static readonly HashSet<string> FileActions = ["Launch", "GoToR", "GoToE", "SubmitForm", "ImportData"];
+
+    /// <summary>Every URL-bearing action of every annotation of the page, in /Annots order.</summary>
+    public static List<PdfAnnotationTarget> Read(DictionaryToken page, IPdfTokenScanner scanner)
+    {
+        var found = new List<PdfAnnotationTarget>();
+        if (!TryResolve(page, Annots, scanner, out ArrayToken? annots))
+            return found;
+
+        foreach (var entry in annots.Data.Take(MaxAnnotationsPerPage))
+        {
+            if (!TryResolve(entry, scanner, out DictionaryToken? annotation))
+                continue;
+            var rectangle = ReadRectangle(annotation, scanner);
+            var urls = new List<string>();
+            if (TryResolve(annotation, A, scanner, out DictionaryToken? action))
+                ReadAction(action, scanner, urls, 0);
+            if (TryResolve(annotation, AA, scanner, out DictionaryToken? additional))
+            {
+                foreach (var value in additional.Data.Values)
+                    if (TryResolve(value, scanner, out DictionaryToken? triggered))
+                        ReadAction(triggered, scanner, urls, 0);
+            }
+            foreach (var url in urls.Distinct(StringComparer.Ordinal))
+                found.Add(new PdfAnnotationTarget(url, rectangle));
+        }
+        return found;
+    }
+
+    private static void ReadAction(DictionaryToken action, IPdfTokenScanner scanner, List<string> urls, int depth)
+    {
+        if (depth > MaxActionDepth)
+            return;
+
+        var kind = TryResolve(action, S, scanner, out NameToken? s) ? s.Data : null;
+        if (kind == "URI")
+        {
+            if (TryGetText(action, Uri, scanner, out var uri) && Clean(uri) is { Length: > 0 } cleaned)
+                urls.Add(cleaned);
+        }
+        else if (kind is not null && FileActions.Contains(kind))
+        {
+            if (ReadFileSpecification(action, scanner) is { } target && IsUrlLike(target))
+                urls.Add(target);
+        }
+
+        // /Next is one action or an array of them, run after this one.
+        if (!action.TryGet(Next, out var next))
+            return;
+        if (TryResolve(next, scanner, out DictionaryToken? single))
+            ReadAction(single, scanner, urls, depth + 1);
+        else if (TryResolve(next, scanner, out ArrayToken? many))
+            foreach (var item in many.Data)
+                if (TryResolve(item, scanner, out DictionaryToken? chained))
+                    ReadAction(chained, scanner, urls, depth + 1);
+    }
+
+    // A file specification is a string or a dictionary with /UF or /F; /Launch may instead carry /Win << /F >>.
+    private static string? ReadFileSpecification(DictionaryToken action, IPdfTokenScanner scanner)
+    {
+        if (TryGetText(action, F, scanner, out var direct))
+            return Clean(direct);
+        if (TryResolve(action, F, scanner, out DictionaryToken? spec))
+        {
+            if (TryGetText(spec, UF, scanner, out var unicode))
+                return Clean(unicode);
+            if (TryGetText(spec, F, scanner, out var plain))
+                return Clean(plain);
+        }
+        if (TryResolve(action, Win, scanner, out DictionaryToken? windows) && TryGetText(windows, F, scanner, out var win))
+            return Clean(win);
+        return null;
+    }
+
+    private static bool IsUrlLike(string target) =>
+        target.Contains("://", StringComparison.Ordinal) || target.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+
+    // PDF writers pad URIs with NULs, spaces and line breaks (some phishing kits on purpose); none are part of it.
+    private static string Clean(string value) => value.Trim().Trim('\0').Trim();
+
+    private static PdfRectangle? ReadRectangle(DictionaryToken annotation, IPdfTokenScanner scanner)
+    {
+        if (!TryResolve(annotation, Rect, scanner, out ArrayToken? rect) || rect.Length != 4)
+            return null;
+        var v = new double[4];
+        for (var i = 0; i < 4; i++)
+        {
+            if (!TryResolve(rect.Data[i], scanner, out NumericToken? number))
+                return null;
+            v[i] = number.Double;
+        }
+        return new PdfRectangle(Math.Min(v[0], v[2]), Math.Min(v[1], v[3]), Math.Max(v[0], v[2]), Math.Max(v[1], v[3]));
+    }
+
+    private static bool TryGetText(DictionaryToken dictionary, NameToken key, IPdfTokenScanner scanner, out string text)
+    {
+        text = "";
+        if (!dictionary.TryGet(key, out var token))
+            return false;
+        if (TryResolve(token, scanner, out StringToken? s))
+            text = s.Data;
+        else if (TryResolve(token, scanner, out HexToken? h))
+            text = h.Data;
+        else
+            return false;
+        return true;
+    }
+
+    private static bool TryResolve<T>(DictionaryToken dictionary, NameToken key, IPdfTokenScanner scanner,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value) where T : class, IToken
+    {
+        value = null;
+        return dictionary.TryGet(key, out var token) && TryResolve(token, scanner, out value);
+    }
+
+    // Follows an indirect reference (PdfPig guards against reference cycles); a dangling one is "not there".
+    private static bool TryResolve<T>(IToken token, IPdfTokenScanner scanner,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value) where T : class, IToken
+    {
+        value = null;
+        if (token is T direct)
+        {
+            value = direct;
+            return true;
+        }
+        if (token is not IndirectReferenceToken)
+            return false;
+        try
+        {
+            return DirectObjectFinder.TryGet(token, scanner, out value) && value is not null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return false;
+        }
+    }
+}
