@@ -1,0 +1,24 @@
+using M365Scanner.Core.Scoring.Lists;
+
+namespace M365Scanner.Core.Scoring.Signals;
+
+/// <summary>
+/// Link: downloads a program, script, disk image or archive. Graded by <see cref="ExecutableExtensions"/>: a link
+/// straight to ".exe", ".js" or ".iso" is how malware is delivered past attachment filters; archives and
+/// macro-enabled documents weigh less because ordinary files travel that way too.
+/// </summary>
+public sealed class LinkExecutableDownloadSignal : LinkSignal
+{
+    public override string Id => "link.executable-download";
+    public override string Name => "Link: downloads a program, script or archive";
+    public override double Weight => 2.0;
+    public override string KnownFalsePositives => "Software vendors' download links; shared archives of documents.";
+
+    public override SignalHit? Evaluate(LinkContext context)
+    {
+        if (context.Link.Host is null)
+            return null;
+        var strength = ExecutableExtensions.StrengthOf(LinkAbusedHostingSignal.PathOf(context.Link.Target), out var extension);
+        return strength > 0 ? Hit($"the link downloads a .{extension} file from {context.Link.Host}", strength) : null;
+    }
+}
