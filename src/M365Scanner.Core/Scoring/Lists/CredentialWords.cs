@@ -5,8 +5,9 @@ namespace M365Scanner.Core.Scoring.Lists;
 /// <summary>
 /// Words that credential phishing puts in its URLs so the reader's glance finds what the lure promised ("verify
 /// your account", "unlock your mailbox", "pay the invoice"). English plus the basics of German, French, Spanish,
-/// Portuguese and Italian. Long words match inside a label ("securelogin"); short ones (<see cref="ShortWords"/>)
-/// only as a whole token, because "auth" or "sso" hide inside ordinary words.
+/// Portuguese and Italian. Long words match inside a label ("securelogin"); short
+/// and ambiguous ones (<see cref="ShortWords"/>) only as a whole token, because "auth" or "conta" hide inside
+/// ordinary words.
 /// </summary>
 public static class CredentialWords
 {
@@ -20,13 +21,17 @@ public static class CredentialWords
         // German, French, Spanish, Portuguese, Italian.
         "anmelden", "anmeldung", "konto", "passwort", "kennwort", "rechnung", "zahlung", "bestaetigen", "bestatigen",
         "connexion", "identifiant", "compte", "facture", "paiement", "verifier", "motdepasse",
-        "iniciar", "sesion", "cuenta", "contrasena", "factura", "pago", "verificar", "acceso",
-        "acesso", "senha", "conta", "fatura", "pagamento", "atualizar", "atualizacao",
-        "accedi", "accesso", "fattura", "pagamento", "verifica",
+        "iniciar", "sesion", "cuenta", "contrasena", "factura", "verificar",
+        "senha", "fatura", "pagamento", "atualizar", "atualizacao", "accedi", "fattura", "verifica",
     ];
 
     /// <summary>Matched only as a whole token (between dots, hyphens, slashes, underscores or digits).</summary>
-    public static IReadOnlyList<string> ShortWords { get; } = ["sso", "auth", "otp", "mfa", "2fa", "kyc", "pin", "pwd", "owa", "adfs"];
+    public static IReadOnlyList<string> ShortWords { get; } =
+    [
+        "sso", "auth", "otp", "mfa", "kyc", "pin", "pwd", "owa", "adfs",
+        // Hide inside ordinary words: "accessories", "contact", "constantcontact".
+        "acceso", "acesso", "accesso", "conta", "pago",
+    ];
 
     private static readonly string[] WordArray = [.. Words.Distinct()];
     private static readonly FrozenSet<string> ShortSet = ShortWords.ToFrozenSet(StringComparer.Ordinal);
@@ -45,7 +50,7 @@ public static class CredentialWords
         foreach (var range in text.SplitAny("./-_?&=#:~+%0123456789"))
         {
             var token = text[range];
-            if (token.Length is >= 2 and <= 4 && ShortSet.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out var word)
+            if (token.Length is >= 2 and <= 8 && ShortSet.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out var word)
                     && !found.Contains(word))
                 found.Add(word);
         }

@@ -15,7 +15,7 @@ public static class ExecutableExtensions
     public static IReadOnlyList<string> Executables { get; } =
     [
         "exe", "scr", "pif", "bat", "cmd", "msi", "msix", "msixbundle", "msp", "appx", "appxbundle", "jar", "js",
-        "jse", "vbs", "vbe", "wsf", "wsh", "hta", "ps1", "psm1", "lnk", "cpl", "dll", "reg", "apk", "xll", "xlam",
+        "jse", "vbs", "vbe", "wsf", "wsh", "hta", "ps1", "psm1", "lnk", "cpl", "reg", "apk", "xll", "xlam",
         "application", "appref-ms", "url", "scf", "inf", "chm", "sys", "gadget", "msc", "py", "sh", "command", "elf",
     ];
 

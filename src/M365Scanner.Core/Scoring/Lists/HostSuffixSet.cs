@@ -4,7 +4,7 @@ namespace M365Scanner.Core.Scoring.Lists;
 
 /// <summary>
 /// Host patterns written as data, matched by walking the host's labels: "example.com" matches that host and every
-/// host below it ("a.example.com"), "*.example.com" only hosts below it, "forms.*" any host whose first label is
+/// host below it ("a.example.com"), "*.example.com" only hosts below it (except its "www." site), "forms.*" any host whose first label is
 /// "forms". One hash probe per label, so a lookup costs a handful of probes whatever the list's size.
 /// </summary>
 internal sealed class HostSuffixSet
@@ -48,7 +48,8 @@ internal sealed class HostSuffixSet
             var suffix = host[(dot + 1)..];
             if (_orSelf.TryGetValue(suffix, out var orSelf))
                 return orSelf;
-            if (_below.TryGetValue(suffix, out var below))
+            // "*.weebly.com" means users' sites, not the provider's own "www.weebly.com".
+            if (_below.TryGetValue(suffix, out var below) && !(dot == 3 && host.StartsWith("www.", StringComparison.Ordinal)))
                 return below;
         }
         return null;

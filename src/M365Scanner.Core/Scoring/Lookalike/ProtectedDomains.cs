@@ -35,6 +35,9 @@ public sealed class ProtectedDomains
 
     /// <summary>The first protected domain <paramref name="registrableDomain"/> imitates, with the role of the
     /// imitated domain; null when it imitates none or is itself protected.</summary>
+    /// <remarks>Against the sender's and recipients' domains only confusables and single non-hyphen edits count:
+    /// correspondents' own sister domains ("icelandair.is" and "icelandair.com", "merckmedco.com" and
+    /// "merck-medco.com") are everyday mail, an imitation of the tenant's domain is not.</remarks>
     public (LookalikeMatch Match, string Role)? FindImitated(string? registrableDomain)
     {
         if (string.IsNullOrEmpty(registrableDomain) || All.Contains(registrableDomain))
@@ -42,12 +45,21 @@ public sealed class ProtectedDomains
         (LookalikeMatch, string)? best = null;
         foreach (var (domain, role) in Ordered)
         {
-            if (DomainLookalike.Compare(registrableDomain, domain) is { } match
-                    && (best is null || match.Kind > best.Value.Item1.Kind))
+            if (DomainLookalike.Compare(registrableDomain, domain) is not { } match)
+                continue;
+            if (role != TenantRole && !(match.Kind == LookalikeKind.Confusable
+                    || (match.Kind == LookalikeKind.Typo && match.Distance == 1 && !DiffersOnlyByHyphens(match))))
+                continue;
+            if (best is null || match.Kind > best.Value.Item1.Kind)
                 best = (match, role);
         }
         return best;
     }
+
+    private const string TenantRole = "your organisation";
+
+    private static bool DiffersOnlyByHyphens(LookalikeMatch match) =>
+        match.Domain.Replace("-", "", StringComparison.Ordinal) == match.Imitated.Replace("-", "", StringComparison.Ordinal);
 
     private static ProtectedDomains Build(MessageContext context)
     {
@@ -60,7 +72,7 @@ public sealed class ProtectedDomains
         }
 
         foreach (var domain in context.Tenant.Domains)
-            Add(domain, "your organisation");
+            Add(domain, TenantRole);
         // Freemail providers are not protected: a lookalike of gmail.com imitates a brand, not a correspondent.
         if (!FreemailDomains.Contains(context.SenderDomain))
             Add(context.SenderDomain, "the sender");

@@ -5,7 +5,8 @@ namespace M365Scanner.Core.Scoring.Signals;
 /// <summary>
 /// Link: downloads a program, script, disk image or archive. Graded by <see cref="ExecutableExtensions"/>: a link
 /// straight to ".exe", ".js" or ".iso" is how malware is delivered past attachment filters; archives and
-/// macro-enabled documents weigh less because ordinary files travel that way too.
+/// macro-enabled documents weigh less because ordinary files travel that way too. A ".exe" with a query string
+/// is a CGI program building a page on the server (old intranets) and does not count.
 /// </summary>
 public sealed class LinkExecutableDownloadSignal : LinkSignal
 {
@@ -19,6 +20,11 @@ public sealed class LinkExecutableDownloadSignal : LinkSignal
         if (context.Link.Host is null)
             return null;
         var strength = ExecutableExtensions.StrengthOf(LinkAbusedHostingSignal.PathOf(context.Link.Target), out var extension);
-        return strength > 0 ? Hit($"the link downloads a .{extension} file from {context.Link.Host}", strength) : null;
+        if (strength == 0)
+            return null;
+        // "/cgi/app.exe?func=login": a program run on the server to build a page, not a file sent to the reader.
+        if (extension == "exe" && context.Link.Target.Contains('?', StringComparison.Ordinal))
+            return null;
+        return Hit($"the link downloads a .{extension} file from {context.Link.Host}", strength);
     }
 }

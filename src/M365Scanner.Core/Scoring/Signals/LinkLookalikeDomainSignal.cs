@@ -25,6 +25,8 @@ public sealed class LinkLookalikeDomainSignal : LinkSignal
         {
             LookalikeKind.Confusable => Hit($"{match.Domain} reads like {match.Imitated} ({role}) but uses look-alike characters"),
             LookalikeKind.Typo => Hit($"{match.Domain} is {Edits(match.Distance)} away from {match.Imitated} ({role})", match.Distance == 1 ? 1.0 : 0.8),
+            // The tenant's own staff link to its sister domains all day; only outsiders doing it is worth a little.
+            _ when context.Message.SenderIsInternal => null,
             _ => Hit($"{match.Domain} copies the name of {match.Imitated} ({role}) under another suffix", 0.4),
         };
     }

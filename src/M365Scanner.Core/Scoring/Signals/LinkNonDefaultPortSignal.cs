@@ -9,7 +9,7 @@ public sealed class LinkNonDefaultPortSignal : LinkSignal
 {
     public override string Id => "link.non-default-port";
     public override string Name => "Link: unusual port";
-    public override double Weight => 1.0;
+    public override double Weight => 0.5;
     public override string KnownFalsePositives => "Intranet and vendor application servers on 8080/8443; reporting portals.";
 
     public override SignalHit? Evaluate(LinkContext context)

@@ -15,7 +15,7 @@ public sealed class LinkPunycodeOrMixedScriptSignal : LinkSignal
     public override double Weight => 2.5;
     public override string KnownFalsePositives => "Sites of organisations in countries with non-Latin scripts, which use single-script IDNs.";
 
-    private enum Script { None, Latin, Cyrillic, Greek, Other }
+    private enum Script { None, Latin, Cyrillic, Greek, StyledLatin, Other }
 
     public override SignalHit? Evaluate(LinkContext context)
     {
@@ -44,6 +44,8 @@ public sealed class LinkPunycodeOrMixedScriptSignal : LinkSignal
         }
         // Latin+Cyrillic, Latin+Greek, Cyrillic+Greek: the confusable pairs. Other scripts mixed with Latin (CJK with
         // ASCII digits or brand names) are common in legitimate Asian IDNs.
+        if (seen.Contains(Script.StyledLatin))
+            return "styled mathematical";
         var confusable = seen.Count(s => s is Script.Latin or Script.Cyrillic or Script.Greek);
         return confusable >= 2 ? string.Join(" and ", seen.Where(s => s != Script.Other).Select(s => s.ToString())) : null;
     }
@@ -55,6 +57,9 @@ public sealed class LinkPunycodeOrMixedScriptSignal : LinkSignal
             return Rune.IsLetter(rune) ? Script.Latin : Script.None;
         if (v is >= 0x00C0 and <= 0x024F or >= 0x1E00 and <= 0x1EFF)
             return Script.Latin;
+        // Mathematical alphanumerics ("𝒂𝒃𝒄") are styled Latin letters: no real name is written in them.
+        if (v is >= 0x1D400 and <= 0x1D7FF)
+            return Script.StyledLatin;
         if (v is >= 0x0370 and <= 0x03FF or >= 0x1F00 and <= 0x1FFF)
             return Script.Greek;
         if (v is >= 0x0400 and <= 0x052F or >= 0x2DE0 and <= 0x2DFF or >= 0xA640 and <= 0xA69F)
