@@ -5,8 +5,9 @@ namespace M365Scanner.Core.Scoring.Signals;
 /// <summary>
 /// Link: downloads a program, script, disk image or archive. Graded by <see cref="ExecutableExtensions"/>: a link
 /// straight to ".exe", ".js" or ".iso" is how malware is delivered past attachment filters; archives and
-/// macro-enabled documents weigh less because ordinary files travel that way too. A ".exe" with a query string
-/// is a CGI program building a page on the server (old intranets) and does not count.
+/// macro-enabled documents weigh less because ordinary files travel that way too. A ".exe" (or ".py")
+/// with a query string is a CGI program building a page on the server, and intranet hosts without a dot are not
+/// download sites: neither counts.
 /// </summary>
 public sealed class LinkExecutableDownloadSignal : LinkSignal
 {
@@ -23,7 +24,10 @@ public sealed class LinkExecutableDownloadSignal : LinkSignal
         if (strength == 0)
             return null;
         // "/cgi/app.exe?func=login": a program run on the server to build a page, not a file sent to the reader.
-        if (extension == "exe" && context.Link.Target.Contains('?', StringComparison.Ordinal))
+        if (extension is "exe" or "py" or "sh" or "cmd" && context.Link.Target.Contains('?', StringComparison.Ordinal))
+            return null;
+        // Single-label hosts ("nahou-dmllg02p") are intranet servers, not download sites.
+        if (!context.Link.Host.Contains('.', StringComparison.Ordinal))
             return null;
         return Hit($"the link downloads a .{extension} file from {context.Link.Host}", strength);
     }

@@ -21,6 +21,8 @@ public class LinkExecutableDownloadSignalTests
     [Theory]
     [InlineData("http://intranet.example/ena/livelink.exe?func=ll.login")]
     [InlineData("http://cgi.ebay.com/aw-cgi/eBayISAPI.dll?ViewItem")]
+    [InlineData("http://maps.example.com/py/maps.py?addr=13148+memorial")]
+    [InlineData("http://nahou-dmllg02p/livelink/livelink.exe")]
     [InlineData("https://www.example.com/report.pdf")]
     [InlineData("https://www.example.com/")]
     public void Evaluate_DoesNotFire_WhenPageOrDocument(string url) => Assert.Null(Weight(url));
