@@ -9,10 +9,19 @@ public static class SignalCatalog
     [
         new SenderUnknownSignal(),
         new SenderEstablishedSignal(),
+        new SenderAuthFailureSignal(),
+        new SenderDisplayNameImpersonationSignal(),
+        new SenderReplyToMismatchSignal(),
     ];
 
     public static IReadOnlyList<LinkSignal> LinkSignals { get; } =
     [
         new LinkNewForSenderSignal(),
+        new LinkNewForMailboxSignal(),
+        new LinkNewInTenantSignal(),
+        new LinkYoungInTenantSignal(),
+        new LinkCommonInTenantSignal(),
+        new LinkKnownForSenderSignal(),
+        new LinkTenantDomainSignal(),
     ];
 }
