@@ -44,9 +44,10 @@ public sealed partial class SenderDisplayNameImpersonationSignal : MessageSignal
                 return Hit($"the display name \"{from.DisplayName!.Trim()}\" shows this organisation's {what} {m.Value}, but the message comes from outside ({from.Normalized})");
             if (isAddress)
                 return Hit($"the display name shows the address {m.Value}, but the message comes from {from.Normalized}");
-            // A bare "word.word" is a domain only when its ending is a real suffix: "Mr.Smith" is not.
+            // A bare "word.word" is a domain only when its ending is a real suffix ("Mr.Smith" is not), and not when
+            // it is just the address's own local part ("anna.design" <anna.design@studio.example>).
             var psl = PublicSuffixList.Default;
-            if (psl.IsListed(psl.GetPublicSuffix(host)))
+            if (psl.IsListed(psl.GetPublicSuffix(host)) && !from.Normalized.StartsWith(host + "@", StringComparison.Ordinal))
                 weaker ??= Hit($"the display name shows the domain {host}, but the message comes from {from.Normalized}", 0.6);
         }
         return weaker;

@@ -47,6 +47,7 @@ public class SenderDisplayNameImpersonationSignalTests
     [InlineData("alerts@mail.bank.co.uk", "service@bank.co.uk")]
     [InlineData("x@partner.example", "x@partner.example")]
     [InlineData("x@partner.example", "Mr.Smith")]
+    [InlineData("anna.design@studio.example", "Anna.Design")]
     [InlineData("x@partner.example", "Bob")]
     [InlineData("x@partner.example", null)]
     [InlineData("x@partner.example", "")]
