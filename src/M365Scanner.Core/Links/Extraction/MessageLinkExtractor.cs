@@ -46,12 +46,15 @@ public sealed class MessageLinkExtractor
             found.AddRange(_html.Extract(message.HtmlBody, origin, notes));
         if (!string.IsNullOrEmpty(message.TextBody))
             found.AddRange(_text.Extract(message.TextBody, origin));
+        var passwords = message.Attachments.Any(a => PdfLinkExtractor.LooksLikePdf(a.Content.Span))
+            ? PdfPasswordHints.From(message)
+            : [];
         foreach (var attachment in message.Attachments)
-            ExtractAttachment(attachment, origin, depth, found, notes);
+            ExtractAttachment(attachment, origin, depth, passwords, found, notes);
     }
 
     private void ExtractAttachment(EmailAttachment attachment, string parentOrigin, int depth,
-        List<FoundLink> found, List<string> notes)
+        IReadOnlyList<string> passwords, List<FoundLink> found, List<string> notes)
     {
         var origin = LinkOrigin.Attachment(attachment.FileName, parentOrigin);
         if (attachment.Size > _limits.MaxAttachmentBytes)
@@ -71,7 +74,7 @@ public sealed class MessageLinkExtractor
             switch (kind)
             {
                 case AttachmentKind.Pdf:
-                    found.AddRange(_pdf.Extract(attachment.Content, origin, notes));
+                    found.AddRange(_pdf.Extract(attachment.Content, origin, notes, passwords));
                     break;
                 case AttachmentKind.Office:
                     found.AddRange(_office.Extract(attachment.Content, origin, notes));
