@@ -10,6 +10,9 @@ internal sealed class EdgeCommands : IDisposable
 {
     private readonly SqliteCommand _upsert;
     private readonly SqliteCommand _select;
+    private readonly SqliteCommand _savepoint;
+    private readonly SqliteCommand _release;
+    private readonly SqliteCommand _rollbackTo;
 
     public EdgeCommands(SqliteConnection connection)
     {
@@ -28,6 +31,30 @@ internal sealed class EdgeCommands : IDisposable
         _select = Prepare(connection,
             "SELECT count, first, last FROM edges WHERE kind = $kind AND from_key = $from AND to_key = $to;",
             "$kind", "$from", "$to");
+        // The savepoint that makes one Add atomic inside a batch, run once per Add: prepared like the rest
+        // (SqliteTransaction.Save would compile a new statement each time).
+        _savepoint = Prepare(connection, "SAVEPOINT edge_add;");
+        _release = Prepare(connection, "RELEASE edge_add;");
+        _rollbackTo = Prepare(connection, "ROLLBACK TO edge_add;");
+    }
+
+    /// <summary>Runs <paramref name="work"/> under a savepoint of <paramref name="transaction"/>: all of it or none.</summary>
+    public void Atomically(SqliteTransaction transaction, Action work)
+    {
+        Run(_savepoint, transaction);
+        try
+        {
+            work();
+        }
+        catch
+        {
+            Run(_rollbackTo, transaction);
+            throw;
+        }
+        finally
+        {
+            Run(_release, transaction);
+        }
     }
 
     /// <summary>Adds <paramref name="count"/> sightings between <paramref name="first"/> and <paramref name="last"/> (unix
@@ -52,8 +79,14 @@ internal sealed class EdgeCommands : IDisposable
 
     public void Dispose()
     {
-        _upsert.Dispose();
-        _select.Dispose();
+        foreach (var command in new[] { _upsert, _select, _savepoint, _release, _rollbackTo })
+            command.Dispose();
+    }
+
+    private static void Run(SqliteCommand command, SqliteTransaction transaction)
+    {
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
     }
 
     private static void Bind(SqliteCommand command, SqliteTransaction transaction, EdgeKey key)

@@ -185,20 +185,7 @@ public sealed class SqliteCorrespondenceStore : ICorrespondenceStore, IDisposabl
                     work(transaction);
                     return;
                 }
-                transaction.Save("add");
-                try
-                {
-                    work(transaction);
-                }
-                catch
-                {
-                    transaction.Rollback("add");
-                    throw;
-                }
-                finally
-                {
-                    transaction.Release("add");
-                }
+                _commands.Atomically(transaction, () => work(transaction));
             }
             return;
         }
