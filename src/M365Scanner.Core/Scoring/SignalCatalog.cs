@@ -9,10 +9,26 @@ public static class SignalCatalog
     [
         new SenderUnknownSignal(),
         new SenderEstablishedSignal(),
+        new SenderLookalikeDomainSignal(),
     ];
 
     public static IReadOnlyList<LinkSignal> LinkSignals { get; } =
     [
         new LinkNewForSenderSignal(),
+        new LinkScriptOrDataUrlSignal(),
+        new LinkIpHostSignal(),
+        new LinkNonDefaultPortSignal(),
+        new LinkUserinfoTrickSignal(),
+        new LinkShortenerSignal(),
+        new LinkAbusedHostingSignal(),
+        new LinkAbusedTldSignal(),
+        new LinkPunycodeOrMixedScriptSignal(),
+        new LinkLookalikeDomainSignal(),
+        new LinkRandomHostSignal(),
+        new LinkCredentialWordingSignal(),
+        new LinkExecutableDownloadSignal(),
+        new LinkTextNamesOtherDomainSignal(),
+        new LinkInAttachmentSignal(),
+        new LinkFormOrRefreshSignal(),
     ];
 }
