@@ -44,5 +44,6 @@ public static class SignalCatalog
         new LinkTextNamesOtherDomainSignal(),
         new LinkInAttachmentSignal(),
         new LinkFormOrRefreshSignal(),
+        new LinkRemoteImageSignal(),
     ];
 }
