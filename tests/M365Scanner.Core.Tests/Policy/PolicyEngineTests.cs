@@ -1,0 +1,90 @@
+using M365Scanner.Core.Links;
+using M365Scanner.Core.Policy;
+using M365Scanner.Core.Scoring;
+using M365Scanner.Core.Tests.Scoring;
+
+namespace M365Scanner.Core.Tests.Policy;
+
+public class PolicyEngineTests
+{
+    private static readonly Link Good = ScoringScenario.Link("https://good.example/");
+    private static readonly Link Bad = ScoringScenario.Link("https://bad.example/login");
+
+    private static ActionPlan Decide(PolicyOptions options, double good, double bad, bool establishedSender = false, string from = "x@partner.example")
+    {
+        var scenario = new ScoringScenario();
+        if (establishedSender)
+            scenario.Sent(from);
+        var context = scenario.Deliver(ScoringScenario.Mail(from), Good, Bad);
+        var score = new MessageScore(Math.Max(good, bad), [new LinkVerdict(Good, good, []), new LinkVerdict(Bad, bad, [])], []);
+        return new PolicyEngine(options).Decide(score, context);
+    }
+
+    [Fact]
+    public void Decide_Allows_WhenNoLinkReachesRewriteThreshold()
+    {
+        var plan = Decide(new PolicyOptions(), 0.1, 0.49);
+        Assert.Equal(MessageAction.Allow, plan.Action);
+        Assert.Empty(plan.OffendingLinks);
+        Assert.Contains("0.49", plan.Explanation);
+    }
+
+    [Fact]
+    public void Decide_RewritesOnlyTheOffendingLink_WhenOneLinkReachesThreshold()
+    {
+        var plan = Decide(new PolicyOptions(), 0.1, 0.7);
+        Assert.Equal(MessageAction.Rewrite, plan.Action);
+        Assert.Equal([Bad], plan.OffendingLinks);
+    }
+
+    [Fact]
+    public void Decide_Quarantines_WhenScoreReachesQuarantineThresholdFromNewSender()
+    {
+        var plan = Decide(new PolicyOptions(), 0.1, 0.95);
+        Assert.Equal(MessageAction.Quarantine, plan.Action);
+        Assert.Contains("not an established correspondent", plan.Explanation);
+    }
+
+    [Fact]
+    public void Decide_RewritesInsteadOfQuarantine_WhenSenderIsEstablished()
+    {
+        var plan = Decide(new PolicyOptions(), 0.1, 0.95, establishedSender: true);
+        Assert.Equal(MessageAction.Rewrite, plan.Action);
+        Assert.Equal([Bad], plan.OffendingLinks);
+        Assert.Contains("established correspondent", plan.Explanation);
+    }
+
+    [Fact]
+    public void Decide_Quarantines_WhenPolicyAllowsQuarantiningEstablishedSenders() =>
+        Assert.Equal(MessageAction.Quarantine,
+            Decide(new PolicyOptions { QuarantineEstablishedSenders = true }, 0.1, 0.95, establishedSender: true).Action);
+
+    [Fact]
+    public void Decide_LeavesAllowListedDomain_WhenItScoresHigh()
+    {
+        var plan = Decide(new PolicyOptions { AllowDomains = ["bad.example"] }, 0.1, 0.95);
+        Assert.Equal(MessageAction.Allow, plan.Action);
+    }
+
+    [Theory]
+    [InlineData("x@partner.example")]
+    [InlineData("@partner.example")]
+    [InlineData("X@PARTNER.EXAMPLE")]
+    public void Decide_Allows_WhenSenderIsAllowListed(string entry)
+    {
+        var plan = Decide(new PolicyOptions { AllowSenders = [entry] }, 0.1, 0.99);
+        Assert.Equal(MessageAction.Allow, plan.Action);
+        Assert.Contains("allow-list", plan.Explanation);
+    }
+
+    [Fact]
+    public void Decide_DoesNotAllowListLookalikeSender_WhenEntryIsADomain() =>
+        Assert.Equal(MessageAction.Quarantine,
+            Decide(new PolicyOptions { AllowSenders = ["@partner.example"] }, 0.1, 0.99, from: "x@evilpartner.example").Action);
+
+    [Theory]
+    [InlineData(PolicyMode.ReportOnly, false)]
+    [InlineData(PolicyMode.Enforce, true)]
+    public void Decide_MarksPlanEnforced_OnlyInEnforceMode(PolicyMode mode, bool enforced) =>
+        Assert.Equal(enforced, Decide(new PolicyOptions { Mode = mode }, 0.1, 0.7).Enforced);
+}
