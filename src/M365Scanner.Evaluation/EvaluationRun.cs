@@ -84,7 +84,7 @@ public sealed class EvaluationRun(string? dataArgument, string split, int seed, 
         if (disagreements > 0)
             log.WriteLine($"warning: {disagreements} benign decision(s) differed between the two passes; the replay is not deterministic");
 
-        WriteHeader(dataRoot, policy, mailboxes, samples);
+        WriteHeader(dataRoot, policy, mailboxes, samples, anchors);
         foreach (var s in splits)
             WriteBlock(s.ToString().ToLowerInvariant(), mailboxes.Where(m => m.Split == s).ToList(), samples.Count(p => p.Split == s), benign, attackOutcomes);
         if (splits.Length > 1)
@@ -106,7 +106,8 @@ public sealed class EvaluationRun(string? dataArgument, string split, int seed, 
         return 0;
     }
 
-    private void WriteHeader(string dataRoot, PolicyOptions policy, IReadOnlyList<EnronMailbox> mailboxes, IReadOnlyList<PhishingSample> samples)
+    private void WriteHeader(string dataRoot, PolicyOptions policy, IReadOnlyList<EnronMailbox> mailboxes, IReadOnlyList<PhishingSample> samples,
+        Dictionary<EnronMailbox, List<CorpusMessage>> anchors)
     {
         output.WriteLine("## M365Scanner evaluation");
         output.WriteLine();
@@ -114,7 +115,10 @@ public sealed class EvaluationRun(string? dataArgument, string split, int seed, 
             $"{policy.QuarantineThreshold:0.00} (established senders {(policy.QuarantineEstablishedSenders ? "" : "never ")}quarantined); " +
             $"history = oldest {EnronCorpus.HistoryShare:P0} of each inbox; {AttackBuilder.PerMailbox} lateral attacks per mailbox and scenario; " +
             $"{samples.Count(s => s.UrlCandidates.Count > 0)} samples with a plantable URL, {samples.Count(s => s.LinkedPdfs.Count > 0)} with a PDF that yields links, " +
-            $"{samples.Count(s => s.LinkCount == 0)} with no link at all; one tenant ({EnronCorpus.TenantDomain}) of {mailboxes.Count} mailboxes."));
+            $"{samples.Count(s => s.LinkCount == 0)} with no link at all; one tenant ({EnronCorpus.TenantDomain}) of {mailboxes.Count} mailboxes; " +
+            $"{mailboxes.Count(m => anchors.GetValueOrDefault(m)?.Count is not >= AttackBuilder.PerMailbox)} mailboxes have fewer than " +
+            $"{AttackBuilder.PerMailbox} test messages from an established correspondent ({mailboxes.Count(m => !anchors.ContainsKey(m))} have none), " +
+            $"{mailboxes.Count(m => anchors.GetValueOrDefault(m)?.Count is not >= 2 * AttackBuilder.PerMailbox)} fewer than {2 * AttackBuilder.PerMailbox} (lateral-pdf then reuses lateral-body's messages)."));
         output.WriteLine();
     }
 
