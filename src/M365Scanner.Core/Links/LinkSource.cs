@@ -16,4 +16,6 @@ public enum LinkSource
     Text,
     /// <summary>A PDF link annotation with a URI action.</summary>
     PdfAnnotation,
+    /// <summary>A remote image (HTML img src, background): loaded, not clicked; the payload of image-only phishing.</summary>
+    Image,
 }

@@ -10,7 +10,8 @@ namespace M365Scanner.Core.Links.Extraction;
 /// Finds the links of an HTML document: <c>a[href]</c> (<see cref="LinkSource.Anchor"/>), image-map
 /// <c>area[href]</c> (<see cref="LinkSource.Area"/>), <c>form[action]</c> and <c>formaction</c> on buttons and inputs
 /// (<see cref="LinkSource.FormAction"/>), <c>meta http-equiv=refresh</c> (<see cref="LinkSource.MetaRefresh"/>), and
-/// URLs written as visible text outside anchors (<see cref="LinkSource.Text"/>), which mail clients auto-link.
+/// URLs written as visible text outside anchors (<see cref="LinkSource.Text"/>), which mail clients auto-link, and
+/// remote images (<c>img[src]</c>, <c>background</c>; <see cref="LinkSource.Image"/>).
 /// </summary>
 /// <remarks>
 /// <para>Parsed with AngleSharp's HTML5 parser (entities decoded, broken markup repaired as a browser would), scripting
@@ -206,6 +207,12 @@ public sealed class HtmlLinkExtractor
                 case "meta" when IsRefresh(element.GetAttribute("http-equiv")):
                     Add(MetaRefreshContent.Url(element.GetAttribute("content")), null, LinkSource.MetaRefresh);
                     break;
+                case "img":
+                    AddRemote(element.GetAttribute("src"), Collapse(element.GetAttribute("alt")));
+                    break;
+                case "body" or "table" or "td" or "th" or "tr":
+                    AddRemote(element.GetAttribute("background"), null);
+                    break;
                 case "base":
                     // The first base with an href sets the base URL for the whole document, links before it included.
                     _baseHref ??= HrefRules.Trim(element.GetAttribute("href"));
@@ -221,6 +228,15 @@ public sealed class HtmlLinkExtractor
             var url = HrefRules.Trim(raw);
             if (url is not null && !HrefRules.IsIgnored(url))
                 _found.Add((url, text, source));
+        }
+
+        // Remote images are not navigations, but in image-only and QR-code phishing the image is the whole payload,
+        // and its host is evidence; data: and cid: images are content of the message itself and are skipped.
+        private void AddRemote(string? raw, string? text)
+        {
+            var url = HrefRules.Trim(raw);
+            if (url is not null && (HrefRules.Scheme(url)?.ToLowerInvariant() is "http" or "https" || url.StartsWith("//", StringComparison.Ordinal)))
+                _found.Add((url, text, LinkSource.Image));
         }
 
         private void VisitText(string text)

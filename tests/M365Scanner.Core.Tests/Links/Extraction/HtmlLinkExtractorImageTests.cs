@@ -1,0 +1,34 @@
+using M365Scanner.Core.Links;
+using M365Scanner.Core.Links.Extraction;
+
+namespace M365Scanner.Core.Tests.Links.Extraction;
+
+public class HtmlLinkExtractorImageTests
+{
+    private static IReadOnlyList<FoundLink> Extract(string html) => new HtmlLinkExtractor().Extract(html, LinkOrigin.Body, new List<string>());
+
+    [Fact]
+    public void Extract_ReturnsRemoteImage_WithAltText()
+    {
+        var link = Assert.Single(Extract("""<p><img src="https://cdn.evil.example/qr.png" alt="Scan to verify"></p>"""));
+        Assert.Equal(("https://cdn.evil.example/qr.png", "Scan to verify", LinkSource.Image), (link.Url, link.Text, link.Source));
+    }
+
+    [Fact]
+    public void Extract_ReturnsBackgroundImage_WhenTableCellHasOne() =>
+        Assert.Equal(["https://img.example/bg.jpg"],
+            Extract("""<table><tr><td background="https://img.example/bg.jpg">x</td></tr></table>""").Select(l => l.Url));
+
+    [Theory]
+    [InlineData("""<img src="cid:logo@x">""")]
+    [InlineData("""<img src="data:image/png;base64,iVBORw0KGgo=">""")]
+    [InlineData("""<img src="images/local.png">""")]
+    public void Extract_IgnoresImage_WhenItIsPartOfTheMessage(string html) => Assert.Empty(Extract(html));
+
+    [Fact]
+    public void Extract_ReturnsAnchorAndImage_WhenImageIsLinked()
+    {
+        var links = Extract("""<a href="https://site.example/go"><img src="https://cdn.example/b.png" alt="Go"></a>""");
+        Assert.Equal([LinkSource.Anchor, LinkSource.Image], links.Select(l => l.Source));
+    }
+}
