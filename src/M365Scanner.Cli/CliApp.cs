@@ -12,6 +12,7 @@ public static class CliApp
         var root = new RootCommand("M365Scanner: post-delivery link scanning for Microsoft 365.")
         {
             ScanCommand.Create(),
+            SignalsCommand.Create(),
         };
         var parse = root.Parse(args);
         // System.CommandLine reports parse errors with exit code 1; ours is 2, the convention for usage errors.

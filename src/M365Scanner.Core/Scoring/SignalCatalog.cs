@@ -7,12 +7,43 @@ public static class SignalCatalog
 {
     public static IReadOnlyList<MessageSignal> MessageSignals { get; } =
     [
+        // Relationship: who the sender is to this mailbox.
         new SenderUnknownSignal(),
         new SenderEstablishedSignal(),
+        // Authenticity: whether the sender is who they claim.
+        new SenderAuthFailureSignal(),
+        new SenderDisplayNameImpersonationSignal(),
+        new SenderReplyToMismatchSignal(),
+        new SenderLookalikeDomainSignal(),
     ];
 
     public static IReadOnlyList<LinkSignal> LinkSignals { get; } =
     [
+        // Novelty and prevalence: the link against the correspondence graph.
         new LinkNewForSenderSignal(),
+        new LinkNewForMailboxSignal(),
+        new LinkNewInTenantSignal(),
+        new LinkYoungInTenantSignal(),
+        new LinkKnownForSenderSignal(),
+        new LinkCommonInTenantSignal(),
+        new LinkTenantDomainSignal(),
+        // Shape: what the URL itself says.
+        new LinkScriptOrDataUrlSignal(),
+        new LinkIpHostSignal(),
+        new LinkNonDefaultPortSignal(),
+        new LinkUserinfoTrickSignal(),
+        new LinkShortenerSignal(),
+        new LinkAbusedHostingSignal(),
+        new LinkAbusedTldSignal(),
+        new LinkPunycodeOrMixedScriptSignal(),
+        new LinkLookalikeDomainSignal(),
+        new LinkRandomHostSignal(),
+        new LinkCredentialWordingSignal(),
+        new LinkExecutableDownloadSignal(),
+        // Presentation: how the link is shown to the reader.
+        new LinkTextNamesOtherDomainSignal(),
+        new LinkInAttachmentSignal(),
+        new LinkFormOrRefreshSignal(),
+        new LinkRemoteImageSignal(),
     ];
 }

@@ -104,6 +104,11 @@ public sealed class PublicSuffixList
         return prepared[FindSuffixStart(prepared)..];
     }
 
+    /// <summary>True when <paramref name="suffix"/> ("com", "co.uk") is a rule of the list itself, not only a match
+    /// of the implicit "*" rule: tells "paypal.com" from "Mr.Smith" in free text.</summary>
+    public bool IsListed(string? suffix) =>
+        !string.IsNullOrEmpty(suffix) && _rules.Contains(suffix.ToLowerInvariant().AsSpan());
+
     // Returns the index where the public suffix starts in host (0 when the whole host is a suffix).
     private int FindSuffixStart(string host)
     {

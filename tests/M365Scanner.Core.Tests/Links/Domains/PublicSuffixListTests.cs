@@ -81,4 +81,15 @@ public partial class PublicSuffixListTests
 
     [Fact]
     public void Default_LoadsTheEmbeddedList() => Assert.True(Psl.RuleCount > 9000);
+
+    [Theory]
+    [InlineData("com", true)]
+    [InlineData("CO.UK", true)]
+    [InlineData("github.io", true)]
+    [InlineData("example", false)]
+    [InlineData("smith", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void IsListed_IsTrueOnlyForRulesOfTheList(string? suffix, bool expected) =>
+        Assert.Equal(expected, Psl.IsListed(suffix));
 }

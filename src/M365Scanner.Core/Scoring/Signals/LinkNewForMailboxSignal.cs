@@ -1,0 +1,20 @@
+namespace M365Scanner.Core.Scoring.Signals;
+
+/// <summary>Link: domain never seen by this mailbox, in mail received or sent. Weak on its own (every mailbox meets
+/// new sites every week); it separates "new to you" from "new to everyone" (link.new-in-tenant adds to it).</summary>
+/// <remarks>Weight 0.5: with link.new-in-tenant (+1.0) a domain no one in the tenant has seen adds +1.5 in all,
+/// the same as a sender's deviation (link.new-for-sender); new to this mailbox only adds +0.5.</remarks>
+public sealed class LinkNewForMailboxSignal : LinkSignal
+{
+    public override string Id => "link.new-for-mailbox";
+    public override string Name => "Link: domain never seen by this mailbox";
+    public override double Weight => 0.5;
+    public override string KnownFalsePositives => "Any first visit: a new supplier's site, a news article, a new SaaS tool.";
+
+    public override SignalHit? Evaluate(LinkContext context)
+    {
+        if (context.Link.Host is null || context.History.InMailbox is not null)
+            return null;
+        return Hit($"{context.Message.Mailbox} has never received or sent a link to {context.Link.RegistrableDomain ?? context.Link.Host}");
+    }
+}

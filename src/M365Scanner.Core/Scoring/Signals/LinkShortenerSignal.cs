@@ -1,0 +1,34 @@
+using M365Scanner.Core.Scoring.Lists;
+
+namespace M365Scanner.Core.Scoring.Signals;
+
+/// <summary>
+/// Link: URL shortener hides the destination. Neither the reader nor history can tell where a shortened link goes,
+/// and a fresh short link costs an attacker nothing. Social networks' own wrappers (t.co, lnkd.in) weigh less;
+/// the shortener's bare home page (no code in the path) does not count.
+/// </summary>
+public sealed class LinkShortenerSignal : LinkSignal
+{
+    public override string Id => "link.shortener";
+    public override string Name => "Link: URL shortener hides the destination";
+    public override double Weight => 1.25;
+    public override string KnownFalsePositives => "Newsletters and social posts that shorten their links for tracking.";
+
+    public override SignalHit? Evaluate(LinkContext context)
+    {
+        var link = context.Link;
+        if (link.Host is null || UrlShorteners.Match(link.Host) is not { } match || !HasCode(link.Target))
+            return null;
+        return match.IsSocial
+            ? Hit($"the link goes through {match.Shortener}, a social network's link wrapper that hides where it leads", 0.4)
+            : Hit($"the link goes through the URL shortener {match.Shortener}, which hides where it leads");
+    }
+
+    // "https://bit.ly/3xYz" has a code; "https://bit.ly/" is the service's home page.
+    private static bool HasCode(string target)
+    {
+        var scheme = target.IndexOf("://", StringComparison.Ordinal);
+        var slash = scheme < 0 ? -1 : target.IndexOf('/', scheme + 3);
+        return slash >= 0 && slash < target.Length - 1 && target[slash + 1] is not ('?' or '#');
+    }
+}

@@ -1,0 +1,22 @@
+namespace M365Scanner.Core.Scoring.Signals;
+
+/// <summary>Link: the organisation's own domain (or a subdomain of it). Attackers gain nothing from a link to the
+/// victim's real site; such links are decoration in phishing and routine in everything else.</summary>
+/// <remarks>Weight -2.0: strong, but not enough to cancel a message-level lie (auth failure, impersonation) on its
+/// own, and open redirects on the organisation's site are a real way around it.</remarks>
+public sealed class LinkTenantDomainSignal : LinkSignal
+{
+    public override string Id => "link.tenant-domain";
+    public override string Name => "Link: the organisation's own domain";
+    public override double Weight => -2.0;
+    public override string KnownFalsePositives =>
+        "An open redirect or user-content area on the organisation's own site used to bounce to a phishing page.";
+
+    public override SignalHit? Evaluate(LinkContext context)
+    {
+        var host = context.Link.Host;
+        if (string.IsNullOrEmpty(host) || context.Link.IsIpHost || !context.Message.Tenant.IsInternal(host))
+            return null;
+        return Hit($"{host} belongs to the organisation's own domain");
+    }
+}

@@ -1,0 +1,40 @@
+using M365Scanner.Core.Links.Normalization;
+
+namespace M365Scanner.Core.Scoring.Signals;
+
+/// <summary>
+/// Link: text before "@" disguises the host. In "http://paypal.com@evil.example/" the browser goes to evil.example;
+/// everything before the "@" is a user name the reader mistakes for the site. Strongest when that part looks like a
+/// domain; a plain "user:password@" (old FTP links) weighs less. The URL as written and the unwrapped target are
+/// both checked: a gateway may wrap the disguised URL.
+/// </summary>
+public sealed class LinkUserinfoTrickSignal : LinkSignal
+{
+    public override string Id => "link.userinfo-trick";
+    public override string Name => "Link: text before @ disguises the real host";
+    public override double Weight => 3.0;
+    public override string KnownFalsePositives => "FTP links with a user name and password written in.";
+
+    public override SignalHit? Evaluate(LinkContext context)
+    {
+        var link = context.Link;
+        var userInfo = UserInfoOf(link.Target) ?? UserInfoOf(link.Url);
+        if (userInfo is null)
+            return null;
+        var user = Uri.UnescapeDataString(userInfo.Split(':')[0]);
+        var looksLikeHost = user.Contains('.', StringComparison.Ordinal) && user.Any(char.IsLetter) && !user.Contains(' ', StringComparison.Ordinal);
+        return looksLikeHost
+            ? Hit($"the link shows \"{Shorten(user)}\" before an @, but the browser goes to {link.Host}")
+            : Hit($"the link carries a user name before the host {link.Host}", 0.3);
+    }
+
+    private static string? UserInfoOf(string? url)
+    {
+        // Cheap guard: most links have no '@' at all.
+        if (string.IsNullOrEmpty(url) || !url.Contains('@', StringComparison.Ordinal))
+            return null;
+        return UrlNormalizer.Normalize(url) is { UserInfo: { Length: > 0 } info } ? info : null;
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+}

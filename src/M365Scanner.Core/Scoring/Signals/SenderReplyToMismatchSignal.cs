@@ -1,0 +1,59 @@
+using M365Scanner.Core.Correspondence;
+using M365Scanner.Core.Links.Domains;
+
+namespace M365Scanner.Core.Scoring.Signals;
+
+/// <summary>
+/// Sender: Reply-To differs from From. Replies would go to another organisation than the one the message claims
+/// to come from: the mechanics of invoice fraud and advance-fee scams. Strongest when replies go to a freemail
+/// address while From is an organisation (or to another freemail user than the one writing); weaker for one
+/// organisation's domain replaced by another's, which marketing platforms do routinely.
+/// </summary>
+/// <remarks>Weight 1.5: common in scams, but far from rare in benign bulk mail; it should tip a verdict, not make it.</remarks>
+public sealed class SenderReplyToMismatchSignal : MessageSignal
+{
+    public override string Id => "sender.reply-to-mismatch";
+    public override string Name => "Sender: Reply-To differs from From";
+    public override double Weight => 1.5;
+    public override string KnownFalsePositives =>
+        "Newsletters and ticketing systems replying to a support or marketing-platform domain; a person writing from " +
+        "a company address with replies to their private one.";
+
+    public override SignalHit? Evaluate(MessageContext context)
+    {
+        var message = context.Message;
+        var from = message.From ?? message.Sender;
+        if (from is null || from.Domain.Length == 0 || message.ReplyTo.Count == 0)
+            return null;
+        var fromAddress = from.Normalized;
+        var fromDomain = Registrable(from.Domain);
+        var fromFreemail = FreemailDomains.Contains(from.Domain);
+        // Mailing lists set Reply-To to the list (or to the recipients): replies then go where the message went.
+        var addressedTo = message.AllRecipients.Select(a => a.Normalized)
+            .Append(context.Mailbox.Trim().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+
+        var best = 0.0;
+        string? replyTo = null;
+        foreach (var reply in message.ReplyTo)
+        {
+            var address = reply.Normalized;
+            var domain = reply.Domain;
+            if (domain.Length == 0 || address == fromAddress || addressedTo.Contains(address) ||
+                context.Tenant.IsInternal(domain) || (message.Sender is { } s && s.Normalized == address))
+                continue;
+            var replyFreemail = FreemailDomains.Contains(domain);
+            var strength = (replyFreemail, fromFreemail) switch
+            {
+                (true, false) => 1.0,  // an organisation asking for replies at gmail.com
+                (true, true) => 0.75,  // one freemail user writing, another collecting the replies
+                _ when Registrable(domain) != fromDomain => 0.5,
+                _ => 0.0,              // same organisation
+            };
+            if (strength > best)
+                (best, replyTo) = (strength, address);
+        }
+        return replyTo is null ? null : Hit($"replies to this message from {fromAddress} would go to {replyTo}", best);
+    }
+
+    private static string Registrable(string domain) => PublicSuffixList.Default.GetRegistrableDomain(domain) ?? domain;
+}
