@@ -1,0 +1,3 @@
+using M365Scanner.Evaluation;
+
+return await EvaluationApp.RunAsync(args, Console.Out, Console.Error);
