@@ -24,9 +24,11 @@ public static class SignalCatalog
         new LinkNewForMailboxSignal(),
         new LinkNewInTenantSignal(),
         new LinkYoungInTenantSignal(),
+        new LinkBreaksSenderPatternSignal(),
         new LinkKnownForSenderSignal(),
         new LinkCommonInTenantSignal(),
         new LinkTenantDomainSignal(),
+        new LinkSenderOwnDomainSignal(),
         // Shape: what the URL itself says.
         new LinkScriptOrDataUrlSignal(),
         new LinkIpHostSignal(),
@@ -40,6 +42,7 @@ public static class SignalCatalog
         new LinkRandomHostSignal(),
         new LinkCredentialWordingSignal(),
         new LinkExecutableDownloadSignal(),
+        new LinkOpaquePathSignal(),
         // Presentation: how the link is shown to the reader.
         new LinkTextNamesOtherDomainSignal(),
         new LinkInAttachmentSignal(),

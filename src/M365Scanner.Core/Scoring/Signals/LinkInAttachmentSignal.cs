@@ -8,7 +8,7 @@ public sealed class LinkInAttachmentSignal : LinkSignal
 {
     public override string Id => "link.in-attachment";
     public override string Name => "Link: inside an attachment";
-    public override double Weight => 0.5;
+    public override double Weight => 1.0;
     public override string KnownFalsePositives => "Links in invoices, brochures and reports sent as PDF.";
 
     public override SignalHit? Evaluate(LinkContext context)

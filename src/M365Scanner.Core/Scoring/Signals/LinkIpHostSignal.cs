@@ -12,7 +12,7 @@ public sealed class LinkIpHostSignal : LinkSignal
 {
     public override string Id => "link.ip-host";
     public override string Name => "Link: IP address instead of a domain";
-    public override double Weight => 2.0;
+    public override double Weight => 1.5;
     public override string KnownFalsePositives => "Intranet tools and appliances addressed by IP; device admin pages.";
 
     public override SignalHit? Evaluate(LinkContext context)

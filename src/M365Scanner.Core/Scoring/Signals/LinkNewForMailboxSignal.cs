@@ -8,7 +8,7 @@ public sealed class LinkNewForMailboxSignal : LinkSignal
 {
     public override string Id => "link.new-for-mailbox";
     public override string Name => "Link: domain never seen by this mailbox";
-    public override double Weight => 0.5;
+    public override double Weight => 0.25;
     public override string KnownFalsePositives => "Any first visit: a new supplier's site, a news article, a new SaaS tool.";
 
     public override SignalHit? Evaluate(LinkContext context)

@@ -11,7 +11,7 @@ public sealed class LinkShortenerSignal : LinkSignal
 {
     public override string Id => "link.shortener";
     public override string Name => "Link: URL shortener hides the destination";
-    public override double Weight => 1.25;
+    public override double Weight => 1.75;
     public override string KnownFalsePositives => "Newsletters and social posts that shorten their links for tracking.";
 
     public override SignalHit? Evaluate(LinkContext context)

@@ -5,7 +5,7 @@ public sealed class SenderUnknownSignal : MessageSignal
 {
     public override string Id => "sender.unknown";
     public override string Name => "Sender: never seen by this mailbox";
-    public override double Weight => 1.5;
+    public override double Weight => 1.0;
     public override string KnownFalsePositives => "First contact from a new customer or supplier; newsletters just subscribed to.";
 
     public override SignalHit? Evaluate(MessageContext context)
