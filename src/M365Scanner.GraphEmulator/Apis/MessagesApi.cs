@@ -100,8 +100,11 @@ internal static class MessagesApi
         return GraphJson.Created(w => MessageJson.Write(w, copy, MessageView.Default));
     }
 
+    /// <summary>Action parameters are matched without regard to case: the SDK sends "DestinationId", the docs show "destinationId".</summary>
     private static string Destination(JsonElement body) =>
-        body.ValueKind == JsonValueKind.Object && body.TryGetProperty("destinationId", out var d) && d.GetString() is { Length: > 0 } id
+        body.ValueKind == JsonValueKind.Object
+        && body.EnumerateObject().FirstOrDefault(p => p.Name.Equals("destinationId", StringComparison.OrdinalIgnoreCase)).Value is { ValueKind: JsonValueKind.String } d
+        && d.GetString() is { Length: > 0 } id
             ? id
             : throw GraphException.BadRequest("The destinationId parameter is required.", "ErrorInvalidIdMalformed");
 }

@@ -51,7 +51,7 @@ internal static class MessageJsonReader
     public static StoredMessage Update(StoredMessage current, JsonElement json, DateTimeOffset now)
     {
         if (json.ValueKind != JsonValueKind.Object) throw GraphException.BadRequest("Empty Payload. JSON content expected.");
-        if (!current.IsDraft && json.EnumerateObject().FirstOrDefault(p => DraftOnly.Contains(p.Name)) is { Name: { } name } && name.Length > 0)
+        if (!current.IsDraft && json.EnumerateObject().Any(p => DraftOnly.Contains(p.Name)))
             throw new GraphException(400, "ErrorInvalidPropertySet", "Message is not draft.");
         var updated = Apply(current, json, now, isCreate: false);
         return updated with { ConversationId = current.IsDraft ? ConversationIds.For(updated.Subject) : current.ConversationId, Mime = current.IsDraft ? null : current.Mime };
