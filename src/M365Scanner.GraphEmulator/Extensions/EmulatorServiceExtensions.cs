@@ -49,7 +49,7 @@ internal static class EmulatorServiceExtensions
         foreach (var version in new[] { "v1.0", "beta" })
         {
             var graph = app.MapGroup("/" + version).AddEndpointFilter<GraphAuthFilter>();
-            graph.MapUsersApi().MapMailFoldersApi().MapMessagesApi().MapAttachmentsApi().MapSubscriptionsApi();
+            graph.MapUsersApi().MapMailFoldersApi().MapDeltaApi().MapMessagesApi().MapAttachmentsApi().MapSubscriptionsApi();
         }
         app.MapFallback(Unknown);
         return app;

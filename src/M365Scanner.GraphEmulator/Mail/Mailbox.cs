@@ -203,8 +203,8 @@ internal sealed class Mailbox
         Raise(removed, ChangeType.Deleted);
     }
 
-    /// <summary>Changes in a folder with sequence in (after, upTo]: current messages and removals, in sequence order.</summary>
-    public IReadOnlyList<(long Sequence, StoredMessage? Message, string? RemovedId)> Changes(string folderId, long after, long upTo)
+    /// <summary>Changes in a folder with sequence in (after, upTo]: current messages and (unless an initial sync) removals, in sequence order.</summary>
+    public IReadOnlyList<(long Sequence, StoredMessage? Message, string? RemovedId)> Changes(string folderId, long after, long upTo, bool includeRemoved)
     {
         lock (_gate)
         {
@@ -212,7 +212,7 @@ internal sealed class Mailbox
             var present = _byFolder[folderId].Values
                 .Where(m => m.Sequence > after && m.Sequence <= upTo)
                 .Select(m => (m.Sequence, (StoredMessage?)m, (string?)null));
-            var removed = after == 0 ? [] : folder.Removed
+            var removed = !includeRemoved ? [] : folder.Removed
                 .Where(r => r.Sequence > after && r.Sequence <= upTo)
                 .Select(r => (r.Sequence, (StoredMessage?)null, (string?)r.MessageId));
             return present.Concat(removed).OrderBy(c => c.Sequence).ToArray();
