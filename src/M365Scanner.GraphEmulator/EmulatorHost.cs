@@ -71,7 +71,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             k.Limits.MaxRequestBodySize = 160 * 1024 * 1024; // importMime and delivery of large messages
             k.Listen(IPAddress.Loopback, options.Port, listen => listen.UseHttps(certificate));
         });
-        builder.Services.AddGraphEmulator(options);
+        builder.Services.AddGraphEmulator(options, new PinnedCertificate(certificate));
         var app = builder.Build();
         app.MapGraphEmulator();
         await app.StartAsync(cancellationToken);

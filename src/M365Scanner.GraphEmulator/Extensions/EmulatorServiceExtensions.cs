@@ -5,6 +5,7 @@ using M365Scanner.GraphEmulator.Faults;
 using M365Scanner.GraphEmulator.Graph;
 using M365Scanner.GraphEmulator.Identity;
 using M365Scanner.GraphEmulator.Subscriptions;
+using M365Scanner.GraphEmulator.Tls;
 using Microsoft.Extensions.Options;
 
 namespace M365Scanner.GraphEmulator.Extensions;
@@ -12,8 +13,10 @@ namespace M365Scanner.GraphEmulator.Extensions;
 /// <summary>Registration and pipeline of the emulator, so that <see cref="EmulatorHost"/> stays a table of contents.</summary>
 internal static class EmulatorServiceExtensions
 {
-    public static IServiceCollection AddGraphEmulator(this IServiceCollection services, EmulatorOptions options)
+    public static IServiceCollection AddGraphEmulator(this IServiceCollection services, EmulatorOptions options, PinnedCertificate serverCertificate)
     {
+        services.AddSingleton(serverCertificate);
+        services.AddSingleton<SelfClient>();
         services.AddOptions<EmulatorOptions>()
             .Configure(o => Copy(options, o))
             .ValidateDataAnnotations()
@@ -49,7 +52,7 @@ internal static class EmulatorServiceExtensions
         foreach (var version in new[] { "v1.0", "beta" })
         {
             var graph = app.MapGroup("/" + version).AddEndpointFilter<GraphAuthFilter>();
-            graph.MapUsersApi().MapMailFoldersApi().MapDeltaApi().MapMessagesApi().MapAttachmentsApi().MapSubscriptionsApi();
+            graph.MapUsersApi().MapMailFoldersApi().MapDeltaApi().MapMessagesApi().MapAttachmentsApi().MapSubscriptionsApi().MapBatchApi();
         }
         app.MapFallback(Unknown);
         return app;
