@@ -8,7 +8,7 @@ namespace M365Scanner.GraphEmulator.Apis;
 /// <summary>What Graph does before any handler: the bearer token must be valid for a known tenant (401
 /// InvalidAuthenticationToken), the route's role must be granted (403), the user must exist in the caller's tenant
 /// (404), and the Outlook throttling limits for this app and mailbox apply (429 ApplicationThrottled).</summary>
-internal sealed class GraphAuthFilter(TokenService tokens, TenantDirectory directory, OutlookThrottle throttle) : IEndpointFilter
+internal sealed class GraphAuthFilter(TokenService tokens, TenantDirectory directory, OutlookThrottle throttle, FaultInjector faults) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
@@ -36,6 +36,7 @@ internal sealed class GraphAuthFilter(TokenService tokens, TenantDirectory direc
                     .WithHeader("Retry-After", refused.RetryAfterSeconds.ToString());
             try
             {
+                await InjectedDelay(context);
                 return await next(invocation);
             }
             finally
@@ -43,6 +44,12 @@ internal sealed class GraphAuthFilter(TokenService tokens, TenantDirectory direc
                 throttle.Exit(caller.AppId, user.Id);
             }
         }
+        await InjectedDelay(context);
         return await next(invocation);
     }
+
+    private Task InjectedDelay(HttpContext context) =>
+        faults.IsEmpty || faults.Take(context.Request.Method, context.Request.Path.Value ?? "", FaultKind.Delay) is not { } delay
+            ? Task.CompletedTask
+            : Task.Delay(delay.Delay, context.RequestAborted);
 }

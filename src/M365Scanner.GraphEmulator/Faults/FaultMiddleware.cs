@@ -10,7 +10,12 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults
         if (!faults.IsEmpty && !context.Request.Path.StartsWithSegments("/_emulator"))
         {
             var path = context.Request.Path.Value ?? "";
-            var rule = faults.Take(context.Request.Method, path, FaultKind.TooManyRequests, FaultKind.ServiceUnavailable, FaultKind.Delay);
+            // On Graph routes a delay is applied by GraphAuthFilter instead, after admission, so that a slow request
+            // holds its mailbox concurrency slot the way a slow backend does.
+            var isGraph = context.Request.Path.StartsWithSegments("/v1.0") || context.Request.Path.StartsWithSegments("/beta");
+            var rule = isGraph
+                ? faults.Take(context.Request.Method, path, FaultKind.TooManyRequests, FaultKind.ServiceUnavailable)
+                : faults.Take(context.Request.Method, path, FaultKind.TooManyRequests, FaultKind.ServiceUnavailable, FaultKind.Delay);
             switch (rule?.Kind)
             {
                 case FaultKind.TooManyRequests:
