@@ -53,6 +53,7 @@ internal static class EmulatorServiceExtensions
         {
             var graph = app.MapGroup("/" + version).AddEndpointFilter<GraphAuthFilter>();
             graph.MapUsersApi().MapMailFoldersApi().MapDeltaApi().MapMessagesApi().MapAttachmentsApi().MapSubscriptionsApi().MapBatchApi();
+            if (version == "beta") graph.MapImportMimeApi();
         }
         app.MapFallback(Unknown);
         return app;
