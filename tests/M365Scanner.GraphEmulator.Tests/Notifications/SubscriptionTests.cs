@@ -119,7 +119,8 @@ public sealed class SubscriptionTests(EmulatorFixture f) : IClassFixture<Emulato
         await Eventually.TrueAsync(() => _receiver.Notifications.Count() == 2);
         await Drained();
 
-        Assert.Equal(["created", "updated"], _receiver.Notifications.Select(n => n.GetProperty("changeType").GetString()));
+        // Graph does not promise order across POSTs, so only the set is checked.
+        Assert.Equal(["created", "updated"], _receiver.Notifications.Select(n => n.GetProperty("changeType").GetString()).Order());
     }
 
     [Fact]
@@ -172,7 +173,6 @@ public sealed class SubscriptionTests(EmulatorFixture f) : IClassFixture<Emulato
     {
         var user = f.NewUser();
         await Subscribe(user.Id);
-        var url = Uri.EscapeDataString(_receiver.NotificationUrl.ToString());
         f.Emulator.Control.InjectFault(new FaultRule { Kind = FaultKind.DropNotification, Pattern = "/notify$", Times = 1 });
 
         f.Emulator.Control.Deliver(f.Tenant.Id, user.Id, Mime.Message("dropped"));
@@ -184,7 +184,6 @@ public sealed class SubscriptionTests(EmulatorFixture f) : IClassFixture<Emulato
 
         Assert.Equal(2, _receiver.Notifications.Count());
         Assert.Single(_receiver.Notifications.Select(n => n.GetProperty("resourceData").GetProperty("id").GetString()).Distinct());
-        Assert.NotNull(url);
     }
 
     [Theory]
