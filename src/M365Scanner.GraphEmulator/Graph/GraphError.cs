@@ -28,7 +28,7 @@ public sealed class GraphError(int status, string code, string message) : IResul
         context.Response.ContentType = "application/json";
         var requestId = Guid.NewGuid().ToString();
         context.Response.Headers["request-id"] = requestId;
-        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter);
+        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter, GraphJson.Options);
         writer.WriteStartObject();
         writer.WriteStartObject("error");
         writer.WriteString("code", code);

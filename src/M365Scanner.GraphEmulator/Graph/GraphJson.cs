@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -9,6 +10,9 @@ public sealed class GraphJson(int status, Action<Utf8JsonWriter> write) : IResul
 {
     public const string ContentType = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
 
+    /// <summary>Graph writes apostrophes, angle brackets and non-ASCII text as-is; the default encoder would escape them.</summary>
+    internal static readonly JsonWriterOptions Options = new() { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public int? StatusCode => status;
 
     public static GraphJson Ok(Action<Utf8JsonWriter> write) => new(200, write);
@@ -18,7 +22,7 @@ public sealed class GraphJson(int status, Action<Utf8JsonWriter> write) : IResul
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = ContentType;
-        await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter, new JsonWriterOptions { SkipValidation = true }))
+        await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter, Options))
         {
             write(writer);
         }
