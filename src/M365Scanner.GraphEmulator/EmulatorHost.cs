@@ -74,7 +74,15 @@ public sealed class EmulatorHost : IAsyncDisposable
         builder.Services.AddGraphEmulator(options, new PinnedCertificate(certificate));
         var app = builder.Build();
         app.MapGraphEmulator();
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;

@@ -21,7 +21,8 @@ internal sealed class GraphAuthFilter(TokenService tokens, TenantDirectory direc
         }
         context.SetCaller(caller);
 
-        if (context.GetEndpoint()?.Metadata.GetMetadata<RequiredRoles>() is { } required && !caller.HasAnyRole(required.AnyOf))
+        var required = context.GetEndpoint()?.Metadata.GetMetadata<RequiredRoles>();
+        if (required is not null && !caller.HasAnyRole(required.AnyOf))
             return new GraphError(403, required.DeniedCode, required.DeniedMessage);
 
         if (context.Request.RouteValues.TryGetValue("userId", out var raw) && raw is string userId)
@@ -31,7 +32,7 @@ internal sealed class GraphAuthFilter(TokenService tokens, TenantDirectory direc
             catch (GraphException e) { return GraphError.From(e); }
             context.SetTargetUser(user);
 
-            if (throttle.TryEnter(caller.AppId, user.Id) is { } refused)
+            if (required is { IsOutlook: true } && throttle.TryEnter(caller.AppId, user.Id) is { } refused)
                 return new GraphError(429, "ApplicationThrottled", refused.Message)
                     .WithHeader("Retry-After", refused.RetryAfterSeconds.ToString());
             try
@@ -41,7 +42,7 @@ internal sealed class GraphAuthFilter(TokenService tokens, TenantDirectory direc
             }
             finally
             {
-                throttle.Exit(caller.AppId, user.Id);
+                if (required is { IsOutlook: true }) throttle.Exit(caller.AppId, user.Id);
             }
         }
         await InjectedDelay(context);
