@@ -37,6 +37,10 @@ internal sealed class NotificationDispatcher : IAsyncDisposable
         _worker = Task.Run(RunAsync);
     }
 
+    /// <summary>Raised with the change notifications that were given up on or dropped, so the subscription engine can
+    /// tell their owners with a "missed" lifecycle notification, as Graph does.</summary>
+    public event Action<IReadOnlyList<JsonObject>>? Lost;
+
     /// <summary>Notifications queued or being sent (including retries).</summary>
     public int Pending => Volatile.Read(ref _pending);
 
@@ -75,10 +79,15 @@ internal sealed class NotificationDispatcher : IAsyncDisposable
             if (fault?.Kind == FaultKind.DropNotification)
             {
                 _deliveries.Enqueue(new DeliveryRecord(url, items.Length, 0, false, _time.GetUtcNow()));
+                Lost?.Invoke(items);
                 return;
             }
             var body = new JsonObject { ["value"] = new JsonArray(items.Select(i => (JsonNode)i.DeepClone()).ToArray()) }.ToJsonString();
-            await DeliverWithRetryAsync(url, body, items.Length);
+            if (!await DeliverWithRetryAsync(url, body, items.Length))
+            {
+                Lost?.Invoke(items);
+                return;
+            }
             if (fault?.Kind == FaultKind.DuplicateNotification)
                 await DeliverWithRetryAsync(url, body, items.Length);
         }
@@ -93,7 +102,8 @@ internal sealed class NotificationDispatcher : IAsyncDisposable
         }
     }
 
-    private async Task DeliverWithRetryAsync(Uri url, string body, int count)
+    /// <summary>True when delivered; false when given up.</summary>
+    private async Task<bool> DeliverWithRetryAsync(Uri url, string body, int count)
     {
         var started = _time.GetUtcNow();
         var delay = _options.InitialRetryDelay;
@@ -102,13 +112,13 @@ internal sealed class NotificationDispatcher : IAsyncDisposable
             if (await TryPostAsync(url, body))
             {
                 _deliveries.Enqueue(new DeliveryRecord(url, count, attempt, true, _time.GetUtcNow()));
-                return;
+                return true;
             }
             if (_time.GetUtcNow() - started + delay > _options.GiveUpAfter)
             {
                 _log.LogWarning("Gave up on {Count} notifications to {Url} after {Attempts} attempts", count, url, attempt);
                 _deliveries.Enqueue(new DeliveryRecord(url, count, attempt, false, _time.GetUtcNow()));
-                return;
+                return false;
             }
             await Task.Delay(delay, _time, _stop.Token);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));

@@ -6,9 +6,27 @@ using M365Scanner.GraphEmulator.Mail;
 namespace M365Scanner.GraphEmulator.Subscriptions;
 
 /// <summary>The live subscriptions, and the bridge from mailbox changes to notifications.</summary>
-internal sealed class SubscriptionStore(NotificationDispatcher dispatcher, TimeProvider time)
+internal sealed class SubscriptionStore
 {
     private readonly ConcurrentDictionary<string, Subscription> _subscriptions = new(StringComparer.OrdinalIgnoreCase);
+    private readonly NotificationDispatcher _dispatcher;
+    private readonly TimeProvider _time;
+
+    public SubscriptionStore(NotificationDispatcher dispatcher, TimeProvider time)
+    {
+        _dispatcher = dispatcher;
+        _time = time;
+        dispatcher.Lost += OnLost;
+    }
+
+    /// <summary>Change notifications that could not be delivered become a "missed" lifecycle notification per subscription
+    /// (lifecycle notifications that are lost are not reported again).</summary>
+    private void OnLost(IReadOnlyList<JsonObject> items)
+    {
+        var subscriptions = items.Where(i => i.ContainsKey("changeType"))
+            .Select(i => (string?)i["subscriptionId"]).OfType<string>().Distinct();
+        foreach (var id in subscriptions) SendLifecycle(id, LifecycleEvent.Missed);
+    }
 
     public IEnumerable<Subscription> All => _subscriptions.Values;
 
@@ -22,7 +40,7 @@ internal sealed class SubscriptionStore(NotificationDispatcher dispatcher, TimeP
     public void Publish(MailboxChange change)
     {
         if (_subscriptions.IsEmpty) return;
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         var changeType = change.ChangeType.ToString().ToLowerInvariant();
         foreach (var s in _subscriptions.Values)
         {
@@ -30,7 +48,7 @@ internal sealed class SubscriptionStore(NotificationDispatcher dispatcher, TimeP
             if (s.Target.Folder is not null && s.Target.Folder != change.FolderId) continue;
             if (!s.ChangeTypes.Contains(changeType) || s.ExpirationDateTime <= now) continue;
             var resource = $"Users/{change.UserId}/Messages/{change.MessageId}";
-            dispatcher.Enqueue(s.NotificationUrl, new JsonObject
+            _dispatcher.Enqueue(s.NotificationUrl, new JsonObject
             {
                 ["subscriptionId"] = s.Id,
                 ["subscriptionExpirationDateTime"] = s.ExpirationDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'+00:00'"),
@@ -56,7 +74,7 @@ internal sealed class SubscriptionStore(NotificationDispatcher dispatcher, TimeP
         if (s is null) return false;
         if (lifecycleEvent == LifecycleEvent.SubscriptionRemoved) Remove(s.Id);
         if (s.LifecycleNotificationUrl is null) return true;
-        dispatcher.Enqueue(s.LifecycleNotificationUrl, new JsonObject
+        _dispatcher.Enqueue(s.LifecycleNotificationUrl, new JsonObject
         {
             ["subscriptionId"] = s.Id,
             ["subscriptionExpirationDateTime"] = s.ExpirationDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'+00:00'"),
@@ -75,7 +93,7 @@ internal sealed class SubscriptionStore(NotificationDispatcher dispatcher, TimeP
     /// <summary>Removes expired subscriptions, telling their lifecycle URL (subscriptionRemoved).</summary>
     public void RemoveExpired()
     {
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         foreach (var s in _subscriptions.Values.Where(s => s.ExpirationDateTime <= now).ToArray())
             SendLifecycle(s.Id, LifecycleEvent.SubscriptionRemoved);
     }

@@ -166,6 +166,8 @@ public sealed class SubscriptionTests(EmulatorFixture f) : IClassFixture<Emulato
 
         Assert.Empty(_receiver.Notifications);
         Assert.True(_receiver.Attempts >= 3);
+        await Eventually.TrueAsync(() => !_receiver.Lifecycle.IsEmpty);
+        Assert.Equal("missed", Assert.Single(_receiver.Lifecycle).GetProperty("lifecycleEvent").GetString());
     }
 
     [Fact]
@@ -184,6 +186,7 @@ public sealed class SubscriptionTests(EmulatorFixture f) : IClassFixture<Emulato
 
         Assert.Equal(2, _receiver.Notifications.Count());
         Assert.Single(_receiver.Notifications.Select(n => n.GetProperty("resourceData").GetProperty("id").GetString()).Distinct());
+        Assert.Equal("missed", Assert.Single(_receiver.Lifecycle).GetProperty("lifecycleEvent").GetString());
     }
 
     [Theory]
