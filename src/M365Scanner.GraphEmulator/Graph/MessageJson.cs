@@ -78,7 +78,7 @@ internal static partial class MessageJson
         if (view.ExpandExtendedProperties)
         {
             w.WriteStartArray("singleValueExtendedProperties");
-            foreach (var p in m.ExtendedProperties)
+            foreach (var p in m.ExtendedProperties.Where(p => view.ExtendedPropertyIds is null || view.ExtendedPropertyIds.Contains(p.Id)))
             {
                 w.WriteStartObject();
                 w.WriteString("id", p.Id);

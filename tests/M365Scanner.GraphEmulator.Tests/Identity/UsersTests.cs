@@ -26,6 +26,18 @@ public sealed class UsersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListUsers_Returns403AuthorizationRequestDenied_WithoutUserRole()
+    {
+        var app = _f.Emulator.Control.RegisterApp(_f.Tenant.Id, secret: "s", grantedRoles: ["Mail.ReadWrite"]);
+        var graph = GraphClients.Create(_f.Emulator, GraphClients.SecretCredential(_f.Emulator, _f.Tenant.Id, app.ClientId, "s"));
+
+        var e = await Assert.ThrowsAsync<Microsoft.Graph.Models.ODataErrors.ODataError>(() => graph.Users.GetAsync());
+
+        Assert.Equal(403, e.ResponseStatusCode);
+        Assert.Equal("Authorization_RequestDenied", e.Error!.Code);
+    }
+
+    [Fact]
     public async Task GetUser_ByUserPrincipalName()
     {
         var user = _f.NewUser("carol");

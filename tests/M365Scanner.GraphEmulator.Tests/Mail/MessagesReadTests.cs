@@ -54,6 +54,19 @@ public sealed class MessagesReadTests(EmulatorFixture f) : IClassFixture<Emulato
     }
 
     [Fact]
+    public async Task PreferTextBody_ConvertsHtmlBody()
+    {
+        var user = f.NewUser();
+        var id = f.Emulator.Control.Deliver(f.Tenant.Id, user.Id, Mime.Message("html", html: "<p>Hello <b>world</b></p>"));
+
+        var m = await f.Graph.Users[user.Id].Messages[id].GetAsync(r => r.Headers.Add("Prefer", "outlook.body-content-type=\"text\""));
+
+        Assert.Equal(BodyType.Text, m!.Body!.ContentType);
+        Assert.DoesNotContain("<b>", m.Body.Content);
+        Assert.Contains("world", m.Body.Content);
+    }
+
+    [Fact]
     public async Task MessageValue_ReturnsOriginalMime()
     {
         var user = f.NewUser();

@@ -62,7 +62,8 @@ public sealed class MessagesWriteTests(EmulatorFixture f) : IClassFixture<Emulat
         Assert.True(created.IsRead);
         Assert.Equal(received, created.ReceivedDateTime);
         var read = await f.Graph.Users[user.Id].Messages[created.Id].GetAsync(r => r.QueryParameters.Expand = ["singleValueExtendedProperties($filter=id eq 'Integer 0x0E07')"]);
-        Assert.Contains(read!.SingleValueExtendedProperties!, p => p.Id == "Integer 0x0E07" && p.Value == "1");
+        Assert.Equal("1", Assert.Single(read!.SingleValueExtendedProperties!, p => p.Id == "Integer 0x0E07").Value);
+        Assert.DoesNotContain(read.SingleValueExtendedProperties!, p => p.Id == "SystemTime 0x0E06");
     }
 
     [Fact]
