@@ -68,7 +68,7 @@ public sealed class FaultAndThrottlingTests : IAsyncLifetime
     {
         var user = _f.NewUser();
         _f.Emulator.Control.SetThrottling(new ThrottlingOptions { Enabled = true, ConcurrentRequestsPerMailbox = 4 });
-        _f.Emulator.Control.InjectFault(new FaultRule { Kind = FaultKind.Delay, Pattern = "/mailFolders", Delay = TimeSpan.FromMilliseconds(1500) });
+        _f.Emulator.Control.InjectFault(new FaultRule { Kind = FaultKind.Delay, Pattern = "/mailFolders", Delay = TimeSpan.FromSeconds(3) });
         var noRetry = new RetryHandlerOption { MaxRetry = 0 };
         await _f.Graph.Users[user.Id].GetAsync(); // token acquired before the burst
 
