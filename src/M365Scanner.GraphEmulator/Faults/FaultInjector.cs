@@ -1,0 +1,49 @@
+namespace M365Scanner.GraphEmulator.Faults;
+
+/// <summary>Holds the injected faults and hands out the first that matches, counting down limited ones.</summary>
+internal sealed class FaultInjector
+{
+    private readonly List<(Guid Id, FaultRule Rule, int? Remaining)> _rules = [];
+
+    public Guid Add(FaultRule rule)
+    {
+        var id = Guid.NewGuid();
+        lock (_rules) _rules.Add((id, rule, rule.Times));
+        return id;
+    }
+
+    public void Remove(Guid id)
+    {
+        lock (_rules) _rules.RemoveAll(r => r.Id == id);
+    }
+
+    public void Clear()
+    {
+        lock (_rules) _rules.Clear();
+    }
+
+    public bool IsEmpty
+    {
+        get { lock (_rules) return _rules.Count == 0; }
+    }
+
+    /// <summary>Takes the first matching rule of the given kinds, spending one of its hits.</summary>
+    public FaultRule? Take(string? method, string target, params FaultKind[] kinds)
+    {
+        lock (_rules)
+        {
+            for (var i = 0; i < _rules.Count; i++)
+            {
+                var (id, rule, remaining) = _rules[i];
+                if (!kinds.Contains(rule.Kind) || !rule.Matches(method, target)) continue;
+                if (remaining is { } n)
+                {
+                    if (n <= 1) _rules.RemoveAt(i);
+                    else _rules[i] = (id, rule, n - 1);
+                }
+                return rule;
+            }
+            return null;
+        }
+    }
+}

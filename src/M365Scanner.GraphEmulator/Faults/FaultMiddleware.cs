@@ -1,0 +1,36 @@
+using M365Scanner.GraphEmulator.Graph;
+
+namespace M365Scanner.GraphEmulator.Faults;
+
+/// <summary>Applies injected request faults to every route except the control API.</summary>
+internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!faults.IsEmpty && !context.Request.Path.StartsWithSegments("/_emulator"))
+        {
+            var path = context.Request.Path.Value ?? "";
+            // On Graph routes a delay is applied by GraphAuthFilter instead, after admission, so that a slow request
+            // holds its mailbox concurrency slot the way a slow backend does.
+            var isGraph = context.Request.Path.StartsWithSegments("/v1.0") || context.Request.Path.StartsWithSegments("/beta");
+            var rule = isGraph
+                ? faults.Take(context.Request.Method, path, FaultKind.TooManyRequests, FaultKind.ServiceUnavailable)
+                : faults.Take(context.Request.Method, path, FaultKind.TooManyRequests, FaultKind.ServiceUnavailable, FaultKind.Delay);
+            switch (rule?.Kind)
+            {
+                case FaultKind.TooManyRequests:
+                    await new GraphError(429, "TooManyRequests", "Too many requests. Please retry after the time given in Retry-After.")
+                        .WithHeader("Retry-After", rule.RetryAfterSeconds.ToString()).ExecuteAsync(context);
+                    return;
+                case FaultKind.ServiceUnavailable:
+                    await new GraphError(503, "serviceNotAvailable", "The service is temporarily unavailable. Please retry later.")
+                        .WithHeader("Retry-After", rule.RetryAfterSeconds.ToString()).ExecuteAsync(context);
+                    return;
+                case FaultKind.Delay:
+                    await Task.Delay(rule.Delay, context.RequestAborted);
+                    break;
+            }
+        }
+        await next(context);
+    }
+}

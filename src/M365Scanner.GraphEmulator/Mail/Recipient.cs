@@ -1,0 +1,4 @@
+namespace M365Scanner.GraphEmulator.Mail;
+
+/// <summary>Graph's recipient: {"emailAddress":{"name","address"}}.</summary>
+public sealed record Recipient(string? Name, string Address);
