@@ -1,0 +1,25 @@
+namespace M365Scanner.Core.Operations;
+
+/// <summary>
+/// One action on a mailbox: who, what, when, the message before and after, why, and how far it got. Multi-step
+/// actions (a rewrite creates a copy, then moves the original) record each step in <see cref="State"/>, so a host
+/// that crashed in the middle resumes from the record instead of guessing.
+/// </summary>
+/// <param name="Actor">"scanner" for automatic actions, else the admin who acted (API key name, user).</param>
+/// <param name="Action">rewrite | quarantine | release.</param>
+/// <param name="State">started | copied | completed | failed | released; see <see cref="AuditStates"/>.</param>
+/// <param name="OriginalMessageId">The original's Graph id (updated when it is moved).</param>
+/// <param name="ResultMessageId">The rewritten copy's Graph id, once created.</param>
+/// <param name="RelatedEntryId">For a release: the entry it undoes.</param>
+public sealed record AuditEntry(
+    long Id,
+    DateTimeOffset At,
+    string Actor,
+    MessageKey Key,
+    string Action,
+    string State,
+    string? OriginalMessageId,
+    string? ResultMessageId,
+    string Reasons,
+    long? RelatedEntryId = null,
+    DateTimeOffset? UpdatedAt = null);

@@ -1,0 +1,21 @@
+namespace M365Scanner.Core.Operations;
+
+/// <summary>The append-mostly record of every action taken on a mailbox. Entries are never deleted; their state
+/// advances as the action's steps complete.</summary>
+public interface IAuditLog
+{
+    /// <summary>Appends <paramref name="entry"/> (its Id is ignored) and returns the new id.</summary>
+    long Append(AuditEntry entry);
+
+    /// <summary>Advances an entry: new state, and the message ids known so far (null keeps the stored value).</summary>
+    void Update(long id, string state, string? originalMessageId, string? resultMessageId, DateTimeOffset at);
+
+    AuditEntry? Get(long id);
+
+    /// <summary>The newest entry for <paramref name="key"/> and <paramref name="action"/>, if any (to resume or to
+    /// stay idempotent).</summary>
+    AuditEntry? Latest(MessageKey key, string action);
+
+    /// <summary>Newest first, optionally filtered.</summary>
+    IReadOnlyList<AuditEntry> Query(string? tenantId = null, string? mailbox = null, DateTimeOffset? since = null, int limit = 100);
+}

@@ -1,0 +1,13 @@
+namespace M365Scanner.Core.Operations;
+
+/// <summary>
+/// Identifies one delivered message for idempotency: tenant, mailbox and the Internet Message-ID. Graph item ids
+/// change when a message moves, and our own rewritten copy gets a new one, so they cannot key "scanned once";
+/// the Message-ID survives both (and so a copy we created is recognised as already handled). Messages without a
+/// Message-ID fall back to their Graph id.
+/// </summary>
+public readonly record struct MessageKey(string TenantId, string Mailbox, string MessageId)
+{
+    public static MessageKey Of(string tenantId, string mailbox, string? internetMessageId, string graphId) =>
+        new(tenantId, mailbox.Trim().ToLowerInvariant(), string.IsNullOrWhiteSpace(internetMessageId) ? "graph:" + graphId : internetMessageId.Trim());
+}
