@@ -3,7 +3,6 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using M365Scanner.Core.Correspondence;
 using M365Scanner.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
 
 namespace M365Scanner.Benchmarks.Correspondence;
 
@@ -45,7 +44,7 @@ public class GraphBuildBenchmarks
         Learn(store);
         // Retained managed memory, measured the same way each time: the figure comparable to the file's bytes.
         var retained = GC.GetTotalMemory(forceFullCollection: true) - before;
-        new GraphBuildFigures(store.EdgeCount, _mailbox.Correspondents, retained, "managed heap", 0).Save(nameof(InMemory));
+        new GraphBuildFigures(store.EdgeCount, _mailbox.Correspondents, retained, "managed heap", 0).Save(nameof(GraphBuildBenchmarks), nameof(InMemory));
         GC.KeepAlive(store);
         return store.EdgeCount;
     }
@@ -61,7 +60,7 @@ public class GraphBuildBenchmarks
             edges = store.CountEdges();
         }
         // Closing the last connection checkpoints the WAL into the main file and deletes it, so one file is the size.
-        new GraphBuildFigures(edges, _mailbox.Correspondents, new FileInfo(DatabasePath).Length, "file", AverageKeyBytes()).Save(nameof(Sqlite));
+        new GraphBuildFigures(edges, _mailbox.Correspondents, new FileInfo(DatabasePath).Length, "file", GraphBuildFigures.AverageKeyBytesIn(DatabasePath)).Save(nameof(GraphBuildBenchmarks), nameof(Sqlite));
         return edges;
     }
 
@@ -77,16 +76,6 @@ public class GraphBuildBenchmarks
         var graph = new CorrespondenceGraph(store);
         foreach (var (message, links, at) in _mailbox.History)
             graph.Learn(message, SyntheticMailbox.Owner, links, at);
-    }
-
-    /// <summary>Text bytes of both keys per edge: what interning the strings could at most save.</summary>
-    private double AverageKeyBytes()
-    {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False;Mode=ReadOnly");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT AVG(length(CAST(from_key AS BLOB)) + length(CAST(to_key AS BLOB))) FROM edges;";
-        return (double)command.ExecuteScalar()!;
     }
 
     private sealed class Columns : ManualConfig

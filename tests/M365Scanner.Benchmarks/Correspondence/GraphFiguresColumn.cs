@@ -22,10 +22,10 @@ public sealed class GraphFiguresColumn(string name, Func<GraphBuildFigures, stri
     public int PriorityInCategory => 0;
     public bool IsNumeric => false;
     public UnitType UnitType => UnitType.Dimensionless;
-    public string Legend => $"Graph build: {name} after learning the synthetic mailbox";
+    public string Legend => $"Graph build: {name} after learning the benchmark's mailbox";
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) =>
-        GraphBuildFigures.Load(benchmarkCase.Descriptor.WorkloadMethod.Name) is { } figures ? value(figures) : "-";
+        GraphBuildFigures.Load(benchmarkCase.Descriptor.Type.Name, benchmarkCase.Descriptor.WorkloadMethod.Name) is { } figures ? value(figures) : "-";
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
