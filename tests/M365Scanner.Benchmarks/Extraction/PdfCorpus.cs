@@ -5,7 +5,7 @@ using UglyToad.PdfPig;
 namespace M365Scanner.Benchmarks.Extraction;
 
 /// <summary>The single-page PDFs of shared/data: pdf-benign/*.pdf and the PDF attachments of the phishing samples,
-/// named "pdf-benign/x.pdf" and "phishing/sample-n.eml/x.pdf".</summary>
+/// named "benign/x.pdf" and "sample-n/x.pdf".</summary>
 internal static class PdfCorpus
 {
     private static readonly Lazy<IReadOnlyDictionary<string, byte[]>> SinglePage = new(Load);
@@ -23,7 +23,7 @@ internal static class PdfCorpus
 
     private static IEnumerable<(string Name, byte[] Bytes)> Benign() =>
         System.IO.Directory.GetFiles(SharedData.PathOf("pdf-benign"), "*.pdf")
-            .Select(path => ($"pdf-benign/{Path.GetFileName(path)}", File.ReadAllBytes(path)));
+            .Select(path => ($"benign/{Path.GetFileName(path)}", File.ReadAllBytes(path)));
 
     // Only messages that mention a PDF are decoded: decoding all 1,307 in every benchmark process is wasted time.
     private static IEnumerable<(string Name, byte[] Bytes)> PhishingAttachments()
@@ -36,7 +36,7 @@ internal static class PdfCorpus
             foreach (var attachment in message.Attachments)
             {
                 if (PdfLinkExtractor.LooksLikePdf(attachment.Content.Span))
-                    yield return ($"phishing/{name}/{attachment.FileName}", attachment.Content.ToArray());
+                    yield return ($"{Path.GetFileNameWithoutExtension(name)}/{attachment.FileName}", attachment.Content.ToArray());
             }
         }
     }
