@@ -15,8 +15,7 @@ public static class MimeMessageMapper
     public static EmailMessage Map(MimeMessage mime)
     {
         ArgumentNullException.ThrowIfNull(mime);
-        var textBody = mime.TextBody;
-        var htmlBody = mime.HtmlBody;
+        var (textPart, htmlPart) = DisplayedBodies(mime);
         return new EmailMessage
         {
             InternetMessageId = NullIfEmpty(mime.MessageId),
@@ -34,20 +33,20 @@ public static class MimeMessageMapper
                 .Where(h => AuthenticationHeaders.Contains(h.Field, StringComparer.OrdinalIgnoreCase))
                 .Select(h => h.Value)],
             Headers = [.. mime.Headers.Select(h => new MessageHeader(h.Field, h.Value))],
-            TextBody = textBody,
-            HtmlBody = htmlBody,
-            Attachments = Attachments(mime, textBody, htmlBody),
+            TextBody = textPart?.Text,
+            HtmlBody = htmlPart?.Text,
+            Attachments = Attachments(mime, textPart, htmlPart),
         };
     }
 
-    private static List<EmailAttachment> Attachments(MimeMessage mime, string? textBody, string? htmlBody)
+    private static List<EmailAttachment> Attachments(MimeMessage mime, TextPart? textPart, TextPart? htmlPart)
     {
         var attachments = new List<EmailAttachment>();
         var index = 0;
         foreach (var part in mime.BodyParts)
         {
             index++;
-            if (IsDisplayedBody(part, textBody, htmlBody))
+            if (ReferenceEquals(part, textPart) || ReferenceEquals(part, htmlPart))
                 continue;
             var bytes = DecodedContent(part);
             attachments.Add(new EmailAttachment(
@@ -60,11 +59,26 @@ public static class MimeMessageMapper
         return attachments;
     }
 
-    // The parts MimeKit chose as TextBody/HtmlBody are what the reader sees as the message; a text part that
-    // is declared an attachment ("notes.txt") stays an attachment even when its text happens to be shown.
-    private static bool IsDisplayedBody(MimeEntity part, string? textBody, string? htmlBody) =>
-        part is TextPart text && !text.IsAttachment &&
-        (text.IsHtml ? text.Text == htmlBody : text.IsPlain && text.Text == textBody);
+    // What the reader sees as the message: the first inline text/plain and text/html parts, as MimeKit's own
+    // TextBody/HtmlBody choose them for ordinary mail. Picked by reference, so no part is decoded twice (decoding
+    // every text part again to compare it with the body was most of the mapping's cost). A text part declared an
+    // attachment ("notes.txt") stays an attachment.
+    private static (TextPart? Text, TextPart? Html) DisplayedBodies(MimeMessage mime)
+    {
+        TextPart? text = null, html = null;
+        foreach (var part in mime.BodyParts)
+        {
+            if (part is not TextPart { IsAttachment: false } candidate)
+                continue;
+            if (candidate.IsHtml)
+                html ??= candidate;
+            else if (candidate.IsPlain)
+                text ??= candidate;
+            if (text is not null && html is not null)
+                break;
+        }
+        return (text, html);
+    }
 
     private static byte[] DecodedContent(MimeEntity part)
     {
