@@ -1,5 +1,4 @@
 using M365Scanner.Core.Correspondence;
-using M365Scanner.Storage.Sqlite.Migrations;
 using Microsoft.Data.Sqlite;
 
 namespace M365Scanner.Storage.Sqlite;
@@ -44,14 +43,10 @@ public sealed class SqliteCorrespondenceStore : ICorrespondenceStore, IDisposabl
     /// <exception cref="InvalidOperationException">The database has a newer schema than this build knows.</exception>
     public SqliteCorrespondenceStore(string connectionString)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = false };
-        _connection = new SqliteConnection(builder.ToString());
+        _connection = SqliteConnections.OpenMigrated(connectionString, out var schemaVersion);
+        SchemaVersion = schemaVersion;
         try
         {
-            _connection.Open();
-            ApplyPragmas(_connection);
-            SchemaVersion = SqliteMigrator.Migrate(_connection);
             _commands = new EdgeCommands(_connection);
         }
         catch
@@ -63,12 +58,12 @@ public sealed class SqliteCorrespondenceStore : ICorrespondenceStore, IDisposabl
 
     /// <summary>Opens (creating if needed) the database file at <paramref name="path"/>.</summary>
     public static SqliteCorrespondenceStore OpenFile(string path) =>
-        new(new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path) }.ToString());
+        new(SqliteConnections.ForFile(path));
 
     /// <summary>A private in-memory database, gone when the store is disposed.</summary>
     public static SqliteCorrespondenceStore InMemory() => new("Data Source=:memory:");
 
-    /// <summary>The schema version of the database once opened (see <see cref="SqliteSchema"/>).</summary>
+    /// <summary>The schema version of the database once opened (see <see cref="Migrations.SqliteSchema"/>).</summary>
     public int SchemaVersion { get; }
 
     /// <inheritdoc />
@@ -230,21 +225,5 @@ public sealed class SqliteCorrespondenceStore : ICorrespondenceStore, IDisposabl
                 _flowBatch.Value = null;
             _owner.Release();
         }
-    }
-
-    private static void ApplyPragmas(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        // WAL: readers in other processes (an admin page, the CLI) are not blocked by a writer, and a commit is one
-        // sequential append. synchronous=NORMAL is safe with WAL (a power cut may lose the last commits, never
-        // corrupt). busy_timeout: wait for another process's write instead of failing at once.
-        // cache_size: 32 MiB of pages, so a baseline's random upserts over a large edge table stay in memory.
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
-            PRAGMA synchronous = NORMAL;
-            PRAGMA busy_timeout = 5000;
-            PRAGMA cache_size = -32768;
-            """;
-        command.ExecuteNonQuery();
     }
 }

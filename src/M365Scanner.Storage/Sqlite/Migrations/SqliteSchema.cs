@@ -1,7 +1,8 @@
 namespace M365Scanner.Storage.Sqlite.Migrations;
 
-/// <summary>The embedded database's schema as an ordered list of steps. A later feature (verdicts, audit log)
-/// adds its tables by appending a step here, with the next version number.</summary>
+/// <summary>The embedded database's schema as an ordered list of steps. A later feature adds its tables by
+/// appending a step here, with the next version number; every SQLite store applies all of them, so one file can
+/// hold the graph and the operations tables.</summary>
 public static class SqliteSchema
 {
     /// <summary>Every step, in the order they are applied.</summary>
@@ -20,6 +21,79 @@ public static class SqliteSchema
                 last     INTEGER NOT NULL,
                 PRIMARY KEY (kind, from_key, to_key)
             ) WITHOUT ROWID;
+            """),
+        // Claims and verdicts share one row per message: a claim inserts it, Record fills in the verdict, so "one
+        // scan per message" is one unique index and a claim is one insert. The claim columns stay after Record to
+        // tell which job scanned. Verdict columns are null until then (a row with scanned_at null is a claim only).
+        // Times are unix milliseconds. The row id is the insertion order, the tie-break between equal times.
+        new(2, "verdicts and scan claims", """
+            CREATE TABLE verdicts (
+                id               INTEGER PRIMARY KEY,
+                tenant_id        TEXT    NOT NULL,
+                mailbox          TEXT    NOT NULL,
+                message_id       TEXT    NOT NULL,
+                claim_owner      TEXT,
+                claimed_at       INTEGER,
+                graph_message_id TEXT,
+                scanned_at       INTEGER,
+                action           TEXT,
+                score            REAL,
+                explanation      TEXT,
+                enforced         INTEGER,
+                links_json       TEXT,
+                notes            TEXT,
+                subject          TEXT,
+                sender           TEXT
+            );
+            CREATE UNIQUE INDEX verdicts_by_key ON verdicts (tenant_id, mailbox, message_id);
+            CREATE INDEX verdicts_by_tenant_time ON verdicts (tenant_id, scanned_at);
+            -- The unfiltered newest-first list (an admin's first page) cannot use the tenant index.
+            CREATE INDEX verdicts_by_time ON verdicts (scanned_at);
+            """),
+        // The audit log: append-mostly, never deleted, so a plain INTEGER PRIMARY KEY never reuses an id (a release
+        // refers to the entry it undoes by id). An index ends with the row id implicitly, so "latest for key and
+        // action" is one step down audit_by_key_action. Named audit_entries, not audit_log: the migrator's tests
+        // add a throwaway audit_log table of their own.
+        new(3, "audit log", """
+            CREATE TABLE audit_entries (
+                id                  INTEGER PRIMARY KEY,
+                at                  INTEGER NOT NULL,
+                actor               TEXT    NOT NULL,
+                tenant_id           TEXT    NOT NULL,
+                mailbox             TEXT    NOT NULL,
+                message_id          TEXT    NOT NULL,
+                action              TEXT    NOT NULL,
+                state               TEXT    NOT NULL,
+                original_message_id TEXT,
+                result_message_id   TEXT,
+                reasons             TEXT    NOT NULL,
+                related_entry_id    INTEGER,
+                updated_at          INTEGER
+            );
+            CREATE INDEX audit_by_key_action ON audit_entries (tenant_id, mailbox, message_id, action);
+            CREATE INDEX audit_by_tenant_time ON audit_entries (tenant_id, at);
+            CREATE INDEX audit_by_time ON audit_entries (at);
+            """),
+        // The hosted worker's state. Rowid tables (not WITHOUT ROWID): a delta link is a URL of a kilobyte or more,
+        // too large a row for a primary-key B-tree. client_state is the subscription's shared secret, kept in
+        // plain text like the rest of the file: protect the file, not the column.
+        new(4, "worker subscriptions and delta links", """
+            CREATE TABLE subscriptions (
+                subscription_id TEXT    NOT NULL PRIMARY KEY,
+                tenant_id       TEXT    NOT NULL,
+                mailbox         TEXT    NOT NULL,
+                resource        TEXT    NOT NULL,
+                client_state    TEXT    NOT NULL,
+                expires_at      INTEGER NOT NULL
+            );
+            CREATE INDEX subscriptions_by_tenant ON subscriptions (tenant_id, expires_at);
+            CREATE TABLE delta_links (
+                tenant_id  TEXT NOT NULL,
+                mailbox    TEXT NOT NULL,
+                folder     TEXT NOT NULL,
+                delta_link TEXT NOT NULL,
+                PRIMARY KEY (tenant_id, mailbox, folder)
+            );
             """),
     ];
 

@@ -1,0 +1,132 @@
+using M365Scanner.Core.Operations;
+using Microsoft.Data.Sqlite;
+
+namespace M365Scanner.Storage.Sqlite;
+
+/// <summary>The audit log in a <see cref="SqliteDatabase"/> (table <c>audit_entries</c>). Ids are assigned by the
+/// database in append order and never reused.</summary>
+public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
+{
+    private const string Columns =
+        "id, at, actor, tenant_id, mailbox, message_id, action, state, original_message_id, result_message_id, reasons, related_entry_id, updated_at";
+
+    private readonly SqliteDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
+
+    /// <inheritdoc />
+    public long Append(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return _database.Write(transaction =>
+        {
+            using var insert = transaction.Command("""
+                INSERT INTO audit_entries (at, actor, tenant_id, mailbox, message_id, action, state,
+                                           original_message_id, result_message_id, reasons, related_entry_id, updated_at)
+                VALUES ($at, $actor, $tenant, $mailbox, $message, $action, $state, $original, $result, $reasons, $related, $updatedAt)
+                RETURNING id;
+                """);
+            insert.WithKey(entry.Key)
+                .With("$at", UnixMilliseconds.From(entry.At))
+                .With("$actor", entry.Actor)
+                .With("$action", entry.Action)
+                .With("$state", entry.State)
+                .With("$original", entry.OriginalMessageId)
+                .With("$result", entry.ResultMessageId)
+                .With("$reasons", entry.Reasons)
+                .With("$related", entry.RelatedEntryId)
+                .With("$updatedAt", entry.UpdatedAt is { } updated ? UnixMilliseconds.From(updated) : null);
+            return (long)insert.ExecuteScalar()!;
+        });
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="KeyNotFoundException">No entry has <paramref name="id"/>: resuming a step of an action
+    /// that was never appended is a bug to surface, not to skip.</exception>
+    public void Update(long id, string state, string? originalMessageId, string? resultMessageId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var updated = _database.Write(transaction =>
+        {
+            using var update = transaction.Command("""
+                UPDATE audit_entries SET
+                    state               = $state,
+                    original_message_id = COALESCE($original, original_message_id),
+                    result_message_id   = COALESCE($result, result_message_id),
+                    updated_at          = $at
+                WHERE id = $id;
+                """);
+            return update.With("$id", id)
+                .With("$state", state)
+                .With("$original", originalMessageId)
+                .With("$result", resultMessageId)
+                .With("$at", UnixMilliseconds.From(at))
+                .ExecuteNonQuery();
+        });
+        if (updated == 0)
+            throw new KeyNotFoundException($"No audit entry has id {id}.");
+    }
+
+    /// <inheritdoc />
+    public AuditEntry? Get(long id) => Single($"SELECT {Columns} FROM audit_entries WHERE id = $id;",
+        command => command.With("$id", id));
+
+    /// <inheritdoc />
+    /// <remarks>"Newest" is the last appended, whatever its <see cref="AuditEntry.At"/> says.</remarks>
+    public AuditEntry? Latest(MessageKey key, string action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return Single($"""
+            SELECT {Columns} FROM audit_entries
+            WHERE tenant_id = $tenant AND mailbox = $mailbox AND message_id = $message AND action = $action
+            ORDER BY id DESC LIMIT 1;
+            """, command => command.WithKey(key).With("$action", action));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Ordered by <see cref="AuditEntry.At"/>, then by id; <paramref name="since"/> is inclusive.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not positive.</exception>
+    public IReadOnlyList<AuditEntry> Query(string? tenantId = null, string? mailbox = null, DateTimeOffset? since = null, int limit = 100)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return _database.Read(transaction =>
+        {
+            // Only the filters given become conditions, so the planner can use the tenant index (see SqlFilter).
+            var where = new SqlFilter("1")
+                .Equal("tenant_id", tenantId)
+                .Equal("mailbox", mailbox)
+                .AtLeast("at", since is { } s ? UnixMilliseconds.From(s) : null);
+            using var select = transaction.Command($"""
+                SELECT {Columns} FROM audit_entries
+                WHERE {where}
+                ORDER BY at DESC, id DESC
+                LIMIT $limit;
+                """);
+            where.Bind(select).With("$limit", limit);
+            using var reader = select.ExecuteReader();
+            var entries = new List<AuditEntry>();
+            while (reader.Read())
+                entries.Add(ReadEntry(reader));
+            return entries;
+        });
+    }
+
+    private AuditEntry? Single(string sql, Action<SqliteCommand> bind) => _database.Read(transaction =>
+    {
+        using var select = transaction.Command(sql);
+        bind(select);
+        using var reader = select.ExecuteReader();
+        return reader.Read() ? ReadEntry(reader) : null;
+    });
+
+    private static AuditEntry ReadEntry(SqliteDataReader reader) => new(
+        Id: reader.GetInt64(0),
+        At: UnixMilliseconds.ToInstant(reader.GetInt64(1)),
+        Actor: reader.GetString(2),
+        Key: new MessageKey(reader.GetString(3), reader.GetString(4), reader.GetString(5)),
+        Action: reader.GetString(6),
+        State: reader.GetString(7),
+        OriginalMessageId: reader.GetStringOrNull(8),
+        ResultMessageId: reader.GetStringOrNull(9),
+        Reasons: reader.GetString(10),
+        RelatedEntryId: reader.GetInt64OrNull(11),
+        UpdatedAt: UnixMilliseconds.ToInstant(reader.GetInt64OrNull(12)));
+}

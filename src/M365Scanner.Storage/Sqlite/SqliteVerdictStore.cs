@@ -1,0 +1,134 @@
+using M365Scanner.Core.Operations;
+using Microsoft.Data.Sqlite;
+
+namespace M365Scanner.Storage.Sqlite;
+
+/// <summary>Verdicts and scan claims in a <see cref="SqliteDatabase"/> (table <c>verdicts</c>, one row per message).</summary>
+/// <remarks>
+/// <para>A claim is atomic across threads and processes sharing the file: the insert and the check of who holds the
+/// row run in one IMMEDIATE transaction, and the unique key admits one row per message.</para>
+/// <para>A claim is never released or taken over. A Hangfire retry reuses its job id as owner and so gets the claim
+/// back; a job that died for good leaves its message claimed without a verdict, which a catch-up run will not scan
+/// again. Reclaiming stale claims (by <c>claimed_at</c>) is left for when that case is seen in practice.</para>
+/// </remarks>
+public sealed class SqliteVerdictStore(SqliteDatabase database) : IVerdictStore
+{
+    private const string Columns =
+        "tenant_id, mailbox, message_id, graph_message_id, scanned_at, action, score, explanation, enforced, links_json, notes, subject, sender";
+
+    private readonly SqliteDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
+
+    /// <inheritdoc />
+    public bool TryClaim(MessageKey key, string owner, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        return _database.Write(transaction =>
+        {
+            using (var insert = transaction.Command("""
+                INSERT INTO verdicts (tenant_id, mailbox, message_id, claim_owner, claimed_at)
+                VALUES ($tenant, $mailbox, $message, $owner, $at)
+                ON CONFLICT (tenant_id, mailbox, message_id) DO NOTHING;
+                """))
+                insert.WithKey(key).With("$owner", owner).With("$at", UnixMilliseconds.From(at)).ExecuteNonQuery();
+            // The row exists now, ours or not; it is ours to scan when we hold it and no verdict is in.
+            using var check = transaction.Command("""
+                SELECT claim_owner IS $owner AND scanned_at IS NULL FROM verdicts
+                WHERE tenant_id = $tenant AND mailbox = $mailbox AND message_id = $message;
+                """);
+            return (long)check.WithKey(key).With("$owner", owner).ExecuteScalar()! == 1;
+        });
+    }
+
+    /// <inheritdoc />
+    public void Record(VerdictRecord verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        _database.Write(transaction =>
+        {
+            // The claim columns are left alone: they record which job scanned.
+            using var upsert = transaction.Command($"""
+                INSERT INTO verdicts ({Columns})
+                VALUES ($tenant, $mailbox, $message, $graphId, $scannedAt, $action, $score, $explanation, $enforced, $links, $notes, $subject, $sender)
+                ON CONFLICT (tenant_id, mailbox, message_id) DO UPDATE SET
+                    graph_message_id = excluded.graph_message_id,
+                    scanned_at       = excluded.scanned_at,
+                    action           = excluded.action,
+                    score            = excluded.score,
+                    explanation      = excluded.explanation,
+                    enforced         = excluded.enforced,
+                    links_json       = excluded.links_json,
+                    notes            = excluded.notes,
+                    subject          = excluded.subject,
+                    sender           = excluded.sender;
+                """);
+            upsert.WithKey(verdict.Key)
+                .With("$graphId", verdict.GraphMessageId)
+                .With("$scannedAt", UnixMilliseconds.From(verdict.ScannedAt))
+                .With("$action", verdict.Action)
+                .With("$score", verdict.Score)
+                .With("$explanation", verdict.Explanation)
+                .With("$enforced", verdict.Enforced)
+                .With("$links", verdict.LinksJson)
+                .With("$notes", verdict.Notes)
+                .With("$subject", verdict.Subject)
+                .With("$sender", verdict.Sender)
+                .ExecuteNonQuery();
+        });
+    }
+
+    /// <inheritdoc />
+    public VerdictRecord? Get(MessageKey key) => _database.Read(transaction =>
+    {
+        using var select = transaction.Command($"""
+            SELECT {Columns} FROM verdicts
+            WHERE tenant_id = $tenant AND mailbox = $mailbox AND message_id = $message AND scanned_at IS NOT NULL;
+            """);
+        using var reader = select.WithKey(key).ExecuteReader();
+        return reader.Read() ? ReadVerdict(reader) : null;
+    });
+
+    /// <inheritdoc />
+    /// <remarks>Ties on the scan time are broken by the order the messages were first claimed or recorded;
+    /// <see cref="VerdictQuery.Since"/> is inclusive.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The limit is not positive.</exception>
+    public IReadOnlyList<VerdictRecord> Query(VerdictQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit, nameof(query));
+        return _database.Read(transaction =>
+        {
+            // Only the filters given become conditions (values stay parameters), so the planner sees a plain
+            // "tenant_id = ?" and can use the tenant index; "$x IS NULL OR tenant_id = $x" would hide it.
+            var where = new SqlFilter("scanned_at IS NOT NULL")
+                .Equal("tenant_id", query.TenantId)
+                .Equal("mailbox", query.Mailbox)
+                .Equal("action", query.Action)
+                .AtLeast("scanned_at", query.Since is { } since ? UnixMilliseconds.From(since) : null);
+            using var select = transaction.Command($"""
+                SELECT {Columns} FROM verdicts
+                WHERE {where}
+                ORDER BY scanned_at DESC, id DESC
+                LIMIT $limit;
+                """);
+            where.Bind(select).With("$limit", query.Limit);
+            using var reader = select.ExecuteReader();
+            var verdicts = new List<VerdictRecord>();
+            while (reader.Read())
+                verdicts.Add(ReadVerdict(reader));
+            return verdicts;
+        });
+    }
+
+    private static VerdictRecord ReadVerdict(SqliteDataReader reader) => new(
+        new MessageKey(reader.GetString(0), reader.GetString(1), reader.GetString(2)),
+        GraphMessageId: reader.GetString(3),
+        ScannedAt: UnixMilliseconds.ToInstant(reader.GetInt64(4)),
+        Action: reader.GetString(5),
+        Score: reader.GetDouble(6),
+        Explanation: reader.GetString(7),
+        Enforced: reader.GetBoolean(8),
+        LinksJson: reader.GetString(9),
+        Notes: reader.GetString(10),
+        Subject: reader.GetStringOrNull(11),
+        Sender: reader.GetStringOrNull(12));
+}

@@ -1,0 +1,177 @@
+using M365Scanner.Core.Operations;
+
+namespace M365Scanner.Storage.Tests.Operations;
+
+/// <summary>What every <see cref="IAuditLog"/> must do. A provider's test class says only how to open a fresh
+/// log.</summary>
+/// <remarks>Times are whole milliseconds, the precision every log promises.</remarks>
+public abstract class AuditLogContract : IDisposable
+{
+    protected static readonly DateTimeOffset T0 = new(2024, 3, 1, 12, 0, 0, 250, TimeSpan.Zero);
+    protected static readonly MessageKey Key = MessageKey.Of("tenant-a", "bob@tenant.example", "<m1@partner.example>", "AAMk1");
+
+    private readonly List<IDisposable> _owned = [];
+
+    /// <summary>A new, empty log.</summary>
+    protected abstract IAuditLog CreateLog();
+
+    /// <summary>Disposes <paramref name="resource"/> with the test (for what a provider opens under a log).</summary>
+    protected T Own<T>(T resource) where T : IDisposable
+    {
+        _owned.Add(resource);
+        return resource;
+    }
+
+    public virtual void Dispose()
+    {
+        foreach (var resource in _owned)
+            resource.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public void Append_ReturnsIncreasingIds_AndIgnoresTheGivenId()
+    {
+        var log = CreateLog();
+
+        var first = log.Append(Entry(Key, T0) with { Id = 42 });
+        var second = log.Append(Entry(Key, T0) with { Id = 42 });
+
+        Assert.True(second > first);
+        Assert.Equal(first, log.Get(first)!.Id);
+    }
+
+    [Fact]
+    public void Get_ReturnsEntryAsAppended_WithEveryField()
+    {
+        var log = CreateLog();
+        var rewrite = log.Append(Entry(Key, T0));
+        var release = Entry(Key, T0.AddDays(1)) with
+        {
+            Actor = "admin:kim",
+            Action = "release",
+            State = AuditStates.Completed,
+            OriginalMessageId = "AAMk-quarantined",
+            ResultMessageId = null,
+            Reasons = "false positive: partner's new file host",
+            RelatedEntryId = rewrite,
+            UpdatedAt = T0.AddDays(1).AddSeconds(2),
+        };
+
+        var id = log.Append(release);
+
+        Assert.Equal(release with { Id = id }, log.Get(id));
+    }
+
+    [Fact]
+    public void Get_ReturnsNull_WhenIdUnknown()
+    {
+        var log = CreateLog();
+        log.Append(Entry(Key, T0));
+
+        Assert.Null(log.Get(999));
+        Assert.Null(log.Get(0));
+    }
+
+    [Fact]
+    public void Update_AdvancesStateAndKeepsIds_WhenNullGiven()
+    {
+        var log = CreateLog();
+        var id = log.Append(Entry(Key, T0));
+        log.Update(id, AuditStates.Copied, null, "AAMk-copy", T0.AddMilliseconds(300));
+
+        log.Update(id, AuditStates.Completed, "AAMk-in-quarantine", null, T0.AddSeconds(1));
+
+        var entry = log.Get(id)!;
+        Assert.Equal(AuditStates.Completed, entry.State);
+        Assert.Equal("AAMk-in-quarantine", entry.OriginalMessageId);
+        Assert.Equal("AAMk-copy", entry.ResultMessageId);
+        Assert.Equal(T0.AddSeconds(1), entry.UpdatedAt);
+        Assert.Equal(T0, entry.At);
+    }
+
+    [Fact]
+    public void Update_Throws_WhenIdUnknown()
+    {
+        var log = CreateLog();
+
+        Assert.Throws<KeyNotFoundException>(() => log.Update(7, AuditStates.Failed, null, null, T0));
+    }
+
+    [Fact]
+    public void Latest_ReturnsLastAppended_ForKeyAndAction()
+    {
+        var log = CreateLog();
+        log.Append(Entry(Key, T0));
+        // Appended later but stamped earlier (another host's clock): the last appended still wins.
+        var retry = log.Append(Entry(Key, T0.AddSeconds(-5)) with { State = AuditStates.Failed });
+        log.Append(Entry(Key, T0.AddMinutes(1)) with { Action = "quarantine" });
+        log.Append(Entry(Key with { MessageId = "<other@partner.example>" }, T0.AddMinutes(2)));
+
+        Assert.Equal(retry, log.Latest(Key, "rewrite")!.Id);
+        Assert.Equal("quarantine", log.Latest(Key, "quarantine")!.Action);
+        Assert.Null(log.Latest(Key, "release"));
+        Assert.Null(log.Latest(Key with { TenantId = "tenant-b" }, "rewrite"));
+    }
+
+    [Fact]
+    public void Query_ReturnsNewestFirstUpToLimit_WhenUnfiltered()
+    {
+        var log = CreateLog();
+        var ids = Enumerable.Range(0, 5).Select(d => log.Append(Entry(Key, T0.AddDays(d)))).ToArray();
+        // Same time as the newest: appended later, so listed first.
+        var tie = log.Append(Entry(Key, T0.AddDays(4)));
+
+        var newest = log.Query(limit: 3);
+
+        Assert.Equal([tie, ids[4], ids[3]], newest.Select(e => e.Id));
+    }
+
+    [Fact]
+    public void Query_AppliesEveryFilter_WhenGiven()
+    {
+        var log = CreateLog();
+        log.Append(Entry(Key, T0));
+        var mine = log.Append(Entry(Key, T0.AddMinutes(1)));
+        log.Append(Entry(Key with { Mailbox = "carol@tenant.example" }, T0.AddMinutes(2)));
+        log.Append(Entry(Key with { TenantId = "tenant-b" }, T0.AddMinutes(3)));
+
+        Assert.Equal(3, log.Query(tenantId: "tenant-a").Count);
+        // A mailbox filter alone spans tenants: tenant-b has a bob@ too.
+        Assert.Equal(3, log.Query(mailbox: Key.Mailbox).Count);
+        // Since is inclusive, to the millisecond.
+        Assert.Equal(3, log.Query(since: T0.AddMinutes(1)).Count);
+        Assert.Equal([mine], log.Query("tenant-a", Key.Mailbox, T0.AddMinutes(1)).Select(e => e.Id));
+        Assert.Empty(log.Query(tenantId: "tenant-z"));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Query_Throws_WhenLimitIsNotPositive(int limit)
+    {
+        var log = CreateLog();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => log.Query(limit: limit));
+    }
+
+    [Fact]
+    public void Append_GivesDistinctIds_WhenManyThreadsAppendAtOnce()
+    {
+        const int threads = 8, each = 25;
+        var log = CreateLog();
+
+        var ids = new long[threads][];
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+            ids[t] = [.. Enumerable.Range(0, each).Select(i => log.Append(Entry(Key, T0.AddSeconds(i))))]);
+
+        var all = ids.SelectMany(i => i).ToList();
+        Assert.Equal(threads * each, all.Distinct().Count());
+        Assert.Equal(threads * each, log.Query(limit: 1000).Count);
+    }
+
+    /// <summary>A scanner rewrite that has just started.</summary>
+    protected static AuditEntry Entry(MessageKey key, DateTimeOffset at) => new(
+        Id: 0, At: at, Actor: "scanner", Key: key, Action: "rewrite", State: AuditStates.Started,
+        OriginalMessageId: "AAMk1", ResultMessageId: null, Reasons: "score 0.82: opaque path on a new domain");
+}

@@ -1,0 +1,143 @@
+using M365Scanner.Core.Operations;
+
+namespace M365Scanner.Storage.Tests.Operations;
+
+/// <summary>What every <see cref="IWorkerStateStore"/> must do. A provider's test class says only how to open a
+/// fresh store.</summary>
+public abstract class WorkerStateStoreContract : IDisposable
+{
+    protected static readonly DateTimeOffset T0 = new(2024, 3, 1, 12, 0, 0, 250, TimeSpan.Zero);
+    protected static readonly SubscriptionRecord Bob = new(
+        "sub-1", "tenant-a", "bob@tenant.example", "users/bob@tenant.example/mailFolders('inbox')/messages",
+        "c1ient-state-secret", T0.AddDays(3));
+
+    private readonly List<IDisposable> _owned = [];
+
+    /// <summary>A new, empty store.</summary>
+    protected abstract IWorkerStateStore CreateStore();
+
+    /// <summary>Disposes <paramref name="resource"/> with the test (for what a provider opens under a store).</summary>
+    protected T Own<T>(T resource) where T : IDisposable
+    {
+        _owned.Add(resource);
+        return resource;
+    }
+
+    public virtual void Dispose()
+    {
+        foreach (var resource in _owned)
+            resource.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public void GetSubscription_ReturnsNull_WhenMissing()
+    {
+        var store = CreateStore();
+
+        Assert.Null(store.GetSubscription("sub-1"));
+        Assert.Empty(store.Subscriptions());
+    }
+
+    [Fact]
+    public void SaveSubscription_KeepsEveryField_WhenReadBack()
+    {
+        var store = CreateStore();
+
+        store.SaveSubscription(Bob);
+
+        Assert.Equal(Bob, store.GetSubscription("sub-1"));
+    }
+
+    [Fact]
+    public void SaveSubscription_Replaces_WhenSameIdSavedAgain()
+    {
+        var store = CreateStore();
+        store.SaveSubscription(Bob);
+        var renewed = Bob with { ExpiresAt = T0.AddDays(6), ClientState = "rotated" };
+
+        store.SaveSubscription(renewed);
+
+        Assert.Equal(renewed, store.GetSubscription("sub-1"));
+        Assert.Equal([renewed], store.Subscriptions());
+    }
+
+    [Fact]
+    public void Subscriptions_ListsSoonestExpiryFirst_FilteredByTenant()
+    {
+        var store = CreateStore();
+        var carol = Bob with { SubscriptionId = "sub-2", Mailbox = "carol@tenant.example", ExpiresAt = T0.AddDays(1) };
+        var dave = Bob with { SubscriptionId = "sub-0", Mailbox = "dave@tenant.example", ExpiresAt = T0.AddDays(1) };
+        var other = Bob with { SubscriptionId = "sub-3", TenantId = "tenant-b", ExpiresAt = T0 };
+        foreach (var s in new[] { Bob, carol, dave, other })
+            store.SaveSubscription(s);
+
+        Assert.Equal([other, dave, carol, Bob], store.Subscriptions());
+        Assert.Equal([dave, carol, Bob], store.Subscriptions("tenant-a"));
+        Assert.Empty(store.Subscriptions("tenant-z"));
+    }
+
+    [Fact]
+    public void DeleteSubscription_Removes_AndIgnoresMissing()
+    {
+        var store = CreateStore();
+        store.SaveSubscription(Bob);
+        store.SaveSubscription(Bob with { SubscriptionId = "sub-2" });
+
+        store.DeleteSubscription("sub-1");
+        store.DeleteSubscription("sub-1");
+        store.DeleteSubscription("never-saved");
+
+        Assert.Null(store.GetSubscription("sub-1"));
+        Assert.Equal(["sub-2"], store.Subscriptions().Select(s => s.SubscriptionId));
+    }
+
+    [Fact]
+    public void GetDeltaLink_ReturnsNull_WhenNeverSaved()
+    {
+        var store = CreateStore();
+
+        Assert.Null(store.GetDeltaLink("tenant-a", "bob@tenant.example", "inbox"));
+    }
+
+    [Fact]
+    public void SaveDeltaLink_Overwrites_WhenSavedAgain()
+    {
+        var store = CreateStore();
+        store.SaveDeltaLink("tenant-a", "bob@tenant.example", "inbox", DeltaLink("first"));
+
+        store.SaveDeltaLink("tenant-a", "bob@tenant.example", "inbox", DeltaLink("second"));
+
+        Assert.Equal(DeltaLink("second"), store.GetDeltaLink("tenant-a", "bob@tenant.example", "inbox"));
+    }
+
+    [Fact]
+    public void SaveDeltaLink_KeepsFoldersMailboxesAndTenantsApart()
+    {
+        var store = CreateStore();
+
+        store.SaveDeltaLink("tenant-a", "bob@tenant.example", "inbox", DeltaLink("a-bob-inbox"));
+        store.SaveDeltaLink("tenant-a", "bob@tenant.example", "junkemail", DeltaLink("a-bob-junk"));
+        store.SaveDeltaLink("tenant-a", "carol@tenant.example", "inbox", DeltaLink("a-carol-inbox"));
+        store.SaveDeltaLink("tenant-b", "bob@tenant.example", "inbox", DeltaLink("b-bob-inbox"));
+
+        Assert.Equal(DeltaLink("a-bob-inbox"), store.GetDeltaLink("tenant-a", "bob@tenant.example", "inbox"));
+        Assert.Equal(DeltaLink("a-bob-junk"), store.GetDeltaLink("tenant-a", "bob@tenant.example", "junkemail"));
+        Assert.Equal(DeltaLink("a-carol-inbox"), store.GetDeltaLink("tenant-a", "carol@tenant.example", "inbox"));
+        Assert.Equal(DeltaLink("b-bob-inbox"), store.GetDeltaLink("tenant-b", "bob@tenant.example", "inbox"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void SaveDeltaLink_Throws_WhenLinkIsBlank(string link)
+    {
+        var store = CreateStore();
+
+        Assert.Throws<ArgumentException>(() => store.SaveDeltaLink("tenant-a", "bob@tenant.example", "inbox", link));
+    }
+
+    /// <summary>A delta link of realistic length (Graph's state tokens run to a kilobyte and more).</summary>
+    protected static string DeltaLink(string marker) =>
+        $"https://graph.microsoft.com/v1.0/users/bob/mailFolders/inbox/messages/delta?$deltatoken={marker}-{new string('x', 1500)}";
+}
