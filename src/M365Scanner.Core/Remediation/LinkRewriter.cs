@@ -157,7 +157,7 @@ public sealed class LinkRewriter
             .Select(l => l.Url).ToHashSet(StringComparer.Ordinal);
         foreach (var link in links.Where(l => remaining.Contains(l.Url)))
             notRewritten.Add(new(link, NotRewrittenReason.StillPresent, $"the URL is still in {attachment.FileName} after the rewrite"));
-        return rewritten is null ? null : encoding.GetBytes(rewritten);
+        return AsContent(rewritten is null ? null : encoding.GetBytes(rewritten));
     }
 
     // The bytes must come back unchanged outside the URLs, so the text is decoded with an encoding that round-trips
@@ -203,11 +203,25 @@ public sealed class LinkRewriter
             var still = remaining.FirstOrDefault(f => f.Url == link.Url && f.Origin == link.Origin);
             if (still is null)
                 continue;
-            notRewritten.Add(still.Source == LinkSource.Text
-                ? new(link, NotRewrittenReason.PdfPageText, $"the URL is written in the page text of {name}, which is not edited")
-                : new(link, NotRewrittenReason.StillPresent, $"a link annotation of {name} still leads to the URL (not a URI action)"));
+            if (still.Source != LinkSource.Text)
+                notRewritten.Add(new(link, NotRewrittenReason.StillPresent,
+                    $"a link annotation of {name} still leads to the URL (an action other than a URI action)"));
+            else if (outcome.Bytes is not null && link.Source == LinkSource.PdfAnnotation)
+                notRewritten.Add(new(link, NotRewrittenReason.PdfPageText,
+                    $"the link annotation was rewritten, but the URL is also printed in the page text of {name}, which is not edited"));
+            else
+                notRewritten.Add(new(link, NotRewrittenReason.PdfPageText, $"the URL is written in the page text of {name}, which is not edited"));
         }
-        return outcome.Bytes;
+        return AsContent(outcome.Bytes);
+    }
+
+    // Spelled out with an if: in "bytes is null ? null : bytes" the null literal converts through byte[] to an empty,
+    // non-null ReadOnlyMemory, which would report an unchanged attachment as replaced by zero bytes.
+    private static ReadOnlyMemory<byte>? AsContent(byte[]? bytes)
+    {
+        if (bytes is null)
+            return null;
+        return bytes;
     }
 
     private static string? RewritePlainText(string text, IReadOnlyList<UrlTarget> targets)
