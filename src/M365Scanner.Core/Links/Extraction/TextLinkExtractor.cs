@@ -36,7 +36,8 @@ public sealed partial class TextLinkExtractor
         return found;
     }
 
-    private static ReadOnlySpan<char> TrimTrailing(ReadOnlySpan<char> url)
+    // Internal so remediation finds a URL in text by exactly the rule that reported it.
+    internal static ReadOnlySpan<char> TrimTrailing(ReadOnlySpan<char> url)
     {
         while (url.Length > 0)
         {
