@@ -36,7 +36,8 @@ public sealed class LinkRewriter
     {
         ArgumentNullException.ThrowIfNull(limits);
         // The check must finish: a copy half-checked because a budget ran out would have to be quarantined anyway.
-        _html = new HtmlLinkExtractor(limits) { ParseTimeBudget = Timeout.InfiniteTimeSpan };
+        // (HTML extraction is linear and has no budget; PDF parsing does.)
+        _html = new HtmlLinkExtractor(limits);
         _pdf = new PdfLinkExtractor(limits with { PdfTimeBudget = Timeout.InfiniteTimeSpan });
     }
 
