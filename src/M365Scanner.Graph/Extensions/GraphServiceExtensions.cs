@@ -1,5 +1,5 @@
 using M365Scanner.Graph.Clients;
-using M365Scanner.Graph.Directory;
+using M365Scanner.Graph.Users;
 using M365Scanner.Graph.Mail;
 using M365Scanner.Graph.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using M365Scanner.Graph.Clients;
 
-namespace M365Scanner.Graph.Directory;
+namespace M365Scanner.Graph.Users;
 
 /// <summary>A user whose mailbox can be scanned.</summary>
 public sealed record GraphUser(string Id, string UserPrincipalName, string Mail, string? DisplayName);
