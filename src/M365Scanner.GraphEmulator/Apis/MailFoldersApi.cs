@@ -24,7 +24,9 @@ internal static class MailFoldersApi
     private static GraphJson List(HttpContext context, string? parentId)
     {
         var query = ODataQuery.From(context.Request);
-        var all = context.TargetUser().Mailbox.ChildFolders(parentId);
+        // Graph leaves hidden folders out unless the caller asks with includeHiddenFolders=true.
+        var includeHidden = string.Equals(context.Request.Query["includeHiddenFolders"].ToString(), "true", StringComparison.OrdinalIgnoreCase);
+        var all = context.TargetUser().Mailbox.ChildFolders(parentId, includeHidden);
         var size = query.PageSize(context.Request, DefaultPageSize, MaxPageSize);
         var page = all.Skip(query.Skip).Take(size).ToArray();
         var next = query.Skip + page.Length < all.Count ? PageLinks.With(context.Request, "$skip", (query.Skip + page.Length).ToString()) : null;
@@ -40,7 +42,8 @@ internal static class MailFoldersApi
     private static GraphJson Create(HttpContext context, string? parentId, JsonElement body)
     {
         var name = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("displayName", out var d) ? d.GetString() : null;
-        var folder = context.TargetUser().Mailbox.CreateFolder(parentId, name ?? "");
+        var hidden = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("isHidden", out var h) && h.ValueKind == JsonValueKind.True;
+        var folder = context.TargetUser().Mailbox.CreateFolder(parentId, name ?? "", hidden);
         return GraphJson.Created(w => FolderJson.Write(w, folder));
     }
 }

@@ -16,7 +16,7 @@ internal static class FolderJson
         w.WriteNumber("unreadItemCount", f.UnreadItemCount);
         w.WriteNumber("totalItemCount", f.TotalItemCount);
         w.WriteNumber("sizeInBytes", 0);
-        w.WriteBoolean("isHidden", false);
+        w.WriteBoolean("isHidden", f.IsHidden);
         w.WriteEndObject();
     }
 }

@@ -47,12 +47,13 @@ internal sealed class Mailbox
         lock (_gate) return SnapshotLocked(ResolveLocked(idOrName));
     }
 
-    public IReadOnlyList<FolderSnapshot> ChildFolders(string? parentIdOrName)
+    /// <summary>Child folders; hidden ones only with <paramref name="includeHidden"/> (Graph's includeHiddenFolders=true).</summary>
+    public IReadOnlyList<FolderSnapshot> ChildFolders(string? parentIdOrName, bool includeHidden = false)
     {
         lock (_gate)
         {
             var parentId = parentIdOrName is null ? RootFolderId : ResolveLocked(parentIdOrName).Id;
-            return _folders.Values.Where(f => f.ParentFolderId == parentId).Select(SnapshotLocked).ToArray();
+            return _folders.Values.Where(f => f.ParentFolderId == parentId && (includeHidden || !f.IsHidden)).Select(SnapshotLocked).ToArray();
         }
     }
 
@@ -61,7 +62,7 @@ internal sealed class Mailbox
         lock (_gate) return _folders.Values.Where(f => f.Id != RootFolderId).Select(SnapshotLocked).ToArray();
     }
 
-    public FolderSnapshot CreateFolder(string? parentIdOrName, string displayName)
+    public FolderSnapshot CreateFolder(string? parentIdOrName, string displayName, bool isHidden = false)
     {
         if (string.IsNullOrWhiteSpace(displayName))
             throw GraphException.BadRequest("The folder name cannot be empty.", "ErrorInvalidFolderName");
@@ -70,7 +71,7 @@ internal sealed class Mailbox
             var parentId = parentIdOrName is null ? RootFolderId : ResolveLocked(parentIdOrName).Id;
             if (_folders.Values.Any(f => f.ParentFolderId == parentId && string.Equals(f.DisplayName, displayName, StringComparison.OrdinalIgnoreCase)))
                 throw new GraphException(409, "ErrorFolderExists", "A folder with the specified name already exists.");
-            return SnapshotLocked(AddFolderLocked(GraphIds.NewFolderId(), displayName, parentId, null));
+            return SnapshotLocked(AddFolderLocked(GraphIds.NewFolderId(), displayName, parentId, null, isHidden));
         }
     }
 
@@ -226,10 +227,10 @@ internal sealed class Mailbox
         throw GraphException.ItemNotFound();
     }
 
-    private MailFolder AddFolderLocked(string idOrWellKnown, string displayName, string? parentId, string? wellKnownName)
+    private MailFolder AddFolderLocked(string idOrWellKnown, string displayName, string? parentId, string? wellKnownName, bool isHidden = false)
     {
         var id = wellKnownName is null ? idOrWellKnown : GraphIds.NewFolderId();
-        var folder = new MailFolder(id, displayName, parentId, wellKnownName);
+        var folder = new MailFolder(id, displayName, parentId, wellKnownName, isHidden);
         _folders.Add(id, folder);
         _byFolder.Add(id, new Dictionary<string, StoredMessage>(StringComparer.Ordinal));
         if (wellKnownName is not null) _wellKnown[wellKnownName] = id;
@@ -240,7 +241,7 @@ internal sealed class Mailbox
     {
         var items = _byFolder[f.Id];
         return new FolderSnapshot(f.Id, f.DisplayName, f.ParentFolderId, f.WellKnownName,
-            _folders.Values.Count(c => c.ParentFolderId == f.Id), items.Count, items.Values.Count(m => !m.IsRead));
+            _folders.Values.Count(c => c.ParentFolderId == f.Id), items.Count, items.Values.Count(m => !m.IsRead), f.IsHidden);
     }
 
     private void PutLocked(StoredMessage message)

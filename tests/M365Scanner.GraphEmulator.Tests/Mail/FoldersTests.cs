@@ -40,6 +40,24 @@ public sealed class FoldersTests(EmulatorFixture f) : IClassFixture<EmulatorFixt
     }
 
     [Fact]
+    public async Task HiddenFolder_IsListedOnlyWithIncludeHiddenFolders()
+    {
+        var user = f.NewUser();
+
+        var created = await f.Graph.Users[user.Id].MailFolders["msgfolderroot"].ChildFolders.PostAsync(new MailFolder { DisplayName = "Hidden", IsHidden = true });
+        var plain = await f.Graph.Users[user.Id].MailFolders["msgfolderroot"].ChildFolders.GetAsync(r => r.QueryParameters.Top = 50);
+        var all = await f.Graph.Users[user.Id].MailFolders["msgfolderroot"].ChildFolders.GetAsync(r =>
+        {
+            r.QueryParameters.Top = 50;
+            r.QueryParameters.IncludeHiddenFolders = "true";
+        });
+
+        Assert.True(created!.IsHidden);
+        Assert.DoesNotContain(plain!.Value!, x => x.Id == created.Id);
+        Assert.True(Assert.Single(all!.Value!, x => x.Id == created.Id).IsHidden);
+    }
+
+    [Fact]
     public async Task ListTopLevelFolders_IncludesWellKnownAndCreated()
     {
         var user = f.NewUser();

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+
+namespace M365Scanner.Graph.Clients;
+
+/// <summary>Keeps at most N requests in flight per mailbox, as Outlook allows 4 concurrent requests per app and
+/// mailbox and answers the fifth with 429. Requests not addressed to a mailbox pass straight through.</summary>
+/// <remarks>Sits inside the SDK's retry handler, so a request waiting out Retry-After does not hold a slot.
+/// The response body is buffered before the slot is released: the service counts a request until its answer is
+/// complete. The limit is per process; several worker processes share the service's limit between them.
+/// A mailbox addressed both by id and by UPN is counted as two; callers use one form.</remarks>
+public sealed class MailboxConcurrencyHandler(int maxPerMailbox) : DelegatingHandler
+{
+    private readonly ConcurrentDictionary<string, Gate> _gates = new(StringComparer.Ordinal);
+
+    /// <summary>Most requests seen in flight at once for any one mailbox since start (for tests and diagnostics).</summary>
+    public int PeakInFlight => Volatile.Read(ref _peak);
+
+    private int _peak;
+
+    /// <summary>Requests in flight for <paramref name="mailbox"/> (id or UPN as used in the request path).</summary>
+    public int InFlight(string mailbox) => _gates.TryGetValue(mailbox.ToLowerInvariant(), out var g) ? g.InFlight : 0;
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var mailbox = MailboxPath.Of(request.RequestUri);
+        if (mailbox is null)
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+
+        var gate = _gates.GetOrAdd(mailbox, _ => new Gate(maxPerMailbox));
+        await gate.Semaphore.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var now = Interlocked.Increment(ref gate.InFlight);
+        UpdatePeak(now);
+        try
+        {
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref gate.InFlight);
+            gate.Semaphore.Release();
+        }
+    }
+
+    private void UpdatePeak(int value)
+    {
+        var peak = Volatile.Read(ref _peak);
+        while (value > peak)
+        {
+            var seen = Interlocked.CompareExchange(ref _peak, value, peak);
+            if (seen == peak) return;
+            peak = seen;
+        }
+    }
+
+    private sealed class Gate(int max)
+    {
+        public readonly SemaphoreSlim Semaphore = new(max, max);
+        public int InFlight;
+    }
+}

@@ -1,0 +1,27 @@
+using M365Scanner.Graph.Clients;
+using M365Scanner.Graph.Users;
+using M365Scanner.Graph.Mail;
+using M365Scanner.Graph.Subscriptions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace M365Scanner.Graph.Extensions;
+
+public static class GraphServiceExtensions
+{
+    /// <summary>Registers the Graph adapter with <see cref="GraphOptions"/> bound from the "Graph" section and
+    /// validated when the host starts, so a wrong setting fails start-up with its name.</summary>
+    public static IServiceCollection AddScannerGraph(this IServiceCollection services)
+    {
+        services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TenantGraphClients>();
+        services.TryAddSingleton(sp => new GraphMailbox(sp.GetRequiredService<TenantGraphClients>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new GraphSubscriptions(sp.GetRequiredService<TenantGraphClients>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<InboxDelta>();
+        services.TryAddSingleton<GraphUsers>();
+        return services;
+    }
+}

@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace M365Scanner.Graph;
+
+/// <summary>How the scanner reaches Microsoft Graph: endpoints, TLS trust, throttling limits and the per-tenant
+/// app credentials. Bound from the "Graph" configuration section and validated at start.</summary>
+/// <remarks>The defaults are Microsoft's public cloud. For the emulator, set <see cref="BaseUrl"/>,
+/// <see cref="AuthorityHost"/>, <see cref="TrustedHosts"/> (the Azure auth provider sends tokens only to these hosts)
+/// and <see cref="PinnedCertificatePem"/>.</remarks>
+public sealed class GraphOptions : IValidatableObject
+{
+    public const string SectionName = "Graph";
+
+    /// <summary>Graph's root including the version, e.g. https://graph.microsoft.com/v1.0.</summary>
+    [Required, Url]
+    public string BaseUrl { get; set; } = "https://graph.microsoft.com/v1.0";
+
+    /// <summary>Entra ID authority host for Azure.Identity.</summary>
+    [Required, Url]
+    public string AuthorityHost { get; set; } = "https://login.microsoftonline.com/";
+
+    /// <summary>Hosts that may receive the bearer token. Must include the host of <see cref="BaseUrl"/>.</summary>
+    [MinLength(1)]
+    public List<string> TrustedHosts { get; set; } = ["graph.microsoft.com"];
+
+    /// <summary>When set, TLS to Graph and the authority accepts exactly this certificate (PEM) and nothing else:
+    /// for the emulator's self-made certificate. Never an "accept all".</summary>
+    public string? PinnedCertificatePem { get; set; }
+
+    /// <summary>Requests in flight per mailbox from this process (Outlook allows 4 per app and mailbox).</summary>
+    [Range(1, 16)]
+    public int MaxConcurrentRequestsPerMailbox { get; set; } = 4;
+
+    /// <summary>Retries of one request on 429/503/504 by the SDK's retry handler (which honours Retry-After).</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 6;
+
+    /// <summary>Largest attachment fetched separately by /$value, and largest kept for scanning.</summary>
+    [Range(1, 150L * 1024 * 1024)]
+    public long MaxAttachmentBytes { get; set; } = 25L * 1024 * 1024;
+
+    /// <summary>The tenants this installation scans, each with its own app credential.</summary>
+    public List<TenantCredentialOptions> Tenants { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // DataAnnotations does not descend into list items, so each tenant is checked here.
+        for (var i = 0; i < Tenants.Count; i++)
+        {
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(Tenants[i], new ValidationContext(Tenants[i]), results, validateAllProperties: true);
+            foreach (var r in results)
+                yield return new ValidationResult($"Tenants[{i}]: {r.ErrorMessage}", r.MemberNames.Select(m => $"Tenants[{i}].{m}"));
+        }
+        var duplicate = Tenants.GroupBy(t => t.TenantId, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            yield return new ValidationResult($"Tenant {duplicate.Key} is configured more than once.", [nameof(Tenants)]);
+        if (Uri.TryCreate(BaseUrl, UriKind.Absolute, out var graph)
+            && !TrustedHosts.Contains(graph.Host, StringComparer.OrdinalIgnoreCase))
+            yield return new ValidationResult(
+                $"TrustedHosts must include the Graph host '{graph.Host}', or no request would carry a token.", [nameof(TrustedHosts)]);
+    }
+
+    /// <summary>Readable settings for start-up logs; credentials are never included.</summary>
+    public override string ToString() =>
+        $"Graph {BaseUrl}, authority {AuthorityHost}, trusted [{string.Join(", ", TrustedHosts)}], " +
+        $"pinned certificate: {(PinnedCertificatePem is null ? "no" : "yes")}, {MaxConcurrentRequestsPerMailbox} per mailbox, " +
+        $"attachments up to {MaxAttachmentBytes} bytes, tenants [{string.Join("; ", Tenants)}]";
+}

@@ -1,0 +1,155 @@
+using System.Net;
+using M365Scanner.Graph.Batching;
+using M365Scanner.Graph.Clients;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Users.Item.Messages.Item.Move;
+
+namespace M365Scanner.Graph.Mail;
+
+/// <summary>Message operations on one mailbox of one tenant: read for scanning, rewrite (replace with a copy),
+/// quarantine, move, delete. Mailboxes are addressed by user id or UPN; use one form consistently (the
+/// per-mailbox concurrency limit counts each form separately).</summary>
+/// <remarks>Every method throws <see cref="Microsoft.Graph.Models.ODataErrors.ODataError"/> when Graph refuses
+/// after the SDK's retries (404 for a message that is gone, 403 without Mail.ReadWrite, 429 after
+/// <see cref="GraphOptions.MaxRetries"/>), and <see cref="KeyNotFoundException"/> for an unconfigured tenant.</remarks>
+public sealed class GraphMailbox
+{
+    private readonly TenantGraphClients _clients;
+    private readonly GraphOptions _options;
+    private readonly BatchRunner _batches;
+    private readonly QuarantineFolders _quarantine = new();
+
+    public GraphMailbox(TenantGraphClients clients, IOptions<GraphOptions> options, TimeProvider? time = null)
+    {
+        _clients = clients;
+        _options = options.Value;
+        _batches = new BatchRunner(time ?? TimeProvider.System, maxAttempts: _options.MaxRetries + 1);
+    }
+
+    /// <summary>Reads a message with everything scoring and a rewrite need in one GET (attachments expanded).
+    /// Only attachments that arrive without bytes (item attachments) cost one more request each, and only up to
+    /// <see cref="GraphOptions.MaxAttachmentBytes"/>; bytes over that cap are dropped.</summary>
+    public async Task<GraphMessage> GetMessageAsync(string tenant, string mailbox, string messageId, CancellationToken cancellationToken = default)
+    {
+        var graph = _clients.For(tenant);
+        var message = await graph.Users[mailbox].Messages[messageId].GetAsync(r =>
+        {
+            r.QueryParameters.Select = MessageFields.Select;
+            r.QueryParameters.Expand = MessageFields.Expand;
+        }, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Graph returned no message {messageId}.");
+
+        var fetched = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var a in GraphMessageMapper.Mappable(message).Where(NeedsFetch))
+        {
+            var bytes = await AttachmentContent.ReadAsync(graph, mailbox, message.Id!, a.Id!, _options.MaxAttachmentBytes, cancellationToken).ConfigureAwait(false);
+            if (bytes is not null) fetched[a.Id!] = bytes;
+        }
+        var mapped = GraphMessageMapper.Map(message, fetched, _options.MaxAttachmentBytes);
+        return new GraphMessage(mapped, InfoOf(message), [.. GraphMessageMapper.Mappable(message).Select(a => a.Id ?? "")], message);
+    }
+
+    private bool NeedsFetch(Attachment a) =>
+        a.Id is not null && (a is FileAttachment { ContentBytes: null } || a is ItemAttachment) && (a.Size ?? 0) <= _options.MaxAttachmentBytes;
+
+    /// <summary>Creates a copy of <paramref name="original"/> in the same folder that Exchange stores as received
+    /// (not a draft), differing only by the body and replaced attachments. Returns the copy's id. One request, plus
+    /// one per attachment whose bytes were not read for scanning (over the cap).</summary>
+    public async Task<string> CreateReceivedCopyAsync(string tenant, string mailbox, GraphMessage original, ReceivedCopy copy,
+        CancellationToken cancellationToken = default)
+    {
+        var graph = _clients.For(tenant);
+        var body = await CopyBodyAsync(graph, mailbox, original, copy, cancellationToken).ConfigureAwait(false);
+        var created = await graph.Users[mailbox].MailFolders[FolderOf(original)].Messages
+            .PostAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return created?.Id ?? throw new InvalidOperationException("Graph returned no id for the created copy.");
+    }
+
+    /// <summary>Replaces <paramref name="original"/> with a rewritten copy: create and delete go together in one
+    /// $batch (the delete depends on the create, so a failed create leaves the original alone). Returns the copy's id.</summary>
+    /// <exception cref="InvalidOperationException">The copy was created but the original could not be deleted; the
+    /// message names the copy so it can be cleaned up.</exception>
+    public async Task<string> ReplaceWithCopyAsync(string tenant, string mailbox, GraphMessage original, ReceivedCopy copy,
+        CancellationToken cancellationToken = default)
+    {
+        var graph = _clients.For(tenant);
+        var body = await CopyBodyAsync(graph, mailbox, original, copy, cancellationToken).ConfigureAwait(false);
+        var batch = new BatchRequestContentCollection(graph);
+        var createId = await batch.AddBatchRequestStepAsync(
+            graph.Users[mailbox].MailFolders[FolderOf(original)].Messages.ToPostRequestInformation(body), "create").ConfigureAwait(false);
+        var delete = await graph.RequestAdapter.ConvertToNativeRequestAsync<HttpRequestMessage>(
+            graph.Users[mailbox].Messages[original.Info.Id].ToDeleteRequestInformation(), cancellationToken).ConfigureAwait(false);
+        batch.AddBatchRequestStep(new BatchRequestStep("delete", delete, [createId]));
+
+        var results = await _batches.RunAsync(graph, batch, cancellationToken).ConfigureAwait(false);
+        var created = await results[createId].GetResponseByIdAsync<Message>(createId).ConfigureAwait(false);
+        var copyId = created?.Id ?? throw new InvalidOperationException("Graph returned no id for the created copy.");
+        var deleteStatus = (await results["delete"].GetResponsesStatusCodesAsync().ConfigureAwait(false))["delete"];
+        if (deleteStatus is HttpStatusCode.NoContent or HttpStatusCode.OK or HttpStatusCode.NotFound) return copyId;
+        try
+        {
+            await DeleteAsync(tenant, mailbox, original.Info.Id, cancellationToken).ConfigureAwait(false);
+            return copyId;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new InvalidOperationException($"Created copy {copyId} but could not delete original {original.Info.Id} ({deleteStatus}).", e);
+        }
+    }
+
+    /// <summary>The id of the mailbox's hidden quarantine folder, created on first use (idempotent across workers).</summary>
+    public Task<string> EnsureQuarantineFolderAsync(string tenant, string mailbox, CancellationToken cancellationToken = default) =>
+        _quarantine.EnsureAsync(_clients.For(tenant), tenant, mailbox, cancellationToken);
+
+    /// <summary>Moves the message to the quarantine folder; returns its new id (a move changes the id).</summary>
+    public async Task<string> QuarantineAsync(string tenant, string mailbox, string messageId, CancellationToken cancellationToken = default)
+    {
+        var folder = await EnsureQuarantineFolderAsync(tenant, mailbox, cancellationToken).ConfigureAwait(false);
+        return await MoveAsync(tenant, mailbox, messageId, folder, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Moves a message to a folder (id or well-known name); returns its new id.</summary>
+    public async Task<string> MoveAsync(string tenant, string mailbox, string messageId, string destinationFolder, CancellationToken cancellationToken = default)
+    {
+        var moved = await _clients.For(tenant).Users[mailbox].Messages[messageId].Move
+            .PostAsync(new MovePostRequestBody { DestinationId = destinationFolder }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return moved?.Id ?? throw new InvalidOperationException("Graph returned no id for the moved message.");
+    }
+
+    /// <summary>Deletes a message (Graph's DELETE; recoverable by an administrator as Exchange retains it).</summary>
+    public Task DeleteAsync(string tenant, string mailbox, string messageId, CancellationToken cancellationToken = default) =>
+        _clients.For(tenant).Users[mailbox].Messages[messageId].DeleteAsync(cancellationToken: cancellationToken);
+
+    private async Task<Message> CopyBodyAsync(GraphServiceClient graph, string mailbox, GraphMessage original, ReceivedCopy copy, CancellationToken cancellationToken)
+    {
+        var sources = GraphMessageMapper.Mappable(original.Source).ToList();
+        var bytes = new List<byte[]>(sources.Count);
+        for (var i = 0; i < sources.Count; i++)
+        {
+            var attachment = original.Message.Attachments[i];
+            if (copy.ReplacedAttachments is not null && copy.ReplacedAttachments.TryGetValue(i, out var replaced))
+                bytes.Add(replaced.ToArray());
+            else if (attachment.HasContent)
+                bytes.Add(attachment.Content.ToArray());
+            else // over the scanning cap: the copy still needs it, byte for byte
+                bytes.Add(await AttachmentContent.ReadAsync(graph, mailbox, original.Info.Id, sources[i].Id!, long.MaxValue, cancellationToken).ConfigureAwait(false) ?? []);
+        }
+        return ReceivedCopyBuilder.Build(original.Source, copy, bytes);
+    }
+
+    private static string FolderOf(GraphMessage original) =>
+        original.Info.ParentFolderId ?? throw new InvalidOperationException("The message was read without parentFolderId.");
+
+    private static GraphMessageInfo InfoOf(Message m) => new(
+        m.Id ?? "",
+        m.ParentFolderId,
+        m.IsRead ?? false,
+        m.IsDraft ?? false,
+        m.Categories ?? [],
+        m.ReceivedDateTime,
+        m.InternetMessageId,
+        m.HasAttachments ?? false,
+        m.SingleValueExtendedProperties?.FirstOrDefault(p =>
+            string.Equals(p.Id, MessageFields.CopyOfPropertyId, StringComparison.OrdinalIgnoreCase))?.Value);
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using Microsoft.Graph.Models;
+
+namespace M365Scanner.Graph.Mail;
+
+/// <summary>Builds the create-message body of a copy that Exchange stores as received mail, not a draft.</summary>
+/// <remarks>
+/// Graph's v1.0 create makes a draft unless PidTagMessageFlags (0x0E07) is given without MSGFLAG_UNSENT, and that
+/// flag can be set only at creation; PidTagMessageDeliveryTime (0x0E06) and PidTagClientSubmitTime (0x0039) carry the
+/// original's received and sent times, which Graph otherwise sets to now. From, sender, recipients, subject and
+/// internetMessageId are writable at creation (afterwards only on drafts). The original's transport headers
+/// (Received, Authentication-Results...) cannot be written: create accepts only custom X- headers.
+/// </remarks>
+internal static class ReceivedCopyBuilder
+{
+    private const int MsgFlagRead = 0x1;
+
+    /// <param name="attachmentBytes">Bytes of every mapped attachment, in <see cref="GraphMessageMapper.Mappable"/> order.</param>
+    public static Message Build(Message original, ReceivedCopy copy, IReadOnlyList<byte[]> attachmentBytes)
+    {
+        var isHtml = original.Body?.ContentType == BodyType.Html;
+        var content = (isHtml ? copy.HtmlBody ?? copy.TextBody : copy.TextBody ?? copy.HtmlBody)
+                      ?? throw new ArgumentException("The copy needs a body.", nameof(copy));
+        var isRead = original.IsRead ?? false;
+        var properties = new List<SingleValueLegacyExtendedProperty>
+        {
+            new() { Id = "Integer 0x0E07", Value = (isRead ? MsgFlagRead : 0).ToString(CultureInfo.InvariantCulture) },
+            new() { Id = MessageFields.CopyOfPropertyId, Value = original.Id },
+        };
+        if (original.ReceivedDateTime is { } received)
+            properties.Add(new() { Id = "SystemTime 0x0E06", Value = Iso(received) });
+        if (original.SentDateTime is { } sent)
+            properties.Add(new() { Id = "SystemTime 0x0039", Value = Iso(sent) });
+
+        var sources = GraphMessageMapper.Mappable(original).ToList();
+        if (sources.Count != attachmentBytes.Count)
+            throw new ArgumentException("One byte array per attachment is required.", nameof(attachmentBytes));
+        return new Message
+        {
+            Subject = original.Subject,
+            Body = new ItemBody { ContentType = isHtml ? BodyType.Html : BodyType.Text, Content = content },
+            From = original.From,
+            Sender = original.Sender,
+            ToRecipients = original.ToRecipients,
+            CcRecipients = original.CcRecipients,
+            BccRecipients = original.BccRecipients,
+            ReplyTo = original.ReplyTo,
+            InternetMessageId = original.InternetMessageId,
+            Importance = original.Importance,
+            Categories = original.Categories,
+            Flag = original.Flag?.FlagStatus is { } status ? new FollowupFlag { FlagStatus = status } : null,
+            IsRead = isRead,
+            SingleValueExtendedProperties = properties,
+            Attachments = [.. sources.Select((a, i) => (Attachment)new FileAttachment
+            {
+                OdataType = "#microsoft.graph.fileAttachment",
+                Name = a.Name,
+                ContentType = a.ContentType ?? (a is ItemAttachment ? "message/rfc822" : null),
+                IsInline = a.IsInline,
+                ContentId = (a as FileAttachment)?.ContentId,
+                ContentBytes = attachmentBytes[i],
+            })],
+        };
+    }
+
+    private static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using M365Scanner.Graph.Clients;
+
+namespace M365Scanner.Graph.Tests.Clients;
+
+public sealed class MailboxConcurrencyHandlerTests
+{
+    [Theory]
+    [InlineData("https://graph.microsoft.com/v1.0/users/Bob%40contoso.com/messages/1", "bob@contoso.com")]
+    [InlineData("https://graph.microsoft.com/v1.0/users/0b5e/mailFolders/inbox/messages/delta", "0b5e")]
+    [InlineData("https://graph.microsoft.com/v1.0/users/0b5e", null)]
+    [InlineData("https://graph.microsoft.com/v1.0/users?$top=999", null)]
+    [InlineData("https://graph.microsoft.com/v1.0/subscriptions/5", null)]
+    [InlineData("https://graph.microsoft.com/v1.0/$batch", null)]
+    public void MailboxPath_FindsTheUserSegment_OnlyForMailboxRequests(string url, string? expected) =>
+        Assert.Equal(expected, MailboxPath.Of(new Uri(url)));
+
+    [Fact]
+    public async Task Send_HoldsAtMostFourPerMailbox_AndDoesNotLimitOtherMailboxesOrNonMailboxRequests()
+    {
+        var inner = new HoldingHandler();
+        using var client = new HttpClient(new MailboxConcurrencyHandler(4) { InnerHandler = inner });
+
+        var sameMailbox = Enumerable.Range(0, 10).Select(i => client.GetAsync($"https://g.example/v1.0/users/bob/messages/{i}")).ToList();
+        await WaitAsync(() => inner.Started == 4);
+        var other = client.GetAsync("https://g.example/v1.0/users/carol/messages/1");
+        var subscriptions = Enumerable.Range(0, 6).Select(_ => client.GetAsync("https://g.example/v1.0/subscriptions")).ToList();
+        await WaitAsync(() => inner.Started == 4 + 1 + 6);
+
+        Assert.Equal(4, inner.InFlightFor("bob"));
+        inner.Release.TrySetResult();
+        await Task.WhenAll([.. sameMailbox, other, .. subscriptions]);
+
+        Assert.Equal(4, inner.PeakFor("bob"));
+        Assert.Equal(17, inner.Started);
+    }
+
+    private static async Task WaitAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException();
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>Holds every request until released, counting how many are inside at once per mailbox.</summary>
+    private sealed class HoldingHandler : HttpMessageHandler
+    {
+        private readonly Dictionary<string, (int Now, int Peak)> _counts = [];
+        private int _started;
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public int Started => Volatile.Read(ref _started);
+
+        public int InFlightFor(string m) { lock (_counts) return _counts.GetValueOrDefault(m).Now; }
+        public int PeakFor(string m) { lock (_counts) return _counts.GetValueOrDefault(m).Peak; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var key = MailboxPath.Of(request.RequestUri) ?? "-";
+            lock (_counts)
+            {
+                var c = _counts.GetValueOrDefault(key);
+                _counts[key] = (c.Now + 1, Math.Max(c.Peak, c.Now + 1));
+            }
+            Interlocked.Increment(ref _started);
+            await Release.Task.WaitAsync(cancellationToken);
+            lock (_counts)
+            {
+                var c = _counts[key];
+                _counts[key] = (c.Now - 1, c.Peak);
+            }
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}") };
+        }
+    }
+}
