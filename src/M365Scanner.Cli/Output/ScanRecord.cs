@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using M365Scanner.Core.Scanning;
 
 namespace M365Scanner.Cli.Output;
 
@@ -19,7 +20,7 @@ public sealed record ScanRecord
     public double? Score { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<LinkRecord>? Links { get; init; }
+    public IReadOnlyList<LinkReport>? Links { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Notes { get; init; }

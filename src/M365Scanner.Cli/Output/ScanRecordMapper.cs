@@ -14,11 +14,7 @@ public static class ScanRecordMapper
             Subject = verdict.Message.Subject,
             Action = Name(verdict.Plan.Action),
             Score = Round(verdict.Score.Score),
-            Links = [.. verdict.Score.Links.Select(v => new LinkRecord(
-                v.Link.Url, v.Link.Target, v.Link.RegistrableDomain, v.Link.Origin, v.Link.Text,
-                Round(v.Score),
-                verdict.IsFlagged(v.Link) ? "rewrite" : "allow",
-                [.. v.Reasons.Select(r => $"{r.Name}: {r.Explanation}")]))],
+            Links = LinkReport.From(verdict),
             Notes = [.. verdict.Notes, .. extraNotes, .. Decision(verdict)],
         };
 
@@ -27,5 +23,4 @@ public static class ScanRecordMapper
 
     public static string Name(MessageAction action) => action.ToString().ToLowerInvariant();
 
-    private static double Round(double score) => Math.Round(score, 4);
-}
+    private static double Round(double score) => Math.Round(score, 4);}

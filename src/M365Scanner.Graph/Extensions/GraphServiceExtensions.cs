@@ -22,6 +22,8 @@ public static class GraphServiceExtensions
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<InboxDelta>();
         services.TryAddSingleton<GraphUsers>();
+        services.TryAddSingleton<ScannerCopies>();
+        services.TryAddSingleton<FolderHistory>();
         return services;
     }
 }

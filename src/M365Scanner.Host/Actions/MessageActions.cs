@@ -1,0 +1,121 @@
+using System.Text.Json;
+using M365Scanner.Core.Links;
+using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
+using M365Scanner.Core.Remediation;
+using M365Scanner.Core.Scanning;
+using M365Scanner.Host.BlockedLinks;
+using M365Scanner.Host.Mailboxes;
+
+namespace M365Scanner.Host.Actions;
+
+/// <summary>
+/// Carries out an action plan on a mailbox, idempotently and recorded step by step in the audit log:
+/// <list type="bullet">
+/// <item>rewrite: create the copy whose offending links point to the blocked-link page, record it, and only then move
+/// the original into quarantine, so a crash at any point leaves the original, or both, never neither;</item>
+/// <item>quarantine: move the message into the mailbox's hidden quarantine folder;</item>
+/// <item>release: undo either from its audit entry (original back to the inbox first, then the copy removed).</item>
+/// </list>
+/// A rewrite that cannot neutralise every offending link (a URL in PDF page text, an encrypted PDF) becomes a quarantine.
+/// </summary>
+public sealed class MessageActions(
+    IMailboxClient mailboxes, IAuditLog audit, LinkRewriter rewriter, BlockedLinkTokens tokens,
+    ActionFaults faults, TimeProvider clock, ILogger<MessageActions> log)
+{
+    public const string Scanner = "scanner";
+
+    /// <summary>Carries out <paramref name="verdict"/>'s plan when it is enforced; returns what was done.</summary>
+    public async Task<MessageAction> CarryOutAsync(MessageKey key, FetchedMessage message, ScanVerdict verdict, CancellationToken ct)
+    {
+        var plan = verdict.Plan;
+        if (!plan.Enforced || plan.Action == MessageAction.Allow)
+            return MessageAction.Allow;
+        var reasons = Reasons(verdict);
+        if (plan.Action == MessageAction.Rewrite)
+        {
+            var links = verdict.Extraction.Links;
+            var rewrite = rewriter.Rewrite(message.Message, plan.OffendingLinks,
+                link => tokens.UrlFor(new BlockedLinkToken(key.TenantId, key.Mailbox, key.MessageId, IndexOf(links, link))));
+            if (rewrite.NotRewritten.Count == 0)
+            {
+                await RewriteAsync(key, message, ToContent(message, rewrite), reasons, ct);
+                return MessageAction.Rewrite;
+            }
+            var why = string.Join("; ", rewrite.NotRewritten.Select(n => n.Detail));
+            log.LogInformation("Rewrite of {Message} cannot neutralise every link ({Why}); quarantining instead", key.MessageId, why);
+            reasons += $"\nquarantined instead of rewritten: {why}";
+        }
+        await QuarantineAsync(key, message.Id, reasons, ct);
+        return MessageAction.Quarantine;
+    }
+
+    private async Task RewriteAsync(MessageKey key, FetchedMessage original, RewrittenContent content, string reasons, CancellationToken ct)
+    {
+        var entry = audit.Latest(key, "rewrite");
+        if (entry?.State == AuditStates.Completed)
+            return;
+        var resuming = entry is { State: AuditStates.Started or AuditStates.Copied };
+        var id = resuming ? entry!.Id : audit.Append(new AuditEntry(
+            0, clock.GetUtcNow(), Scanner, key, "rewrite", AuditStates.Started, original.Id, null, reasons));
+        var copyId = (resuming ? entry!.ResultMessageId : null)
+            ?? (resuming ? await mailboxes.FindCopyAsync(key.TenantId, key.Mailbox, original.FolderId, original.Id, ct) : null)
+            ?? await mailboxes.CreateRewrittenCopyAsync(key.TenantId, key.Mailbox, original, content, ct);
+        audit.Update(id, AuditStates.Copied, original.Id, copyId, clock.GetUtcNow());
+
+        faults.At("move-original");
+        var quarantined = await mailboxes.MoveToQuarantineAsync(key.TenantId, key.Mailbox, original.Id, ct);
+        audit.Update(id, AuditStates.Completed, quarantined, copyId, clock.GetUtcNow());
+        log.LogInformation("Rewrote {Message} in {Mailbox}: copy {Copy}, original quarantined", key.MessageId, key.Mailbox, copyId);
+    }
+
+    private async Task QuarantineAsync(MessageKey key, string messageId, string reasons, CancellationToken ct)
+    {
+        var entry = audit.Latest(key, "quarantine");
+        if (entry?.State == AuditStates.Completed)
+            return;
+        var id = entry?.State == AuditStates.Started ? entry.Id : audit.Append(new AuditEntry(
+            0, clock.GetUtcNow(), Scanner, key, "quarantine", AuditStates.Started, messageId, null, reasons));
+        var quarantined = await mailboxes.MoveToQuarantineAsync(key.TenantId, key.Mailbox, messageId, ct);
+        audit.Update(id, AuditStates.Completed, quarantined, null, clock.GetUtcNow());
+        log.LogInformation("Quarantined {Message} in {Mailbox}", key.MessageId, key.Mailbox);
+    }
+
+    /// <summary>Undoes a completed rewrite or quarantine. Returns the release's audit entry id.</summary>
+    /// <exception cref="InvalidOperationException">The entry is not a completed rewrite or quarantine.</exception>
+    public async Task<long> ReleaseAsync(long entryId, string actor, CancellationToken ct)
+    {
+        var entry = audit.Get(entryId) ?? throw new InvalidOperationException($"no audit entry {entryId}");
+        if (entry.Action is not ("rewrite" or "quarantine") || entry.State != AuditStates.Completed || entry.OriginalMessageId is null)
+            throw new InvalidOperationException($"audit entry {entryId} is a {entry.Action} in state {entry.State}: nothing to release");
+        var key = entry.Key;
+        var releaseId = audit.Append(new AuditEntry(0, clock.GetUtcNow(), actor, key, "release", AuditStates.Started,
+            entry.OriginalMessageId, entry.ResultMessageId, $"release of {entry.Action} {entryId}", entryId));
+        // The original goes back before the copy goes away: at every instant the user has the message.
+        var restored = await mailboxes.MoveToInboxAsync(key.TenantId, key.Mailbox, entry.OriginalMessageId, ct);
+        if (entry.ResultMessageId is { } copy)
+            await mailboxes.DeleteAsync(key.TenantId, key.Mailbox, copy, ct);
+        audit.Update(entryId, AuditStates.Released, restored, entry.ResultMessageId, clock.GetUtcNow());
+        audit.Update(releaseId, AuditStates.Completed, restored, null, clock.GetUtcNow());
+        log.LogInformation("Released {Action} {Entry} of {Message} by {Actor}", entry.Action, entryId, key.MessageId, actor);
+        return releaseId;
+    }
+
+    private static RewrittenContent ToContent(FetchedMessage original, RewriteResult rewrite) =>
+        new(rewrite.HtmlBody, rewrite.TextBody, rewrite.Attachments.ToDictionary(
+            a => a.Index,
+            a => original.Message.Attachments[a.Index] with { Content = a.Content, Size = a.Content.Length }));
+
+    private static int IndexOf(IReadOnlyList<Link> links, Link link)
+    {
+        for (var i = 0; i < links.Count; i++)
+            if (ReferenceEquals(links[i], link) || links[i] == link)
+                return i;
+        return -1;
+    }
+
+    private static string Reasons(ScanVerdict verdict) =>
+        verdict.Plan.Explanation + "\n" + JsonSerializer.Serialize(
+            verdict.Score.Links.Where(v => verdict.IsFlagged(v.Link))
+                .Select(v => new { v.Link.Url, v.Score, Reasons = v.Reasons.Select(r => r.Id) }));
+}

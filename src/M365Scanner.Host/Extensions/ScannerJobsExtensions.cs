@@ -1,0 +1,50 @@
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using M365Scanner.Host.Actions;
+using M365Scanner.Host.Jobs;
+using M365Scanner.Host.Notifications;
+
+namespace M365Scanner.Host.Extensions;
+
+public static class ScannerJobsExtensions
+{
+    /// <summary>Hangfire (SQLite storage in the data directory, or memory), its server with queues by priority, the
+    /// jobs, the work queue the webhook writes to, and the start-up scheduling.</summary>
+    public static IHostApplicationBuilder AddScannerJobs(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(ScannerHostOptions.Section).Get<ScannerHostOptions>() ?? new ScannerHostOptions();
+        builder.Services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (options.JobStorage == "InMemory")
+            {
+                config.UseInMemoryStorage();
+            }
+            else
+            {
+                Directory.CreateDirectory(options.DataDirectory);
+                // The default 15 s queue poll would add up to 15 s to every notification-to-action latency.
+                config.UseSQLiteStorage(Path.GetFullPath(Path.Combine(options.DataDirectory, "hangfire.db")),
+                    new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(500) });
+            }
+        });
+        builder.Services.AddHangfireServer(server =>
+        {
+            server.Queues = JobQueues.InPriorityOrder;
+            server.WorkerCount = options.Workers;
+            server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+        });
+        builder.Services.AddSingleton<IWorkQueue, HangfireWorkQueue>();
+        builder.Services.AddSingleton<ActionFaults>();
+        builder.Services.AddTransient<MessageActions>();
+        builder.Services.AddTransient<ScanMessageJob>();
+        builder.Services.AddTransient<CatchUpJob>();
+        builder.Services.AddTransient<SubscriptionJobs>();
+        builder.Services.AddTransient<BaselineJob>();
+        builder.Services.AddTransient<WorkerStartup>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkerStartup>());
+        return builder;
+    }
+}

@@ -1,0 +1,34 @@
+using System.ComponentModel;
+using Hangfire;
+using M365Scanner.Core.Operations;
+using M365Scanner.Host.Mailboxes;
+using M365Scanner.Host.Notifications;
+
+namespace M365Scanner.Host.Jobs;
+
+/// <summary>
+/// Finds messages whose notification never came: a delta query on the inbox since the stored delta link, each new
+/// message queued for a scan (claims make a message found both ways scan once). Runs after a "missed" lifecycle
+/// event, at start-up and on a schedule. The first run for a mailbox only records where "now" is: mail that was
+/// there before protection began is history for the baseline, not new delivery.
+/// </summary>
+public sealed class CatchUpJob(IMailboxClient mailboxes, IWorkerStateStore state, IWorkQueue queue, ILogger<CatchUpJob> log)
+{
+    public const string Folder = "inbox";
+
+    [Queue(JobQueues.Maintenance)]
+    [DisplayName("Catch up {1} (tenant {0})")]
+    [AutomaticRetry(Attempts = 5)]
+    public async Task RunAsync(string tenantId, string mailbox, CancellationToken ct)
+    {
+        var link = state.GetDeltaLink(tenantId, mailbox, Folder);
+        var delta = await mailboxes.InboxDeltaAsync(tenantId, mailbox, link, ct);
+        if (link is not null)
+        {
+            foreach (var id in delta.AddedMessageIds)
+                queue.ScanMessage(tenantId, mailbox, id);
+            log.LogInformation("Catch-up of {Mailbox}: {Count} message(s) queued", mailbox, delta.AddedMessageIds.Count);
+        }
+        state.SaveDeltaLink(tenantId, mailbox, Folder, delta.DeltaLink);
+    }
+}

@@ -1,0 +1,88 @@
+using System.ComponentModel;
+using Hangfire;
+using M365Scanner.Core.Operations;
+using M365Scanner.Host.Apis;
+using M365Scanner.Host.Mailboxes;
+using M365Scanner.Host.Notifications;
+using Microsoft.Extensions.Options;
+
+namespace M365Scanner.Host.Jobs;
+
+/// <summary>
+/// Keeps one Graph subscription per monitored mailbox alive: create when missing, renew well before expiry,
+/// recreate when Graph removed it. The clientState secret is new for every subscription and stored with it.
+/// </summary>
+public sealed class SubscriptionJobs(
+    IMailboxClient mailboxes, IWorkerStateStore state, IWorkQueue queue, IOptions<ScannerHostOptions> options,
+    TimeProvider clock, ILogger<SubscriptionJobs> log)
+{
+    private ScannerHostOptions Options => options.Value;
+
+    [Queue(JobQueues.Maintenance)]
+    [DisplayName("Ensure subscription for {1} (tenant {0})")]
+    [AutomaticRetry(Attempts = 5)]
+    public async Task EnsureAsync(string tenantId, string mailbox, CancellationToken ct)
+    {
+        var existing = state.Subscriptions(tenantId).FirstOrDefault(s => string.Equals(s.Mailbox, mailbox, StringComparison.OrdinalIgnoreCase));
+        if (existing is not null && existing.ExpiresAt > clock.GetUtcNow() + Options.RenewBefore)
+            return;
+        if (existing is not null && await RenewOrForgetAsync(existing, ct))
+            return;
+        await CreateAsync(tenantId, mailbox, ct);
+    }
+
+    [Queue(JobQueues.Notifications)]
+    [DisplayName("Renew subscription {0}")]
+    [AutomaticRetry(Attempts = 5)]
+    public async Task RenewAsync(string subscriptionId, CancellationToken ct)
+    {
+        if (state.GetSubscription(subscriptionId) is { } subscription && !await RenewOrForgetAsync(subscription, ct))
+            await CreateAsync(subscription.TenantId, subscription.Mailbox, ct);
+    }
+
+    [Queue(JobQueues.Notifications)]
+    [DisplayName("Recreate subscription {0}")]
+    [AutomaticRetry(Attempts = 5)]
+    public async Task RecreateAsync(string subscriptionId, CancellationToken ct)
+    {
+        if (state.GetSubscription(subscriptionId) is not { } subscription)
+            return;
+        state.DeleteSubscription(subscriptionId);
+        await CreateAsync(subscription.TenantId, subscription.Mailbox, ct);
+        // Whatever arrived while there was no subscription is found by delta.
+        queue.CatchUp(subscription.TenantId, subscription.Mailbox);
+    }
+
+    [Queue(JobQueues.Maintenance)]
+    [DisplayName("Renew expiring subscriptions")]
+    public async Task RenewExpiringAsync(CancellationToken ct)
+    {
+        var due = clock.GetUtcNow() + Options.RenewBefore;
+        foreach (var subscription in state.Subscriptions().Where(s => s.ExpiresAt <= due))
+            await RenewAsync(subscription.SubscriptionId, ct);
+    }
+
+    private async Task<bool> RenewOrForgetAsync(SubscriptionRecord subscription, CancellationToken ct)
+    {
+        var expiresAt = clock.GetUtcNow() + Options.SubscriptionLifetime;
+        if (await mailboxes.RenewAsync(subscription.TenantId, subscription.SubscriptionId, expiresAt, ct))
+        {
+            state.SaveSubscription(subscription with { ExpiresAt = expiresAt });
+            log.LogInformation("Renewed subscription {Id} for {Mailbox} until {Expiry:u}", subscription.SubscriptionId, subscription.Mailbox, expiresAt);
+            return true;
+        }
+        state.DeleteSubscription(subscription.SubscriptionId);
+        return false;
+    }
+
+    private async Task CreateAsync(string tenantId, string mailbox, CancellationToken ct)
+    {
+        var baseUrl = Options.PublicBaseUrl.TrimEnd('/');
+        var secret = ClientStateCheck.NewSecret();
+        var (id, expiresAt) = await mailboxes.SubscribeAsync(tenantId, mailbox,
+            new Uri(baseUrl + GraphNotificationsApi.NotificationsPath), new Uri(baseUrl + GraphNotificationsApi.LifecyclePath),
+            secret, clock.GetUtcNow() + Options.SubscriptionLifetime, ct);
+        state.SaveSubscription(new SubscriptionRecord(id, tenantId, mailbox.ToLowerInvariant(), $"users/{mailbox}/mailFolders('inbox')/messages", secret, expiresAt));
+        log.LogInformation("Subscribed to {Mailbox} (subscription {Id}, until {Expiry:u})", mailbox, id, expiresAt);
+    }
+}

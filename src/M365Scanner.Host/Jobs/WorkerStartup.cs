@@ -1,0 +1,45 @@
+using Hangfire;
+using M365Scanner.Core.Operations;
+using Microsoft.Extensions.Options;
+
+namespace M365Scanner.Host.Jobs;
+
+/// <summary>
+/// At start: schedules the recurring jobs, and for each monitored mailbox queues what it needs: a first-time mailbox
+/// gets its baseline, a delta starting point and a subscription; a known one gets its subscription checked and a
+/// catch-up for whatever arrived while the host was down.
+/// </summary>
+public sealed class WorkerStartup(
+    IOptions<ScannerHostOptions> options, IWorkerStateStore state, IBackgroundJobClient jobs, IRecurringJobManager recurring,
+    ILogger<WorkerStartup> log) : IHostedService
+{
+    public const int BaselineDays = 90;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        recurring.AddOrUpdate<WorkerStartup>("catch-up-all", JobQueues.Maintenance, s => s.CatchUpAll(), options.Value.CatchUpCron);
+        recurring.AddOrUpdate<SubscriptionJobs>("renew-subscriptions", JobQueues.Maintenance,
+            s => s.RenewExpiringAsync(CancellationToken.None), Cron.Hourly());
+        foreach (var m in options.Value.Mailboxes)
+        {
+            var known = state.GetDeltaLink(m.TenantId, m.Mailbox, CatchUpJob.Folder) is not null;
+            if (!known)
+                jobs.Enqueue<BaselineJob>(JobQueues.Baselines, j => j.RunAsync(m.TenantId, m.Mailbox, BaselineDays, CancellationToken.None));
+            jobs.Enqueue<SubscriptionJobs>(JobQueues.Maintenance, j => j.EnsureAsync(m.TenantId, m.Mailbox, CancellationToken.None));
+            jobs.Enqueue<CatchUpJob>(JobQueues.Maintenance, j => j.RunAsync(m.TenantId, m.Mailbox, CancellationToken.None));
+        }
+        log.LogInformation("Protecting {Count} mailbox(es)", options.Value.Mailboxes.Count);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The scheduled catch-up: one delta job per monitored mailbox.</summary>
+    [Queue(JobQueues.Maintenance)]
+    [System.ComponentModel.DisplayName("Catch up every mailbox")]
+    public void CatchUpAll()
+    {
+        foreach (var m in options.Value.Mailboxes)
+            jobs.Enqueue<CatchUpJob>(JobQueues.Maintenance, j => j.RunAsync(m.TenantId, m.Mailbox, CancellationToken.None));
+    }
+}

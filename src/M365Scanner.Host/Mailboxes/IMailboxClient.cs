@@ -1,0 +1,45 @@
+namespace M365Scanner.Host.Mailboxes;
+
+/// <summary>
+/// What the worker needs from a mailbox, in its own words. The Graph adapter implements it; keeping the port here
+/// lets the jobs read as the product's flow rather than as SDK calls.
+/// </summary>
+public interface IMailboxClient
+{
+    /// <summary>The message with bodies, headers and attachments (one Graph GET), or null when it no longer exists.</summary>
+    Task<FetchedMessage?> GetMessageAsync(string tenantId, string mailbox, string messageId, CancellationToken ct);
+
+    /// <summary>Creates, in the original's folder, a received (non-draft) copy that differs only by
+    /// <paramref name="content"/>, marked as the scanner's copy of the original; returns the copy's id.</summary>
+    Task<string> CreateRewrittenCopyAsync(string tenantId, string mailbox, FetchedMessage original, RewrittenContent content,
+        CancellationToken ct);
+
+    /// <summary>The id of a copy of <paramref name="originalId"/> already made in <paramref name="folderId"/>, if any:
+    /// how a rewrite interrupted between creating the copy and recording it finds its copy again.</summary>
+    Task<string?> FindCopyAsync(string tenantId, string mailbox, string folderId, string originalId, CancellationToken ct);
+
+    /// <summary>Moves a message into the mailbox's hidden quarantine folder (created on first use); returns its new id.</summary>
+    Task<string> MoveToQuarantineAsync(string tenantId, string mailbox, string messageId, CancellationToken ct);
+
+    /// <summary>Moves a message back to the inbox; returns its new id.</summary>
+    Task<string> MoveToInboxAsync(string tenantId, string mailbox, string messageId, CancellationToken ct);
+
+    /// <summary>Deletes a message (only ever a copy the scanner made). Missing is not an error.</summary>
+    Task DeleteAsync(string tenantId, string mailbox, string messageId, CancellationToken ct);
+
+    /// <summary>Creates a subscription to new messages in the mailbox's inbox; returns its id and expiry.</summary>
+    Task<(string Id, DateTimeOffset ExpiresAt)> SubscribeAsync(string tenantId, string mailbox, Uri notificationUrl,
+        Uri lifecycleUrl, string clientState, DateTimeOffset expiresAt, CancellationToken ct);
+
+    /// <summary>Extends a subscription; false when Graph no longer knows it (it must be recreated).</summary>
+    Task<bool> RenewAsync(string tenantId, string subscriptionId, DateTimeOffset expiresAt, CancellationToken ct);
+
+    Task UnsubscribeAsync(string tenantId, string subscriptionId, CancellationToken ct);
+
+    /// <summary>The messages of a folder ("inbox", "sentitems") received since <paramref name="since"/>, oldest first,
+    /// paged; bodies included (links are needed), attachments not.</summary>
+    IAsyncEnumerable<FetchedMessage> HistoryAsync(string tenantId, string mailbox, string folder, DateTimeOffset since, CancellationToken ct);
+
+    /// <summary>Messages added to the inbox since <paramref name="deltaLink"/> (everything when null), all pages.</summary>
+    Task<DeltaResult> InboxDeltaAsync(string tenantId, string mailbox, string? deltaLink, CancellationToken ct);
+}

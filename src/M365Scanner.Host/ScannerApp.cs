@@ -1,0 +1,31 @@
+using M365Scanner.Host.Apis;
+using M365Scanner.Host.Extensions;
+
+namespace M365Scanner.Host;
+
+/// <summary>Builds the host: one registration per project, then the endpoints. Tests and the demo call it with their
+/// own configuration on top of appsettings.json.</summary>
+public static class ScannerApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddRepositorySettings();
+        configure?.Invoke(builder);
+        builder.AddScannerHost();
+        builder.AddScannerCore();
+        builder.AddScannerStorage();
+        builder.AddScannerGraph();
+        builder.AddScannerJobs();
+
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGraphNotificationsApi();
+        app.MapBlockedLinkPage();
+        app.MapAdminApi();
+        app.MapScannerDashboard();
+        app.MapGet("/healthz", () => TypedResults.Ok("ok")).AllowAnonymous();
+        return app;
+    }
+}

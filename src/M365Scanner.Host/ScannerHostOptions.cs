@@ -1,0 +1,68 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace M365Scanner.Host;
+
+/// <summary>The hosted worker's settings (section "Scanner" of appsettings.json), validated at start.</summary>
+public sealed class ScannerHostOptions
+{
+    public const string Section = "Scanner";
+
+    /// <summary>The public HTTPS base URL Graph posts notifications to and users open blocked links at.</summary>
+    [Required, Url]
+    public string PublicBaseUrl { get; set; } = "https://localhost:5001";
+
+    /// <summary>Where the embedded stores keep their SQLite files.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>"Sqlite" (durable, the embedded default) or "InMemory" (tests, throwaway demos).</summary>
+    [RegularExpression("^(Sqlite|InMemory)$")]
+    public string JobStorage { get; set; } = "Sqlite";
+
+    /// <summary>Hangfire workers in this process.</summary>
+    [Range(1, 64)]
+    public int Workers { get; set; } = 4;
+
+    /// <summary>How long a new or renewed subscription lives. Graph's documented maximum for Outlook messages is
+    /// 10,080 minutes (7 days); a little less leaves room for clock skew.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "6.23:59:00")]
+    public TimeSpan SubscriptionLifetime { get; set; } = TimeSpan.FromDays(6.9);
+
+    /// <summary>Renew a subscription once it has less than this left.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "6.00:00:00")]
+    public TimeSpan RenewBefore { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Cron schedule of the delta catch-up of every monitored mailbox.</summary>
+    [Required]
+    public string CatchUpCron { get; set; } = "*/15 * * * *";
+
+    /// <summary>Key that signs blocked-link tokens (base64, ≥ 32 bytes). When empty a random key is made at start,
+    /// and blocked links issued before a restart can no longer show their reasons.</summary>
+    public string? BlockedLinkSigningKey { get; set; }
+
+    /// <summary>Embedded demo mode: local requests may open the dashboard without credentials.</summary>
+    public bool DemoMode { get; set; }
+
+    /// <summary>The mailboxes to protect, per tenant (onboarding adds tenants at run time as well).</summary>
+    public List<MonitoredMailbox> Mailboxes { get; set; } = [];
+
+    /// <summary>API keys for the dashboard and the admin API.</summary>
+    public List<ApiKeyOptions> ApiKeys { get; set; } = [];
+}
+
+/// <summary>One mailbox to protect.</summary>
+public sealed class MonitoredMailbox
+{
+    [Required] public string TenantId { get; set; } = "";
+    [Required] public string Mailbox { get; set; } = "";
+}
+
+/// <summary>A named API key with a role ("Admin" may act; "Viewer" may only look).</summary>
+public sealed class ApiKeyOptions
+{
+    [Required] public string Name { get; set; } = "";
+    [Required, MinLength(24)] public string Key { get; set; } = "";
+    [RegularExpression("^(Admin|Viewer)$")] public string Role { get; set; } = "Viewer";
+
+    public override string ToString() => $"{Name} ({Role})";
+}

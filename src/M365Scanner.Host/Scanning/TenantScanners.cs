@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using M365Scanner.Core.Correspondence;
+using M365Scanner.Core.Links.Extraction;
+using M365Scanner.Core.Policy;
+using M365Scanner.Core.Scanning;
+using M365Scanner.Core.Scoring;
+using Microsoft.Extensions.Options;
+
+namespace M365Scanner.Host.Scanning;
+
+/// <summary>
+/// Per-tenant scanners, created on first use: each tenant has its own correspondence graph (a SQLite file under the
+/// data directory, or memory when jobs run in memory) and its own domains; extraction and scoring are shared.
+/// </summary>
+public sealed class TenantScanners(
+    IOptions<ScannerHostOptions> options, IOptions<PolicyOptions> policy, MessageLinkExtractor extractor,
+    Func<string, ICorrespondenceStore> openStore) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<TenantScanner>> _tenants = new(StringComparer.OrdinalIgnoreCase);
+
+    public TenantScanner For(string tenantId) =>
+        _tenants.GetOrAdd(tenantId, id => new Lazy<TenantScanner>(() => Create(id))).Value;
+
+    private TenantScanner Create(string tenantId)
+    {
+        var domains = options.Value.Mailboxes
+            .Where(m => string.Equals(m.TenantId, tenantId, StringComparison.OrdinalIgnoreCase))
+            .Select(m => m.Mailbox[(m.Mailbox.IndexOf('@') + 1)..])
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+        var scanner = new MessageScanner(extractor, LinkScorer.Default, new PolicyEngine(policy.Value), TenantProfile.For(domains));
+        return new TenantScanner(scanner, new CorrespondenceGraph(openStore(tenantId)));
+    }
+
+    public void Dispose()
+    {
+        foreach (var tenant in _tenants.Values.Where(t => t.IsValueCreated))
+            (tenant.Value.Graph.Store as IDisposable)?.Dispose();
+    }
+}
