@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using M365Scanner.Core.Operations;
+using M365Scanner.GraphEmulator;
+using M365Scanner.GraphEmulator.Control;
+using M365Scanner.Host.Actions;
+
+namespace M365Scanner.Host.Tests.TestSupport;
+
+/// <summary>
+/// The product as a tenant runs it, on this machine: the Graph emulator (HTTPS on 127.0.0.1) with one tenant, an app
+/// registration and a protected mailbox whose history a long-trusted partner is part of; and the host (Kestrel on
+/// 127.0.0.1, Hangfire in memory) configured against it through the same settings a deployment uses.
+/// </summary>
+public sealed class ScannerEnvironment : IAsyncDisposable
+{
+    public const string Mailbox = "bob@contoso.example";
+    public const string Partner = "anna@partner.example";
+    public const string AdminKey = "test-admin-key-0123456789abcdef";
+    private const string Secret = "test-client-secret";
+
+    private ScannerEnvironment(EmulatorHost emulator, WebApplication host, string tenantId, string baseUrl)
+    {
+        Emulator = emulator;
+        Host = host;
+        TenantId = tenantId;
+        BaseUrl = baseUrl;
+    }
+
+    public EmulatorHost Emulator { get; }
+    public WebApplication Host { get; }
+    public string TenantId { get; }
+    public string BaseUrl { get; }
+    public EmulatorControl Control => Emulator.Control;
+    public IVerdictStore Verdicts => Host.Services.GetRequiredService<IVerdictStore>();
+    public IAuditLog Audit => Host.Services.GetRequiredService<IAuditLog>();
+    public ActionFaults Faults => Host.Services.GetRequiredService<ActionFaults>();
+
+    public static async Task<ScannerEnvironment> StartAsync(string policyMode = "Enforce")
+    {
+        var emulator = await EmulatorHost.StartAsync();
+        var tenant = emulator.Control.CreateTenant(domain: "contoso.example");
+        var app = emulator.Control.RegisterApp(tenant.Id, secret: Secret, grantedRoles: ["Mail.ReadWrite", "User.Read.All"]);
+        emulator.Control.AddUser(tenant.Id, Mailbox, "Bob");
+        SeedHistory(emulator.Control, tenant.Id);
+
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var settings = new Dictionary<string, string?>
+        {
+            ["Urls"] = baseUrl,
+            ["Scanner:PublicBaseUrl"] = baseUrl,
+            ["Scanner:JobStorage"] = "InMemory",
+            ["Scanner:DataDirectory"] = Path.Combine(Path.GetTempPath(), "m365scanner-test-" + Guid.NewGuid().ToString("N")),
+            ["Scanner:BlockedLinkSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Scanner:Mailboxes:0:TenantId"] = tenant.Id,
+            ["Scanner:Mailboxes:0:Mailbox"] = Mailbox,
+            ["Scanner:ApiKeys:0:Name"] = "test admin",
+            ["Scanner:ApiKeys:0:Key"] = AdminKey,
+            ["Scanner:ApiKeys:0:Role"] = "Admin",
+            ["Policy:Mode"] = policyMode,
+            ["Graph:BaseUrl"] = emulator.GraphV1.ToString().TrimEnd('/'),
+            ["Graph:AuthorityHost"] = emulator.AuthorityHost.ToString(),
+            ["Graph:TrustedHosts:0"] = "127.0.0.1",
+            ["Graph:PinnedCertificatePem"] = emulator.Trust.ToPem(),
+            ["Graph:Tenants:0:TenantId"] = tenant.Id,
+            ["Graph:Tenants:0:ClientId"] = app.ClientId,
+            ["Graph:Tenants:0:ClientSecret"] = Secret,
+        };
+        var host = ScannerApp.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
+        await host.StartAsync();
+        var environment = new ScannerEnvironment(emulator, host, tenant.Id, baseUrl);
+        await environment.WaitUntilProtectedAsync();
+        return environment;
+    }
+
+    /// <summary>The partner wrote six times over the last two months, always linking the partner's document site.</summary>
+    private static void SeedHistory(EmulatorControl control, string tenantId)
+    {
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < 6; i++)
+        {
+            var at = now.AddDays(-60 + i * 8);
+            control.Deliver(tenantId, Mailbox, Mime.Message(Partner, Mailbox, $"Minutes {i}",
+                $"Hello Bob, the minutes are at https://docs.partner.example/minutes/{i} as usual.", at), receivedAt: at);
+        }
+    }
+
+    /// <summary>Protection is on once the subscription exists and the delta starting point is recorded.</summary>
+    private async Task WaitUntilProtectedAsync()
+    {
+        var state = Host.Services.GetRequiredService<IWorkerStateStore>();
+        await Eventually.True(() => state.Subscriptions(TenantId).Count == 1 &&
+                                    state.GetDeltaLink(TenantId, Mailbox, "inbox") is not null, "the mailbox to be protected");
+    }
+
+    /// <summary>Delivers a message as Exchange would (which fires the change notification); returns its Graph id.</summary>
+    public string Deliver(byte[] mime) => Control.Deliver(TenantId, Mailbox, mime, receivedAt: DateTimeOffset.UtcNow);
+
+    public async Task<VerdictRecord> VerdictForAsync(string internetMessageId) =>
+        await Eventually.Until(() => Verdicts.Get(new MessageKey(TenantId, Mailbox, internetMessageId)), $"a verdict for {internetMessageId}");
+
+    public IReadOnlyList<SeededMessage> Folder(string folderName)
+    {
+        var folder = Control.GetFolders(TenantId, Mailbox).FirstOrDefault(f => f.DisplayName.Equals(folderName, StringComparison.OrdinalIgnoreCase));
+        return folder is null ? [] : Control.GetMessages(TenantId, Mailbox, folder.Id);
+    }
+
+    public HttpClient AdminClient()
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
+        return client;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync();
+        await Host.DisposeAsync();
+        await Emulator.DisposeAsync();
+    }
+}
