@@ -59,7 +59,7 @@ public sealed class GraphMailboxActionTests(GraphFixture f) : IClassFixture<Grap
         Assert.Equal(before.MessageId, copy.MessageId);
         Assert.Contains("https://scanner.example/blocked", copy.HtmlBody);
         Assert.DoesNotContain("evil.example", copy.HtmlBody);
-        var attachments = copy.Attachments.OfType<MimePart>().ToDictionary(a => a.FileName, Bytes);
+        var attachments = copy.Attachments.OfType<MimePart>().ToDictionary(a => a.FileName ?? "", Bytes);
         Assert.Equal(newPdf, attachments["report.pdf"]);
         Assert.Equal(Png, attachments["chart.png"]);
 
@@ -186,7 +186,7 @@ public sealed class GraphMailboxActionTests(GraphFixture f) : IClassFixture<Grap
     private static byte[] Bytes(MimePart part)
     {
         using var s = new MemoryStream();
-        part.Content.DecodeTo(s);
+        part.Content!.DecodeTo(s);
         return s.ToArray();
     }
 }
