@@ -4,6 +4,7 @@ using M365Scanner.Graph.Clients;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
+using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Graph.Users.Item.Messages.Item.Move;
 
 namespace M365Scanner.Graph.Mail;
@@ -75,17 +76,18 @@ public sealed class GraphMailbox
     {
         var graph = _clients.For(tenant);
         var body = await CopyBodyAsync(graph, mailbox, original, copy, cancellationToken).ConfigureAwait(false);
-        var batch = new BatchRequestContentCollection(graph);
-        var createId = await batch.AddBatchRequestStepAsync(
-            graph.Users[mailbox].MailFolders[FolderOf(original)].Messages.ToPostRequestInformation(body), "create").ConfigureAwait(false);
-        var delete = await graph.RequestAdapter.ConvertToNativeRequestAsync<HttpRequestMessage>(
-            graph.Users[mailbox].Messages[original.Info.Id].ToDeleteRequestInformation(), cancellationToken).ConfigureAwait(false);
-        batch.AddBatchRequestStep(new BatchRequestStep("delete", delete, [createId]));
-
-        var results = await _batches.RunAsync(graph, batch, cancellationToken).ConfigureAwait(false);
-        var created = await results[createId].GetResponseByIdAsync<Message>(createId).ConfigureAwait(false);
+        BatchStep[] steps =
+        [
+            new("create", () => graph.Users[mailbox].MailFolders[FolderOf(original)].Messages.ToPostRequestInformation(body)),
+            new("delete", () => graph.Users[mailbox].Messages[original.Info.Id].ToDeleteRequestInformation(), ["create"]),
+        ];
+        var results = await _batches.RunAsync(graph, steps, cancellationToken).ConfigureAwait(false);
+        var create = results["create"];
+        if (!create.IsSuccess)
+            throw new InvalidOperationException($"Graph refused the copy ({(int)create.Status}): {create.Body}");
+        var created = await KiotaJsonSerializer.DeserializeAsync(create.Body, Message.CreateFromDiscriminatorValue, cancellationToken).ConfigureAwait(false);
         var copyId = created?.Id ?? throw new InvalidOperationException("Graph returned no id for the created copy.");
-        var deleteStatus = (await results["delete"].GetResponsesStatusCodesAsync().ConfigureAwait(false))["delete"];
+        var deleteStatus = results["delete"].Status;
         if (deleteStatus is HttpStatusCode.NoContent or HttpStatusCode.OK or HttpStatusCode.NotFound) return copyId;
         try
         {

@@ -39,15 +39,15 @@ internal static class ReceivedCopyBuilder
         {
             Subject = original.Subject,
             Body = new ItemBody { ContentType = isHtml ? BodyType.Html : BodyType.Text, Content = content },
-            From = original.From,
-            Sender = original.Sender,
-            ToRecipients = original.ToRecipients,
-            CcRecipients = original.CcRecipients,
-            BccRecipients = original.BccRecipients,
-            ReplyTo = original.ReplyTo,
+            From = Clone(original.From),
+            Sender = Clone(original.Sender),
+            ToRecipients = Clone(original.ToRecipients),
+            CcRecipients = Clone(original.CcRecipients),
+            BccRecipients = Clone(original.BccRecipients),
+            ReplyTo = Clone(original.ReplyTo),
             InternetMessageId = original.InternetMessageId,
             Importance = original.Importance,
-            Categories = original.Categories,
+            Categories = original.Categories is null ? null : [.. original.Categories],
             Flag = original.Flag?.FlagStatus is { } status ? new FollowupFlag { FlagStatus = status } : null,
             IsRead = isRead,
             SingleValueExtendedProperties = properties,
@@ -62,6 +62,13 @@ internal static class ReceivedCopyBuilder
             })],
         };
     }
+
+    // The SDK's backing store serialises only properties changed since deserialisation, so a recipient read from
+    // Graph and put into a new message would be sent as {}; fresh objects are sent whole.
+    private static Recipient? Clone(Recipient? r) =>
+        r?.EmailAddress is null ? null : new Recipient { EmailAddress = new EmailAddress { Address = r.EmailAddress.Address, Name = r.EmailAddress.Name } };
+
+    private static List<Recipient>? Clone(List<Recipient>? list) => list is null ? null : [.. list.Select(Clone).OfType<Recipient>()];
 
     private static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }

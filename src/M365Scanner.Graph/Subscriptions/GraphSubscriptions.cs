@@ -1,4 +1,3 @@
-using System.Net;
 using M365Scanner.Graph.Batching;
 using M365Scanner.Graph.Clients;
 using Microsoft.Extensions.Options;
@@ -47,22 +46,12 @@ public sealed class GraphSubscriptions
         CancellationToken cancellationToken = default)
     {
         var graph = _clients.For(tenant);
-        var batch = new BatchRequestContentCollection(graph);
-        var steps = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var id in subscriptionIds.Distinct(StringComparer.Ordinal))
-        {
-            var step = await batch.AddBatchRequestStepAsync(graph.Subscriptions[id]
-                .ToPatchRequestInformation(new Subscription { ExpirationDateTime = expiry })).ConfigureAwait(false);
-            steps[step] = id;
-        }
+        var ids = subscriptionIds.Distinct(StringComparer.Ordinal).ToList();
+        var steps = ids.Select((id, i) => new BatchStep(i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            () => graph.Subscriptions[id].ToPatchRequestInformation(new Subscription { ExpirationDateTime = expiry }))).ToList();
         if (steps.Count == 0) return [];
-        var results = await _batches.RunAsync(graph, batch, cancellationToken).ConfigureAwait(false);
-        var failed = new List<string>();
-        foreach (var (step, id) in steps)
-        {
-            var codes = await results[step].GetResponsesStatusCodesAsync().ConfigureAwait(false);
-            if (codes[step] != HttpStatusCode.OK) failed.Add(id);
-        }
+        var results = await _batches.RunAsync(graph, steps, cancellationToken).ConfigureAwait(false);
+        var failed = steps.Where(s => !results[s.Id].IsSuccess).Select(s => ids[int.Parse(s.Id, System.Globalization.CultureInfo.InvariantCulture)]).ToList();
         return failed;
     }
 
