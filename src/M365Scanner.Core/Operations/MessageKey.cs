@@ -8,6 +8,8 @@ namespace M365Scanner.Core.Operations;
 /// </summary>
 public readonly record struct MessageKey(string TenantId, string Mailbox, string MessageId)
 {
+    /// <remarks>The Message-ID is kept without its angle brackets: Graph returns "&lt;id&gt;", MIME parsers "id".</remarks>
     public static MessageKey Of(string tenantId, string mailbox, string? internetMessageId, string graphId) =>
-        new(tenantId, mailbox.Trim().ToLowerInvariant(), string.IsNullOrWhiteSpace(internetMessageId) ? "graph:" + graphId : internetMessageId.Trim());
+        new(tenantId, mailbox.Trim().ToLowerInvariant(),
+            string.IsNullOrWhiteSpace(internetMessageId) ? "graph:" + graphId : internetMessageId.Trim().TrimStart('<').TrimEnd('>'));
 }

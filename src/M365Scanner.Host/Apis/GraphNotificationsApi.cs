@@ -1,3 +1,4 @@
+using System.Text.Json;
 using M365Scanner.Core.Operations;
 using M365Scanner.Host.Notifications;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,11 +24,11 @@ public static class GraphNotificationsApi
         return app;
     }
 
-    internal static Results<Accepted, BadRequest, StatusCodeHttpResult> ReceiveNotifications(
-        ChangeNotificationCollection? body, IWorkerStateStore state, IWorkQueue queue, ILoggerFactory loggers)
+    internal static async Task<Results<Accepted, BadRequest, StatusCodeHttpResult>> ReceiveNotifications(
+        HttpRequest request, IWorkerStateStore state, IWorkQueue queue, ILoggerFactory loggers)
     {
         var log = loggers.CreateLogger(typeof(GraphNotificationsApi));
-        if (body is null || body.Value.Count == 0)
+        if (await ReadAsync(request, log) is not { Value.Count: > 0 } body)
             return TypedResults.BadRequest();
         return Dispatch(body, state, log, (subscription, n) =>
         {
@@ -38,11 +39,11 @@ public static class GraphNotificationsApi
         });
     }
 
-    internal static Results<Accepted, BadRequest, StatusCodeHttpResult> ReceiveLifecycle(
-        ChangeNotificationCollection? body, IWorkerStateStore state, IWorkQueue queue, ILoggerFactory loggers)
+    internal static async Task<Results<Accepted, BadRequest, StatusCodeHttpResult>> ReceiveLifecycle(
+        HttpRequest request, IWorkerStateStore state, IWorkQueue queue, ILoggerFactory loggers)
     {
         var log = loggers.CreateLogger(typeof(GraphNotificationsApi));
-        if (body is null || body.Value.Count == 0)
+        if (await ReadAsync(request, log) is not { Value.Count: > 0 } body)
             return TypedResults.BadRequest();
         return Dispatch(body, state, log, (subscription, n) =>
         {
@@ -65,6 +66,23 @@ public static class GraphNotificationsApi
             }
         });
     }
+
+    // The body is read here, not bound by the framework: binding runs before endpoint filters, and Graph's validation
+    // request (text/plain, empty) would be refused with 415 before the handshake filter could answer it.
+    private static async Task<ChangeNotificationCollection?> ReadAsync(HttpRequest request, ILogger log)
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<ChangeNotificationCollection>(request.Body, Json, request.HttpContext.RequestAborted);
+        }
+        catch (JsonException ex)
+        {
+            log.LogWarning("Rejected a notification call whose body is not a notification collection: {Error}", ex.Message);
+            return null;
+        }
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private static Results<Accepted, BadRequest, StatusCodeHttpResult> Dispatch(
         ChangeNotificationCollection body, IWorkerStateStore state, ILogger log, Action<SubscriptionRecord, ChangeNotification> enqueue)

@@ -27,8 +27,10 @@ public sealed class GraphMailboxClient(
     {
         var source = original.Native as GraphMessage
             ?? throw new InvalidOperationException("A rewritten copy can only be made from a message read through Graph.");
-        var copy = new ReceivedCopy(content.HtmlBody, content.TextBody,
-            content.ReplacedAttachments.ToDictionary(a => a.Key, a => a.Value.Content));
+        // A body the rewrite left alone (only an attachment changed) is carried over as it was read.
+        var html = content.HtmlBody ?? original.Message.HtmlBody;
+        var text = html is null ? content.TextBody ?? original.Message.TextBody : null;
+        var copy = new ReceivedCopy(html, text, content.ReplacedAttachments.ToDictionary(a => a.Key, a => a.Value.Content));
         return mailboxes.CreateReceivedCopyAsync(tenantId, mailbox, source, copy, ct);
     }
 

@@ -6,9 +6,11 @@ namespace M365Scanner.Host.Tests.TestSupport;
 public static class Mime
 {
     public static byte[] Message(string from, string to, string subject, string text, DateTimeOffset date,
-        string? html = null, (string Name, byte[] Bytes)? pdf = null, string? messageId = null)
+        string? html = null, (string Name, byte[] Bytes)? pdf = null, string? messageId = null, string? authenticationResults = null)
     {
         var message = new MimeMessage();
+        if (authenticationResults is not null)
+            message.Headers.Add("Authentication-Results", authenticationResults);
         message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = subject;

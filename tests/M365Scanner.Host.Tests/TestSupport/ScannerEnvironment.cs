@@ -94,15 +94,48 @@ public sealed class ScannerEnvironment : IAsyncDisposable
     private async Task WaitUntilProtectedAsync()
     {
         var state = Host.Services.GetRequiredService<IWorkerStateStore>();
-        await Eventually.True(() => state.Subscriptions(TenantId).Count == 1 &&
-                                    state.GetDeltaLink(TenantId, Mailbox, "inbox") is not null, "the mailbox to be protected");
+        try
+        {
+            await Eventually.True(() => state.Subscriptions(TenantId).Count == 1 &&
+                                        state.GetDeltaLink(TenantId, Mailbox, "inbox") is not null, "the mailbox to be protected");
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}; failed jobs: {FailedJobs()}", ex);
+        }
+    }
+
+    /// <summary>Why background jobs failed, for test failure messages.</summary>
+    public string FailedJobs()
+    {
+        var monitoring = Host.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        var failed = monitoring.FailedJobs(0, 5).Select(j => $"{j.Value.Job?.Method.Name}: {j.Value.ExceptionMessage}");
+        var retries = monitoring.ScheduledJobs(0, 5).Select(j =>
+        {
+            var failure = monitoring.JobDetails(j.Key)?.History.FirstOrDefault(h => h.Data.ContainsKey("ExceptionMessage"));
+            return $"{j.Value.Job?.Method.Name} (retrying after {failure?.Data["ExceptionType"]}: {failure?.Data["ExceptionMessage"]})";
+        });
+        return string.Join(" | ", failed.Concat(retries)) is { Length: > 0 } text ? text : "none";
     }
 
     /// <summary>Delivers a message as Exchange would (which fires the change notification); returns its Graph id.</summary>
     public string Deliver(byte[] mime) => Control.Deliver(TenantId, Mailbox, mime, receivedAt: DateTimeOffset.UtcNow);
 
-    public async Task<VerdictRecord> VerdictForAsync(string internetMessageId) =>
-        await Eventually.Until(() => Verdicts.Get(new MessageKey(TenantId, Mailbox, internetMessageId)), $"a verdict for {internetMessageId}");
+    public async Task<VerdictRecord> VerdictForAsync(string internetMessageId)
+    {
+        try
+        {
+            return await Eventually.Until(() => Verdicts.Get(new MessageKey(TenantId, Mailbox, internetMessageId)), $"a verdict for {internetMessageId}");
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}; failed jobs: {FailedJobs()}", ex);
+        }
+    }
+
+    /// <summary>The messages of a folder whose Message-ID is <paramref name="internetMessageId"/> (without brackets).</summary>
+    public IEnumerable<SeededMessage> InFolder(string folderName, string internetMessageId) =>
+        Folder(folderName).Where(m => m.InternetMessageId?.Trim('<', '>') == internetMessageId);
 
     public IReadOnlyList<SeededMessage> Folder(string folderName)
     {
