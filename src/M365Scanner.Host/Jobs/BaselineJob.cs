@@ -17,7 +17,7 @@ public sealed class BaselineJob(IMailboxClient mailboxes, TenantScanners scanner
 
     [Queue(JobQueues.Baselines)]
     [DisplayName("Baseline {1} (tenant {0})")]
-    [AutomaticRetry(Attempts = 3)]
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 60, 600])]
     public async Task RunAsync(string tenantId, string mailbox, int days, CancellationToken ct)
     {
         var tenant = scanners.For(tenantId);

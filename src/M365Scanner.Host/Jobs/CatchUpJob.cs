@@ -18,7 +18,7 @@ public sealed class CatchUpJob(IMailboxClient mailboxes, IWorkerStateStore state
 
     [Queue(JobQueues.Maintenance)]
     [DisplayName("Catch up {1} (tenant {0})")]
-    [AutomaticRetry(Attempts = 5)]
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 5, 30, 120, 600])]
     public async Task RunAsync(string tenantId, string mailbox, CancellationToken ct)
     {
         var link = state.GetDeltaLink(tenantId, mailbox, Folder);

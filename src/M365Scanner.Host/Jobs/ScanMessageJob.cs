@@ -24,7 +24,8 @@ public sealed class ScanMessageJob(
 
     [Queue(JobQueues.Scans)]
     [DisplayName("Scan message in {1} (tenant {0})")]
-    [AutomaticRetry(Attempts = 8)]
+    // Quick first retries: most failures are Graph throttling or a moment of unavailability.
+    [AutomaticRetry(Attempts = 8, DelaysInSeconds = [1, 2, 5, 15, 60, 300, 900, 3600])]
     public async Task RunAsync(string tenantId, string mailbox, string messageId, PerformContext? context, CancellationToken ct)
     {
         var fetched = await mailboxes.GetMessageAsync(tenantId, mailbox, messageId, ct);

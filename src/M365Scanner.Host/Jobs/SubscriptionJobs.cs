@@ -20,7 +20,7 @@ public sealed class SubscriptionJobs(
 
     [Queue(JobQueues.Maintenance)]
     [DisplayName("Ensure subscription for {1} (tenant {0})")]
-    [AutomaticRetry(Attempts = 5)]
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 5, 30, 120, 600])]
     public async Task EnsureAsync(string tenantId, string mailbox, CancellationToken ct)
     {
         var existing = state.Subscriptions(tenantId).FirstOrDefault(s => string.Equals(s.Mailbox, mailbox, StringComparison.OrdinalIgnoreCase));
@@ -33,7 +33,7 @@ public sealed class SubscriptionJobs(
 
     [Queue(JobQueues.Notifications)]
     [DisplayName("Renew subscription {0}")]
-    [AutomaticRetry(Attempts = 5)]
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 5, 30, 120, 600])]
     public async Task RenewAsync(string subscriptionId, CancellationToken ct)
     {
         if (state.GetSubscription(subscriptionId) is { } subscription && !await RenewOrForgetAsync(subscription, ct))
@@ -42,7 +42,7 @@ public sealed class SubscriptionJobs(
 
     [Queue(JobQueues.Notifications)]
     [DisplayName("Recreate subscription {0}")]
-    [AutomaticRetry(Attempts = 5)]
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 5, 30, 120, 600])]
     public async Task RecreateAsync(string subscriptionId, CancellationToken ct)
     {
         if (state.GetSubscription(subscriptionId) is not { } subscription)
