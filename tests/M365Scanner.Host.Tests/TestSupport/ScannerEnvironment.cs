@@ -118,6 +118,22 @@ public sealed class ScannerEnvironment : IAsyncDisposable
         return string.Join(" | ", failed.Concat(retries)) is { Length: > 0 } text ? text : "none";
     }
 
+    /// <summary>A message from the long-trusted partner whose PDF carries one never-seen link (the lateral case).</summary>
+    public static byte[] LateralPdfMessage(string messageId, string evilUrl) => Mime.Message(Partner, Mailbox, "Invoice",
+        "Hello Bob, the invoice is attached; minutes at https://docs.partner.example/minutes/8", DateTimeOffset.UtcNow,
+        pdf: ("invoice.pdf", M365Scanner.Core.Tests.TestSupport.MinimalPdf.Build(new M365Scanner.Core.Tests.TestSupport.MinimalPage(
+            ["Invoice 2024-117, see the link below"],
+            [M365Scanner.Core.Tests.TestSupport.MinimalPdf.UriLink(evilUrl),
+             M365Scanner.Core.Tests.TestSupport.MinimalPdf.UriLink("https://docs.partner.example/terms", "[70 700 400 720]")]))),
+        messageId: messageId);
+
+    /// <summary>An external phishing message, failing authentication as Exchange would record it.</summary>
+    public static byte[] ExternalPhish(string messageId) => Mime.Message("security@micros0ft-support.xyz", Mailbox,
+        "Password expires today",
+        "Keep your password: http://203.0.113.50/office365/signin/verify-account.php?id=8f3kQ2x9LmP4zT7wR1v", DateTimeOffset.UtcNow,
+        messageId: messageId,
+        authenticationResults: "spf=fail (sender IP is 198.51.100.9) smtp.mailfrom=micros0ft-support.xyz; dkim=none (message not signed) header.d=none;dmarc=fail action=none header.from=micros0ft-support.xyz;compauth=fail reason=000");
+
     /// <summary>Delivers a message as Exchange would (which fires the change notification); returns its Graph id.</summary>
     public string Deliver(byte[] mime) => Control.Deliver(TenantId, Mailbox, mime, receivedAt: DateTimeOffset.UtcNow);
 

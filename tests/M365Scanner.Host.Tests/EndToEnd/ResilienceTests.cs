@@ -1,0 +1,131 @@
+using System.Net;
+using M365Scanner.Core.Operations;
+using M365Scanner.GraphEmulator.Faults;
+using M365Scanner.GraphEmulator.Subscriptions;
+using M365Scanner.Host.Tests.TestSupport;
+
+namespace M365Scanner.Host.Tests.EndToEnd;
+
+/// <summary>The worker under the conditions a real tenant produces: report-only tenants, releases, duplicate and lost
+/// notifications, throttling storms, and an action interrupted half-way.</summary>
+public class ResilienceTests
+{
+    private const string Quarantine = "M365Scanner Quarantine";
+    private const string EvilUrl = "https://secure-docs.evilhost.xyz/4JEcfT25549iCYf310zjlcedhsms3764";
+
+    [Fact]
+    public async Task ReportOnly_RecordsTheVerdict_AndChangesNothing()
+    {
+        await using var env = await ScannerEnvironment.StartAsync(policyMode: "ReportOnly");
+        var mime = ScannerEnvironment.ExternalPhish("report-only@phish.example");
+        var id = env.Deliver(mime);
+
+        var verdict = await env.VerdictForAsync("report-only@phish.example");
+
+        Assert.Equal("quarantine", verdict.Action);
+        Assert.False(verdict.Enforced);
+        var inbox = Assert.Single(env.InFolder("Inbox", "report-only@phish.example"));
+        Assert.Equal((id, mime), (inbox.Id, inbox.Mime));
+        Assert.Empty(env.Folder(Quarantine));
+        Assert.Empty(env.Audit.Query(env.TenantId));
+    }
+
+    [Fact]
+    public async Task ReleaseOfARewrite_RestoresTheOriginal_AndRemovesTheCopy()
+    {
+        await using var env = await ScannerEnvironment.StartAsync();
+        var mime = ScannerEnvironment.LateralPdfMessage("release-rewrite@partner.example", EvilUrl);
+        env.Deliver(mime);
+        var entry = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditStates.Completed), "the rewrite");
+
+        using var admin = env.AdminClient();
+        var release = await admin.PostAsync($"/api/admin/release/{entry.Id}", null);
+
+        Assert.Equal(HttpStatusCode.OK, release.StatusCode);
+        Assert.Equal(mime, Assert.Single(env.InFolder("Inbox", "release-rewrite@partner.example")).Mime);
+        Assert.Empty(env.Folder(Quarantine));
+        var again = await admin.PostAsync($"/api/admin/release/{entry.Id}", null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Release_NeedsAnAdminKey()
+    {
+        await using var env = await ScannerEnvironment.StartAsync();
+        using var anonymous = new HttpClient { BaseAddress = new Uri(env.BaseUrl) };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/admin/release/1", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/hangfire")).StatusCode);
+        using var admin = env.AdminClient();
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/hangfire")).StatusCode);
+    }
+
+    [Fact]
+    public async Task DuplicateNotifications_LeadToOneScanAndOneAction()
+    {
+        await using var env = await ScannerEnvironment.StartAsync();
+        env.Control.InjectFault(new FaultRule { Kind = FaultKind.DuplicateNotification });
+        env.Deliver(ScannerEnvironment.ExternalPhish("duplicate@phish.example"));
+
+        await env.VerdictForAsync("duplicate@phish.example");
+        var entry = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditStates.Completed), "the quarantine");
+        await Eventually.True(() => env.Control.NotificationDeliveries.Where(d => d.Delivered).Sum(d => d.Notifications) >= 2, "both copies of the notification to arrive");
+
+        Assert.Single(env.Audit.Query(env.TenantId));
+        Assert.Single(env.Folder(Quarantine));
+        Assert.Equal("quarantine", entry.Action);
+    }
+
+    [Fact]
+    public async Task DroppedNotification_IsFoundByCatchUp()
+    {
+        await using var env = await ScannerEnvironment.StartAsync();
+        env.Control.InjectFault(new FaultRule { Kind = FaultKind.DropNotification, Times = 1 });
+        env.Deliver(ScannerEnvironment.ExternalPhish("dropped@phish.example"));
+        // Graph tells subscribers when it had to drop notifications; the lifecycle event triggers the delta catch-up.
+        env.Control.SendLifecycleNotification(env.Control.Subscriptions.Single().Id, LifecycleEvent.Missed);
+
+        var verdict = await env.VerdictForAsync("dropped@phish.example");
+
+        Assert.Equal("quarantine", verdict.Action);
+        Assert.Single(env.Folder(Quarantine));
+    }
+
+    [Fact]
+    public async Task ThrottlingStormAndOutages_LoseNoMessage()
+    {
+        await using var env = await ScannerEnvironment.StartAsync();
+        env.Control.InjectFault(new FaultRule { Kind = FaultKind.TooManyRequests, Pattern = "/messages", Times = 12, RetryAfterSeconds = 1 });
+        env.Control.InjectFault(new FaultRule { Kind = FaultKind.ServiceUnavailable, Times = 6, RetryAfterSeconds = 1 });
+        var ids = Enumerable.Range(0, 5).Select(i => $"storm-{i}@partner.example").ToList();
+        foreach (var id in ids)
+            env.Deliver(Mime.Message(ScannerEnvironment.Partner, ScannerEnvironment.Mailbox, id,
+                $"Minutes at https://docs.partner.example/minutes/{id}", DateTimeOffset.UtcNow, messageId: id));
+
+        foreach (var id in ids)
+            Assert.Equal("allow", (await env.VerdictForAsync(id)).Action);
+        Assert.Equal(ids.Count, ids.Sum(id => env.InFolder("Inbox", id).Count()));
+    }
+
+    [Fact]
+    public async Task RewriteInterruptedAfterTheCopy_ResumesFromTheAuditLog_WithOneCopy()
+    {
+        await using var env = await ScannerEnvironment.StartAsync();
+        var interrupted = 0;
+        env.Faults.BeforeStep = step =>
+        {
+            if (step == "move-original" && Interlocked.Exchange(ref interrupted, 1) == 0)
+                throw new IOException("host stopped here (test hook)");
+        };
+        var mime = ScannerEnvironment.LateralPdfMessage("interrupted@partner.example", EvilUrl);
+        env.Deliver(mime);
+
+        var entry = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditStates.Completed),
+            $"the rewrite to be resumed and completed (jobs: {env.FailedJobs()})");
+
+        Assert.Equal(1, interrupted);
+        Assert.Single(env.Audit.Query(env.TenantId));
+        Assert.Equal(mime, Assert.Single(env.Folder(Quarantine)).Mime);
+        var copy = Assert.Single(env.InFolder("Inbox", "interrupted@partner.example"));
+        Assert.Equal(entry.ResultMessageId, copy.Id);
+    }
+}
