@@ -79,7 +79,7 @@ public class ResilienceTests
     public async Task DroppedNotification_IsFoundByCatchUp()
     {
         await using var env = await ScannerEnvironment.StartAsync();
-        env.Control.InjectFault(new FaultRule { Kind = FaultKind.DropNotification, Times = 1 });
+        env.Control.InjectFault(new FaultRule { Kind = FaultKind.DropNotification, Pattern = "/api/graph/notifications", Times = 1 });
         env.Deliver(ScannerEnvironment.ExternalPhish("dropped@phish.example"));
         // Graph tells subscribers when it had to drop notifications; the lifecycle event triggers the delta catch-up.
         env.Control.SendLifecycleNotification(env.Control.Subscriptions.Single().Id, LifecycleEvent.Missed);
