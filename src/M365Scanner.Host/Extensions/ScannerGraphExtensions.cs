@@ -11,6 +11,7 @@ public static class ScannerGraphExtensions
     {
         builder.Services.AddScannerGraph();
         builder.Services.AddSingleton<IMailboxClient, GraphMailboxClient>();
+        builder.Services.AddSingleton<IMonitoredMailboxes, ConfiguredMailboxes>();
         return builder;
     }
 }

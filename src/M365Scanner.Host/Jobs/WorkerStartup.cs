@@ -1,5 +1,6 @@
 using Hangfire;
 using M365Scanner.Core.Operations;
+using M365Scanner.Host.Mailboxes;
 using Microsoft.Extensions.Options;
 
 namespace M365Scanner.Host.Jobs;
@@ -10,7 +11,7 @@ namespace M365Scanner.Host.Jobs;
 /// catch-up for whatever arrived while the host was down.
 /// </summary>
 public sealed class WorkerStartup(
-    IOptions<ScannerHostOptions> options, IWorkerStateStore state, IBackgroundJobClient jobs, IRecurringJobManager recurring,
+    IOptions<ScannerHostOptions> options, IMonitoredMailboxes mailboxes, IWorkerStateStore state, IBackgroundJobClient jobs, IRecurringJobManager recurring,
     ILogger<WorkerStartup> log) : IHostedService
 {
     public const int BaselineDays = 90;
@@ -20,7 +21,7 @@ public sealed class WorkerStartup(
         recurring.AddOrUpdate<WorkerStartup>("catch-up-all", JobQueues.Maintenance, s => s.CatchUpAll(), options.Value.CatchUpCron);
         recurring.AddOrUpdate<SubscriptionJobs>("renew-subscriptions", JobQueues.Maintenance,
             s => s.RenewExpiringAsync(CancellationToken.None), Cron.Hourly());
-        foreach (var m in options.Value.Mailboxes)
+        foreach (var m in mailboxes.All())
         {
             var known = state.GetDeltaLink(m.TenantId, m.Mailbox, CatchUpJob.Folder) is not null;
             if (!known)
@@ -28,7 +29,7 @@ public sealed class WorkerStartup(
             jobs.Enqueue<SubscriptionJobs>(JobQueues.Maintenance, j => j.EnsureAsync(m.TenantId, m.Mailbox, CancellationToken.None));
             jobs.Enqueue<CatchUpJob>(JobQueues.Maintenance, j => j.RunAsync(m.TenantId, m.Mailbox, CancellationToken.None));
         }
-        log.LogInformation("Protecting {Count} mailbox(es)", options.Value.Mailboxes.Count);
+        log.LogInformation("Protecting {Count} mailbox(es)", mailboxes.All().Count);
         return Task.CompletedTask;
     }
 
@@ -39,7 +40,7 @@ public sealed class WorkerStartup(
     [System.ComponentModel.DisplayName("Catch up every mailbox")]
     public void CatchUpAll()
     {
-        foreach (var m in options.Value.Mailboxes)
+        foreach (var m in mailboxes.All())
             jobs.Enqueue<CatchUpJob>(JobQueues.Maintenance, j => j.RunAsync(m.TenantId, m.Mailbox, CancellationToken.None));
     }
 }

@@ -4,6 +4,7 @@ using M365Scanner.Core.Links.Extraction;
 using M365Scanner.Core.Policy;
 using M365Scanner.Core.Scanning;
 using M365Scanner.Core.Scoring;
+using M365Scanner.Host.Mailboxes;
 using Microsoft.Extensions.Options;
 
 namespace M365Scanner.Host.Scanning;
@@ -13,7 +14,7 @@ namespace M365Scanner.Host.Scanning;
 /// data directory, or memory when jobs run in memory) and its own domains; extraction and scoring are shared.
 /// </summary>
 public sealed class TenantScanners(
-    IOptions<ScannerHostOptions> options, IOptions<PolicyOptions> policy, MessageLinkExtractor extractor,
+    IMonitoredMailboxes mailboxes, IOptions<PolicyOptions> policy, MessageLinkExtractor extractor,
     Func<string, ICorrespondenceStore> openStore) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<TenantScanner>> _tenants = new(StringComparer.OrdinalIgnoreCase);
@@ -23,7 +24,7 @@ public sealed class TenantScanners(
 
     private TenantScanner Create(string tenantId)
     {
-        var domains = options.Value.Mailboxes
+        var domains = mailboxes.All()
             .Where(m => string.Equals(m.TenantId, tenantId, StringComparison.OrdinalIgnoreCase))
             .Select(m => m.Mailbox[(m.Mailbox.IndexOf('@') + 1)..])
             .Distinct(StringComparer.OrdinalIgnoreCase);
