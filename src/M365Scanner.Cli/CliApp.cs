@@ -13,6 +13,7 @@ public static class CliApp
         {
             ScanCommand.Create(),
             SignalsCommand.Create(),
+            DemoCommand.Create(),
         };
         var parse = root.Parse(args);
         // System.CommandLine reports parse errors with exit code 1; ours is 2, the convention for usage errors.
@@ -23,6 +24,8 @@ public static class CliApp
             await stderr.WriteLineAsync("Run with --help for usage.");
             return ExitCodes.BadArguments;
         }
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken);
+        // Ctrl+C cancels the action's token; the demo then needs a few seconds to stop its host and emulator.
+        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, ProcessTerminationTimeout = TimeSpan.FromSeconds(15) };
+        return await parse.InvokeAsync(invocation, cancellationToken);
     }
 }

@@ -12,7 +12,7 @@ internal static class ControlApi
     public sealed record TenantRequest(string? Id, string? Domain);
     public sealed record AppRequest(string? ClientId, string? Secret, string? CertificatePem, string[]? GrantedRoles, string[]? RequestedRoles, string[]? RedirectUris);
     public sealed record UserRequest(string UserPrincipalName, string? DisplayName, string? Id);
-    public sealed record LoadRequest(string Directory, string? Folder);
+    public sealed record LoadRequest(string Directory, string? Folder, TimeSpan? SpreadOverLast);
     public sealed record LifecycleRequest(LifecycleEvent Event);
 
     public static IEndpointRouteBuilder MapControlApi(this IEndpointRouteBuilder app)
@@ -38,7 +38,7 @@ internal static class ControlApi
             return TypedResults.Ok(new { user.Id, user.UserPrincipalName });
         });
         control.MapPost("/tenants/{tenantId}/users/{user}/load", (string tenantId, string user, LoadRequest r, EmulatorControl c) =>
-            TypedResults.Ok(new { loaded = c.LoadEml(tenantId, user, r.Directory, r.Folder ?? "inbox") }));
+            TypedResults.Ok(new { loaded = c.LoadEml(tenantId, user, r.Directory, r.Folder ?? "inbox", r.SpreadOverLast) }));
         control.MapPost("/tenants/{tenantId}/users/{user}/deliver", Deliver);
         control.MapGet("/tenants/{tenantId}/users/{user}/folders", (string tenantId, string user, EmulatorControl c) =>
             TypedResults.Ok(c.GetFolders(tenantId, user)));

@@ -2,50 +2,85 @@ using MimeKit;
 
 namespace M365Scanner.GraphEmulator.Control;
 
-/// <summary>Seeds a demo tenant for the standalone emulator: one app with fixed credentials and the first
-/// <c>count</c> Enron mailboxes (each owner's address is the most frequent To: address of its inbox).</summary>
+/// <summary>Seeds a demo tenant (domain enron.com): one app with fixed credentials and <c>count</c> Enron mailboxes,
+/// those with the most established correspondents (people who wrote at least three times). Each owner's address is
+/// the most frequent To: address of its inbox.</summary>
 public static class DemoSeed
 {
     public const string TenantId = "11111111-2222-3333-4444-555555555555";
     public const string ClientId = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
     public const string ClientSecret = "emulator-demo-secret";
+    public const string Domain = "enron.com";
+
+    /// <summary>Senders with at least this many messages in an inbox count as its established correspondents.</summary>
+    private const int EstablishedMessages = 3;
 
     /// <summary>Creates the tenant and app, loads mailboxes, and returns one line per mailbox for the console.</summary>
-    public static IReadOnlyList<string> Run(EmulatorControl control, string? enronDirectory, int count)
+    public static IReadOnlyList<string> Run(EmulatorControl control, string? enronDirectory, int count) =>
+        [.. Seed(control, enronDirectory, count).Select(m => $"{m.Owner} ({m.UserId}): {m.Loaded} messages in Inbox")];
+
+    /// <summary>Creates the tenant and app and loads the <paramref name="count"/> best-connected mailboxes of
+    /// <paramref name="enronDirectory"/> (none when it is null).</summary>
+    /// <param name="spreadOverLast">When given, each inbox's dates are mapped onto the period of this length ending
+    /// now (see <see cref="EmulatorControl.LoadEml"/>), so a scanner reading recent history finds it.</param>
+    public static IReadOnlyList<SeededMailbox> Seed(EmulatorControl control, string? enronDirectory, int count, TimeSpan? spreadOverLast = null)
     {
-        control.CreateTenant(TenantId, "enron.com");
+        control.CreateTenant(TenantId, Domain);
         control.RegisterApp(TenantId, ClientId, ClientSecret,
             grantedRoles: ["Mail.ReadWrite", "User.Read.All", "Mail-Advanced.ReadWrite.All"]);
         if (enronDirectory is null) return [];
 
-        var lines = new List<string>();
-        foreach (var mailbox in System.IO.Directory.GetDirectories(enronDirectory).Order(StringComparer.Ordinal).Take(count))
+        var seeded = new List<SeededMailbox>();
+        foreach (var inbox in Choose(enronDirectory, count))
         {
-            var inbox = Path.Combine(mailbox, "inbox");
-            if (!System.IO.Directory.Exists(inbox)) continue;
-            var owner = MostFrequentRecipient(inbox) ?? Path.GetFileName(mailbox) + "@enron.com";
-            var user = control.AddUser(TenantId, owner, Path.GetFileName(mailbox));
-            var loaded = control.LoadEml(TenantId, user.Id, inbox);
-            lines.Add($"{owner} ({user.Id}): {loaded} messages in Inbox");
+            var name = Path.GetFileName(Path.GetDirectoryName(inbox.Directory))!;
+            var user = control.AddUser(TenantId, inbox.Owner, name);
+            var loaded = control.LoadEml(TenantId, user.Id, inbox.Directory, spreadOverLast: spreadOverLast);
+            seeded.Add(new SeededMailbox(inbox.Owner, user.Id, inbox.Directory, loaded));
         }
-        return lines;
+        return seeded;
     }
 
-    private static string? MostFrequentRecipient(string inbox)
+    /// <summary>The <paramref name="count"/> inboxes with the most established correspondents (ties: more messages,
+    /// then name), with their owners. Reads headers only.</summary>
+    public static IReadOnlyList<(string Directory, string Owner)> Choose(string enronDirectory, int count) =>
+    [
+        .. System.IO.Directory.GetDirectories(enronDirectory)
+            .Select(mailbox => Path.Combine(mailbox, "inbox"))
+            .Where(System.IO.Directory.Exists)
+            .Select(Survey)
+            .Where(s => s.Owner is not null)
+            .OrderByDescending(s => s.Established).ThenByDescending(s => s.Messages).ThenBy(s => s.Directory, StringComparer.Ordinal)
+            .Take(count)
+            .Select(s => (s.Directory, s.Owner!)),
+    ];
+
+    private static (string Directory, string? Owner, int Established, int Messages) Survey(string inbox)
     {
-        var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var recipients = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var senders = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var messages = 0;
         foreach (var file in System.IO.Directory.EnumerateFiles(inbox))
         {
             try
             {
                 using var stream = File.OpenRead(file);
                 var headers = HeaderList.Load(stream);
-                if (headers[HeaderId.To] is not { } to || !InternetAddressList.TryParse(to, out var list)) continue;
-                foreach (var address in list.Mailboxes)
-                    counts[address.Address] = counts.GetValueOrDefault(address.Address) + 1;
+                messages++;
+                Count(headers[HeaderId.To], recipients);
+                Count(headers[HeaderId.From], senders);
             }
             catch (FormatException) { }
         }
-        return counts.Count == 0 ? null : counts.MaxBy(kv => kv.Value).Key;
+        var owner = recipients.Count == 0 ? null : recipients.MaxBy(kv => kv.Value).Key;
+        var established = senders.Count(kv => kv.Value >= EstablishedMessages && !kv.Key.Equals(owner, StringComparison.OrdinalIgnoreCase));
+        return (inbox, owner, established, messages);
+    }
+
+    private static void Count(string? header, Dictionary<string, int> counts)
+    {
+        if (header is null || !InternetAddressList.TryParse(header, out var list)) return;
+        foreach (var address in list.Mailboxes)
+            counts[address.Address] = counts.GetValueOrDefault(address.Address) + 1;
     }
 }

@@ -89,19 +89,25 @@ public sealed class EmulatorControl
 
     /// <summary>Loads every file of a folder (e.g. shared/data/enron/allen-p/inbox) as messages, keeping each
     /// message's Date header as its received time. Files that are not MIME are skipped. Returns how many loaded.</summary>
-    public int LoadEml(string tenantId, string userIdOrUpn, string directory, string folder = "inbox")
+    /// <param name="spreadOverLast">When given, old mail is made recent: the received times are mapped linearly from
+    /// the folder's date range onto the period of this length ending now, so order and relative spacing are kept (sent
+    /// times move with them; the MIME and its Date header are not changed). The range is the 1st to 99th percentile of the dates, and the few
+    /// messages outside it (spam with dates in 1980 or 2030) are clamped to its ends, so they do not squash the rest.</param>
+    public int LoadEml(string tenantId, string userIdOrUpn, string directory, string folder = "inbox", TimeSpan? spreadOverLast = null)
     {
         var mailbox = GetUser(tenantId, userIdOrUpn).Mailbox;
-        var loaded = 0;
+        var now = _time.GetUtcNow();
+        var templates = new List<StoredMessage>();
         foreach (var file in System.IO.Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal))
         {
-            StoredMessage template;
-            try { template = MimeImporter.Import(File.ReadAllBytes(file), null, _time.GetUtcNow()); }
-            catch (FormatException) { continue; }
-            mailbox.Add(folder, template);
-            loaded++;
+            try { templates.Add(MimeImporter.Import(File.ReadAllBytes(file), null, now)); }
+            catch (FormatException) { }
         }
-        return loaded;
+        if (spreadOverLast is { } period)
+            templates = ReceivedDates.SpreadOver(templates, now - period, now);
+        foreach (var template in templates)
+            mailbox.Add(folder, template);
+        return templates.Count;
     }
 
     /// <summary>Creates a folder (under the root unless a parent id or well-known name is given).</summary>

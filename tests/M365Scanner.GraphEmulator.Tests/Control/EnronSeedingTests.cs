@@ -30,4 +30,19 @@ public sealed class EnronSeedingTests(EmulatorFixture f) : IClassFixture<Emulato
         var inbox = await f.Graph.Users[user.Id].MailFolders["inbox"].GetAsync();
         Assert.Equal(files.Length, inbox!.TotalItemCount);
     }
+
+    [Fact]
+    public async Task DemoSeed_LoadsTheBestConnectedMailbox_IntoThePeriodEndingNow()
+    {
+        await using var emulator = await EmulatorHost.StartAsync();
+        var before = DateTimeOffset.UtcNow;
+
+        var seeded = Assert.Single(M365Scanner.GraphEmulator.Control.DemoSeed.Seed(emulator.Control, SharedData.PathOf("enron"), 1, TimeSpan.FromDays(80)));
+
+        Assert.EndsWith("@enron.com", seeded.Owner);
+        Assert.Equal(System.IO.Directory.GetFiles(seeded.Directory).Length, seeded.Loaded);
+        var messages = emulator.Control.GetMessages(M365Scanner.GraphEmulator.Control.DemoSeed.TenantId, seeded.Owner);
+        Assert.Equal(seeded.Loaded, messages.Count);
+        Assert.All(messages, m => Assert.InRange(m.ReceivedDateTime, before.AddDays(-80).AddSeconds(-1), DateTimeOffset.UtcNow));
+    }
 }

@@ -1,0 +1,282 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Hangfire;
+using M365Scanner.Core.Operations;
+using M365Scanner.Core.Scanning;
+using M365Scanner.GraphEmulator;
+using M365Scanner.GraphEmulator.Control;
+using M365Scanner.Host;
+using M365Scanner.Host.Apis;
+using M365Scanner.Host.Jobs;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace M365Scanner.Cli.Demo;
+
+/// <summary>
+/// The demo, start to end: the Graph emulator seeded with Enron mailboxes (history moved into the last 80 days), the
+/// host against it (SQLite stores and Hangfire storage, policy Enforce), the baselines, then the scenario's messages
+/// delivered one by one, each verdict and what happened in the mailbox printed as it comes. Every wait is on a
+/// condition with a deadline.
+/// </summary>
+public sealed class DemoRunner(DemoSettings settings, TextWriter output, TextWriter error)
+{
+    /// <summary>The hidden folder the host quarantines into (the Graph adapter's name for it).</summary>
+    private const string QuarantineFolder = "M365Scanner Quarantine";
+
+    /// <summary>Where each inbox's history lands: within the 90 days the baseline reads, ending now.</summary>
+    public static readonly TimeSpan HistoryPeriod = TimeSpan.FromDays(80);
+
+    private static readonly TimeSpan SetupTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan MessageTimeout = TimeSpan.FromSeconds(60);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
+
+    /// <summary>Runs the demo. 0 when every step succeeded, 1 when one failed (stderr says which), 130 when interrupted.</summary>
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await RunScenarioAsync(ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            Say("Interrupted; stopped.");
+            return 130;
+        }
+        catch (DemoFailure failure)
+        {
+            await error.WriteLineAsync($"demo failed: {failure.Message}");
+            return 1;
+        }
+    }
+
+    private async Task<int> RunScenarioAsync(CancellationToken ct)
+    {
+        Say("Starting the Graph emulator (HTTPS on 127.0.0.1)");
+        await using var emulator = await EmulatorHost.StartAsync(cancellationToken: ct);
+        var enron = Path.Combine(settings.SharedData, "enron");
+        var seeded = DemoSeed.Seed(emulator.Control, enron, settings.Mailboxes, HistoryPeriod);
+        if (seeded.Count == 0)
+            throw new DemoFailure($"no Enron mailbox found under {enron}");
+        Say($"Tenant {DemoSeed.Domain} ({DemoSeed.TenantId}): {seeded.Count} mailbox(es), history re-dated into the last {HistoryPeriod.TotalDays:0} days");
+        foreach (var mailbox in seeded)
+            Say($"  {mailbox.Owner}: {mailbox.Loaded} messages from {Relative(mailbox.Directory)}");
+
+        var port = settings.Port == 0 ? FreePort() : settings.Port;
+        var baseUrl = $"http://127.0.0.1:{port}";
+        PrepareState();
+        var host = ScannerApp.Build([], builder => builder.Configuration.AddInMemoryCollection(HostSettings(emulator, seeded, baseUrl)));
+        try
+        {
+            try
+            {
+                await host.StartAsync(ct);
+            }
+            catch (IOException ex)
+            {
+                throw new DemoFailure($"the host could not listen on {baseUrl} ({ex.Message}); pass another --port (0 picks a free one)");
+            }
+            Say($"Host started: SQLite stores and Hangfire storage in {settings.StateDirectory}, policy Enforce");
+            Say($"Hangfire dashboard: {baseUrl}{DashboardEndpoint.Path}  (local requests need no key in demo mode)");
+
+            await WaitForProtectionAsync(host.Services, seeded, ct);
+            var target = seeded[0];
+            var correspondents = Correspondent.Of(target.Owner, emulator.Control.GetMessages(DemoSeed.TenantId, target.Owner));
+            var scenario = DemoScenario.For(target.Owner, DemoSeed.Domain, correspondents, Path.Combine(settings.SharedData, "phishing"));
+            var partner = scenario.Partner;
+            Say($"Scenario for {target.Owner}: partner {partner.Address.Address} ({partner.Messages} messages over {partner.SpanDays:0} days" +
+                (partner.UsualLinkDomain is { } usual ? $", usually links {usual})" : ", never sent a link)"));
+
+            var results = new List<(DemoMessage Message, VerdictRecord? Verdict, string Outcome)>();
+            for (var i = 0; i < scenario.Messages.Count; i++)
+            {
+                if (i > 0 && !settings.Once)
+                    await Task.Delay(TimeSpan.FromSeconds(2), ct);
+                results.Add(await DeliverAsync(host.Services, emulator.Control, target.Owner, scenario.Messages[i], i + 1, scenario.Messages.Count, ct));
+            }
+
+            var failed = results.Count(r => r.Verdict is null);
+            Say("Summary:");
+            foreach (var (message, verdict, outcome) in results)
+                output.WriteLine($"  {verdict?.Action ?? "FAILED",-10} {(verdict is null ? "" : verdict.Score.ToString("0.00", CultureInfo.InvariantCulture)),5}  " +
+                                 $"{message.Kind,-19} {Shorten(verdict?.Subject ?? message.MessageId, 40),-40}  {outcome}");
+            if (failed > 0)
+                throw new DemoFailure($"{failed} of {results.Count} message(s) got no verdict in time (see above)");
+
+            if (!settings.Once)
+            {
+                Say($"The host keeps running: dashboard at {baseUrl}{DashboardEndpoint.Path}. Press Ctrl+C to stop.");
+                try { await Task.Delay(Timeout.Infinite, ct); }
+                catch (OperationCanceledException) { }
+            }
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await host.StopAsync(stopping.Token);
+            await host.DisposeAsync();
+            Say("Stopped the host and the emulator.");
+        }
+    }
+
+    private Dictionary<string, string?> HostSettings(EmulatorHost emulator, IReadOnlyList<SeededMailbox> seeded, string baseUrl)
+    {
+        // The same settings a deployment writes in appsettings.json, pointed at the emulator (as the host's tests do).
+        var values = new Dictionary<string, string?>
+        {
+            ["Urls"] = baseUrl,
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Scanner:PublicBaseUrl"] = baseUrl,
+            ["Scanner:JobStorage"] = "Sqlite",
+            ["Scanner:DataDirectory"] = settings.StateDirectory,
+            ["Scanner:DemoMode"] = "true",
+            ["Scanner:BlockedLinkSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Policy:Mode"] = "Enforce",
+            ["Graph:BaseUrl"] = emulator.GraphV1.ToString().TrimEnd('/'),
+            ["Graph:AuthorityHost"] = emulator.AuthorityHost.ToString(),
+            ["Graph:TrustedHosts:0"] = "127.0.0.1",
+            ["Graph:PinnedCertificatePem"] = emulator.Trust.ToPem(),
+            ["Graph:Tenants:0:TenantId"] = DemoSeed.TenantId,
+            ["Graph:Tenants:0:ClientId"] = DemoSeed.ClientId,
+            ["Graph:Tenants:0:ClientSecret"] = DemoSeed.ClientSecret,
+        };
+        for (var i = 0; i < seeded.Count; i++)
+        {
+            values[$"Scanner:Mailboxes:{i}:TenantId"] = DemoSeed.TenantId;
+            values[$"Scanner:Mailboxes:{i}:Mailbox"] = seeded[i].Owner;
+        }
+        return values;
+    }
+
+    /// <summary>A fresh start: a previous run's stores remember subscriptions and delta links of an emulator that is gone.</summary>
+    private void PrepareState()
+    {
+        Directory.CreateDirectory(settings.StateDirectory);
+        foreach (var pattern in new[] { "hangfire.db*", "scanner.db*", "graph-*.db*" })
+            foreach (var file in Directory.EnumerateFiles(settings.StateDirectory, pattern))
+                File.Delete(file);
+    }
+
+    /// <summary>Waits until every mailbox has its subscription, its delta starting point and a finished baseline.</summary>
+    private async Task WaitForProtectionAsync(IServiceProvider services, IReadOnlyList<SeededMailbox> seeded, CancellationToken ct)
+    {
+        var state = services.GetRequiredService<IWorkerStateStore>();
+        var monitoring = services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var pending = seeded.Select(m => m.Owner).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        await Until(() =>
+        {
+            if (monitoring.FailedJobs(0, 20).FirstOrDefault(j => j.Value?.Job?.Type == typeof(BaselineJob)) is { Value: { } failed })
+                throw new DemoFailure($"a baseline failed: {failed.ExceptionMessage}");
+            var baselined = monitoring.SucceededJobs(0, 1000)
+                .Where(j => j.Value?.Job?.Type == typeof(BaselineJob) && j.Value.Job.Args.Count > 1)
+                .Select(j => j.Value.Job.Args[1] as string);
+            foreach (var owner in baselined.OfType<string>().Where(pending.Contains).ToList())
+            {
+                pending.Remove(owner);
+                Say($"Baseline of {owner} learned (its correspondents and the links they send)");
+            }
+            var subscribed = state.Subscriptions(DemoSeed.TenantId).Count;
+            return pending.Count == 0 && subscribed >= seeded.Count &&
+                   seeded.All(m => state.GetDeltaLink(DemoSeed.TenantId, m.Owner, CatchUpJob.Folder) is not null) ? "ok" : null;
+        }, "the baselines, subscriptions and delta starting points", SetupTimeout, ct, () => Diagnose(monitoring));
+        Say($"All {seeded.Count} mailbox(es) protected: subscribed to new mail, baselines built");
+    }
+
+    private async Task<(DemoMessage, VerdictRecord?, string)> DeliverAsync(IServiceProvider services, EmulatorControl control, string mailbox,
+        DemoMessage message, int number, int count, CancellationToken ct)
+    {
+        var verdicts = services.GetRequiredService<IVerdictStore>();
+        var audit = services.GetRequiredService<IAuditLog>();
+        var key = new MessageKey(DemoSeed.TenantId, mailbox.ToLowerInvariant(), message.MessageId);
+        Say($"[{number}/{count}] Delivering ({message.Kind}): {message.Story}");
+        control.Deliver(DemoSeed.TenantId, mailbox, message.Mime, receivedAt: DateTimeOffset.UtcNow);
+        VerdictRecord verdict;
+        try
+        {
+            verdict = await Until(() => verdicts.Get(key), $"a verdict for {message.MessageId}", MessageTimeout, ct,
+                () => Diagnose(services.GetRequiredService<JobStorage>().GetMonitoringApi()));
+        }
+        catch (DemoFailure failure)
+        {
+            await error.WriteLineAsync($"  FAILED: {failure.Message}");
+            return (message, null, "no verdict");
+        }
+
+        var outcome = Outcome(control, mailbox, message.MessageId, verdict, audit.Latest(key, "rewrite") ?? audit.Latest(key, "quarantine"));
+        var links = JsonSerializer.Deserialize<List<LinkReport>>(verdict.LinksJson, Json) ?? [];
+        output.WriteLine($"    Subject: {verdict.Subject}");
+        output.WriteLine($"    From:    {verdict.Sender}");
+        output.WriteLine($"    Action:  {verdict.Action} (score {verdict.Score.ToString("0.00", CultureInfo.InvariantCulture)}, {links.Count} link(s) read)");
+        output.WriteLine($"    Why:     {verdict.Explanation}");
+        foreach (var link in links.Where(l => l.Action != "allow"))
+        {
+            output.WriteLine($"    Flagged: {link.Url}");
+            output.WriteLine($"             in {link.Origin}, score {link.Score.ToString("0.00", CultureInfo.InvariantCulture)}");
+            foreach (var reason in link.Reasons.Take(3))
+                output.WriteLine($"             - {reason}");
+        }
+        output.WriteLine($"    Mailbox: {outcome}");
+        return (message, verdict, outcome);
+    }
+
+    /// <summary>What the mailbox shows now: the emulator's folders, read back, not what the host meant to do.</summary>
+    private static string Outcome(EmulatorControl control, string mailbox, string messageId, VerdictRecord verdict, AuditEntry? action)
+    {
+        var folders = control.GetFolders(DemoSeed.TenantId, mailbox);
+        int CountIn(string name) => folders.FirstOrDefault(f => f.DisplayName.Equals(name, StringComparison.OrdinalIgnoreCase)) is { } folder
+            ? control.GetMessages(DemoSeed.TenantId, mailbox, folder.Id).Count(m => m.InternetMessageId?.Trim('<', '>') == messageId)
+            : 0;
+        var (inbox, quarantined) = (CountIn("Inbox"), CountIn(QuarantineFolder));
+        var rewritten = (JsonSerializer.Deserialize<List<LinkReport>>(verdict.LinksJson, Json) ?? []).Count(l => l.Action != "allow");
+        return (action?.Action, inbox, quarantined) switch
+        {
+            (null, 1, 0) => "left untouched in Inbox",
+            ("rewrite", 1, 1) => $"original moved to quarantine; copy in Inbox with {rewritten} link(s) rewritten to the blocked-link page",
+            ("quarantine", 0, 1) => "moved to quarantine; nothing in Inbox",
+            _ => $"{action?.Action ?? "no action"} ({action?.State ?? "-"}): {inbox} in Inbox, {quarantined} in quarantine",
+        };
+    }
+
+    /// <summary>Why background jobs failed or are retrying, for a timeout's message.</summary>
+    private static string Diagnose(Hangfire.Storage.IMonitoringApi monitoring)
+    {
+        var failed = monitoring.FailedJobs(0, 5).Select(j => $"{j.Value?.Job?.Method.Name} failed: {j.Value?.ExceptionMessage}");
+        var retrying = monitoring.ScheduledJobs(0, 5).Select(j => $"{j.Value?.Job?.Method.Name} is waiting for a retry");
+        return string.Join("; ", failed.Concat(retrying)) is { Length: > 0 } text ? text : "no job failed";
+    }
+
+    private static async Task<T> Until<T>(Func<T?> probe, string what, TimeSpan timeout, CancellationToken ct, Func<string> diagnose) where T : class
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (true)
+        {
+            if (probe() is { } value)
+                return value;
+            if (DateTimeOffset.UtcNow > deadline)
+                throw new DemoFailure($"timed out after {timeout.TotalSeconds:0} s waiting for {what} ({diagnose()})");
+            await Task.Delay(100, ct);
+        }
+    }
+
+    private void Say(string line) =>
+        output.WriteLine($"[{(DateTimeOffset.UtcNow - _started).TotalSeconds,5:0.0}s] {line}");
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+
+    private string Relative(string path) => Path.GetRelativePath(settings.SharedData, path);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class DemoFailure(string message) : Exception(message);
+}

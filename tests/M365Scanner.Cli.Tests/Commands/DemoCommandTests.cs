@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using M365Scanner.Cli.Demo;
+
+namespace M365Scanner.Cli.Tests.Commands;
+
+/// <summary>The demo in-process, as `m365scanner demo --once` runs it: emulator, host, baselines, four messages.</summary>
+public class DemoCommandTests
+{
+    [Fact(Timeout = 90_000)]
+    public async Task DemoOnce_PrintsEachVerdict_BenignAllowed_PartnerPdfRewritten_PhishingQuarantined()
+    {
+        using var state = new TempDir();
+
+        var run = await CliRun.Of("demo", "--once", "--mailboxes", "1", "--port", "0", "--state", state.Path);
+
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.Stderr}\n{run.Stdout}");
+        var verdicts = Regex.Matches(run.Stdout, @"Delivering \((?<kind>[^)]+)\).*?Action:\s+(?<action>\w+)", RegexOptions.Singleline)
+            .Select(m => $"{m.Groups["kind"].Value} -> {m.Groups["action"].Value}");
+        Assert.Equal(["benign -> allow", "benign -> allow", "compromised partner -> rewrite", "external phishing -> quarantine"], verdicts);
+        Assert.Contains("Hangfire dashboard: http://127.0.0.1:", run.Stdout);
+        Assert.Contains($"Flagged: {DemoScenario.MaliciousUrl}", run.Stdout);
+        Assert.Contains("original moved to quarantine; copy in Inbox with 1 link(s) rewritten", run.Stdout);
+        Assert.Contains("moved to quarantine; nothing in Inbox", run.Stdout);
+        // The two benign messages, each in its own block and in the summary.
+        Assert.Equal(4, Regex.Matches(run.Stdout, "left untouched in Inbox").Count);
+        Assert.True(File.Exists(Path.Combine(state.Path, "hangfire.db")), "Hangfire's SQLite storage is in the state directory");
+    }
+
+    [Fact]
+    public async Task Demo_ExitsWith2_WhenTheSharedDataIsMissing()
+    {
+        using var empty = new TempDir();
+
+        var run = await CliRun.Of("demo", "--once", "--data", empty.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("must hold enron/ and phishing/", run.Stderr);
+        Assert.Empty(run.Stdout);
+    }
+
+    [Theory]
+    [InlineData("--mailboxes", "0", "--mailboxes must be between 1 and 10")]
+    [InlineData("--port", "70000", "--port must be between 0 and 65535")]
+    public async Task Demo_ExitsWith2_ForAnOutOfRangeOption(string option, string value, string message)
+    {
+        var run = await CliRun.Of("demo", "--once", option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Stderr);
+    }
+}
