@@ -14,6 +14,7 @@ public static class CliApp
             ScanCommand.Create(),
             SignalsCommand.Create(),
             DemoCommand.Create(),
+            ConsentUrlCommand.Create(),
         };
         var parse = root.Parse(args);
         // System.CommandLine reports parse errors with exit code 1; ours is 2, the convention for usage errors.

@@ -17,6 +17,7 @@ public static class ScannerApp
         builder.AddScannerStorage();
         builder.AddScannerGraph();
         builder.AddScannerJobs();
+        builder.AddScannerOnboarding();
 
         var app = builder.Build();
         app.UseAuthentication();
@@ -25,6 +26,7 @@ public static class ScannerApp
         app.MapBlockedLinkPage();
         app.MapAdminApi();
         app.MapScannerDashboard();
+        app.MapOnboardingApi();
         app.MapGet("/healthz", () => TypedResults.Ok("ok")).AllowAnonymous();
         return app;
     }

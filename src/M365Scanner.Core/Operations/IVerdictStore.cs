@@ -18,4 +18,7 @@ public interface IVerdictStore
 
     /// <summary>Newest first, optionally filtered by tenant, mailbox, action and time.</summary>
     IReadOnlyList<VerdictRecord> Query(VerdictQuery query);
+
+    /// <summary>Deletes every verdict and claim of the tenant (offboarding); returns how many.</summary>
+    int DeleteTenant(string tenantId);
 }

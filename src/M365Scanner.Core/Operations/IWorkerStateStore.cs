@@ -11,4 +11,8 @@ public interface IWorkerStateStore
 
     string? GetDeltaLink(string tenantId, string mailbox, string folder);
     void SaveDeltaLink(string tenantId, string mailbox, string folder, string deltaLink);
+
+    /// <summary>Deletes the tenant's stored subscriptions and delta links (offboarding; the subscriptions must already
+    /// be deleted at Graph).</summary>
+    void DeleteTenant(string tenantId);
 }

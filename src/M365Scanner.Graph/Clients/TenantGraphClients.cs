@@ -1,8 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography.X509Certificates;
-using Azure.Core;
-using Azure.Core.Pipeline;
-using Azure.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Authentication.Azure;
@@ -20,12 +16,20 @@ public sealed class TenantGraphClients : IDisposable
     private const string GraphScope = "https://graph.microsoft.com/.default";
 
     private readonly GraphOptions _options;
+    private readonly ITenantCredentialSource? _fallback;
     private readonly ConcurrentDictionary<string, Lazy<TenantClient>> _clients = new(StringComparer.OrdinalIgnoreCase);
 
-    public TenantGraphClients(IOptions<GraphOptions> options) => _options = options.Value;
+    /// <param name="fallback">Asked for tenants not under <see cref="GraphOptions.Tenants"/> (those onboarded at run
+    /// time); configured tenants always win.</param>
+    public TenantGraphClients(IOptions<GraphOptions> options, ITenantCredentialSource? fallback = null)
+    {
+        _options = options.Value;
+        _fallback = fallback;
+    }
 
     /// <summary>The client for <paramref name="tenantId"/>.</summary>
-    /// <exception cref="KeyNotFoundException">The tenant is not in <see cref="GraphOptions.Tenants"/>.</exception>
+    /// <exception cref="KeyNotFoundException">The tenant is neither in <see cref="GraphOptions.Tenants"/> nor served by
+    /// the fallback credential source.</exception>
     public GraphServiceClient For(string tenantId) => Get(tenantId).Graph;
 
     /// <summary>The per-mailbox limiter in <paramref name="tenantId"/>'s pipeline (for diagnostics and tests).</summary>
@@ -36,11 +40,20 @@ public sealed class TenantGraphClients : IDisposable
 
     private TenantCredentialOptions Find(string tenantId) =>
         _options.Tenants.FirstOrDefault(t => string.Equals(t.TenantId, tenantId, StringComparison.OrdinalIgnoreCase))
-        ?? throw new KeyNotFoundException($"Tenant {tenantId} is not configured under Graph:Tenants.");
+        ?? _fallback?.Find(tenantId)
+        ?? throw new KeyNotFoundException($"Tenant {tenantId} is not configured under Graph:Tenants and has not been onboarded.");
+
+    /// <summary>Drops the tenant's client (after offboarding), so the next use asks for its credential again and a
+    /// tenant no longer served fails instead of reusing a cached token.</summary>
+    public void Forget(string tenantId)
+    {
+        if (_clients.TryRemove(tenantId, out var lazy) && lazy.IsValueCreated)
+            lazy.Value.Http.Dispose();
+    }
 
     private TenantClient Build(TenantCredentialOptions tenant)
     {
-        var credential = CreateCredential(tenant);
+        var credential = TenantCredentials.Create(_options, tenant);
         var concurrency = new MailboxConcurrencyHandler(_options.MaxConcurrentRequestsPerMailbox);
         var handlers = GraphClientFactory.CreateDefaultHandlers().ToList();
         var retry = handlers.FindIndex(h => h is RetryHandler);
@@ -57,30 +70,6 @@ public sealed class TenantGraphClients : IDisposable
         var auth = new AzureIdentityAuthenticationProvider(credential, allowedHosts: [.. _options.TrustedHosts], scopes: [GraphScope]);
         return new TenantClient(new GraphServiceClient(http, auth, baseUrl.ToString().TrimEnd('/')), concurrency, http);
     }
-
-    private TokenCredential CreateCredential(TenantCredentialOptions tenant)
-    {
-        var authority = new Uri(_options.AuthorityHost);
-        var transport = new HttpClientTransport(PinnedCertificateTrust.CreateHandler(_options.PinnedCertificatePem));
-        // Instance discovery asks login.microsoftonline.com about the authority; the emulator (or a sovereign cloud
-        // given explicitly) needs none of that.
-        var disableDiscovery = !authority.Host.Equals("login.microsoftonline.com", StringComparison.OrdinalIgnoreCase);
-        if (!string.IsNullOrEmpty(tenant.ClientSecret))
-            return new ClientSecretCredential(tenant.TenantId, tenant.ClientId, tenant.ClientSecret, new ClientSecretCredentialOptions
-            {
-                AuthorityHost = authority, DisableInstanceDiscovery = disableDiscovery, Transport = transport,
-            });
-        var certificate = LoadCertificate(tenant.CertificatePath!, tenant.CertificatePassword);
-        return new ClientCertificateCredential(tenant.TenantId, tenant.ClientId, certificate, new ClientCertificateCredentialOptions
-        {
-            AuthorityHost = authority, DisableInstanceDiscovery = disableDiscovery, Transport = transport,
-        });
-    }
-
-    private static X509Certificate2 LoadCertificate(string path, string? password) =>
-        path.EndsWith(".pem", StringComparison.OrdinalIgnoreCase)
-            ? (string.IsNullOrEmpty(password) ? X509Certificate2.CreateFromPemFile(path) : X509Certificate2.CreateFromEncryptedPemFile(path, password))
-            : X509CertificateLoader.LoadPkcs12FromFile(path, password);
 
     public void Dispose()
     {

@@ -91,9 +91,22 @@ internal static class IdentityApi
 
     /// <summary>Admin consent (GET /{tenant}/v2.0/adminconsent): grants the app's requested roles and redirects
     /// back with admin_consent=True, or with error=... when the tenant is set to refuse.</summary>
+    /// <remarks>A multi-tenant app sends admins to /organizations (or /common): Entra ID signs the admin in and
+    /// consents for the admin's own tenant. With no sign-in here, the admin's tenant is the one whose domain
+    /// <c>login_hint</c> names, else the only tenant where the app is registered.</remarks>
     private static IResult AdminConsent(HttpContext context, string tenant, TenantDirectory directory, TimeProvider time,
-        string? client_id, string? redirect_uri, string? state, string? scope)
+        string? client_id, string? redirect_uri, string? state, string? scope, string? login_hint)
     {
+        if (tenant is "organizations" or "common")
+        {
+            var candidates = login_hint?.Split('@') is [_, var domain]
+                ? directory.All.Where(x => string.Equals(x.Domain, domain, StringComparison.OrdinalIgnoreCase)).ToList()
+                : directory.All.Where(x => client_id is not null && x.Apps.ContainsKey(client_id)).ToList();
+            if (candidates.Count != 1)
+                return OAuthError.Result(400, "invalid_request", 90002,
+                    $"The emulator cannot tell which tenant's admin signs in at /{tenant} ({candidates.Count} candidates); pass login_hint.");
+            tenant = candidates[0].Id;
+        }
         if (directory.Find(tenant) is not { } t)
             return OAuthError.Result(400, "invalid_tenant", 90002, $"Tenant '{tenant}' not found.");
         if (client_id is null || !t.Apps.TryGetValue(client_id, out var app))

@@ -17,6 +17,8 @@ public static class AdminApi
         api.MapGet("/audit", (IAuditLog audit, string? tenant, string? mailbox, DateTimeOffset? since, int? limit) =>
             TypedResults.Ok(audit.Query(tenant, mailbox, since, Math.Clamp(limit ?? 100, 1, 1000))));
         api.MapPost("/release/{auditId:long}", Release).RequireAuthorization(AuthorizationPolicies.Admin);
+        api.MapGet("/tenants", OnboardingApi.ListTenants);
+        api.MapPost("/tenants/{tenantId}/offboard", OnboardingApi.Offboard).RequireAuthorization(AuthorizationPolicies.Admin);
         return app;
     }
 

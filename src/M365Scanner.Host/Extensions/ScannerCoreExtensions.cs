@@ -2,6 +2,7 @@ using M365Scanner.Core.Links;
 using M365Scanner.Core.Links.Extraction;
 using M365Scanner.Core.Policy;
 using M365Scanner.Core.Remediation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace M365Scanner.Host.Extensions;
 
@@ -16,7 +17,7 @@ public static class ScannerCoreExtensions
         builder.Services.AddSingleton(limits);
         builder.Services.AddSingleton(new MessageLinkExtractor(limits));
         builder.Services.AddSingleton(new LinkRewriter(limits));
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System); // tests may bring their own clock
         return builder;
     }
 }

@@ -11,7 +11,7 @@ public static class ScannerGraphExtensions
     {
         builder.Services.AddScannerGraph();
         builder.Services.AddSingleton<IMailboxClient, GraphMailboxClient>();
-        builder.Services.AddSingleton<IMonitoredMailboxes, ConfiguredMailboxes>();
+        // IMonitoredMailboxes: StoredMailboxes (configured + onboarded), registered by AddScannerOnboarding.
         return builder;
     }
 }

@@ -35,11 +35,15 @@ public static class ScannerStorageExtensions
             var options = sp.GetRequiredService<IOptions<ScannerHostOptions>>().Value;
             return tenantId => InMemory(options)
                 ? new InMemoryCorrespondenceStore()
-                : SqliteCorrespondenceStore.OpenFile(Path.Combine(options.DataDirectory, $"graph-{SafeFileName(tenantId)}.db"));
+                : SqliteCorrespondenceStore.OpenFile(GraphFilePath(options.DataDirectory, tenantId));
         });
         services.AddSingleton<TenantScanners>();
         return builder;
     }
+
+    /// <summary>The file of the tenant's correspondence graph (offboarding deletes it).</summary>
+    public static string GraphFilePath(string dataDirectory, string tenantId) =>
+        Path.Combine(dataDirectory, $"graph-{SafeFileName(tenantId)}.db");
 
     private static bool InMemory(IServiceProvider sp) => InMemory(sp.GetRequiredService<IOptions<ScannerHostOptions>>().Value);
 

@@ -32,6 +32,14 @@ public sealed class TenantScanners(
         return new TenantScanner(scanner, new CorrespondenceGraph(openStore(tenantId)));
     }
 
+    /// <summary>Closes and forgets the tenant's graph (offboarding, before its file is deleted); the next use opens
+    /// a new one.</summary>
+    public void Forget(string tenantId)
+    {
+        if (_tenants.TryRemove(tenantId, out var tenant) && tenant.IsValueCreated)
+            (tenant.Value.Graph.Store as IDisposable)?.Dispose();
+    }
+
     public void Dispose()
     {
         foreach (var tenant in _tenants.Values.Where(t => t.IsValueCreated))

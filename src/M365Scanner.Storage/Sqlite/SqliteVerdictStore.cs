@@ -119,6 +119,17 @@ public sealed class SqliteVerdictStore(SqliteDatabase database) : IVerdictStore
         });
     }
 
+    /// <inheritdoc />
+    public int DeleteTenant(string tenantId)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        return _database.Write(transaction =>
+        {
+            using var delete = transaction.Command("DELETE FROM verdicts WHERE tenant_id = $tenant;");
+            return delete.With("$tenant", tenantId).ExecuteNonQuery();
+        });
+    }
+
     private static VerdictRecord ReadVerdict(SqliteDataReader reader) => new(
         new MessageKey(reader.GetString(0), reader.GetString(1), reader.GetString(2)),
         GraphMessageId: reader.GetString(3),

@@ -95,6 +95,18 @@ public sealed class SqliteWorkerStateStore(SqliteDatabase database) : IWorkerSta
         });
     }
 
+    public void DeleteTenant(string tenantId)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        _database.Write(transaction =>
+        {
+            using var subscriptions = transaction.Command("DELETE FROM subscriptions WHERE tenant_id = $tenant;");
+            subscriptions.With("$tenant", tenantId).ExecuteNonQuery();
+            using var links = transaction.Command("DELETE FROM delta_links WHERE tenant_id = $tenant;");
+            links.With("$tenant", tenantId).ExecuteNonQuery();
+        });
+    }
+
     private List<SubscriptionRecord> ReadSubscriptions(string sql, Action<SqliteCommand> bind) => _database.Read(transaction =>
     {
         using var select = transaction.Command(sql);

@@ -46,6 +46,26 @@ public sealed class AdminConsentTests(EmulatorFixture f) : IClassFixture<Emulato
     }
 
     [Fact]
+    public async Task AdminConsent_AtOrganizations_ConsentsForTheTenantWhereTheAppIsRegistered()
+    {
+        var tenant = f.Emulator.Control.CreateTenant(domain: "multi.example");
+        var app = f.Emulator.Control.RegisterApp(tenant.Id, secret: "s", requestedRoles: ["User.Read.All"], redirectUris: [Redirect]);
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            SslOptions = { RemoteCertificateValidationCallback = f.Emulator.Trust.Validate },
+        });
+
+        using var response = await http.GetAsync(new Uri(f.Emulator.AuthorityHost,
+            $"organizations/v2.0/adminconsent?client_id={app.ClientId}&redirect_uri={Uri.EscapeDataString(Redirect)}&state=s2"));
+        var answer = QueryHelpers.ParseQuery(response.Headers.Location!.Query);
+
+        Assert.Equal("True", answer["admin_consent"].ToString());
+        Assert.Equal(tenant.Id, answer["tenant"].ToString());
+        Assert.Equal(["User.Read.All"], app.GrantedRoles);
+    }
+
+    [Fact]
     public async Task AdminConsent_RedirectsWithError_WhenTenantRefuses()
     {
         var tenant = f.Emulator.Control.CreateTenant(domain: "refusing.example");

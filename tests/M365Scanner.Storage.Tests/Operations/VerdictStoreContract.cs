@@ -30,6 +30,24 @@ public abstract class VerdictStoreContract : IDisposable
     }
 
     [Fact]
+    public void DeleteTenant_RemovesVerdictsAndClaimsOfThatTenantOnly()
+    {
+        var store = CreateStore();
+        var other = MessageKey.Of("tenant-b", "Bob@Tenant.example", "<m1@partner.example>", "AAMk1");
+        var claimed = MessageKey.Of("tenant-a", "Bob@Tenant.example", "<m2@partner.example>", "AAMk2");
+        store.Record(Verdict(Key, T0));
+        store.Record(Verdict(other, T0));
+        store.TryClaim(claimed, "job-1", T0);
+
+        Assert.Equal(2, store.DeleteTenant("tenant-a"));
+
+        Assert.Null(store.Get(Key));
+        Assert.NotNull(store.Get(other));
+        Assert.True(store.TryClaim(claimed, "job-2", T0));
+        Assert.Equal(0, store.DeleteTenant("tenant-c"));
+    }
+
+    [Fact]
     public void TryClaim_ReturnsTrue_WhenUnclaimed()
     {
         var store = CreateStore();

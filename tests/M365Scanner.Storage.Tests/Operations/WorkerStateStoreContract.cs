@@ -137,6 +137,22 @@ public abstract class WorkerStateStoreContract : IDisposable
         Assert.Throws<ArgumentException>(() => store.SaveDeltaLink("tenant-a", "bob@tenant.example", "inbox", link));
     }
 
+    [Fact]
+    public void DeleteTenant_RemovesSubscriptionsAndDeltaLinksOfThatTenantOnly()
+    {
+        var store = CreateStore();
+        store.SaveSubscription(Bob);
+        store.SaveSubscription(Bob with { SubscriptionId = "sub-2", TenantId = "tenant-b" });
+        store.SaveDeltaLink("tenant-a", "bob@tenant.example", "inbox", DeltaLink("a"));
+        store.SaveDeltaLink("tenant-b", "bob@tenant.example", "inbox", DeltaLink("b"));
+
+        store.DeleteTenant("tenant-a");
+
+        Assert.Equal("sub-2", Assert.Single(store.Subscriptions()).SubscriptionId);
+        Assert.Null(store.GetDeltaLink("tenant-a", "bob@tenant.example", "inbox"));
+        Assert.Equal(DeltaLink("b"), store.GetDeltaLink("tenant-b", "bob@tenant.example", "inbox"));
+    }
+
     /// <summary>A delta link of realistic length (Graph's state tokens run to a kilobyte and more).</summary>
     protected static string DeltaLink(string marker) =>
         $"https://graph.microsoft.com/v1.0/users/bob/mailFolders/inbox/messages/delta?$deltatoken={marker}-{new string('x', 1500)}";

@@ -67,6 +67,19 @@ public sealed class InMemoryVerdictStore : IVerdictStore
         }
     }
 
+    /// <inheritdoc />
+    public int DeleteTenant(string tenantId)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        lock (_lock)
+        {
+            var keys = _entries.Keys.Where(k => k.TenantId == tenantId).ToList();
+            foreach (var key in keys)
+                _entries.Remove(key);
+            return keys.Count;
+        }
+    }
+
     private sealed class Entry(long sequence)
     {
         public long Sequence { get; } = sequence;

@@ -60,6 +60,18 @@ public sealed class InMemoryWorkerStateStore : IWorkerStateStore
             _deltaLinks[Key(tenantId, mailbox, folder)] = deltaLink;
     }
 
+    public void DeleteTenant(string tenantId)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        lock (_lock)
+        {
+            foreach (var id in _subscriptions.Values.Where(s => s.TenantId == tenantId).Select(s => s.SubscriptionId).ToList())
+                _subscriptions.Remove(id);
+            foreach (var key in _deltaLinks.Keys.Where(k => k.Tenant == tenantId).ToList())
+                _deltaLinks.Remove(key);
+        }
+    }
+
     private static (string, string, string) Key(string tenantId, string mailbox, string folder)
     {
         ArgumentNullException.ThrowIfNull(tenantId);

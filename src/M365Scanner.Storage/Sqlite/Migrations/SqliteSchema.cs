@@ -95,6 +95,28 @@ public static class SqliteSchema
                 PRIMARY KEY (tenant_id, mailbox, folder)
             );
             """),
+        // Onboarding: tenants that consented, the mailboxes found in each, and consent round trips under way (only
+        // hashes of the state and of the browser's nonce, so a copy of the file cannot finish someone's consent).
+        // granted_roles is a space-separated list, as in an OAuth scope.
+        new(5, "onboarded tenants and pending consents", """
+            CREATE TABLE tenants (
+                tenant_id     TEXT    NOT NULL PRIMARY KEY COLLATE NOCASE,
+                state         TEXT    NOT NULL,
+                consented_at  INTEGER,
+                granted_roles TEXT    NOT NULL,
+                problem       TEXT
+            );
+            CREATE TABLE tenant_mailboxes (
+                tenant_id TEXT NOT NULL COLLATE NOCASE,
+                mailbox   TEXT NOT NULL,
+                PRIMARY KEY (tenant_id, mailbox)
+            ) WITHOUT ROWID;
+            CREATE TABLE pending_consents (
+                state_hash   TEXT    NOT NULL PRIMARY KEY,
+                browser_hash TEXT    NOT NULL,
+                expires_at   INTEGER NOT NULL
+            );
+            """),
     ];
 
     /// <summary>The version a database has once every step is applied.</summary>

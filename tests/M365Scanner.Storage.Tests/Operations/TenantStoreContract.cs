@@ -1,0 +1,121 @@
+using M365Scanner.Core.Operations;
+
+namespace M365Scanner.Storage.Tests.Operations;
+
+/// <summary>What every <see cref="ITenantStore"/> must do. A provider's test class says only how to open a fresh
+/// store.</summary>
+public abstract class TenantStoreContract : IDisposable
+{
+    protected static readonly DateTimeOffset T0 = new(2024, 3, 1, 12, 0, 0, 250, TimeSpan.Zero);
+    protected static readonly TenantRecord Contoso = new("11111111-aaaa-4bbb-8ccc-000000000001", TenantStates.Active, T0,
+        ["Mail.ReadWrite", "User.Read.All"], null);
+
+    private readonly List<IDisposable> _owned = [];
+
+    /// <summary>A new, empty store.</summary>
+    protected abstract ITenantStore CreateStore();
+
+    /// <summary>Disposes <paramref name="resource"/> with the test (for what a provider opens under a store).</summary>
+    protected T Own<T>(T resource) where T : IDisposable
+    {
+        _owned.Add(resource);
+        return resource;
+    }
+
+    public virtual void Dispose()
+    {
+        foreach (var resource in _owned)
+            resource.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public void Get_ReturnsNull_WhenMissing()
+    {
+        var store = CreateStore();
+
+        Assert.Null(store.Get(Contoso.TenantId));
+        Assert.Empty(store.All());
+        Assert.Empty(store.Mailboxes(Contoso.TenantId));
+    }
+
+    [Fact]
+    public void Save_KeepsEveryField_WhenReadBack()
+    {
+        var store = CreateStore();
+        var failed = new TenantRecord("22222222-aaaa-4bbb-8ccc-000000000002", TenantStates.ConsentFailed, null, [], "User.Read.All was not granted");
+        store.Save(Contoso);
+        store.Save(failed);
+
+        AssertSame(Contoso, store.Get(Contoso.TenantId));
+        AssertSame(failed, store.Get(failed.TenantId.ToUpperInvariant()));
+        Assert.Equal([Contoso.TenantId, failed.TenantId], store.All().Select(t => t.TenantId));
+    }
+
+    [Fact]
+    public void Save_Replaces_AndKeepsMailboxes_WhenSavedAgain()
+    {
+        var store = CreateStore();
+        store.Save(Contoso with { State = TenantStates.Onboarding });
+        store.SetMailboxes(Contoso.TenantId, ["bob@contoso.example"]);
+
+        store.Save(Contoso with { State = TenantStates.Offboarded, Problem = "offboarded by admin" });
+
+        var read = store.Get(Contoso.TenantId)!;
+        Assert.Equal(TenantStates.Offboarded, read.State);
+        Assert.Equal("offboarded by admin", read.Problem);
+        Assert.Single(store.All());
+        Assert.Equal(["bob@contoso.example"], store.Mailboxes(Contoso.TenantId));
+    }
+
+    [Fact]
+    public void SetMailboxes_ReplacesLowerCasedAndDistinct_PerTenant()
+    {
+        var store = CreateStore();
+        store.SetMailboxes(Contoso.TenantId, ["old@contoso.example"]);
+        store.SetMailboxes("other-tenant", ["eve@other.example"]);
+
+        store.SetMailboxes(Contoso.TenantId, ["Carol@Contoso.example", "bob@contoso.example", "BOB@contoso.example"]);
+
+        Assert.Equal(["bob@contoso.example", "carol@contoso.example"], store.Mailboxes(Contoso.TenantId));
+        Assert.Equal(["eve@other.example"], store.Mailboxes("other-tenant"));
+        store.SetMailboxes(Contoso.TenantId, []);
+        Assert.Empty(store.Mailboxes(Contoso.TenantId));
+    }
+
+    [Fact]
+    public void TakePendingConsent_ReturnsItOnce()
+    {
+        var store = CreateStore();
+        var pending = new PendingConsent("state-hash", "browser-hash", T0.AddMinutes(10));
+        store.AddPendingConsent(pending, T0);
+
+        Assert.Equal(pending, store.TakePendingConsent("state-hash"));
+        Assert.Null(store.TakePendingConsent("state-hash"));
+        Assert.Null(store.TakePendingConsent("never-issued"));
+    }
+
+    [Fact]
+    public void AddPendingConsent_ForgetsThoseExpiredBeforeNow()
+    {
+        var store = CreateStore();
+        store.AddPendingConsent(new PendingConsent("old", "b1", T0.AddMinutes(10)), T0);
+        store.AddPendingConsent(new PendingConsent("live", "b2", T0.AddMinutes(30)), T0);
+
+        store.AddPendingConsent(new PendingConsent("new", "b3", T0.AddMinutes(31)), T0.AddMinutes(11));
+
+        Assert.Null(store.TakePendingConsent("old"));
+        Assert.NotNull(store.TakePendingConsent("live"));
+        Assert.NotNull(store.TakePendingConsent("new"));
+    }
+
+    private static void AssertSame(TenantRecord expected, TenantRecord? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected.TenantId, actual.TenantId);
+        Assert.Equal(expected.State, actual.State);
+        Assert.Equal(expected.ConsentedAt, actual.ConsentedAt);
+        Assert.Equal(expected.GrantedRoles, actual.GrantedRoles);
+        Assert.Equal(expected.Problem, actual.Problem);
+    }
+}
