@@ -12,7 +12,7 @@ namespace M365Scanner.Host.Jobs;
 /// event, at start-up and on a schedule. The first run for a mailbox only records where "now" is: mail that was
 /// there before protection began is history for the baseline, not new delivery.
 /// </summary>
-public sealed class CatchUpJob(IMailboxClient mailboxes, IWorkerStateStore state, IWorkQueue queue, ILogger<CatchUpJob> log)
+public sealed class CatchUpJob(IMailboxClient mailboxes, IMonitoredMailboxes monitored, IWorkerStateStore state, IWorkQueue queue, ILogger<CatchUpJob> log)
 {
     public const string Folder = "inbox";
 
@@ -21,6 +21,8 @@ public sealed class CatchUpJob(IMailboxClient mailboxes, IWorkerStateStore state
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 5, 30, 120, 600])]
     public async Task RunAsync(string tenantId, string mailbox, CancellationToken ct)
     {
+        if (!monitored.Contains(tenantId, mailbox))
+            return;
         var link = state.GetDeltaLink(tenantId, mailbox, Folder);
         var delta = await mailboxes.InboxDeltaAsync(tenantId, mailbox, link, ct);
         if (link is not null)

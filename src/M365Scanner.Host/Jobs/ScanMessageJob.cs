@@ -17,7 +17,7 @@ namespace M365Scanner.Host.Jobs;
 /// learn from it. A retry of the same job keeps its claim and resumes an interrupted action from the audit log.
 /// </summary>
 public sealed class ScanMessageJob(
-    IMailboxClient mailboxes, TenantScanners scanners, IVerdictStore verdicts, MessageActions actions,
+    IMailboxClient mailboxes, IMonitoredMailboxes monitored, TenantScanners scanners, IVerdictStore verdicts, MessageActions actions,
     TimeProvider clock, ILogger<ScanMessageJob> log)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -28,6 +28,8 @@ public sealed class ScanMessageJob(
     [AutomaticRetry(Attempts = 8, DelaysInSeconds = [1, 2, 5, 15, 60, 300, 900, 3600])]
     public async Task RunAsync(string tenantId, string mailbox, string messageId, PerformContext? context, CancellationToken ct)
     {
+        if (!monitored.Contains(tenantId, mailbox))
+            return;
         var fetched = await mailboxes.GetMessageAsync(tenantId, mailbox, messageId, ct);
         if (fetched is null)
         {

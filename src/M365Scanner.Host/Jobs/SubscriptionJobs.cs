@@ -13,7 +13,7 @@ namespace M365Scanner.Host.Jobs;
 /// recreate when Graph removed it. The clientState secret is new for every subscription and stored with it.
 /// </summary>
 public sealed class SubscriptionJobs(
-    IMailboxClient mailboxes, IWorkerStateStore state, IWorkQueue queue, IOptions<ScannerHostOptions> options,
+    IMailboxClient mailboxes, IMonitoredMailboxes monitored, IWorkerStateStore state, IWorkQueue queue, IOptions<ScannerHostOptions> options,
     TimeProvider clock, ILogger<SubscriptionJobs> log)
 {
     private ScannerHostOptions Options => options.Value;
@@ -23,6 +23,8 @@ public sealed class SubscriptionJobs(
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 5, 30, 120, 600])]
     public async Task EnsureAsync(string tenantId, string mailbox, CancellationToken ct)
     {
+        if (!monitored.Contains(tenantId, mailbox))
+            return;
         var existing = state.Subscriptions(tenantId).FirstOrDefault(s => string.Equals(s.Mailbox, mailbox, StringComparison.OrdinalIgnoreCase));
         if (existing is not null && existing.ExpiresAt > clock.GetUtcNow() + Options.RenewBefore)
             return;
