@@ -38,7 +38,8 @@ internal static class DeliveryPhase
             else if (wait < TimeSpan.FromMilliseconds(-50)) lateStarts++;
             var n = offset + i;
             var kind = LoadMessages.KindOf(n);
-            var mailbox = env.Mailboxes[n % env.Mailboxes.Length];
+            // Shifted every ten messages so that every mailbox gets every kind.
+            var mailbox = env.Mailboxes[(n + n / 10) % env.Mailboxes.Length];
             var messageId = $"load-{n}-{kind.ToString().ToLowerInvariant()}@partner.example";
             var mime = LoadMessages.Build(kind, mailbox, messageId, DateTimeOffset.UtcNow, n);
             var graphId = env.Control.Deliver(env.TenantId, mailbox, mime);

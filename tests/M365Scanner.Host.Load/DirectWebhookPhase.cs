@@ -6,23 +6,25 @@ using M365Scanner.Host.Apis;
 namespace M365Scanner.Host.Load;
 
 /// <summary>
-/// N POSTs of a valid one-item notification body (a real subscription id and its clientState) straight at the host's
+/// N POSTs of a valid notification body (one item, or a batch of up to 100 as Graph may send) (a real subscription id and its clientState) straight at the host's
 /// webhook from a bounded number of concurrent loops, timed client-side over loopback HTTP/1.1. Each names a message
-/// id that does not exist, so its scan job costs one Graph GET answered 404 and nothing else.
+/// id that does not exist, so each scan job costs one Graph GET answered 404 and nothing else.
 /// </summary>
 internal static class DirectWebhookPhase
 {
-    public static async Task<(Percentiles ClientSide, int Errors, TimeSpan Elapsed)> RunAsync(LoadEnvironment env, int posts, int concurrency)
+    public static async Task<(Percentiles ClientSide, int Errors, TimeSpan Elapsed)> RunAsync(LoadEnvironment env, string phase, int posts, int concurrency, int batch)
     {
         var subscription = env.State.Subscriptions(env.TenantId)[0];
         using var http = new HttpClient { BaseAddress = new Uri(env.BaseUrl), Timeout = TimeSpan.FromSeconds(10) };
-        string Body(int i) =>
-            $$$"""{"value":[{"subscriptionId":"{{{subscription.SubscriptionId}}}","clientState":"{{{subscription.ClientState}}}","changeType":"created","tenantId":"{{{env.TenantId}}}","resource":"Users/{{{subscription.Mailbox}}}/Messages/AAMkAGIloaddirect{{{i:D8}}}=","resourceData":{"@odata.type":"#Microsoft.Graph.Message","id":"AAMkAGIloaddirect{{{i:D8}}}="}}]}""";
+        string Item(int i) =>
+            $$$"""{"subscriptionId":"{{{subscription.SubscriptionId}}}","clientState":"{{{subscription.ClientState}}}","changeType":"created","tenantId":"{{{env.TenantId}}}","resource":"Users/{{{subscription.Mailbox}}}/Messages/AAMkAGIloaddirect{{{i:D8}}}=","resourceData":{"@odata.type":"#Microsoft.Graph.Message","id":"AAMkAGIloaddirect{{{i:D8}}}="}}""";
+        string Body(int n) => $$"""{"value":[{{string.Join(',', Enumerable.Range(n * batch, batch).Select(Item))}}]}""";
 
         // Warm-up (connections, JIT of the client path), not measured.
         for (var i = 0; i < 20; i++)
-            (await http.PostAsync(GraphNotificationsApi.NotificationsPath, new StringContent(Body(-1 - i), Encoding.UTF8, "application/json"))).Dispose();
+            (await http.PostAsync(GraphNotificationsApi.NotificationsPath, new StringContent(Body(posts + 1 + i), Encoding.UTF8, "application/json"))).Dispose();
 
+        env.Webhook.Phase = phase;
         var millis = new ConcurrentBag<double>();
         var errors = 0;
         var issued = 0;

@@ -5,8 +5,9 @@ namespace M365Scanner.Host.Load;
 /// <param name="Duration">Length of each delivery phase.</param>
 /// <param name="Storage">Hangfire and store provider: Sqlite (the embedded default) or InMemory.</param>
 /// <param name="DirectPosts">Direct webhook POSTs in the last phase (0 skips it).</param>
+/// <param name="DirectBatch">Notifications per direct POST (Graph sends up to 100 in one).</param>
 internal sealed record LoadSettings(IReadOnlyList<int> Rates, TimeSpan Duration, string Storage, int Mailboxes,
-    int DirectPosts, int DirectConcurrency, TimeSpan DrainTimeout)
+    int DirectPosts, int DirectConcurrency, int DirectBatch, TimeSpan DrainTimeout)
 {
     public static LoadSettings Parse(string[] args)
     {
@@ -21,10 +22,11 @@ internal sealed record LoadSettings(IReadOnlyList<int> Rates, TimeSpan Duration,
             Math.Clamp(int.Parse(Get("mailboxes") ?? "5"), 1, 50),
             Math.Clamp(int.Parse(Get("direct-posts") ?? "1000"), 0, 20_000),
             Math.Clamp(int.Parse(Get("concurrency") ?? "8"), 1, 64),
+            Math.Clamp(int.Parse(Get("batch") ?? "1"), 1, 100),
             TimeSpan.FromSeconds(Math.Clamp(int.Parse(Get("drain-seconds") ?? "60"), 1, 300)));
     }
 
     public override string ToString() =>
         $"rates {string.Join(",", Rates)}/s for {Duration.TotalSeconds:F0} s each, storage {Storage}, {Mailboxes} mailboxes, " +
-        $"{DirectPosts} direct POSTs at concurrency {DirectConcurrency}";
+        $"{DirectPosts} direct POSTs of {DirectBatch} notification(s) at concurrency {DirectConcurrency}";
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using M365Scanner.Host.Load;
 
 // Measures the hosted worker against the Graph emulator on this machine, on 127.0.0.1 only, bounded in time and count:
@@ -8,6 +9,11 @@ Console.WriteLine($"Host load: {Environment.ProcessorCount} cores, .NET {Environ
 
 await using var env = await LoadEnvironment.StartAsync(settings);
 Console.WriteLine($"Protected {env.Mailboxes.Length} mailboxes (subscriptions, delta starting points, baselines done); {LoadAverage()}");
+
+// Idle cost: CPU the whole process (host, Hangfire's polling, emulator) uses over 10 s with nothing delivered.
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+await Task.Delay(TimeSpan.FromSeconds(10));
+Console.WriteLine($"Idle: {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / 10:F1} ms CPU per second");
 
 var offset = 0;
 foreach (var rate in settings.Rates)
@@ -23,9 +29,9 @@ foreach (var rate in settings.Rates)
 if (settings.DirectPosts > 0)
 {
     const string phase = "direct";
-    env.Webhook.Phase = phase;
-    var (clientSide, errors, elapsed) = await DirectWebhookPhase.RunAsync(env, settings.DirectPosts, settings.DirectConcurrency);
-    Report.Direct(clientSide, errors, elapsed, settings.DirectConcurrency, env.Webhook.For(phase), LoadAverage());
+    env.Webhook.Phase = "direct warm-up";
+    var (clientSide, errors, elapsed) = await DirectWebhookPhase.RunAsync(env, phase, settings.DirectPosts, settings.DirectConcurrency, settings.DirectBatch);
+    Report.Direct(clientSide, errors, elapsed, settings.DirectConcurrency, settings.DirectBatch, env.Webhook.For(phase), LoadAverage());
     var drainDeadline = DateTime.UtcNow + settings.DrainTimeout;
     while (env.PendingJobs() > 0 && DateTime.UtcNow < drainDeadline) await Task.Delay(200);
     Console.WriteLine($"  scan jobs of the direct POSTs left after drain: {env.PendingJobs()}");

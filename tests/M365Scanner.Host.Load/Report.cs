@@ -41,12 +41,13 @@ internal static class Report
                $"{Pair(queue)} | {Pair(run)} | {Pair(notify)} |";
     }
 
-    public static void Direct(Percentiles clientSide, int errors, TimeSpan elapsed, int concurrency,
+    public static void Direct(Percentiles clientSide, int errors, TimeSpan elapsed, int concurrency, int batch,
         IReadOnlyList<(double Millis, int Status)> serverSide, string load)
     {
         Console.WriteLine();
-        Console.WriteLine($"== Direct webhook POSTs (valid notification, concurrency {concurrency}): {clientSide.Count} answered 202, " +
-                          $"{errors} other in {elapsed.TotalSeconds:F1} s = {clientSide.Count / elapsed.TotalSeconds:F0}/s; {load}");
+        Console.WriteLine($"== Direct webhook POSTs ({batch} valid notification(s) each, concurrency {concurrency}): {clientSide.Count} answered 202, " +
+                          $"{errors} other in {elapsed.TotalSeconds:F1} s = {clientSide.Count / elapsed.TotalSeconds:F0} POSTs/s, " +
+                          $"{clientSide.Count * batch / elapsed.TotalSeconds:F0} notifications/s; {load}");
         Console.WriteLine($"  client side (loopback round trip): {clientSide}");
         Console.WriteLine($"  server side (pipeline): {new Percentiles(serverSide.Where(w => w.Status == 202).Select(w => w.Millis))}");
     }
