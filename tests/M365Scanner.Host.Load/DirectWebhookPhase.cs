@@ -18,11 +18,11 @@ internal static class DirectWebhookPhase
         using var http = new HttpClient { BaseAddress = new Uri(env.BaseUrl), Timeout = TimeSpan.FromSeconds(10) };
         string Item(int i) =>
             $$$"""{"subscriptionId":"{{{subscription.SubscriptionId}}}","clientState":"{{{subscription.ClientState}}}","changeType":"created","tenantId":"{{{env.TenantId}}}","resource":"Users/{{{subscription.Mailbox}}}/Messages/AAMkAGIloaddirect{{{i:D8}}}=","resourceData":{"@odata.type":"#Microsoft.Graph.Message","id":"AAMkAGIloaddirect{{{i:D8}}}="}}""";
-        string Body(int n) => $$"""{"value":[{{string.Join(',', Enumerable.Range(n * batch, batch).Select(Item))}}]}""";
+        string Body(int n, int size) => $$"""{"value":[{{string.Join(',', Enumerable.Range(n * batch, size).Select(Item))}}]}""";
 
-        // Warm-up (connections, JIT of the client path), not measured.
+        // Warm-up (connections, JIT of the client path), one notification each, not measured.
         for (var i = 0; i < 20; i++)
-            (await http.PostAsync(GraphNotificationsApi.NotificationsPath, new StringContent(Body(posts + 1 + i), Encoding.UTF8, "application/json"))).Dispose();
+            (await http.PostAsync(GraphNotificationsApi.NotificationsPath, new StringContent(Body(posts + 1 + i, 1), Encoding.UTF8, "application/json"))).Dispose();
 
         env.Webhook.Phase = phase;
         var millis = new ConcurrentBag<double>();
@@ -35,7 +35,7 @@ internal static class DirectWebhookPhase
             int n;
             while ((n = Interlocked.Increment(ref issued)) <= posts && clock.Elapsed < deadline)
             {
-                using var content = new StringContent(Body(n), Encoding.UTF8, "application/json");
+                using var content = new StringContent(Body(n, batch), Encoding.UTF8, "application/json");
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
