@@ -17,6 +17,7 @@ public static class ScannerApp
         builder.AddScannerStorage();
         builder.AddScannerGraph();
         builder.AddScannerJobs();
+        builder.AddScannerHunts();
 
         var app = builder.Build();
         app.UseAuthentication();
@@ -24,6 +25,7 @@ public static class ScannerApp
         app.MapGraphNotificationsApi();
         app.MapBlockedLinkPage();
         app.MapAdminApi();
+        app.MapHuntsApi();
         app.MapScannerDashboard();
         app.MapGet("/healthz", () => TypedResults.Ok("ok")).AllowAnonymous();
         return app;
