@@ -13,6 +13,8 @@ public static class CliApp
         {
             ScanCommand.Create(),
             SignalsCommand.Create(),
+            HuntCommand.Create(),
+            ReleaseCommand.Create(),
         };
         var parse = root.Parse(args);
         // System.CommandLine reports parse errors with exit code 1; ours is 2, the convention for usage errors.
