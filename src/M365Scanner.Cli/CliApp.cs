@@ -15,6 +15,8 @@ public static class CliApp
             SignalsCommand.Create(),
             DemoCommand.Create(),
             ConsentUrlCommand.Create(),
+            HuntCommand.Create(),
+            ReleaseCommand.Create(),
         };
         var parse = root.Parse(args);
         // System.CommandLine reports parse errors with exit code 1; ours is 2, the convention for usage errors.

@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>The command line was wrong; stderr says what.</summary>
     public const int BadArguments = 2;
+
+    /// <summary>The admin API answered with an error (unauthorised, not found, conflict); stderr says what.</summary>
+    public const int Refused = 1;
 }

@@ -18,6 +18,7 @@ public static class ScannerApp
         builder.AddScannerGraph();
         builder.AddScannerJobs();
         builder.AddScannerOnboarding();
+        builder.AddScannerHunts();
 
         var app = builder.Build();
         app.UseAuthentication();
@@ -25,6 +26,7 @@ public static class ScannerApp
         app.MapGraphNotificationsApi();
         app.MapBlockedLinkPage();
         app.MapAdminApi();
+        app.MapHuntsApi();
         app.MapScannerDashboard();
         app.MapOnboardingApi();
         app.MapGet("/healthz", () => TypedResults.Ok("ok")).AllowAnonymous();

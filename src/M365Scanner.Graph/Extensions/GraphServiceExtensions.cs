@@ -24,6 +24,7 @@ public static class GraphServiceExtensions
         services.TryAddSingleton<GraphUsers>();
         services.TryAddSingleton<ScannerCopies>();
         services.TryAddSingleton<FolderHistory>();
+        services.TryAddSingleton<FolderMessages>();
         return services;
     }
 }

@@ -50,6 +50,11 @@ public sealed class MessageActions(
         return MessageAction.Quarantine;
     }
 
+    /// <summary>Quarantines <paramref name="message"/> whatever its score (a hunt found a confirmed indicator in it),
+    /// with the same audit entry and idempotency as a scan's quarantine.</summary>
+    public Task QuarantineAsync(MessageKey key, FetchedMessage message, string reasons, CancellationToken ct) =>
+        QuarantineAsync(key, message.Id, reasons, ct);
+
     private async Task RewriteAsync(MessageKey key, FetchedMessage original, RewrittenContent content, string reasons, CancellationToken ct)
     {
         var entry = audit.Latest(key, "rewrite");

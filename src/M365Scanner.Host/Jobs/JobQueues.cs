@@ -8,6 +8,7 @@ public static class JobQueues
     public const string Scans = "scans";
     public const string Maintenance = "maintenance";
     public const string Baselines = "baselines";
+    public const string Hunts = "hunts";
 
-    public static readonly string[] InPriorityOrder = [Notifications, Scans, Maintenance, Baselines, "default"];
+    public static readonly string[] InPriorityOrder = [Notifications, Scans, Maintenance, Baselines, Hunts, "default"];
 }

@@ -8,7 +8,8 @@ namespace M365Scanner.Host.Mailboxes;
 
 /// <summary><see cref="IMailboxClient"/> over the Graph adapter (Microsoft.Graph SDK and Azure.Identity).</summary>
 public sealed class GraphMailboxClient(
-    GraphMailbox mailboxes, GraphSubscriptions subscriptions, InboxDelta delta, ScannerCopies copies, FolderHistory history)
+    GraphMailbox mailboxes, GraphSubscriptions subscriptions, InboxDelta delta, ScannerCopies copies, FolderHistory history,
+    FolderMessages recent)
     : IMailboxClient
 {
     public async Task<FetchedMessage?> GetMessageAsync(string tenantId, string mailbox, string messageId, CancellationToken ct)
@@ -94,6 +95,13 @@ public sealed class GraphMailboxClient(
     {
         var result = await delta.GetChangesAsync(tenantId, mailbox, deltaLink, ct);
         return new DeltaResult(result.Changed, result.DeltaLink);
+    }
+
+    public async IAsyncEnumerable<FetchedMessage> RecentMessagesAsync(string tenantId, string mailbox, string folder, DateTimeOffset since,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var message in recent.ReadAsync(tenantId, mailbox, folder, since, ct))
+            yield return ToFetched(message);
     }
 
     private static FetchedMessage ToFetched(GraphMessage message) =>

@@ -42,4 +42,9 @@ public interface IMailboxClient
 
     /// <summary>Messages added to the inbox since <paramref name="deltaLink"/> (everything when null), all pages.</summary>
     Task<DeltaResult> InboxDeltaAsync(string tenantId, string mailbox, string? deltaLink, CancellationToken ct);
+
+    /// <summary>The messages of a folder received since <paramref name="since"/>, newest first, each with everything
+    /// <see cref="GetMessageAsync"/> reads (bodies, headers, attachment bytes): what a hunt re-scans and acts on.
+    /// One request per page of 25, not one per message.</summary>
+    IAsyncEnumerable<FetchedMessage> RecentMessagesAsync(string tenantId, string mailbox, string folder, DateTimeOffset since, CancellationToken ct);
 }

@@ -18,6 +18,19 @@ public static class Eventually
         }
     }
 
+    public static async Task<T> Until<T>(Func<Task<T?>> probe, string what, TimeSpan? timeout = null) where T : class
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            if (await probe() is { } value)
+                return value;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Timed out waiting for {what}");
+            await Task.Delay(100);
+        }
+    }
+
     public static async Task True(Func<bool> condition, string what, TimeSpan? timeout = null) =>
         await Until(() => condition() ? "ok" : null, what, timeout);
 }

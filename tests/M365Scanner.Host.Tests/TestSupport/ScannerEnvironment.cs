@@ -34,19 +34,28 @@ public sealed class ScannerEnvironment : IAsyncDisposable
     public EmulatorHost Emulator { get; }
     public WebApplication Host { get; }
     public string TenantId { get; }
+
+    /// <summary>Every protected mailbox: <see cref="Mailbox"/> first, then the others named at start.</summary>
+    public IReadOnlyList<string> Mailboxes { get; private init; } = [Mailbox];
     public string BaseUrl { get; }
     public EmulatorControl Control => Emulator.Control;
     public IVerdictStore Verdicts => Host.Services.GetRequiredService<IVerdictStore>();
     public IAuditLog Audit => Host.Services.GetRequiredService<IAuditLog>();
     public ActionFaults Faults => Host.Services.GetRequiredService<ActionFaults>();
 
-    public static async Task<ScannerEnvironment> StartAsync(string policyMode = "Enforce")
+    /// <param name="otherMailboxes">More protected mailboxes of the same tenant, each with the same partner history.</param>
+    public static async Task<ScannerEnvironment> StartAsync(string policyMode = "Enforce", params string[] otherMailboxes)
     {
         var emulator = await EmulatorHost.StartAsync();
         var tenant = emulator.Control.CreateTenant(domain: "contoso.example");
         var app = emulator.Control.RegisterApp(tenant.Id, secret: Secret, grantedRoles: ["Mail.ReadWrite", "User.Read.All"]);
         emulator.Control.AddUser(tenant.Id, Mailbox, "Bob");
         SeedHistory(emulator.Control, tenant.Id);
+        foreach (var other in otherMailboxes)
+        {
+            emulator.Control.AddUser(tenant.Id, other);
+            SeedHistory(emulator.Control, tenant.Id, other);
+        }
 
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
@@ -71,21 +80,26 @@ public sealed class ScannerEnvironment : IAsyncDisposable
             ["Graph:Tenants:0:ClientId"] = app.ClientId,
             ["Graph:Tenants:0:ClientSecret"] = Secret,
         };
+        for (var i = 0; i < otherMailboxes.Length; i++)
+        {
+            settings[$"Scanner:Mailboxes:{i + 1}:TenantId"] = tenant.Id;
+            settings[$"Scanner:Mailboxes:{i + 1}:Mailbox"] = otherMailboxes[i];
+        }
         var host = ScannerApp.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
         await host.StartAsync();
-        var environment = new ScannerEnvironment(emulator, host, tenant.Id, baseUrl);
+        var environment = new ScannerEnvironment(emulator, host, tenant.Id, baseUrl) { Mailboxes = [Mailbox, .. otherMailboxes] };
         await environment.WaitUntilProtectedAsync();
         return environment;
     }
 
     /// <summary>The partner wrote six times over the last two months, always linking the partner's document site.</summary>
-    private static void SeedHistory(EmulatorControl control, string tenantId)
+    private static void SeedHistory(EmulatorControl control, string tenantId, string mailbox = Mailbox)
     {
         var now = DateTimeOffset.UtcNow;
         for (var i = 0; i < 6; i++)
         {
             var at = now.AddDays(-60 + i * 8);
-            control.Deliver(tenantId, Mailbox, Mime.Message(Partner, Mailbox, $"Minutes {i}",
+            control.Deliver(tenantId, mailbox, Mime.Message(Partner, mailbox, $"Minutes {i}",
                 $"Hello Bob, the minutes are at https://docs.partner.example/minutes/{i} as usual.", at), receivedAt: at);
         }
     }
@@ -96,8 +110,8 @@ public sealed class ScannerEnvironment : IAsyncDisposable
         var state = Host.Services.GetRequiredService<IWorkerStateStore>();
         try
         {
-            await Eventually.True(() => state.Subscriptions(TenantId).Count == 1 &&
-                                        state.GetDeltaLink(TenantId, Mailbox, "inbox") is not null, "the mailbox to be protected");
+            await Eventually.True(() => state.Subscriptions(TenantId).Count == Mailboxes.Count &&
+                                        Mailboxes.All(m => state.GetDeltaLink(TenantId, m, "inbox") is not null), "the mailboxes to be protected");
         }
         catch (TimeoutException ex)
         {
@@ -153,10 +167,10 @@ public sealed class ScannerEnvironment : IAsyncDisposable
     public IEnumerable<SeededMessage> InFolder(string folderName, string internetMessageId) =>
         Folder(folderName).Where(m => m.InternetMessageId?.Trim('<', '>') == internetMessageId);
 
-    public IReadOnlyList<SeededMessage> Folder(string folderName)
+    public IReadOnlyList<SeededMessage> Folder(string folderName, string mailbox = Mailbox)
     {
-        var folder = Control.GetFolders(TenantId, Mailbox).FirstOrDefault(f => f.DisplayName.Equals(folderName, StringComparison.OrdinalIgnoreCase));
-        return folder is null ? [] : Control.GetMessages(TenantId, Mailbox, folder.Id);
+        var folder = Control.GetFolders(TenantId, mailbox).FirstOrDefault(f => f.DisplayName.Equals(folderName, StringComparison.OrdinalIgnoreCase));
+        return folder is null ? [] : Control.GetMessages(TenantId, mailbox, folder.Id);
     }
 
     public HttpClient AdminClient()

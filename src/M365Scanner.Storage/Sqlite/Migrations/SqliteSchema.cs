@@ -117,6 +117,30 @@ public static class SqliteSchema
                 expires_at   INTEGER NOT NULL
             );
             """),
+        // Hunt reports: one row per hunt, saved as it progresses. Matches and errors are JSON: they are read whole
+        // with their report and never queried on their own. The rowid breaks ties between equal creation times.
+        new(6, "hunt reports", """
+            CREATE TABLE hunts (
+                id            TEXT    NOT NULL UNIQUE,
+                kind          TEXT    NOT NULL,
+                indicator     TEXT,
+                tenant_id     TEXT,
+                window_hours  INTEGER NOT NULL,
+                act           INTEGER NOT NULL,
+                source        TEXT    NOT NULL,
+                state         TEXT    NOT NULL,
+                created_at    INTEGER NOT NULL,
+                started_at    INTEGER,
+                finished_at   INTEGER,
+                mailboxes     INTEGER NOT NULL,
+                messages      INTEGER NOT NULL,
+                acted_on      INTEGER NOT NULL,
+                matches_json  TEXT    NOT NULL,
+                errors_json   TEXT    NOT NULL
+            );
+            CREATE INDEX hunts_by_time ON hunts (created_at);
+            CREATE INDEX hunts_by_indicator ON hunts (indicator, source, created_at);
+            """),
     ];
 
     /// <summary>The version a database has once every step is applied.</summary>

@@ -1,0 +1,41 @@
+namespace M365Scanner.Core.Operations;
+
+/// <summary>
+/// What one hunt did: a retro-hunt (re-scoring recent mail with today's graph, policy and known indicators) or an IOC
+/// hunt (one indicator across every monitored mailbox). Saved when queued, while running and when finished.
+/// </summary>
+/// <param name="Id">A short opaque id, given when the hunt is queued.</param>
+/// <param name="Kind">"retro" or "ioc" (see <see cref="HuntKinds"/>).</param>
+/// <param name="Indicator">The indicator in "kind:value" form for an IOC hunt; null for a retro-hunt.</param>
+/// <param name="TenantId">The tenant hunted, or null for every tenant.</param>
+/// <param name="WindowHours">How far back mail was read, in hours from the start of the hunt.</param>
+/// <param name="Act">Whether matches are acted on (still only when the policy enforces); false reports only.</param>
+/// <param name="Source">Who asked: "api", "feed", "schedule".</param>
+public sealed record HuntReport(
+    string Id,
+    string Kind,
+    string? Indicator,
+    string? TenantId,
+    int WindowHours,
+    bool Act,
+    string Source,
+    string State,
+    DateTimeOffset CreatedAt)
+{
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+    public int MailboxesExamined { get; init; }
+    public int MessagesExamined { get; init; }
+
+    /// <summary>Matches whose action was carried out by this hunt.</summary>
+    public int ActedOn { get; init; }
+
+    public IReadOnlyList<HuntMatch> Matches { get; init; } = [];
+    public IReadOnlyList<string> Errors { get; init; } = [];
+
+    /// <summary>From start to finish; null until finished.</summary>
+    public TimeSpan? Duration => StartedAt is { } s && FinishedAt is { } f ? f - s : null;
+
+    /// <summary>A new hunt id: 12 hex characters, enough to never collide within one deployment's history.</summary>
+    public static string NewId() => Guid.NewGuid().ToString("N")[..12];
+}

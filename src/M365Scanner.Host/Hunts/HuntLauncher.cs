@@ -1,0 +1,37 @@
+using Hangfire;
+using M365Scanner.Core.Hunting;
+using M365Scanner.Core.Operations;
+using M365Scanner.Host.Jobs;
+
+namespace M365Scanner.Host.Hunts;
+
+/// <summary>Starts hunts: saves the report as queued (so its id can be answered at once) and enqueues its job.</summary>
+public sealed class HuntLauncher(IHuntStore store, IBackgroundJobClient jobs, TimeProvider clock)
+{
+    /// <summary>An IOC hunt of <paramref name="indicator"/> over the last <paramref name="hours"/> of every monitored
+    /// mailbox of <paramref name="tenantId"/> (every tenant when null).</summary>
+    public HuntReport StartIoc(Indicator indicator, string? tenantId, int hours, bool act, string source)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        var report = new HuntReport(HuntReport.NewId(), HuntKinds.Ioc, indicator.ToString(), tenantId, hours, act, source,
+            HuntStates.Queued, clock.GetUtcNow());
+        store.Save(report);
+        var id = report.Id;
+        var text = report.Indicator!;
+        var scope = tenantId ?? "every tenant";
+        jobs.Enqueue<HuntJobs>(JobQueues.Hunts, j => j.RunIocAsync(id, text, scope, CancellationToken.None));
+        return report;
+    }
+
+    /// <summary>A retro-hunt over the last <paramref name="hours"/> of delivered mail.</summary>
+    public HuntReport StartRetro(string? tenantId, int hours, bool act, string source)
+    {
+        var report = new HuntReport(HuntReport.NewId(), HuntKinds.Retro, null, tenantId, hours, act, source,
+            HuntStates.Queued, clock.GetUtcNow());
+        store.Save(report);
+        var id = report.Id;
+        var scope = tenantId ?? "every tenant";
+        jobs.Enqueue<HuntJobs>(JobQueues.Hunts, j => j.RunRetroAsync(id, hours, scope, CancellationToken.None));
+        return report;
+    }
+}

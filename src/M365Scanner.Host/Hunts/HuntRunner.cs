@@ -1,0 +1,179 @@
+using M365Scanner.Core.Hunting;
+using M365Scanner.Core.Links.Extraction;
+using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
+using M365Scanner.Host.Actions;
+using M365Scanner.Host.Mailboxes;
+using M365Scanner.Host.Scanning;
+using Microsoft.Extensions.Options;
+
+namespace M365Scanner.Host.Hunts;
+
+/// <summary>
+/// Runs one hunt over the inbox of every monitored mailbox in its scope, reading the window's messages with their
+/// attachments (one Graph request per page of 25) and acting through <see cref="MessageActions"/>, so the audit log
+/// and its idempotency are the live path's:
+/// <list type="bullet">
+/// <item>IOC hunt: a message carrying the indicator (in its sender, its bodies or its attachments, PDFs included,
+/// after unwrapping) is quarantined. Indicators are confirmed-malicious, so there is no rewrite and no
+/// established-correspondent exception: a partner's hijacked account is exactly the case to pull whole.</item>
+/// <item>Retro-hunt: each message is scored again with today's graph and policy (at its delivery time, so the
+/// time-based signals mean what they meant then) and checked against every indicator hunted before; what is now
+/// flagged gets the action today's policy plans. Nothing is learned: the message was learned once, when delivered.
+/// The scanner's own rewritten copies are skipped, and so is a message the audit log shows was already rewritten,
+/// quarantined or released by an admin.</item>
+/// </list>
+/// Nothing is acted on when the hunt was started without acting or the policy is report-only: matches are reported.
+/// </summary>
+public sealed class HuntRunner(
+    IMonitoredMailboxes monitored, IMailboxClient mailboxes, TenantScanners scanners, MessageLinkExtractor extractor,
+    MessageActions actions, IAuditLog audit, IHuntStore store, IOptions<PolicyOptions> policy, TimeProvider clock,
+    ILogger<HuntRunner> log)
+{
+    public const string Folder = "inbox";
+
+    /// <summary>How often (in messages) a running hunt saves its progress for the API and the dashboard.</summary>
+    public const int ProgressEvery = 250;
+
+    /// <exception cref="InvalidOperationException">No hunt has that id.</exception>
+    public async Task<HuntReport> RunAsync(string huntId, CancellationToken ct)
+    {
+        var report = store.Get(huntId) ?? throw new InvalidOperationException($"no hunt {huntId}");
+        if (report.State == HuntStates.Completed)
+            return report;
+        var started = clock.GetUtcNow();
+        report = report with
+        {
+            State = HuntStates.Running, StartedAt = started, FinishedAt = null, MailboxesExamined = 0, MessagesExamined = 0,
+            ActedOn = 0, Matches = [], Errors = [],
+        };
+        store.Save(report);
+
+        var run = new Run(report, Matcher(report), report.Act && policy.Value.Mode == PolicyMode.Enforce);
+        try
+        {
+            var since = started.AddHours(-report.WindowHours);
+            foreach (var m in monitored.All().Where(m => report.TenantId is null ||
+                                                         string.Equals(m.TenantId, report.TenantId, StringComparison.OrdinalIgnoreCase)))
+            {
+                try
+                {
+                    await foreach (var message in mailboxes.RecentMessagesAsync(m.TenantId, m.Mailbox, Folder, since, ct))
+                    {
+                        run.Messages++;
+                        try
+                        {
+                            if (await ExamineAsync(run, m, message, ct) is { } match)
+                                run.Matches.Add(match);
+                        }
+                        catch (Exception e) when (e is not OperationCanceledException)
+                        {
+                            run.Errors.Add($"{m.Mailbox} message {message.Id}: {e.Message}");
+                            log.LogWarning(e, "Hunt {Hunt}: message {Message} in {Mailbox} failed", huntId, message.Id, m.Mailbox);
+                        }
+                        if (run.Messages % ProgressEvery == 0)
+                            store.Save(run.Report(HuntStates.Running, null));
+                    }
+                    run.Mailboxes++;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    run.Errors.Add($"{m.Mailbox}: {e.Message}");
+                    log.LogWarning(e, "Hunt {Hunt}: mailbox {Mailbox} could not be read to the end", huntId, m.Mailbox);
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            store.Save(run.Report(HuntStates.Failed, clock.GetUtcNow()) with { Errors = [.. run.Errors, e.Message] });
+            throw;
+        }
+        var done = run.Report(HuntStates.Completed, clock.GetUtcNow());
+        store.Save(done);
+        log.LogInformation("Hunt {Hunt} ({Kind} {Indicator}): {Messages} message(s) in {Mailboxes} mailbox(es), {Matched} matched, " +
+                           "{Acted} acted on, {Errors} error(s) in {Duration}", huntId, report.Kind, report.Indicator, done.MessagesExamined,
+            done.MailboxesExamined, done.Matches.Count, done.ActedOn, done.Errors.Count, done.Duration);
+        return done;
+    }
+
+    private IndicatorMatcher Matcher(HuntReport report)
+    {
+        if (report.Kind == HuntKinds.Ioc)
+            return new IndicatorMatcher([Indicator.Parse(report.Indicator ?? throw new InvalidOperationException($"hunt {report.Id} has no indicator"))]);
+        var known = store.HuntedIndicators().Select(text => Indicator.TryParse(text, out var i) ? i : null).OfType<Indicator>();
+        return new IndicatorMatcher(known);
+    }
+
+    private async Task<HuntMatch?> ExamineAsync(Run run, MonitoredMailbox m, FetchedMessage message, CancellationToken ct)
+    {
+        var isRetro = run.Started.Kind == HuntKinds.Retro;
+        // A rewritten copy is re-examined by an IOC hunt (an indicator that survived the rewrite must still go) but
+        // not re-scored: its blocked-link URLs would score as links of their own.
+        if (isRetro && message.ScannerCopyOf is not null)
+            return null;
+        var key = MessageKey.Of(m.TenantId, m.Mailbox, message.Message.InternetMessageId, message.Id);
+        if (isRetro && AlreadyActedOn(key))
+            return null;
+
+        if (!isRetro)
+        {
+            var hits = run.Matcher.Match(message.Message, extractor.Extract(message.Message).Links);
+            return hits.Count == 0 ? null : await QuarantineAsync(run, m, key, message, Describe(hits), ct);
+        }
+
+        var tenant = scanners.For(m.TenantId);
+        var verdict = tenant.Scanner.Scan(message.Message, m.Mailbox, tenant.Graph, message.Message.ReceivedAt ?? clock.GetUtcNow());
+        var known = run.Matcher.Match(message.Message, verdict.Extraction.Links);
+        if (known.Count > 0)
+            return await QuarantineAsync(run, m, key, message, "known indicator: " + Describe(known), ct);
+        if (verdict.Plan.Action == MessageAction.Allow)
+            return null;
+        var reason = verdict.Plan.Explanation;
+        if (!run.Enforce || !verdict.Plan.Enforced)
+            return Match(m, message, reason, "report", null);
+        var plan = verdict.Plan with { Explanation = $"retro-hunt {run.Started.Id}: {reason}" };
+        var done = await actions.CarryOutAsync(key, message, verdict with { Plan = plan }, ct);
+        var action = done == MessageAction.Rewrite ? "rewrite" : "quarantine";
+        run.ActedOn++;
+        return Match(m, message, reason, action, audit.Latest(key, action)?.Id);
+    }
+
+    private async Task<HuntMatch> QuarantineAsync(Run run, MonitoredMailbox m, MessageKey key, FetchedMessage message, string reason,
+        CancellationToken ct)
+    {
+        if (!run.Enforce)
+            return Match(m, message, reason, "report", null);
+        await actions.QuarantineAsync(key, message, $"{run.Started.Kind} hunt {run.Started.Id}: {reason}", ct);
+        run.ActedOn++;
+        return Match(m, message, reason, "quarantine", audit.Latest(key, "quarantine")?.Id);
+    }
+
+    private bool AlreadyActedOn(MessageKey key) =>
+        audit.Latest(key, "quarantine")?.State is AuditStates.Completed or AuditStates.Released ||
+        audit.Latest(key, "rewrite")?.State is AuditStates.Completed or AuditStates.Released;
+
+    private static string Describe(IReadOnlyList<IndicatorHit> hits) => string.Join("; ", hits.Select(h => $"{h.Indicator} in {h.Where}"));
+
+    private static HuntMatch Match(MonitoredMailbox m, FetchedMessage message, string reason, string action, long? auditId) =>
+        new(m.TenantId, m.Mailbox, message.Id, message.Message.InternetMessageId, message.Message.Subject,
+            (message.Message.From ?? message.Message.Sender)?.Address, reason, action, auditId);
+
+    /// <summary>One hunt's counters while it runs.</summary>
+    private sealed class Run(HuntReport started, IndicatorMatcher matcher, bool enforce)
+    {
+        public HuntReport Started { get; } = started;
+        public IndicatorMatcher Matcher { get; } = matcher;
+        public bool Enforce { get; } = enforce;
+        public int Mailboxes { get; set; }
+        public int Messages { get; set; }
+        public int ActedOn { get; set; }
+        public List<HuntMatch> Matches { get; } = [];
+        public List<string> Errors { get; } = [];
+
+        public HuntReport Report(string state, DateTimeOffset? finishedAt) => Started with
+        {
+            State = state, FinishedAt = finishedAt, MailboxesExamined = Mailboxes, MessagesExamined = Messages, ActedOn = ActedOn,
+            Matches = [.. Matches], Errors = [.. Errors],
+        };
+    }
+}

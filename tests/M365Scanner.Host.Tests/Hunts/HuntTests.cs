@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using M365Scanner.Core.Operations;
+using M365Scanner.Core.Tests.TestSupport;
+using M365Scanner.Host.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace M365Scanner.Host.Tests.Hunts;
+
+/// <summary>
+/// Hunts end to end: mail delivered and allowed while a domain was trusted, then the domain is declared malicious
+/// (the partner's document site, compromised) and a hunt pulls exactly the messages carrying it, in either mailbox,
+/// whether the link is in the body or only inside a PDF.
+/// </summary>
+public class HuntTests
+{
+    private const string Carol = "carol@contoso.example";
+    private const string Quarantine = "M365Scanner Quarantine";
+    private const string Domain = "docs.partner.example";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [Fact]
+    public async Task IocHuntForDomain_QuarantinesExactlyTheCarriers_InBodiesAndPdfs_AcrossMailboxes()
+    {
+        await using var env = await ScannerEnvironment.StartAsync("Enforce", Carol);
+        var carriers = new[]
+        {
+            Deliver(env, ScannerEnvironment.Mailbox, "body-bob", "minutes at https://docs.partner.example/minutes/9"),
+            Deliver(env, ScannerEnvironment.Mailbox, "pdf-bob", "the statement is attached", pdfLink: "https://docs.partner.example/statement/3"),
+            Deliver(env, Carol, "body-carol", "agenda at https://sub.docs.partner.example/agenda"),
+            Deliver(env, Carol, "pdf-carol", "the contract is attached", pdfLink: "https://docs.partner.example/contract/5"),
+        };
+        var others = new[]
+        {
+            Deliver(env, ScannerEnvironment.Mailbox, "plain-bob", "see you at lunch"),
+            Deliver(env, Carol, "plain-carol", "thanks, talk tomorrow"),
+            Deliver(env, Carol, "pdf-plain-carol", "the notes are attached", pdfLink: null),
+        };
+        foreach (var (mailbox, id) in carriers.Concat(others))
+            Assert.Equal("allow", (await VerdictAsync(env, mailbox, id)).Action);
+        // The partner's history (20-60 days old) is outside the hunt's window of 7 days.
+
+        using var admin = env.AdminClient();
+        var started = await admin.PostAsJsonAsync("/api/admin/hunts", new { domain = Domain, days = 7 });
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var huntId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var report = await CompletedAsync(env, admin, huntId);
+
+        Assert.Equal("domain:docs.partner.example", report.Indicator);
+        Assert.Equal(2, report.MailboxesExamined);
+        Assert.Equal(carriers.Length + others.Length, report.MessagesExamined);
+        Assert.Empty(report.Errors);
+        Assert.Equal(carriers.Select(c => c.Id).Order(), report.Matches.Select(m => m.InternetMessageId!.Trim('<', '>')).Order());
+        Assert.All(report.Matches, m => Assert.Equal("quarantine", m.Action));
+        Assert.Equal(4, report.ActedOn);
+        Assert.Contains(report.Matches, m => m.Reason.Contains("attachment:", StringComparison.Ordinal));
+        foreach (var (mailbox, messageId) in carriers)
+        {
+            Assert.DoesNotContain(env.Folder("Inbox", mailbox), m => m.InternetMessageId?.Trim('<', '>') == messageId);
+            Assert.Single(env.Folder(Quarantine, mailbox), m => m.InternetMessageId?.Trim('<', '>') == messageId);
+        }
+        Assert.Equal(2, env.Folder(Quarantine, ScannerEnvironment.Mailbox).Count);
+        Assert.Equal(2, env.Folder(Quarantine, Carol).Count);
+        foreach (var (mailbox, messageId) in others)
+            Assert.Single(env.Folder("Inbox", mailbox), m => m.InternetMessageId?.Trim('<', '>') == messageId);
+        // Every action is in the audit log, and a second hunt finds nothing left to do.
+        Assert.Equal(4, env.Audit.Query(env.TenantId).Count(e => e.Action == "quarantine" && e.State == AuditStates.Completed));
+        var again = await CompletedAsync(env, admin, await StartAsync(admin, new { domain = Domain, days = 7 }));
+        Assert.Empty(again.Matches);
+    }
+
+    [Fact]
+    public async Task RetroHunt_QuarantinesMailDeliveredAfterAnIocHunt_ThatCarriesAHuntedIndicator()
+    {
+        await using var env = await ScannerEnvironment.StartAsync();
+        using var admin = env.AdminClient();
+        var ioc = await CompletedAsync(env, admin, await StartAsync(admin, new { url = "https://docs.partner.example/minutes/10" }));
+        Assert.Empty(ioc.Matches);
+        // The live path does not know hunted indicators: the message is delivered and allowed.
+        var carrier = Deliver(env, ScannerEnvironment.Mailbox, "late", "minutes at https://docs.partner.example/minutes/10");
+        var other = Deliver(env, ScannerEnvironment.Mailbox, "late-other", "minutes at https://docs.partner.example/minutes/11");
+        Assert.Equal("allow", (await VerdictAsync(env, carrier.Mailbox, carrier.Id)).Action);
+        Assert.Equal("allow", (await VerdictAsync(env, other.Mailbox, other.Id)).Action);
+
+        var retro = await CompletedAsync(env, admin, await StartAsync(admin, new { hours = 48 }, "/api/admin/hunts/retro"));
+
+        var match = Assert.Single(retro.Matches);
+        Assert.Equal(carrier.Id, match.InternetMessageId?.Trim('<', '>'));
+        Assert.Equal("quarantine", match.Action);
+        Assert.StartsWith("known indicator: url:https://docs.partner.example/minutes/10", match.Reason, StringComparison.Ordinal);
+        Assert.Empty(env.InFolder("Inbox", carrier.Id));
+        Assert.Single(env.InFolder("Inbox", other.Id));
+        Assert.Equal(2, retro.MessagesExamined); // the partner's history is older than 48 hours
+    }
+
+    [Fact]
+    public async Task StartHunt_Returns400_WhenIndicatorOrWindowIsWrong()
+    {
+        // One host for every case: each start of the environment costs seconds on a loaded 2-core machine.
+        await using var env = await ScannerEnvironment.StartAsync();
+        using var admin = env.AdminClient();
+        string[] bodies =
+        [
+            "{}",
+            """{"domain":"evil.example","url":"https://evil.example/"}""",
+            """{"domain":"com"}""",
+            """{"domain":"evil.example","days":0}""",
+        ];
+
+        foreach (var body in bodies)
+        {
+            var response = await admin.PostAsync("/api/admin/hunts", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{body}: {response.StatusCode}");
+        }
+        Assert.Empty(env.Host.Services.GetRequiredService<IHuntStore>().Recent(10));
+    }
+
+    [Fact]
+    public async Task StartHunt_Returns401_WithoutKey()
+    {
+        await using var env = await ScannerEnvironment.StartAsync();
+        using var anonymous = new HttpClient { BaseAddress = new Uri(env.BaseUrl) };
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/admin/hunts", new { domain = Domain })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/admin/hunts/x")).StatusCode);
+    }
+
+    private static (string Mailbox, string Id) Deliver(ScannerEnvironment env, string mailbox, string name, string text, string? pdfLink = "none")
+    {
+        var id = $"{name}@partner.example";
+        (string, byte[])? pdf = pdfLink == "none" ? null
+            : ("document.pdf", MinimalPdf.Build(new MinimalPage(["Please see below"], pdfLink is null ? [] : [MinimalPdf.UriLink(pdfLink)])));
+        env.Control.Deliver(env.TenantId, mailbox,
+            Mime.Message(ScannerEnvironment.Partner, mailbox, name, "Hello, " + text, DateTimeOffset.UtcNow, pdf: pdf, messageId: id),
+            receivedAt: DateTimeOffset.UtcNow);
+        return (mailbox, id);
+    }
+
+    private static async Task<VerdictRecord> VerdictAsync(ScannerEnvironment env, string mailbox, string messageId)
+    {
+        try
+        {
+            return await Eventually.Until(() => env.Verdicts.Get(new MessageKey(env.TenantId, mailbox, messageId)), $"a verdict for {messageId}");
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}; failed jobs: {env.FailedJobs()}", ex);
+        }
+    }
+
+    private static async Task<string> StartAsync(HttpClient admin, object body, string path = "/api/admin/hunts")
+    {
+        var response = await admin.PostAsJsonAsync(path, body);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    private static async Task<HuntReport> CompletedAsync(ScannerEnvironment env, HttpClient admin, string id)
+    {
+        try
+        {
+            return await Eventually.Until(async () =>
+            {
+                var report = await admin.GetFromJsonAsync<HuntReport>($"/api/admin/hunts/{id}", Json);
+                return report?.State is HuntStates.Completed or HuntStates.Failed ? report : null;
+            }, $"hunt {id} to finish");
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}; failed jobs: {env.FailedJobs()}", ex);
+        }
+    }
+}
