@@ -30,13 +30,26 @@ public static class GraphNotificationsApi
         var log = loggers.CreateLogger(typeof(GraphNotificationsApi));
         if (await ReadAsync(request, log) is not { Value.Count: > 0 } body)
             return TypedResults.BadRequest();
-        return Dispatch(body, state, log, (subscription, n) =>
+        var messages = new List<MessageRef>();
+        var result = Dispatch(body, state, log, (subscription, n) =>
         {
             if (n.MessageId is { } messageId)
-                queue.ScanMessage(subscription.TenantId, subscription.Mailbox, messageId);
+                messages.Add(new MessageRef(subscription.TenantId, subscription.Mailbox, messageId));
             else
                 log.LogWarning("Notification for subscription {SubscriptionId} names no message; ignored", n.SubscriptionId);
         });
+        if (result.Result is not Accepted || messages.Count == 0)
+            return result;
+        try
+        {
+            queue.ScanMessages(messages);
+            return result;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogError(ex, "Could not persist {Count} notification(s); answering 503 so Graph retries", messages.Count);
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     internal static async Task<Results<Accepted, BadRequest, StatusCodeHttpResult>> ReceiveLifecycle(

@@ -40,6 +40,7 @@ public static class ScannerJobsExtensions
         builder.Services.AddSingleton<ActionFaults>();
         builder.Services.AddTransient<MessageActions>();
         builder.Services.AddTransient<ScanMessageJob>();
+        builder.Services.AddTransient<NotificationBatchJob>();
         builder.Services.AddTransient<CatchUpJob>();
         builder.Services.AddTransient<SubscriptionJobs>();
         builder.Services.AddTransient<BaselineJob>();

@@ -10,6 +10,14 @@ public sealed class HangfireWorkQueue(IBackgroundJobClient jobs) : IWorkQueue
     public void ScanMessage(string tenantId, string mailbox, string messageId) =>
         jobs.Enqueue<ScanMessageJob>(JobQueues.Scans, j => j.RunAsync(tenantId, mailbox, messageId, null, CancellationToken.None));
 
+    public void ScanMessages(IReadOnlyList<MessageRef> messages)
+    {
+        if (messages.Count == 1)
+            ScanMessage(messages[0].TenantId, messages[0].Mailbox, messages[0].MessageId);
+        else if (messages.Count > 1)
+            jobs.Enqueue<NotificationBatchJob>(JobQueues.Notifications, j => j.Run(messages));
+    }
+
     public void CatchUp(string tenantId, string mailbox) =>
         jobs.Enqueue<CatchUpJob>(JobQueues.Maintenance, j => j.RunAsync(tenantId, mailbox, CancellationToken.None));
 

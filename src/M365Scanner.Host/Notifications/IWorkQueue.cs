@@ -7,6 +7,11 @@ namespace M365Scanner.Host.Notifications;
 public interface IWorkQueue
 {
     void ScanMessage(string tenantId, string mailbox, string messageId);
+
+    /// <summary>Queues the scans of every message one notification call named, with one write to the job storage:
+    /// Graph batches up to hundreds of notifications per call during a campaign, and one enqueue each made such a
+    /// call take seconds on SQLite, past Graph's 3-second patience.</summary>
+    void ScanMessages(IReadOnlyList<MessageRef> messages);
     void CatchUp(string tenantId, string mailbox);
     void RenewSubscription(string subscriptionId);
     void RecreateSubscription(string subscriptionId);
