@@ -95,6 +95,24 @@ public static class SqliteSchema
                 PRIMARY KEY (tenant_id, mailbox, folder)
             );
             """),
+        // Baseline checkpoints, one row per mailbox folder, rewritten after every page of history. ids_at_boundary
+        // holds the Graph ids learned in the boundary second, newline-separated (usually one; Graph ids never
+        // contain a newline). Times are unix milliseconds.
+        new(5, "baseline progress", """
+            CREATE TABLE baseline_progress (
+                tenant_id       TEXT    NOT NULL,
+                mailbox         TEXT    NOT NULL,
+                folder          TEXT    NOT NULL,
+                since           INTEGER NOT NULL,
+                boundary        INTEGER,
+                ids_at_boundary TEXT    NOT NULL,
+                learned         INTEGER NOT NULL,
+                pages           INTEGER NOT NULL,
+                completed       INTEGER NOT NULL,
+                updated_at      INTEGER NOT NULL,
+                PRIMARY KEY (tenant_id, mailbox, folder)
+            );
+            """),
     ];
 
     /// <summary>The version a database has once every step is applied.</summary>
