@@ -104,10 +104,11 @@ public sealed class SqliteWorkerStateStore(SqliteDatabase database) : IWorkerSta
         {
             using var upsert = transaction.Command("""
                 INSERT INTO baseline_progress
-                    (tenant_id, mailbox, folder, since, boundary, ids_at_boundary, learned, pages, completed, updated_at)
-                VALUES ($tenant, $mailbox, $folder, $since, $boundary, $ids, $learned, $pages, $completed, $updatedAt)
+                    (tenant_id, mailbox, folder, since, until, boundary, ids_at_boundary, learned, pages, completed, updated_at)
+                VALUES ($tenant, $mailbox, $folder, $since, $until, $boundary, $ids, $learned, $pages, $completed, $updatedAt)
                 ON CONFLICT (tenant_id, mailbox, folder) DO UPDATE SET
                     since           = excluded.since,
+                    until           = excluded.until,
                     boundary        = excluded.boundary,
                     ids_at_boundary = excluded.ids_at_boundary,
                     learned         = excluded.learned,
@@ -117,6 +118,7 @@ public sealed class SqliteWorkerStateStore(SqliteDatabase database) : IWorkerSta
                 """);
             upsert.With("$tenant", progress.TenantId).With("$mailbox", progress.Mailbox).With("$folder", progress.Folder)
                 .With("$since", UnixMilliseconds.From(progress.Since))
+                .With("$until", UnixMilliseconds.From(progress.Until))
                 .With("$boundary", progress.Boundary is { } b ? UnixMilliseconds.From(b) : null)
                 .With("$ids", string.Join('\n', progress.IdsAtBoundary))
                 .With("$learned", progress.Learned)
@@ -134,7 +136,7 @@ public sealed class SqliteWorkerStateStore(SqliteDatabase database) : IWorkerSta
         return _database.Read(transaction =>
         {
             using var select = transaction.Command("""
-                SELECT folder, since, boundary, ids_at_boundary, learned, pages, completed, updated_at
+                SELECT folder, since, until, boundary, ids_at_boundary, learned, pages, completed, updated_at
                 FROM baseline_progress WHERE tenant_id = $tenant AND mailbox = $mailbox
                 ORDER BY folder;
                 """);
@@ -142,13 +144,13 @@ public sealed class SqliteWorkerStateStore(SqliteDatabase database) : IWorkerSta
             var found = new List<BaselineProgress>();
             while (reader.Read())
             {
-                var ids = reader.GetString(3);
+                var ids = reader.GetString(4);
                 found.Add(new BaselineProgress(tenantId, mailbox, reader.GetString(0),
-                    UnixMilliseconds.ToInstant(reader.GetInt64(1)),
-                    reader.IsDBNull(2) ? null : UnixMilliseconds.ToInstant(reader.GetInt64(2)),
+                    UnixMilliseconds.ToInstant(reader.GetInt64(1)), UnixMilliseconds.ToInstant(reader.GetInt64(2)),
+                    reader.IsDBNull(3) ? null : UnixMilliseconds.ToInstant(reader.GetInt64(3)),
                     ids.Length == 0 ? [] : ids.Split('\n'),
-                    reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6) != 0,
-                    UnixMilliseconds.ToInstant(reader.GetInt64(7))));
+                    reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7) != 0,
+                    UnixMilliseconds.ToInstant(reader.GetInt64(8))));
             }
             return found;
         });

@@ -149,7 +149,7 @@ public abstract class WorkerStateStoreContract : IDisposable
     public void SaveBaselineProgress_KeepsEveryField_WhenReadBack()
     {
         var store = CreateStore();
-        var progress = new BaselineProgress("tenant-a", "bob@tenant.example", "inbox", T0.AddDays(-90), T0.AddHours(-2),
+        var progress = new BaselineProgress("tenant-a", "bob@tenant.example", "inbox", T0.AddDays(-90), T0, T0.AddHours(-2),
             ["AAMkAD-1", "AAMkAD-2"], 150, 3, false, T0);
 
         store.SaveBaselineProgress(progress);
@@ -176,7 +176,7 @@ public abstract class WorkerStateStoreContract : IDisposable
     public void SaveBaselineProgress_Replaces_WhenTheFolderMovesOn()
     {
         var store = CreateStore();
-        var first = new BaselineProgress("tenant-a", "bob@tenant.example", "inbox", T0.AddDays(-90), T0.AddDays(-80),
+        var first = new BaselineProgress("tenant-a", "bob@tenant.example", "inbox", T0.AddDays(-90), T0, T0.AddDays(-80),
             ["id-50"], 50, 1, false, T0);
         store.SaveBaselineProgress(first);
         var done = first with { Boundary = T0.AddDays(-1), IdsAtBoundary = ["id-120", "id-121"], Learned = 121, Pages = 3,
@@ -192,7 +192,7 @@ public abstract class WorkerStateStoreContract : IDisposable
     {
         var store = CreateStore();
         BaselineProgress P(string tenant, string mailbox, string folder, long learned) =>
-            new(tenant, mailbox, folder, T0.AddDays(-90), T0, [$"{tenant}-{mailbox}-{folder}"], learned, 1, false, T0);
+            new(tenant, mailbox, folder, T0.AddDays(-90), T0, T0, [$"{tenant}-{mailbox}-{folder}"], learned, 1, false, T0);
 
         store.SaveBaselineProgress(P("tenant-a", "bob@tenant.example", "sentitems", 1));
         store.SaveBaselineProgress(P("tenant-a", "bob@tenant.example", "inbox", 2));

@@ -104,6 +104,7 @@ public static class SqliteSchema
                 mailbox         TEXT    NOT NULL,
                 folder          TEXT    NOT NULL,
                 since           INTEGER NOT NULL,
+                until           INTEGER NOT NULL,
                 boundary        INTEGER,
                 ids_at_boundary TEXT    NOT NULL,
                 learned         INTEGER NOT NULL,
@@ -112,6 +113,13 @@ public static class SqliteSchema
                 updated_at      INTEGER NOT NULL,
                 PRIMARY KEY (tenant_id, mailbox, folder)
             );
+            -- A mailbox with a delta link was baselined by a build without checkpoints: adopt its baseline as
+            -- complete (learned unknown, 0), or the next start would learn its history a second time.
+            INSERT INTO baseline_progress
+                (tenant_id, mailbox, folder, since, until, boundary, ids_at_boundary, learned, pages, completed, updated_at)
+            SELECT tenant_id, mailbox, f.folder, 0, 0, NULL, '', 0, 0, 1, CAST(strftime('%s', 'now') AS INTEGER) * 1000
+            FROM delta_links, (SELECT 'sentitems' AS folder UNION ALL SELECT 'inbox') AS f
+            WHERE delta_links.folder = 'inbox';
             """),
     ];
 
