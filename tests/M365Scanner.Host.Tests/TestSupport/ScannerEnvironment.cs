@@ -23,34 +23,44 @@ public sealed class ScannerEnvironment : IAsyncDisposable
     public const string AdminKey = "test-admin-key-0123456789abcdef";
     private const string Secret = "test-client-secret";
 
-    private ScannerEnvironment(EmulatorHost emulator, WebApplication host, string tenantId, string baseUrl)
+    private readonly Dictionary<string, string?> _settings;
+
+    private ScannerEnvironment(EmulatorHost emulator, WebApplication host, string tenantId, string baseUrl, Dictionary<string, string?> settings)
     {
         Emulator = emulator;
         Host = host;
         TenantId = tenantId;
         BaseUrl = baseUrl;
+        _settings = settings;
     }
 
     public EmulatorHost Emulator { get; }
-    public WebApplication Host { get; }
+    public WebApplication Host { get; private set; }
     public string TenantId { get; }
     public string BaseUrl { get; }
     public EmulatorControl Control => Emulator.Control;
     public IVerdictStore Verdicts => Host.Services.GetRequiredService<IVerdictStore>();
     public IAuditLog Audit => Host.Services.GetRequiredService<IAuditLog>();
     public ActionFaults Faults => Host.Services.GetRequiredService<ActionFaults>();
+    public IWorkerStateStore State() => Host.Services.GetRequiredService<IWorkerStateStore>();
 
-    public static async Task<ScannerEnvironment> StartAsync(string policyMode = "Enforce")
+    /// <param name="seed">More history to put in the mailbox before the host starts (control, tenant id).</param>
+    /// <param name="settings">Settings that override or add to the defaults (e.g. "Scanner:JobStorage" = "Sqlite" for
+    /// a host that can be restarted with <see cref="RestartHostAsync"/>).</param>
+    /// <param name="beforeStart">Runs on the built host's services before it starts (e.g. to set a test hook).</param>
+    public static async Task<ScannerEnvironment> StartAsync(string policyMode = "Enforce", Action<EmulatorControl, string>? seed = null,
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceProvider>? beforeStart = null)
     {
         var emulator = await EmulatorHost.StartAsync();
         var tenant = emulator.Control.CreateTenant(domain: "contoso.example");
         var app = emulator.Control.RegisterApp(tenant.Id, secret: Secret, grantedRoles: ["Mail.ReadWrite", "User.Read.All"]);
         emulator.Control.AddUser(tenant.Id, Mailbox, "Bob");
         SeedHistory(emulator.Control, tenant.Id);
+        seed?.Invoke(emulator.Control, tenant.Id);
 
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
-        var settings = new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["Urls"] = baseUrl,
             ["Scanner:PublicBaseUrl"] = baseUrl,
@@ -71,11 +81,24 @@ public sealed class ScannerEnvironment : IAsyncDisposable
             ["Graph:Tenants:0:ClientId"] = app.ClientId,
             ["Graph:Tenants:0:ClientSecret"] = Secret,
         };
-        var host = ScannerApp.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+        var host = ScannerApp.Build([], builder => builder.Configuration.AddInMemoryCollection(all));
+        beforeStart?.Invoke(host.Services);
         await host.StartAsync();
-        var environment = new ScannerEnvironment(emulator, host, tenant.Id, baseUrl);
+        var environment = new ScannerEnvironment(emulator, host, tenant.Id, baseUrl, all);
         await environment.WaitUntilProtectedAsync();
         return environment;
+    }
+
+    /// <summary>Stops the host (running jobs see their cancellation, as in a shutdown) and starts a new one on the same
+    /// settings and data directory: with "Scanner:JobStorage" = "Sqlite", what a restarted process finds.</summary>
+    public async Task RestartHostAsync()
+    {
+        await Host.StopAsync();
+        await Host.DisposeAsync();
+        Host = ScannerApp.Build([], builder => builder.Configuration.AddInMemoryCollection(_settings));
+        await Host.StartAsync();
     }
 
     /// <summary>The partner wrote six times over the last two months, always linking the partner's document site.</summary>
