@@ -39,6 +39,12 @@ public sealed class GraphOptions : IValidatableObject
     [Range(1, 150L * 1024 * 1024)]
     public long MaxAttachmentBytes { get; set; } = 25L * 1024 * 1024;
 
+    /// <summary>Messages per page ($top) when a baseline reads a folder's history: one request per page. Graph allows
+    /// 1 to 1,000 for message lists; larger pages of full bodies risk gateway timeouts (504), and a page is also what a
+    /// restarted baseline re-reads and how long it holds the graph's write transaction. See docs/BENCHMARKS.md.</summary>
+    [Range(1, 1000)]
+    public int HistoryPageSize { get; set; } = 100;
+
     /// <summary>The tenants this installation scans, each with its own app credential.</summary>
     public List<TenantCredentialOptions> Tenants { get; set; } = [];
 

@@ -36,6 +36,10 @@ public sealed class ScannerHostOptions
     [Required]
     public string CatchUpCron { get; set; } = "*/15 * * * *";
 
+    /// <summary>Days of Sent Items and Inbox history a mailbox's baseline learns.</summary>
+    [Range(1, 3650)]
+    public int BaselineDays { get; set; } = 90;
+
     /// <summary>Key that signs blocked-link tokens (base64, ≥ 32 bytes). When empty a random key is made at start,
     /// and blocked links issued before a restart can no longer show their reasons.</summary>
     public string? BlockedLinkSigningKey { get; set; }

@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Running;
 
 // Pick benchmarks with --filter, e.g. --filter '*GraphBuild*'; see docs/BENCHMARKS.md.
+if (args is ["baseline-throughput", .. var rest])
+    return await M365Scanner.Benchmarks.Baselines.BaselineThroughput.RunAsync(rest);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -30,4 +30,7 @@ public enum EdgeKind : byte
     TenantDomainSenders = 11,
     /// <summary>link registrable domain → "": number of distinct mailboxes that saw it.</summary>
     TenantDomainMailboxes = 12,
+    /// <summary>mailbox → hash of a history message's Graph id: the message is learned by the mailbox's baseline
+    /// (count 1). Bookkeeping, not correspondence: it makes a history page read twice after a restart harmless.</summary>
+    BaselineMessage = 13,
 }

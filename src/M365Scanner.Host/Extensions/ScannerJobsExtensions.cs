@@ -38,6 +38,7 @@ public static class ScannerJobsExtensions
         });
         builder.Services.AddSingleton<IWorkQueue, HangfireWorkQueue>();
         builder.Services.AddSingleton<ActionFaults>();
+        builder.Services.AddSingleton<BaselineFaults>();
         builder.Services.AddTransient<MessageActions>();
         builder.Services.AddTransient<ScanMessageJob>();
         builder.Services.AddTransient<NotificationBatchJob>();

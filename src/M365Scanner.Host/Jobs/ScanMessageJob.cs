@@ -18,7 +18,7 @@ namespace M365Scanner.Host.Jobs;
 /// </summary>
 public sealed class ScanMessageJob(
     IMailboxClient mailboxes, IMonitoredMailboxes monitored, TenantScanners scanners, IVerdictStore verdicts, MessageActions actions,
-    TimeProvider clock, ILogger<ScanMessageJob> log)
+    IWorkerStateStore state, TimeProvider clock, ILogger<ScanMessageJob> log)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -51,9 +51,12 @@ public sealed class ScanMessageJob(
         var now = fetched.Message.ReceivedAt ?? clock.GetUtcNow();
         var verdict = tenant.Scanner.Scan(fetched.Message, mailbox, tenant.Graph, now);
         var done = await actions.CarryOutAsync(key, fetched, verdict, ct);
+        // Protection starts before the baseline ends; such a verdict says it was scored against a partial history.
+        var notes = BaselineStatus.IncompleteNote(state.GetBaselineProgress(tenantId, mailbox)) is { } baseline
+            ? verdict.Notes.Append(baseline) : verdict.Notes;
         verdicts.Record(new VerdictRecord(key, fetched.Id, clock.GetUtcNow(),
             ScanActionName(verdict.Plan.Action), verdict.Score.Score, verdict.Plan.Explanation, verdict.Plan.Enforced,
-            JsonSerializer.Serialize(LinkReport.From(verdict), Json), string.Join('\n', verdict.Notes),
+            JsonSerializer.Serialize(LinkReport.From(verdict), Json), string.Join('\n', notes),
             fetched.Message.Subject, (fetched.Message.From ?? fetched.Message.Sender)?.Address));
         MessageScanner.Learn(verdict, mailbox, tenant.Graph, now);
         log.LogInformation("Scanned {Key} in {Mailbox}: {Action} (score {Score:0.00}, {Done})", key.MessageId, mailbox,

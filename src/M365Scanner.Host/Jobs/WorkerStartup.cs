@@ -6,14 +6,16 @@ using Microsoft.Extensions.Options;
 namespace M365Scanner.Host.Jobs;
 
 /// <summary>
-/// At start: schedules the recurring jobs, and for each monitored mailbox queues what it needs: a first-time mailbox
-/// gets its baseline, a delta starting point and a subscription; a known one gets its subscription checked and a
-/// catch-up for whatever arrived while the host was down.
+/// At start: schedules the recurring jobs, and for each monitored mailbox queues what it needs: a mailbox whose
+/// baseline is not complete gets its baseline (resuming from its checkpoints after a restart); every mailbox gets its
+/// subscription checked and a catch-up (the first one records the delta starting point; later ones find whatever
+/// arrived while the host was down).
 /// </summary>
 public sealed class WorkerStartup(
     IOptions<ScannerHostOptions> options, IMonitoredMailboxes mailboxes, IWorkerStateStore state, IBackgroundJobClient jobs, IRecurringJobManager recurring,
     ILogger<WorkerStartup> log) : IHostedService
 {
+    /// <summary>The default of <see cref="ScannerHostOptions.BaselineDays"/>.</summary>
     public const int BaselineDays = 90;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -23,9 +25,9 @@ public sealed class WorkerStartup(
             s => s.RenewExpiringAsync(CancellationToken.None), Cron.Hourly());
         foreach (var m in mailboxes.All())
         {
-            var known = state.GetDeltaLink(m.TenantId, m.Mailbox, CatchUpJob.Folder) is not null;
-            if (!known)
-                jobs.Enqueue<BaselineJob>(JobQueues.Baselines, j => j.RunAsync(m.TenantId, m.Mailbox, BaselineDays, CancellationToken.None));
+            if (!BaselineStatus.IsComplete(state.GetBaselineProgress(m.TenantId, m.Mailbox)))
+                jobs.Enqueue<BaselineJob>(JobQueues.Baselines,
+                    j => j.RunAsync(m.TenantId, m.Mailbox, options.Value.BaselineDays, null, CancellationToken.None));
             jobs.Enqueue<SubscriptionJobs>(JobQueues.Maintenance, j => j.EnsureAsync(m.TenantId, m.Mailbox, CancellationToken.None));
             jobs.Enqueue<CatchUpJob>(JobQueues.Maintenance, j => j.RunAsync(m.TenantId, m.Mailbox, CancellationToken.None));
         }

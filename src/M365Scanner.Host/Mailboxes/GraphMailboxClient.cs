@@ -91,6 +91,13 @@ public sealed class GraphMailboxClient(
             yield return ToFetched(message);
     }
 
+    public async IAsyncEnumerable<IReadOnlyList<FetchedMessage>> HistoryPagesAsync(string tenantId, string mailbox, string folder,
+        DateTimeOffset since, DateTimeOffset until, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var page in history.ReadPagesAsync(tenantId, mailbox, folder, since, until, ct))
+            yield return [.. page.Select(ToFetched)];
+    }
+
     public async Task<DeltaResult> InboxDeltaAsync(string tenantId, string mailbox, string? deltaLink, CancellationToken ct)
     {
         var result = await delta.GetChangesAsync(tenantId, mailbox, deltaLink, ct);

@@ -40,6 +40,12 @@ public interface IMailboxClient
     /// paged; bodies included (links are needed), attachments not.</summary>
     IAsyncEnumerable<FetchedMessage> HistoryAsync(string tenantId, string mailbox, string folder, DateTimeOffset since, CancellationToken ct);
 
+    /// <summary>The same history, received before <paramref name="until"/>, one Graph page at a time (one request
+    /// each), so a baseline can checkpoint per page. Both times count in whole seconds: the rest of the
+    /// <paramref name="since"/> second comes back too.</summary>
+    IAsyncEnumerable<IReadOnlyList<FetchedMessage>> HistoryPagesAsync(string tenantId, string mailbox, string folder, DateTimeOffset since,
+        DateTimeOffset until, CancellationToken ct);
+
     /// <summary>Messages added to the inbox since <paramref name="deltaLink"/> (everything when null), all pages.</summary>
     Task<DeltaResult> InboxDeltaAsync(string tenantId, string mailbox, string? deltaLink, CancellationToken ct);
 

@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 
 namespace M365Scanner.Storage.Sqlite;
 
-/// <summary>The hosted worker's subscriptions and delta links in a <see cref="SqliteDatabase"/> (tables
-/// <c>subscriptions</c> and <c>delta_links</c>).</summary>
+/// <summary>The hosted worker's subscriptions, delta links and baseline checkpoints in a <see cref="SqliteDatabase"/>
+/// (tables <c>subscriptions</c>, <c>delta_links</c> and <c>baseline_progress</c>).</summary>
 public sealed class SqliteWorkerStateStore(SqliteDatabase database) : IWorkerStateStore
 {
     private const string Columns = "subscription_id, tenant_id, mailbox, resource, client_state, expires_at";
@@ -100,10 +100,72 @@ public sealed class SqliteWorkerStateStore(SqliteDatabase database) : IWorkerSta
         ArgumentNullException.ThrowIfNull(tenantId);
         _database.Write(transaction =>
         {
-            using var subscriptions = transaction.Command("DELETE FROM subscriptions WHERE tenant_id = $tenant;");
-            subscriptions.With("$tenant", tenantId).ExecuteNonQuery();
-            using var links = transaction.Command("DELETE FROM delta_links WHERE tenant_id = $tenant;");
-            links.With("$tenant", tenantId).ExecuteNonQuery();
+            foreach (var table in (string[])["subscriptions", "delta_links", "baseline_progress"])
+            {
+                using var delete = transaction.Command($"DELETE FROM {table} WHERE tenant_id = $tenant;");
+                delete.With("$tenant", tenantId).ExecuteNonQuery();
+            }
+        });
+    }
+
+    /// <summary>Saves a folder's baseline checkpoint, replacing the previous one.</summary>
+    public void SaveBaselineProgress(BaselineProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        CheckFolder(progress.TenantId, progress.Mailbox, progress.Folder);
+        _database.Write(transaction =>
+        {
+            using var upsert = transaction.Command("""
+                INSERT INTO baseline_progress
+                    (tenant_id, mailbox, folder, since, until, boundary, ids_at_boundary, learned, pages, completed, updated_at)
+                VALUES ($tenant, $mailbox, $folder, $since, $until, $boundary, $ids, $learned, $pages, $completed, $updatedAt)
+                ON CONFLICT (tenant_id, mailbox, folder) DO UPDATE SET
+                    since           = excluded.since,
+                    until           = excluded.until,
+                    boundary        = excluded.boundary,
+                    ids_at_boundary = excluded.ids_at_boundary,
+                    learned         = excluded.learned,
+                    pages           = excluded.pages,
+                    completed       = excluded.completed,
+                    updated_at      = excluded.updated_at;
+                """);
+            upsert.With("$tenant", progress.TenantId).With("$mailbox", progress.Mailbox).With("$folder", progress.Folder)
+                .With("$since", UnixMilliseconds.From(progress.Since))
+                .With("$until", UnixMilliseconds.From(progress.Until))
+                .With("$boundary", progress.Boundary is { } b ? UnixMilliseconds.From(b) : null)
+                .With("$ids", string.Join('\n', progress.IdsAtBoundary))
+                .With("$learned", progress.Learned)
+                .With("$pages", progress.Pages)
+                .With("$completed", progress.Completed ? 1 : 0)
+                .With("$updatedAt", UnixMilliseconds.From(progress.UpdatedAt))
+                .ExecuteNonQuery();
+        });
+    }
+
+    public IReadOnlyList<BaselineProgress> GetBaselineProgress(string tenantId, string mailbox)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        ArgumentNullException.ThrowIfNull(mailbox);
+        return _database.Read(transaction =>
+        {
+            using var select = transaction.Command("""
+                SELECT folder, since, until, boundary, ids_at_boundary, learned, pages, completed, updated_at
+                FROM baseline_progress WHERE tenant_id = $tenant AND mailbox = $mailbox
+                ORDER BY folder;
+                """);
+            using var reader = select.With("$tenant", tenantId).With("$mailbox", mailbox).ExecuteReader();
+            var found = new List<BaselineProgress>();
+            while (reader.Read())
+            {
+                var ids = reader.GetString(4);
+                found.Add(new BaselineProgress(tenantId, mailbox, reader.GetString(0),
+                    UnixMilliseconds.ToInstant(reader.GetInt64(1)), UnixMilliseconds.ToInstant(reader.GetInt64(2)),
+                    reader.IsDBNull(3) ? null : UnixMilliseconds.ToInstant(reader.GetInt64(3)),
+                    ids.Length == 0 ? [] : ids.Split('\n'),
+                    reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7) != 0,
+                    UnixMilliseconds.ToInstant(reader.GetInt64(8))));
+            }
+            return found;
         });
     }
 

@@ -23,7 +23,7 @@ public class HuntTests
     [Fact]
     public async Task IocHuntForDomain_QuarantinesExactlyTheCarriers_InBodiesAndPdfs_AcrossMailboxes()
     {
-        await using var env = await ScannerEnvironment.StartAsync("Enforce", Carol);
+        await using var env = await ScannerEnvironment.StartAsync("Enforce", otherMailboxes: [Carol]);
         var carriers = new[]
         {
             Deliver(env, ScannerEnvironment.Mailbox, "body-bob", "minutes at https://docs.partner.example/minutes/9"),

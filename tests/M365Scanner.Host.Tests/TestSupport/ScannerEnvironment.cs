@@ -23,29 +23,40 @@ public sealed class ScannerEnvironment : IAsyncDisposable
     public const string AdminKey = "test-admin-key-0123456789abcdef";
     private const string Secret = "test-client-secret";
 
-    private ScannerEnvironment(EmulatorHost emulator, WebApplication host, string tenantId, string baseUrl)
+    private readonly Dictionary<string, string?> _settings;
+
+    private ScannerEnvironment(EmulatorHost emulator, WebApplication host, string tenantId, string baseUrl, Dictionary<string, string?> settings)
     {
         Emulator = emulator;
         Host = host;
         TenantId = tenantId;
         BaseUrl = baseUrl;
+        _settings = settings;
     }
 
     public EmulatorHost Emulator { get; }
-    public WebApplication Host { get; }
+    public WebApplication Host { get; private set; }
     public string TenantId { get; }
-
-    /// <summary>Every protected mailbox: <see cref="Mailbox"/> first, then the others named at start.</summary>
-    public IReadOnlyList<string> Mailboxes { get; private init; } = [Mailbox];
     public string BaseUrl { get; }
+
+    /// <summary>Every protected mailbox: <see cref="Mailbox"/> first, then the others given at start.</summary>
+    public IReadOnlyList<string> Mailboxes { get; private init; } = [Mailbox];
     public EmulatorControl Control => Emulator.Control;
     public IVerdictStore Verdicts => Host.Services.GetRequiredService<IVerdictStore>();
     public IAuditLog Audit => Host.Services.GetRequiredService<IAuditLog>();
     public ActionFaults Faults => Host.Services.GetRequiredService<ActionFaults>();
+    public IWorkerStateStore State() => Host.Services.GetRequiredService<IWorkerStateStore>();
 
+    /// <param name="seed">More history to put in the mailbox before the host starts (control, tenant id).</param>
+    /// <param name="settings">Settings that override or add to the defaults (e.g. "Scanner:JobStorage" = "Sqlite" for
+    /// a host that can be restarted with <see cref="RestartHostAsync"/>).</param>
+    /// <param name="beforeStart">Runs on the built host's services before it starts (e.g. to set a test hook).</param>
     /// <param name="otherMailboxes">More protected mailboxes of the same tenant, each with the same partner history.</param>
-    public static async Task<ScannerEnvironment> StartAsync(string policyMode = "Enforce", params string[] otherMailboxes)
+    public static async Task<ScannerEnvironment> StartAsync(string policyMode = "Enforce", Action<EmulatorControl, string>? seed = null,
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceProvider>? beforeStart = null,
+        IReadOnlyList<string>? otherMailboxes = null)
     {
+        otherMailboxes ??= [];
         var emulator = await EmulatorHost.StartAsync();
         var tenant = emulator.Control.CreateTenant(domain: "contoso.example");
         var app = emulator.Control.RegisterApp(tenant.Id, secret: Secret, grantedRoles: ["Mail.ReadWrite", "User.Read.All"]);
@@ -56,10 +67,11 @@ public sealed class ScannerEnvironment : IAsyncDisposable
             emulator.Control.AddUser(tenant.Id, other);
             SeedHistory(emulator.Control, tenant.Id, other);
         }
+        seed?.Invoke(emulator.Control, tenant.Id);
 
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
-        var settings = new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["Urls"] = baseUrl,
             ["Scanner:PublicBaseUrl"] = baseUrl,
@@ -80,16 +92,29 @@ public sealed class ScannerEnvironment : IAsyncDisposable
             ["Graph:Tenants:0:ClientId"] = app.ClientId,
             ["Graph:Tenants:0:ClientSecret"] = Secret,
         };
-        for (var i = 0; i < otherMailboxes.Length; i++)
+        for (var i = 0; i < otherMailboxes.Count; i++)
         {
-            settings[$"Scanner:Mailboxes:{i + 1}:TenantId"] = tenant.Id;
-            settings[$"Scanner:Mailboxes:{i + 1}:Mailbox"] = otherMailboxes[i];
+            all[$"Scanner:Mailboxes:{i + 1}:TenantId"] = tenant.Id;
+            all[$"Scanner:Mailboxes:{i + 1}:Mailbox"] = otherMailboxes[i];
         }
-        var host = ScannerApp.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+        var host = ScannerApp.Build([], builder => builder.Configuration.AddInMemoryCollection(all));
+        beforeStart?.Invoke(host.Services);
         await host.StartAsync();
-        var environment = new ScannerEnvironment(emulator, host, tenant.Id, baseUrl) { Mailboxes = [Mailbox, .. otherMailboxes] };
+        var environment = new ScannerEnvironment(emulator, host, tenant.Id, baseUrl, all) { Mailboxes = [Mailbox, .. otherMailboxes] };
         await environment.WaitUntilProtectedAsync();
         return environment;
+    }
+
+    /// <summary>Stops the host (running jobs see their cancellation, as in a shutdown) and starts a new one on the same
+    /// settings and data directory: with "Scanner:JobStorage" = "Sqlite", what a restarted process finds.</summary>
+    public async Task RestartHostAsync()
+    {
+        await Host.StopAsync();
+        await Host.DisposeAsync();
+        Host = ScannerApp.Build([], builder => builder.Configuration.AddInMemoryCollection(_settings));
+        await Host.StartAsync();
     }
 
     /// <summary>The partner wrote six times over the last two months, always linking the partner's document site.</summary>

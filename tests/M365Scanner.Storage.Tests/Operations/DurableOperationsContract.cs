@@ -94,6 +94,19 @@ public abstract class DurableOperationsContract : IDisposable
     }
 
     [Fact]
+    public void BaselineProgress_IsKept_WhenReopened()
+    {
+        var progress = new BaselineProgress("tenant-a", "bob@tenant.example", "inbox", T0.AddDays(-90), T0, T0.AddDays(-3),
+            ["AAMk-7"], 100, 2, false, T0);
+        using (var first = CreateConnection())
+            first.State.SaveBaselineProgress(progress);
+
+        var reopened = Open();
+
+        Assert.Equal([progress], reopened.State.GetBaselineProgress("tenant-a", "bob@tenant.example"));
+    }
+
+    [Fact]
     public void Writes_AreVisibleToAnotherConnection_AtOnce()
     {
         var writer = Open();

@@ -153,6 +153,74 @@ public abstract class WorkerStateStoreContract : IDisposable
         Assert.Equal(DeltaLink("b"), store.GetDeltaLink("tenant-b", "bob@tenant.example", "inbox"));
     }
 
+    [Fact]
+    public void GetBaselineProgress_ReturnsEmpty_WhenNeverSaved()
+    {
+        var store = CreateStore();
+
+        Assert.Empty(store.GetBaselineProgress("tenant-a", "bob@tenant.example"));
+    }
+
+    [Fact]
+    public void SaveBaselineProgress_KeepsEveryField_WhenReadBack()
+    {
+        var store = CreateStore();
+        var progress = new BaselineProgress("tenant-a", "bob@tenant.example", "inbox", T0.AddDays(-90), T0, T0.AddHours(-2),
+            ["AAMkAD-1", "AAMkAD-2"], 150, 3, false, T0);
+
+        store.SaveBaselineProgress(progress);
+
+        Assert.Equal(progress, Assert.Single(store.GetBaselineProgress("tenant-a", "bob@tenant.example")));
+    }
+
+    [Fact]
+    public void SaveBaselineProgress_KeepsAStartedFolder_WithNoBoundaryYet()
+    {
+        var store = CreateStore();
+        var started = BaselineProgress.Start("tenant-a", "bob@tenant.example", "sentitems", T0.AddDays(-90), T0);
+
+        store.SaveBaselineProgress(started);
+
+        var read = Assert.Single(store.GetBaselineProgress("tenant-a", "bob@tenant.example"));
+        Assert.Equal(started, read);
+        Assert.Null(read.Boundary);
+        Assert.Empty(read.IdsAtBoundary);
+        Assert.Equal(T0.AddDays(-90), read.ResumeFrom);
+    }
+
+    [Fact]
+    public void SaveBaselineProgress_Replaces_WhenTheFolderMovesOn()
+    {
+        var store = CreateStore();
+        var first = new BaselineProgress("tenant-a", "bob@tenant.example", "inbox", T0.AddDays(-90), T0, T0.AddDays(-80),
+            ["id-50"], 50, 1, false, T0);
+        store.SaveBaselineProgress(first);
+        var done = first with { Boundary = T0.AddDays(-1), IdsAtBoundary = ["id-120", "id-121"], Learned = 121, Pages = 3,
+            Completed = true, UpdatedAt = T0.AddMinutes(1) };
+
+        store.SaveBaselineProgress(done);
+
+        Assert.Equal(done, Assert.Single(store.GetBaselineProgress("tenant-a", "bob@tenant.example")));
+    }
+
+    [Fact]
+    public void SaveBaselineProgress_KeepsFoldersMailboxesAndTenantsApart()
+    {
+        var store = CreateStore();
+        BaselineProgress P(string tenant, string mailbox, string folder, long learned) =>
+            new(tenant, mailbox, folder, T0.AddDays(-90), T0, T0, [$"{tenant}-{mailbox}-{folder}"], learned, 1, false, T0);
+
+        store.SaveBaselineProgress(P("tenant-a", "bob@tenant.example", "sentitems", 1));
+        store.SaveBaselineProgress(P("tenant-a", "bob@tenant.example", "inbox", 2));
+        store.SaveBaselineProgress(P("tenant-a", "carol@tenant.example", "inbox", 3));
+        store.SaveBaselineProgress(P("tenant-b", "bob@tenant.example", "inbox", 4));
+
+        Assert.Equal([2L, 1L], store.GetBaselineProgress("tenant-a", "bob@tenant.example").Select(p => p.Learned));
+        Assert.Equal(["inbox", "sentitems"], store.GetBaselineProgress("tenant-a", "bob@tenant.example").Select(p => p.Folder));
+        Assert.Equal(3, Assert.Single(store.GetBaselineProgress("tenant-a", "carol@tenant.example")).Learned);
+        Assert.Equal(4, Assert.Single(store.GetBaselineProgress("tenant-b", "bob@tenant.example")).Learned);
+    }
+
     /// <summary>A delta link of realistic length (Graph's state tokens run to a kilobyte and more).</summary>
     protected static string DeltaLink(string marker) =>
         $"https://graph.microsoft.com/v1.0/users/bob/mailFolders/inbox/messages/delta?$deltatoken={marker}-{new string('x', 1500)}";

@@ -1,11 +1,12 @@
 namespace M365Scanner.Core.Operations.InMemory;
 
-/// <summary>The worker's subscriptions and delta links in process memory: for tests and the offline demo.
+/// <summary>The worker's subscriptions, delta links and baseline checkpoints in process memory: for tests and the offline demo.
 /// Thread-safe.</summary>
 public sealed class InMemoryWorkerStateStore : IWorkerStateStore
 {
     private readonly Dictionary<string, SubscriptionRecord> _subscriptions = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Tenant, string Mailbox, string Folder), string> _deltaLinks = [];
+    private readonly Dictionary<(string Tenant, string Mailbox, string Folder), BaselineProgress> _baselines = [];
     private readonly Lock _lock = new();
 
     /// <summary>Saves a new subscription or replaces the one with the same id (a renewal moves its expiry).</summary>
@@ -69,6 +70,29 @@ public sealed class InMemoryWorkerStateStore : IWorkerStateStore
                 _subscriptions.Remove(id);
             foreach (var key in _deltaLinks.Keys.Where(k => k.Tenant == tenantId).ToList())
                 _deltaLinks.Remove(key);
+            foreach (var key in _baselines.Keys.Where(k => k.Item1 == tenantId).ToList())
+                _baselines.Remove(key);
+        }
+    }
+
+    /// <summary>Saves a folder's baseline checkpoint, replacing the previous one.</summary>
+    public void SaveBaselineProgress(BaselineProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        lock (_lock)
+            _baselines[Key(progress.TenantId, progress.Mailbox, progress.Folder)] = progress with { IdsAtBoundary = [.. progress.IdsAtBoundary] };
+    }
+
+    public IReadOnlyList<BaselineProgress> GetBaselineProgress(string tenantId, string mailbox)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        ArgumentNullException.ThrowIfNull(mailbox);
+        lock (_lock)
+        {
+            return _baselines.Values
+                .Where(p => p.TenantId == tenantId && p.Mailbox == mailbox)
+                .OrderBy(p => p.Folder, StringComparer.Ordinal)
+                .ToList();
         }
     }
 

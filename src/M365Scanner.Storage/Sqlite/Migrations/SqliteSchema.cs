@@ -141,6 +141,32 @@ public static class SqliteSchema
             CREATE INDEX hunts_by_time ON hunts (created_at);
             CREATE INDEX hunts_by_indicator ON hunts (indicator, source, created_at);
             """),
+        // Baseline checkpoints, one row per mailbox folder, rewritten after every page of history. ids_at_boundary
+        // holds the Graph ids learned in the boundary second, newline-separated (usually one; Graph ids never
+        // contain a newline). Times are unix milliseconds.
+        new(7, "baseline progress", """
+            CREATE TABLE baseline_progress (
+                tenant_id       TEXT    NOT NULL,
+                mailbox         TEXT    NOT NULL,
+                folder          TEXT    NOT NULL,
+                since           INTEGER NOT NULL,
+                until           INTEGER NOT NULL,
+                boundary        INTEGER,
+                ids_at_boundary TEXT    NOT NULL,
+                learned         INTEGER NOT NULL,
+                pages           INTEGER NOT NULL,
+                completed       INTEGER NOT NULL,
+                updated_at      INTEGER NOT NULL,
+                PRIMARY KEY (tenant_id, mailbox, folder)
+            );
+            -- A mailbox with a delta link was baselined by a build without checkpoints: adopt its baseline as
+            -- complete (learned unknown, 0), or the next start would learn its history a second time.
+            INSERT INTO baseline_progress
+                (tenant_id, mailbox, folder, since, until, boundary, ids_at_boundary, learned, pages, completed, updated_at)
+            SELECT tenant_id, mailbox, f.folder, 0, 0, NULL, '', 0, 0, 1, CAST(strftime('%s', 'now') AS INTEGER) * 1000
+            FROM delta_links, (SELECT 'sentitems' AS folder UNION ALL SELECT 'inbox') AS f
+            WHERE delta_links.folder = 'inbox';
+            """),
     ];
 
     /// <summary>The version a database has once every step is applied.</summary>
