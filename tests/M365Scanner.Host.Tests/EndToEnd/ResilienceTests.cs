@@ -107,6 +107,32 @@ public class ResilienceTests
     }
 
     [Fact]
+    public async Task HostStoppedMidRewrite_AndRestarted_EndsConsistent_WithOneCopy()
+    {
+        // Durable job storage and stores, as the embedded default: what a restarted process finds.
+        await using var env = await ScannerEnvironment.StartAsync(settings: new Dictionary<string, string?> { ["Scanner:JobStorage"] = "Sqlite" });
+        var copied = new TaskCompletionSource();
+        env.Faults.BeforeStep = step =>
+        {
+            if (step != "move-original")
+                return;
+            copied.TrySetResult();
+            throw new IOException("host going down between the copy and the move (test hook)");
+        };
+        var mime = ScannerEnvironment.LateralPdfMessage("restart@partner.example", EvilUrl);
+        env.Deliver(mime);
+        await copied.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        await env.RestartHostAsync(); // the new host has no hook; the failed job's retry is in the job storage
+
+        var entry = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditStates.Completed),
+            $"the rewrite to be resumed by the restarted host (jobs: {env.FailedJobs()})");
+        Assert.Single(env.Audit.Query(env.TenantId));
+        Assert.Equal(mime, Assert.Single(env.Folder(Quarantine)).Mime);
+        Assert.Equal(entry.ResultMessageId, Assert.Single(env.InFolder("Inbox", "restart@partner.example")).Id);
+    }
+
+    [Fact]
     public async Task RewriteInterruptedAfterTheCopy_ResumesFromTheAuditLog_WithOneCopy()
     {
         await using var env = await ScannerEnvironment.StartAsync();
