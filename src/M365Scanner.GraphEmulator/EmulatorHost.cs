@@ -53,6 +53,29 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>A new HTTP handler that trusts only this emulator's certificate. Give each HttpClient its own.</summary>
     public HttpMessageHandler CreateHttpHandler() => Trust.CreateHandler();
 
+    /// <summary>
+    /// The "Graph" configuration section with which the product's Graph adapter talks to this emulator: endpoints, the
+    /// pinned certificate (trusted exactly, never "accept all") and, when given, one tenant's app credential. One place
+    /// for the demo, the tests and the load programs, so they point at the emulator the way a deployment points at Graph.
+    /// </summary>
+    public Dictionary<string, string?> ProductGraphSettings(string? tenantId = null, string? clientId = null, string? clientSecret = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Graph:BaseUrl"] = GraphV1.ToString().TrimEnd('/'),
+            ["Graph:AuthorityHost"] = AuthorityHost.ToString(),
+            ["Graph:TrustedHosts:0"] = "127.0.0.1",
+            ["Graph:PinnedCertificatePem"] = Trust.ToPem(),
+        };
+        if (tenantId is not null)
+        {
+            settings["Graph:Tenants:0:TenantId"] = tenantId;
+            settings["Graph:Tenants:0:ClientId"] = clientId;
+            settings["Graph:Tenants:0:ClientSecret"] = clientSecret;
+        }
+        return settings;
+    }
+
     /// <summary>Starts an emulator on 127.0.0.1 (port from <paramref name="options"/>, 0 = any free port).</summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is out of range.</exception>
     public static async Task<EmulatorHost> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)

@@ -76,14 +76,9 @@ internal sealed class LoadEnvironment : IAsyncDisposable
             ["Scanner:DataDirectory"] = dataDirectory,
             ["Scanner:BlockedLinkSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Policy:Mode"] = "Enforce",
-            ["Graph:BaseUrl"] = emulator.GraphV1.ToString().TrimEnd('/'),
-            ["Graph:AuthorityHost"] = emulator.AuthorityHost.ToString(),
-            ["Graph:TrustedHosts:0"] = "127.0.0.1",
-            ["Graph:PinnedCertificatePem"] = emulator.Trust.ToPem(),
-            ["Graph:Tenants:0:TenantId"] = tenant.Id,
-            ["Graph:Tenants:0:ClientId"] = app.ClientId,
-            ["Graph:Tenants:0:ClientSecret"] = Secret,
         };
+        foreach (var (key, value) in emulator.ProductGraphSettings(tenant.Id, app.ClientId, Secret))
+            config[key] = value;
         for (var i = 0; i < mailboxes.Length; i++)
         {
             config[$"Scanner:Mailboxes:{i}:TenantId"] = tenant.Id;

@@ -138,14 +138,9 @@ public sealed class DemoRunner(DemoSettings settings, TextWriter output, TextWri
             ["Scanner:DemoMode"] = "true",
             ["Scanner:BlockedLinkSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Policy:Mode"] = "Enforce",
-            ["Graph:BaseUrl"] = emulator.GraphV1.ToString().TrimEnd('/'),
-            ["Graph:AuthorityHost"] = emulator.AuthorityHost.ToString(),
-            ["Graph:TrustedHosts:0"] = "127.0.0.1",
-            ["Graph:PinnedCertificatePem"] = emulator.Trust.ToPem(),
-            ["Graph:Tenants:0:TenantId"] = DemoSeed.TenantId,
-            ["Graph:Tenants:0:ClientId"] = DemoSeed.ClientId,
-            ["Graph:Tenants:0:ClientSecret"] = DemoSeed.ClientSecret,
         };
+        foreach (var (key, value) in emulator.ProductGraphSettings(DemoSeed.TenantId, DemoSeed.ClientId, DemoSeed.ClientSecret))
+            values[key] = value;
         for (var i = 0; i < seeded.Count; i++)
         {
             values[$"Scanner:Mailboxes:{i}:TenantId"] = DemoSeed.TenantId;

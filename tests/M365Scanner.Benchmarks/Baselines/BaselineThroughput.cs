@@ -63,16 +63,11 @@ public static class BaselineThroughput
             ["Scanner:BlockedLinkSigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)i).ToArray()),
             ["Scanner:Mailboxes:0:TenantId"] = tenantId,
             ["Scanner:Mailboxes:0:Mailbox"] = Mailbox,
-            ["Graph:BaseUrl"] = emulator.GraphV1.ToString().TrimEnd('/'),
-            ["Graph:AuthorityHost"] = emulator.AuthorityHost.ToString(),
-            ["Graph:TrustedHosts:0"] = "127.0.0.1",
-            ["Graph:PinnedCertificatePem"] = emulator.Trust.ToPem(),
             ["Graph:HistoryPageSize"] = pageSize.ToString(CultureInfo.InvariantCulture),
-            ["Graph:Tenants:0:TenantId"] = tenantId,
-            ["Graph:Tenants:0:ClientId"] = clientId,
-            ["Graph:Tenants:0:ClientSecret"] = Secret,
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        foreach (var (key, value) in emulator.ProductGraphSettings(tenantId, clientId, Secret))
+            settings[key] = value;
         var host = ScannerApp.Build([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);

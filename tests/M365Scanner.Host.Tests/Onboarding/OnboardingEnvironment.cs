@@ -63,13 +63,11 @@ public sealed class OnboardingEnvironment : IAsyncDisposable
             ["Scanner:ApiKeys:0:Name"] = "test admin",
             ["Scanner:ApiKeys:0:Key"] = AdminKey,
             ["Scanner:ApiKeys:0:Role"] = "Admin",
-            ["Graph:BaseUrl"] = emulator.GraphV1.ToString().TrimEnd('/'),
-            ["Graph:AuthorityHost"] = emulator.AuthorityHost.ToString(),
-            ["Graph:TrustedHosts:0"] = "127.0.0.1",
-            ["Graph:PinnedCertificatePem"] = emulator.Trust.ToPem(),
             ["Onboarding:ClientId"] = ClientId,
             ["Onboarding:ClientSecret"] = Secret,
         };
+        foreach (var (key, value) in emulator.ProductGraphSettings())
+            settings[key] = value;
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var host = ScannerApp.Build([], builder =>
         {

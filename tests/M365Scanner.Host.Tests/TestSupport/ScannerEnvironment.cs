@@ -84,14 +84,9 @@ public sealed class ScannerEnvironment : IAsyncDisposable
             ["Scanner:ApiKeys:0:Key"] = AdminKey,
             ["Scanner:ApiKeys:0:Role"] = "Admin",
             ["Policy:Mode"] = policyMode,
-            ["Graph:BaseUrl"] = emulator.GraphV1.ToString().TrimEnd('/'),
-            ["Graph:AuthorityHost"] = emulator.AuthorityHost.ToString(),
-            ["Graph:TrustedHosts:0"] = "127.0.0.1",
-            ["Graph:PinnedCertificatePem"] = emulator.Trust.ToPem(),
-            ["Graph:Tenants:0:TenantId"] = tenant.Id,
-            ["Graph:Tenants:0:ClientId"] = app.ClientId,
-            ["Graph:Tenants:0:ClientSecret"] = Secret,
         };
+        foreach (var (key, value) in emulator.ProductGraphSettings(tenant.Id, app.ClientId, Secret))
+            all[key] = value;
         for (var i = 0; i < otherMailboxes.Count; i++)
         {
             all[$"Scanner:Mailboxes:{i + 1}:TenantId"] = tenant.Id;
