@@ -3,29 +3,12 @@ using M365Scanner.Core.Operations;
 namespace M365Scanner.Storage.Tests.Operations;
 
 /// <summary>What every <see cref="IHuntStore"/> must do. A provider's test class says only how to open a fresh store.</summary>
-public abstract class HuntStoreContract : IDisposable
+public abstract class HuntStoreContract : StoreContract
 {
-    protected static readonly DateTimeOffset T0 = new(2024, 3, 1, 12, 0, 0, 250, TimeSpan.Zero);
-
     private static readonly HuntReport Queued = new("hunt-1", HuntKinds.Ioc, "domain:evil.example", "tenant-a", 720, true, "api",
         HuntStates.Queued, T0);
 
-    private readonly List<IDisposable> _owned = [];
-
     protected abstract IHuntStore CreateStore();
-
-    protected T Own<T>(T resource) where T : IDisposable
-    {
-        _owned.Add(resource);
-        return resource;
-    }
-
-    public virtual void Dispose()
-    {
-        foreach (var resource in _owned)
-            resource.Dispose();
-        GC.SuppressFinalize(this);
-    }
 
     [Fact]
     public void Get_ReturnsNull_WhenMissing()

@@ -4,30 +4,13 @@ namespace M365Scanner.Storage.Tests.Operations;
 
 /// <summary>What every <see cref="ITenantStore"/> must do. A provider's test class says only how to open a fresh
 /// store.</summary>
-public abstract class TenantStoreContract : IDisposable
+public abstract class TenantStoreContract : StoreContract
 {
-    protected static readonly DateTimeOffset T0 = new(2024, 3, 1, 12, 0, 0, 250, TimeSpan.Zero);
     protected static readonly TenantRecord Contoso = new("11111111-aaaa-4bbb-8ccc-000000000001", TenantStates.Active, T0,
         ["Mail.ReadWrite", "User.Read.All"], null);
 
-    private readonly List<IDisposable> _owned = [];
-
     /// <summary>A new, empty store.</summary>
     protected abstract ITenantStore CreateStore();
-
-    /// <summary>Disposes <paramref name="resource"/> with the test (for what a provider opens under a store).</summary>
-    protected T Own<T>(T resource) where T : IDisposable
-    {
-        _owned.Add(resource);
-        return resource;
-    }
-
-    public virtual void Dispose()
-    {
-        foreach (var resource in _owned)
-            resource.Dispose();
-        GC.SuppressFinalize(this);
-    }
 
     [Fact]
     public void Get_ReturnsNull_WhenMissing()

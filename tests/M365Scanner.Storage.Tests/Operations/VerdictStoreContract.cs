@@ -5,29 +5,12 @@ namespace M365Scanner.Storage.Tests.Operations;
 /// <summary>What every <see cref="IVerdictStore"/> must do. A provider's test class says only how to open a fresh
 /// store.</summary>
 /// <remarks>Times are whole milliseconds, the precision every store promises.</remarks>
-public abstract class VerdictStoreContract : IDisposable
+public abstract class VerdictStoreContract : StoreContract
 {
-    protected static readonly DateTimeOffset T0 = new(2024, 3, 1, 12, 0, 0, 250, TimeSpan.Zero);
     protected static readonly MessageKey Key = MessageKey.Of("tenant-a", "Bob@Tenant.example", "<m1@partner.example>", "AAMk1");
-
-    private readonly List<IDisposable> _owned = [];
 
     /// <summary>A new, empty store.</summary>
     protected abstract IVerdictStore CreateStore();
-
-    /// <summary>Disposes <paramref name="resource"/> with the test (for what a provider opens under a store).</summary>
-    protected T Own<T>(T resource) where T : IDisposable
-    {
-        _owned.Add(resource);
-        return resource;
-    }
-
-    public virtual void Dispose()
-    {
-        foreach (var resource in _owned)
-            resource.Dispose();
-        GC.SuppressFinalize(this);
-    }
 
     [Fact]
     public void DeleteTenant_RemovesVerdictsAndClaimsOfThatTenantOnly()

@@ -4,31 +4,14 @@ namespace M365Scanner.Storage.Tests.Operations;
 
 /// <summary>What every <see cref="IWorkerStateStore"/> must do. A provider's test class says only how to open a
 /// fresh store.</summary>
-public abstract class WorkerStateStoreContract : IDisposable
+public abstract class WorkerStateStoreContract : StoreContract
 {
-    protected static readonly DateTimeOffset T0 = new(2024, 3, 1, 12, 0, 0, 250, TimeSpan.Zero);
     protected static readonly SubscriptionRecord Bob = new(
         "sub-1", "tenant-a", "bob@tenant.example", "users/bob@tenant.example/mailFolders('inbox')/messages",
         "c1ient-state-secret", T0.AddDays(3));
 
-    private readonly List<IDisposable> _owned = [];
-
     /// <summary>A new, empty store.</summary>
     protected abstract IWorkerStateStore CreateStore();
-
-    /// <summary>Disposes <paramref name="resource"/> with the test (for what a provider opens under a store).</summary>
-    protected T Own<T>(T resource) where T : IDisposable
-    {
-        _owned.Add(resource);
-        return resource;
-    }
-
-    public virtual void Dispose()
-    {
-        foreach (var resource in _owned)
-            resource.Dispose();
-        GC.SuppressFinalize(this);
-    }
 
     [Fact]
     public void GetSubscription_ReturnsNull_WhenMissing()
