@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using System.Net;
-using System.Net.Sockets;
-using System.Security.Cryptography;
 using M365Scanner.Core.Operations;
 using M365Scanner.GraphEmulator;
 using M365Scanner.GraphEmulator.Control;
@@ -19,9 +16,8 @@ namespace M365Scanner.Host.Tests.TestSupport;
 public sealed class ScannerEnvironment : IAsyncDisposable
 {
     public const string Mailbox = "bob@contoso.example";
-    public const string Partner = "anna@partner.example";
-    public const string AdminKey = "test-admin-key-0123456789abcdef";
-    private const string Secret = "test-client-secret";
+    public const string Partner = ScannerTenant.Partner;
+    public const string AdminKey = ScannerTenant.AdminKey;
 
     private readonly Dictionary<string, string?> _settings;
 
@@ -56,48 +52,16 @@ public sealed class ScannerEnvironment : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceProvider>? beforeStart = null,
         IReadOnlyList<string>? otherMailboxes = null)
     {
-        otherMailboxes ??= [];
         var emulator = await EmulatorHost.StartAsync();
-        var tenant = emulator.Control.CreateTenant(domain: "contoso.example");
-        var app = emulator.Control.RegisterApp(tenant.Id, secret: Secret, grantedRoles: ["Mail.ReadWrite", "User.Read.All"]);
-        emulator.Control.AddUser(tenant.Id, Mailbox, "Bob");
-        SeedHistory(emulator.Control, tenant.Id);
-        foreach (var other in otherMailboxes)
-        {
-            emulator.Control.AddUser(tenant.Id, other);
-            SeedHistory(emulator.Control, tenant.Id, other);
-        }
-        seed?.Invoke(emulator.Control, tenant.Id);
-
-        var port = FreePort();
-        var baseUrl = $"http://127.0.0.1:{port}";
-        var all = new Dictionary<string, string?>
-        {
-            ["Urls"] = baseUrl,
-            ["Scanner:PublicBaseUrl"] = baseUrl,
-            ["Scanner:JobStorage"] = "InMemory",
-            ["Scanner:DataDirectory"] = Path.Combine(Path.GetTempPath(), "m365scanner-test-" + Guid.NewGuid().ToString("N")),
-            ["Scanner:BlockedLinkSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Scanner:Mailboxes:0:TenantId"] = tenant.Id,
-            ["Scanner:Mailboxes:0:Mailbox"] = Mailbox,
-            ["Scanner:ApiKeys:0:Name"] = "test admin",
-            ["Scanner:ApiKeys:0:Key"] = AdminKey,
-            ["Scanner:ApiKeys:0:Role"] = "Admin",
-            ["Policy:Mode"] = policyMode,
-        };
-        foreach (var (key, value) in emulator.ProductGraphSettings(tenant.Id, app.ClientId, Secret))
-            all[key] = value;
-        for (var i = 0; i < otherMailboxes.Count; i++)
-        {
-            all[$"Scanner:Mailboxes:{i + 1}:TenantId"] = tenant.Id;
-            all[$"Scanner:Mailboxes:{i + 1}:Mailbox"] = otherMailboxes[i];
-        }
+        var tenant = ScannerTenant.Create(emulator, [Mailbox, .. otherMailboxes ?? []], seed);
+        var baseUrl = $"http://127.0.0.1:{ScannerTenant.FreePort()}";
+        var all = tenant.Settings(baseUrl, policyMode: policyMode);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
         var host = ScannerApp.Build([], builder => builder.Configuration.AddInMemoryCollection(all));
         beforeStart?.Invoke(host.Services);
         await host.StartAsync();
-        var environment = new ScannerEnvironment(emulator, host, tenant.Id, baseUrl, all) { Mailboxes = [Mailbox, .. otherMailboxes] };
+        var environment = new ScannerEnvironment(emulator, host, tenant.TenantId, baseUrl, all) { Mailboxes = tenant.Mailboxes };
         await environment.WaitUntilProtectedAsync();
         return environment;
     }
@@ -110,18 +74,6 @@ public sealed class ScannerEnvironment : IAsyncDisposable
         await Host.DisposeAsync();
         Host = ScannerApp.Build([], builder => builder.Configuration.AddInMemoryCollection(_settings));
         await Host.StartAsync();
-    }
-
-    /// <summary>The partner wrote six times over the last two months, always linking the partner's document site.</summary>
-    private static void SeedHistory(EmulatorControl control, string tenantId, string mailbox = Mailbox)
-    {
-        var now = DateTimeOffset.UtcNow;
-        for (var i = 0; i < 6; i++)
-        {
-            var at = now.AddDays(-60 + i * 8);
-            control.Deliver(tenantId, mailbox, Mime.Message(Partner, mailbox, $"Minutes {i}",
-                $"Hello Bob, the minutes are at https://docs.partner.example/minutes/{i} as usual.", at), receivedAt: at);
-        }
     }
 
     /// <summary>Protection is on once the subscription exists and the delta starting point is recorded.</summary>
@@ -153,7 +105,7 @@ public sealed class ScannerEnvironment : IAsyncDisposable
     }
 
     /// <summary>A message from the long-trusted partner whose PDF carries one never-seen link (the lateral case).</summary>
-    public static byte[] LateralPdfMessage(string messageId, string evilUrl) => Mime.Message(Partner, Mailbox, "Invoice",
+    public static byte[] LateralPdfMessage(string messageId, string evilUrl, string to = Mailbox) => Mime.Message(Partner, to, "Invoice",
         "Hello Bob, the invoice is attached; minutes at https://docs.partner.example/minutes/8", DateTimeOffset.UtcNow,
         pdf: ("invoice.pdf", M365Scanner.Core.Tests.TestSupport.MinimalPdf.Build(new M365Scanner.Core.Tests.TestSupport.MinimalPage(
             ["Invoice 2024-117, see the link below"],
@@ -162,7 +114,7 @@ public sealed class ScannerEnvironment : IAsyncDisposable
         messageId: messageId);
 
     /// <summary>An external phishing message, failing authentication as Exchange would record it.</summary>
-    public static byte[] ExternalPhish(string messageId) => Mime.Message("security@micros0ft-support.xyz", Mailbox,
+    public static byte[] ExternalPhish(string messageId, string to = Mailbox) => Mime.Message("security@micros0ft-support.xyz", to,
         "Password expires today",
         "Keep your password: http://203.0.113.50/office365/signin/verify-account.php?id=8f3kQ2x9LmP4zT7wR1v", DateTimeOffset.UtcNow,
         messageId: messageId,
@@ -198,13 +150,6 @@ public sealed class ScannerEnvironment : IAsyncDisposable
         var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
         client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
         return client;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()
