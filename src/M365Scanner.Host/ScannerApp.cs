@@ -19,6 +19,8 @@ public static class ScannerApp
         builder.AddScannerJobs();
         builder.AddScannerOnboarding();
         builder.AddScannerHunts();
+        builder.AddScannerHealth();
+        builder.AddScannerTelemetry();
 
         var app = builder.Build();
         app.UseAuthentication();
@@ -29,7 +31,7 @@ public static class ScannerApp
         app.MapHuntsApi();
         app.MapScannerDashboard();
         app.MapOnboardingApi();
-        app.MapGet("/healthz", () => TypedResults.Ok("ok")).AllowAnonymous();
+        app.MapScannerHealth();
         return app;
     }
 }

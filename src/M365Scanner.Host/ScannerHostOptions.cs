@@ -11,13 +11,9 @@ public sealed class ScannerHostOptions
     [Required, Url]
     public string PublicBaseUrl { get; set; } = "https://localhost:5001";
 
-    /// <summary>Where the embedded stores keep their SQLite files.</summary>
+    /// <summary>Where the SQLite stores and Hangfire's SQLite file live (Storage:Provider = Sqlite).</summary>
     [Required]
     public string DataDirectory { get; set; } = "data";
-
-    /// <summary>"Sqlite" (durable, the embedded default) or "InMemory" (tests, throwaway demos).</summary>
-    [RegularExpression("^(Sqlite|InMemory)$")]
-    public string JobStorage { get; set; } = "Sqlite";
 
     /// <summary>Hangfire workers in this process.</summary>
     [Range(1, 64)]

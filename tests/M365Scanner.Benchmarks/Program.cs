@@ -3,5 +3,7 @@ using BenchmarkDotNet.Running;
 // Pick benchmarks with --filter, e.g. --filter '*GraphBuild*'; see docs/BENCHMARKS.md.
 if (args is ["baseline-throughput", .. var rest])
     return await M365Scanner.Benchmarks.Baselines.BaselineThroughput.RunAsync(rest);
+if (args is ["graph-store-scale", .. var scaleArgs])
+    return M365Scanner.Benchmarks.Correspondence.GraphStoreScale.Run(scaleArgs);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

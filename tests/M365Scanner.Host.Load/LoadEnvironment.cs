@@ -72,7 +72,7 @@ internal sealed class LoadEnvironment : IAsyncDisposable
             ["Urls"] = baseUrl,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Scanner:PublicBaseUrl"] = baseUrl,
-            ["Scanner:JobStorage"] = settings.Storage,
+            ["Storage:Provider"] = settings.Storage,
             ["Scanner:DataDirectory"] = dataDirectory,
             ["Scanner:BlockedLinkSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Policy:Mode"] = "Enforce",

@@ -133,7 +133,7 @@ public sealed class DemoRunner(DemoSettings settings, TextWriter output, TextWri
             ["Urls"] = baseUrl,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Scanner:PublicBaseUrl"] = baseUrl,
-            ["Scanner:JobStorage"] = "Sqlite",
+            ["Storage:Provider"] = "Sqlite",
             ["Scanner:DataDirectory"] = settings.StateDirectory,
             ["Scanner:DemoMode"] = "true",
             ["Scanner:BlockedLinkSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),

@@ -9,7 +9,8 @@ namespace M365Scanner.Graph.Clients;
 
 /// <summary>One <see cref="GraphServiceClient"/> per configured tenant, built once and reused: Azure.Identity
 /// credential (secret or certificate) against the configured authority, the SDK's default middleware (retry honouring
-/// Retry-After, redirect, compression...) plus <see cref="MailboxConcurrencyHandler"/>, and Kiota's Azure auth provider
+/// Retry-After, redirect, compression...) plus <see cref="MailboxConcurrencyHandler"/> and
+/// <see cref="GraphMetricsHandler"/>, and Kiota's Azure auth provider
 /// limited to <see cref="GraphOptions.TrustedHosts"/>.</summary>
 public sealed class TenantGraphClients : IDisposable
 {
@@ -17,14 +18,17 @@ public sealed class TenantGraphClients : IDisposable
 
     private readonly GraphOptions _options;
     private readonly ITenantCredentialSource? _fallback;
+    private readonly GraphMetrics _metrics;
     private readonly ConcurrentDictionary<string, Lazy<TenantClient>> _clients = new(StringComparer.OrdinalIgnoreCase);
 
     /// <param name="fallback">Asked for tenants not under <see cref="GraphOptions.Tenants"/> (those onboarded at run
     /// time); configured tenants always win.</param>
-    public TenantGraphClients(IOptions<GraphOptions> options, ITenantCredentialSource? fallback = null)
+    /// <param name="metrics">Where requests and 429s are counted (a meter of its own when not given).</param>
+    public TenantGraphClients(IOptions<GraphOptions> options, ITenantCredentialSource? fallback = null, GraphMetrics? metrics = null)
     {
         _options = options.Value;
         _fallback = fallback;
+        _metrics = metrics ?? new GraphMetrics();
     }
 
     /// <summary>The client for <paramref name="tenantId"/>.</summary>
@@ -62,6 +66,7 @@ public sealed class TenantGraphClients : IDisposable
         else handlers.Insert(0, ourRetry);
         // Innermost, so each attempt holds a slot only while it is on the wire, not while waiting out Retry-After.
         handlers.Add(concurrency);
+        handlers.Add(new GraphMetricsHandler(_metrics));
         var baseUrl = new Uri(_options.BaseUrl.TrimEnd('/'));
         var http = GraphClientFactory.Create(handlers, finalHandler: PinnedCertificateTrust.CreateHandler(_options.PinnedCertificatePem));
         http.BaseAddress = baseUrl;

@@ -15,6 +15,7 @@ public static class GraphServiceExtensions
     {
         services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<GraphMetrics>();
         services.TryAddSingleton<TenantGraphClients>();
         services.TryAddSingleton(sp => new GraphMailbox(sp.GetRequiredService<TenantGraphClients>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphOptions>>(), sp.GetRequiredService<TimeProvider>()));

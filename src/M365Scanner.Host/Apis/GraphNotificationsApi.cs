@@ -1,6 +1,7 @@
 using System.Text.Json;
 using M365Scanner.Core.Operations;
 using M365Scanner.Host.Notifications;
+using M365Scanner.Host.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace M365Scanner.Host.Apis;
@@ -25,7 +26,7 @@ public static class GraphNotificationsApi
     }
 
     internal static async Task<Results<Accepted, BadRequest, StatusCodeHttpResult>> ReceiveNotifications(
-        HttpRequest request, IWorkerStateStore state, IWorkQueue queue, ILoggerFactory loggers)
+        HttpRequest request, IWorkerStateStore state, IWorkQueue queue, ScannerMetrics metrics, ILoggerFactory loggers)
     {
         var log = loggers.CreateLogger(typeof(GraphNotificationsApi));
         if (await ReadAsync(request, log) is not { Value.Count: > 0 } body)
@@ -43,6 +44,7 @@ public static class GraphNotificationsApi
         try
         {
             queue.ScanMessages(messages);
+            metrics.NotificationsReceived(messages.Count);
             return result;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using M365Scanner.Host.Actions;
 using M365Scanner.Host.Jobs;
@@ -8,26 +9,34 @@ namespace M365Scanner.Host.Extensions;
 
 public static class ScannerJobsExtensions
 {
-    /// <summary>Hangfire (SQLite storage in the data directory, or memory), its server with queues by priority, the
-    /// jobs, the work queue the webhook writes to, and the start-up scheduling.</summary>
+    /// <summary>Hangfire (on the provider of <c>Storage:Provider</c>: SQLite in the data directory, PostgreSQL in
+    /// schema "hangfire", or memory), its server with queues by priority, the jobs, the work queue the webhook writes
+    /// to, and the start-up scheduling.</summary>
     public static IHostApplicationBuilder AddScannerJobs(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(ScannerHostOptions.Section).Get<ScannerHostOptions>() ?? new ScannerHostOptions();
+        var storage = StorageOptions.From(builder.Configuration);
         builder.Services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
-            if (options.JobStorage == "InMemory")
+            switch (storage.Provider)
             {
-                config.UseInMemoryStorage();
-            }
-            else
-            {
-                Directory.CreateDirectory(options.DataDirectory);
-                // The default 15 s queue poll would add up to 15 s to every notification-to-action latency.
-                config.UseSQLiteStorage(Path.GetFullPath(Path.Combine(options.DataDirectory, "hangfire.db")),
-                    new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(500) });
+                case StorageProvider.InMemory:
+                    config.UseInMemoryStorage();
+                    break;
+                case StorageProvider.Sqlite:
+                    Directory.CreateDirectory(options.DataDirectory);
+                    // The default 15 s queue poll would add up to 15 s to every notification-to-action latency.
+                    config.UseSQLiteStorage(Path.GetFullPath(Path.Combine(options.DataDirectory, "hangfire.db")),
+                        new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(500) });
+                    break;
+                case StorageProvider.Postgres:
+                    config.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(storage.ConnectionString), PostgresJobStorage.Options(storage));
+                    break;
+                default:
+                    throw new NotSupportedException($"Storage:Provider {storage.Provider} is not supported.");
             }
         });
         builder.Services.AddHangfireServer(server =>
@@ -37,6 +46,7 @@ public static class ScannerJobsExtensions
             server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
         });
         builder.Services.AddSingleton<IWorkQueue, HangfireWorkQueue>();
+        builder.Services.AddSingleton<MailboxLocks>();
         builder.Services.AddSingleton<ActionFaults>();
         builder.Services.AddSingleton<BaselineFaults>();
         builder.Services.AddTransient<MessageActions>();

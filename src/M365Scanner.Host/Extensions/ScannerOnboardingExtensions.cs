@@ -1,25 +1,19 @@
-using M365Scanner.Core.Operations;
-using M365Scanner.Core.Operations.InMemory;
 using M365Scanner.Graph.Clients;
 using M365Scanner.Host.Mailboxes;
 using M365Scanner.Host.Onboarding;
-using M365Scanner.Storage.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace M365Scanner.Host.Extensions;
 
 public static class ScannerOnboardingExtensions
 {
-    /// <summary>Onboarding by admin consent (section "Onboarding", validated at start): the tenant store, the
-    /// consent states and verifier, the jobs, the monitored mailboxes that include onboarded tenants, and the
-    /// credential source that lets the Graph adapter serve them.</summary>
+    /// <summary>Onboarding by admin consent (section "Onboarding", validated at start): the consent states and
+    /// verifier, the jobs, the monitored mailboxes that include onboarded tenants, and the credential source that lets
+    /// the Graph adapter serve them. The tenant store comes with the other stores
+    /// (<see cref="ScannerStorageExtensions.AddScannerStorage"/>).</summary>
     public static IHostApplicationBuilder AddScannerOnboarding(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<OnboardingOptions>().BindConfiguration(OnboardingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ITenantStore>(sp =>
-            sp.GetRequiredService<IOptions<ScannerHostOptions>>().Value.JobStorage == "InMemory"
-                ? new InMemoryTenantStore() : new SqliteTenantStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<ConsentStates>();
         services.AddSingleton<ConsentVerifier>();
         services.AddSingleton<ITenantCredentialSource, ConsentedTenantCredentials>();

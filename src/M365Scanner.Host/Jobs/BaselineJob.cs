@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using Hangfire;
 using Hangfire.Server;
-using Hangfire.Storage;
 using M365Scanner.Core.Correspondence;
 using M365Scanner.Core.Links.Extraction;
 using M365Scanner.Core.Operations;
@@ -25,13 +24,26 @@ namespace M365Scanner.Host.Jobs;
 /// behind: the page is read again (one request) and its messages, already marked, are counted without being learned
 /// again. A message is marked before it is learned, so even an exception half-way through one message can lose it
 /// but never count it twice.</para>
+/// <para>Several runs of one mailbox (several hosts, a restart): each page is learned and its checkpoint saved under
+/// the mailbox's page lock, after checking that the stored checkpoint is still the one this run last saw. A run that
+/// finds a later checkpoint (another run got ahead) stops, so two runs never learn the same page, and their ledger
+/// reads cannot interleave with each other's writes.</para>
 /// <para>Progress: the job's "Baseline" parameter on its page in the dashboard (/hangfire, job details), rewritten
 /// after every page, plus a log line per folder.</para>
 /// </remarks>
 public sealed class BaselineJob(IMailboxClient mailboxes, TenantScanners scanners, MessageLinkExtractor extractor,
-    IWorkerStateStore state, BaselineFaults faults, JobStorage jobs, TimeProvider clock, ILogger<BaselineJob> log)
+    IWorkerStateStore state, BaselineFaults faults, MailboxLocks locks, TimeProvider clock, ILogger<BaselineJob> log)
 {
     public static readonly string[] Folders = ["sentitems", "inbox"];
+
+    /// <summary>Held for a whole run: saves duplicate work (see <see cref="RunAsync(string, string, int, PerformContext?, CancellationToken)"/>).</summary>
+    public const string RunLockKind = "baseline-run";
+
+    /// <summary>Held from re-reading the checkpoint to saving the next one, one page at a time.</summary>
+    public const string PageLockKind = "baseline-page";
+
+    /// <summary>Far longer than one page takes to learn; a job that waits longer fails and is retried.</summary>
+    private static readonly TimeSpan PageLockWait = TimeSpan.FromSeconds(60);
 
     /// <summary>The name of the job parameter that shows progress in the dashboard.</summary>
     public const string ProgressParameter = "Baseline";
@@ -47,23 +59,16 @@ public sealed class BaselineJob(IMailboxClient mailboxes, TenantScanners scanner
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 60, 600])]
     public async Task RunAsync(string tenantId, string mailbox, int days, PerformContext? context, CancellationToken ct)
     {
-        // One run per mailbox at a time: a restart can find the interrupted job re-queued and start-up queueing
-        // another. The second fails here and retries later, by when the first has finished and it finds nothing to do.
-        using var connection = jobs.GetConnection();
-        IDisposable running;
-        try
-        {
-            running = connection.AcquireDistributedLock($"baseline:{tenantId}:{mailbox}", TimeSpan.Zero);
-        }
-        catch (DistributedLockTimeoutException e)
-        {
-            throw new InvalidOperationException($"The baseline of {mailbox} is already running in another job; retrying later.", e);
-        }
-        using var _ = running;
+        // One run per mailbox at a time, to save work: a restart finds the interrupted job re-queued and start-up
+        // queueing another, and every host queues one at start. The second fails here and retries later, by when the
+        // first has finished and it finds nothing to do. Correctness does not rest on this lock (on PostgreSQL a lock
+        // held longer than Storage:LockTimeout is broken): see the page lock below.
+        using var running = locks.TryAcquire(RunLockKind, tenantId, mailbox, TimeSpan.Zero)
+            ?? throw new InvalidOperationException($"The baseline of {mailbox} is already running in another job; retrying later.");
         var tenant = scanners.For(tenantId);
         var now = clock.GetUtcNow();
-        var progress = Folders.ToDictionary(f => f, f => Current(tenantId, mailbox, f)
-            ?? BaselineProgress.Start(tenantId, mailbox, f, now.AddDays(-days), now));
+        var seen = Folders.ToDictionary(f => f, f => Current(tenantId, mailbox, f));
+        var progress = Folders.ToDictionary(f => f, f => seen[f] ?? BaselineProgress.Start(tenantId, mailbox, f, now.AddDays(-days), now));
         Report(context, progress);
         foreach (var folder in Folders)
         {
@@ -72,19 +77,50 @@ public sealed class BaselineJob(IMailboxClient mailboxes, TenantScanners scanner
             var pages = 0;
             await foreach (var page in mailboxes.HistoryPagesAsync(tenantId, mailbox, folder, progress[folder].ResumeFrom, progress[folder].Until, ct))
             {
-                var learned = Learn(tenant, mailbox, progress[folder], page);
-                faults.At("page-committed", folder, ++pages, ct);
-                progress[folder] = learned;
-                state.SaveBaselineProgress(learned);
+                using (var _ = locks.Acquire(PageLockKind, tenantId, mailbox, PageLockWait))
+                {
+                    if (!StillOurs(tenantId, mailbox, folder, seen[folder]))
+                    {
+                        LeaveToOtherRun(context, tenantId, mailbox, folder);
+                        return;
+                    }
+                    var learned = Learn(tenant, mailbox, progress[folder], page);
+                    faults.At("page-committed", folder, ++pages, ct);
+                    state.SaveBaselineProgress(learned);
+                    progress[folder] = seen[folder] = learned;
+                }
                 Report(context, progress);
             }
-            progress[folder] = progress[folder] with { Completed = true, UpdatedAt = clock.GetUtcNow() };
-            state.SaveBaselineProgress(progress[folder]);
+            using (var _ = locks.Acquire(PageLockKind, tenantId, mailbox, PageLockWait))
+            {
+                if (!StillOurs(tenantId, mailbox, folder, seen[folder]))
+                {
+                    LeaveToOtherRun(context, tenantId, mailbox, folder);
+                    return;
+                }
+                progress[folder] = seen[folder] = progress[folder] with { Completed = true, UpdatedAt = clock.GetUtcNow() };
+                state.SaveBaselineProgress(progress[folder]);
+            }
             Report(context, progress);
             log.LogInformation("Baseline of {Mailbox}, {Folder}: {Count} message(s) learned since {Since:u} ({Pages} page(s) in this run)",
                 mailbox, folder, progress[folder].Learned, progress[folder].Since, pages);
         }
         log.LogInformation("Baseline of {Mailbox} complete: {Status}", mailbox, BaselineStatus.Describe([.. progress.Values]));
+    }
+
+    /// <summary>True when the folder's stored checkpoint is still the one this run last read or saved: no other run
+    /// has saved one since. Every save moves <see cref="BaselineProgress.Pages"/> on or completes the folder.</summary>
+    private bool StillOurs(string tenantId, string mailbox, string folder, BaselineProgress? seen)
+    {
+        var stored = Current(tenantId, mailbox, folder);
+        return (stored?.Pages, stored?.Completed) == (seen?.Pages, seen?.Completed);
+    }
+
+    private void LeaveToOtherRun(PerformContext? context, string tenantId, string mailbox, string folder)
+    {
+        log.LogInformation("Baseline of {Mailbox}, {Folder}: another run saved a later checkpoint; leaving the rest to it", mailbox, folder);
+        Report(context, Folders.ToDictionary(f => f, f => Current(tenantId, mailbox, f)
+            ?? BaselineProgress.Start(tenantId, mailbox, f, clock.GetUtcNow(), clock.GetUtcNow())));
     }
 
     /// <summary>Learns one page in one graph batch and returns the checkpoint after it (not yet saved).</summary>

@@ -12,9 +12,16 @@ namespace M365Scanner.Host.Jobs;
 /// event, at start-up and on a schedule. The first run for a mailbox only records where "now" is: mail that was
 /// there before protection began is history for the baseline, not new delivery.
 /// </summary>
-public sealed class CatchUpJob(IMailboxClient mailboxes, IMonitoredMailboxes monitored, IWorkerStateStore state, IWorkQueue queue, ILogger<CatchUpJob> log)
+/// <remarks>Every host queues one per mailbox at start; the mailbox's catch-up lock makes them run one after the
+/// other, each from the delta link the previous one saved (a second run finds little or nothing), instead of two
+/// reading the same delta and racing to save their links.</remarks>
+public sealed class CatchUpJob(
+    IMailboxClient mailboxes, IMonitoredMailboxes monitored, IWorkerStateStore state, IWorkQueue queue, MailboxLocks locks, ILogger<CatchUpJob> log)
 {
     public const string Folder = "inbox";
+
+    /// <summary>The lock kind, per mailbox.</summary>
+    public const string LockKind = "catch-up";
 
     [Queue(JobQueues.Maintenance)]
     [DisplayName("Catch up {1} (tenant {0})")]
@@ -23,6 +30,7 @@ public sealed class CatchUpJob(IMailboxClient mailboxes, IMonitoredMailboxes mon
     {
         if (!monitored.Contains(tenantId, mailbox))
             return;
+        using var _ = locks.Acquire(LockKind, tenantId, mailbox, TimeSpan.FromSeconds(30));
         var link = state.GetDeltaLink(tenantId, mailbox, Folder);
         var delta = await mailboxes.InboxDeltaAsync(tenantId, mailbox, link, ct);
         if (link is not null)

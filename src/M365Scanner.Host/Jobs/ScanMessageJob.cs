@@ -8,6 +8,7 @@ using M365Scanner.Core.Scanning;
 using M365Scanner.Host.Actions;
 using M365Scanner.Host.Mailboxes;
 using M365Scanner.Host.Scanning;
+using M365Scanner.Host.Telemetry;
 
 namespace M365Scanner.Host.Jobs;
 
@@ -18,7 +19,7 @@ namespace M365Scanner.Host.Jobs;
 /// </summary>
 public sealed class ScanMessageJob(
     IMailboxClient mailboxes, IMonitoredMailboxes monitored, TenantScanners scanners, IVerdictStore verdicts, MessageActions actions,
-    IWorkerStateStore state, TimeProvider clock, ILogger<ScanMessageJob> log)
+    IWorkerStateStore state, ScannerMetrics metrics, TimeProvider clock, ILogger<ScanMessageJob> log)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -58,6 +59,7 @@ public sealed class ScanMessageJob(
             ScanActionName(verdict.Plan.Action), verdict.Score.Score, verdict.Plan.Explanation, verdict.Plan.Enforced,
             JsonSerializer.Serialize(LinkReport.From(verdict), Json), string.Join('\n', notes),
             fetched.Message.Subject, (fetched.Message.From ?? fetched.Message.Sender)?.Address));
+        metrics.ScanCompleted(ScanActionName(verdict.Plan.Action), fetched.Message.ReceivedAt, clock.GetUtcNow());
         MessageScanner.Learn(verdict, mailbox, tenant.Graph, now);
         log.LogInformation("Scanned {Key} in {Mailbox}: {Action} (score {Score:0.00}, {Done})", key.MessageId, mailbox,
             verdict.Plan.Action, verdict.Score.Score, verdict.Plan.Enforced ? $"carried out: {done}" : "report-only");

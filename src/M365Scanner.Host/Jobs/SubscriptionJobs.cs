@@ -12,10 +12,21 @@ namespace M365Scanner.Host.Jobs;
 /// Keeps one Graph subscription per monitored mailbox alive: create when missing, renew well before expiry,
 /// recreate when Graph removed it. The clientState secret is new for every subscription and stored with it.
 /// </summary>
+/// <remarks>Several hosts queue these jobs for the same mailbox (every host at start, every lifecycle event that
+/// reaches any host, overlapping renewal sweeps). Each job holds the mailbox's subscription lock
+/// (<see cref="MailboxLocks"/>) from reading the stored subscription to saving the new one, so the mailbox never
+/// gets two subscriptions and a subscription is renewed by one job at a time; the second job re-reads and finds the
+/// work done.</remarks>
 public sealed class SubscriptionJobs(
     IMailboxClient mailboxes, IMonitoredMailboxes monitored, IWorkerStateStore state, IWorkQueue queue, IOptions<ScannerHostOptions> options,
-    TimeProvider clock, ILogger<SubscriptionJobs> log)
+    MailboxLocks locks, TimeProvider clock, ILogger<SubscriptionJobs> log)
 {
+    /// <summary>The lock kind, per mailbox.</summary>
+    public const string LockKind = "subscription";
+
+    /// <summary>Longer than one create or renew call normally takes; a job that waits longer fails and is retried.</summary>
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(30);
+
     private ScannerHostOptions Options => options.Value;
 
     [Queue(JobQueues.Maintenance)]
@@ -25,6 +36,7 @@ public sealed class SubscriptionJobs(
     {
         if (!monitored.Contains(tenantId, mailbox))
             return;
+        using var _ = locks.Acquire(LockKind, tenantId, mailbox, LockWait);
         var existing = state.Subscriptions(tenantId).FirstOrDefault(s => string.Equals(s.Mailbox, mailbox, StringComparison.OrdinalIgnoreCase));
         if (existing is not null && existing.ExpiresAt > clock.GetUtcNow() + Options.RenewBefore)
             return;
@@ -36,9 +48,24 @@ public sealed class SubscriptionJobs(
     [Queue(JobQueues.Notifications)]
     [DisplayName("Renew subscription {0}")]
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 5, 30, 120, 600])]
-    public async Task RenewAsync(string subscriptionId, CancellationToken ct)
+    public Task RenewAsync(string subscriptionId, CancellationToken ct) => RenewAsync(subscriptionId, dueBy: null, ct);
+
+    /// <param name="dueBy">Renew only if it still expires by then once the lock is held (the sweep: another job may
+    /// have renewed it meanwhile); null renews in any case (Graph asked for reauthorization).</param>
+    private async Task RenewAsync(string subscriptionId, DateTimeOffset? dueBy, CancellationToken ct)
     {
-        if (state.GetSubscription(subscriptionId) is { } subscription && !await RenewOrForgetAsync(subscription, ct))
+        if (state.GetSubscription(subscriptionId) is not { } seen)
+            return;
+        // The sweep skips a mailbox whose subscription another job is working on rather than fail the whole sweep.
+        using var held = dueBy is null
+            ? locks.Acquire(LockKind, seen.TenantId, seen.Mailbox, LockWait)
+            : locks.TryAcquire(LockKind, seen.TenantId, seen.Mailbox, LockWait);
+        if (held is null)
+            return;
+        // Re-read under the lock: another job may have renewed it, or replaced it with a new subscription.
+        if (state.GetSubscription(subscriptionId) is not { } subscription || (dueBy is { } due && subscription.ExpiresAt > due))
+            return;
+        if (!await RenewOrForgetAsync(subscription, ct))
             await CreateAsync(subscription.TenantId, subscription.Mailbox, ct);
     }
 
@@ -47,6 +74,10 @@ public sealed class SubscriptionJobs(
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 5, 30, 120, 600])]
     public async Task RecreateAsync(string subscriptionId, CancellationToken ct)
     {
+        if (state.GetSubscription(subscriptionId) is not { } seen)
+            return;
+        using var _ = locks.Acquire(LockKind, seen.TenantId, seen.Mailbox, LockWait);
+        // Gone once the lock is held: another job (on any host) got the same event and already recreated it.
         if (state.GetSubscription(subscriptionId) is not { } subscription)
             return;
         state.DeleteSubscription(subscriptionId);
@@ -61,7 +92,7 @@ public sealed class SubscriptionJobs(
     {
         var due = clock.GetUtcNow() + Options.RenewBefore;
         foreach (var subscription in state.Subscriptions().Where(s => s.ExpiresAt <= due))
-            await RenewAsync(subscription.SubscriptionId, ct);
+            await RenewAsync(subscription.SubscriptionId, due, ct);
     }
 
     private async Task<bool> RenewOrForgetAsync(SubscriptionRecord subscription, CancellationToken ct)

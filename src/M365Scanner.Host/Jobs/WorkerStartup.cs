@@ -11,6 +11,9 @@ namespace M365Scanner.Host.Jobs;
 /// subscription checked and a catch-up (the first one records the delta starting point; later ones find whatever
 /// arrived while the host was down).
 /// </summary>
+/// <remarks>Every host does this at start, so with several hosts each mailbox gets this work queued several times:
+/// the jobs take the mailbox's lock and re-read its state (<see cref="MailboxLocks"/>), and the later ones find it
+/// done. The recurring jobs are one per name in the shared storage, run by one host per occurrence.</remarks>
 public sealed class WorkerStartup(
     IOptions<ScannerHostOptions> options, IMonitoredMailboxes mailboxes, IWorkerStateStore state, IBackgroundJobClient jobs, IRecurringJobManager recurring,
     ILogger<WorkerStartup> log) : IHostedService

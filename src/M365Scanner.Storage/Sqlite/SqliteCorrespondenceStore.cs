@@ -30,7 +30,7 @@ public sealed class SqliteCorrespondenceStore : ICorrespondenceStore, IDisposabl
     private readonly SemaphoreSlim _owner = new(1, 1);
     // One statement sequence at a time, also between tasks running inside one batch.
     private readonly Lock _statements = new();
-    private readonly AsyncLocal<SqliteBatch?> _flowBatch = new();
+    private readonly AsyncLocal<FlowBatch?> _flowBatch = new();
     private SqliteTransaction? _batchTransaction;
     private bool _disposed;
 
@@ -132,7 +132,7 @@ public sealed class SqliteCorrespondenceStore : ICorrespondenceStore, IDisposabl
             _owner.Release();
             throw;
         }
-        var batch = new SqliteBatch(EndBatch);
+        var batch = new FlowBatch(EndBatch);
         _flowBatch.Value = batch;
         return batch.Enter();
     }
@@ -165,7 +165,7 @@ public sealed class SqliteCorrespondenceStore : ICorrespondenceStore, IDisposabl
         }
     }
 
-    private SqliteBatch? OwnBatch() => _flowBatch.Value is { IsOpen: true } batch ? batch : null;
+    private FlowBatch? OwnBatch() => _flowBatch.Value is { IsOpen: true } batch ? batch : null;
 
     private void Run(bool write, Action<SqliteTransaction> work)
     {
@@ -204,7 +204,7 @@ public sealed class SqliteCorrespondenceStore : ICorrespondenceStore, IDisposabl
         }
     }
 
-    private void EndBatch(SqliteBatch batch)
+    private void EndBatch(FlowBatch batch)
     {
         try
         {

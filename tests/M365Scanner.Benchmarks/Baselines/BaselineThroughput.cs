@@ -58,7 +58,7 @@ public static class BaselineThroughput
         {
             ["Urls"] = url,
             ["Scanner:PublicBaseUrl"] = url,
-            ["Scanner:JobStorage"] = "Sqlite",
+            ["Storage:Provider"] = "Sqlite",
             ["Scanner:DataDirectory"] = data,
             ["Scanner:BlockedLinkSigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)i).ToArray()),
             ["Scanner:Mailboxes:0:TenantId"] = tenantId,

@@ -126,7 +126,7 @@ public class BaselineResumeTests
 
     private static Dictionary<string, string?> Durable() => new()
     {
-        ["Scanner:JobStorage"] = "Sqlite",
+        ["Storage:Provider"] = "Sqlite",
         ["Graph:HistoryPageSize"] = PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 

@@ -110,7 +110,7 @@ public class ResilienceTests
     public async Task HostStoppedMidRewrite_AndRestarted_EndsConsistent_WithOneCopy()
     {
         // Durable job storage and stores, as the embedded default: what a restarted process finds.
-        await using var env = await ScannerEnvironment.StartAsync(settings: new Dictionary<string, string?> { ["Scanner:JobStorage"] = "Sqlite" });
+        await using var env = await ScannerEnvironment.StartAsync(settings: new Dictionary<string, string?> { ["Storage:Provider"] = "Sqlite" });
         var copied = new TaskCompletionSource();
         env.Faults.BeforeStep = step =>
         {

@@ -58,7 +58,7 @@ public sealed class OnboardingEnvironment : IAsyncDisposable
         {
             ["Urls"] = baseUrl,
             ["Scanner:PublicBaseUrl"] = baseUrl,
-            ["Scanner:JobStorage"] = "InMemory",
+            ["Storage:Provider"] = "InMemory",
             ["Scanner:DataDirectory"] = Path.Combine(Path.GetTempPath(), "m365scanner-test-" + Guid.NewGuid().ToString("N")),
             ["Scanner:ApiKeys:0:Name"] = "test admin",
             ["Scanner:ApiKeys:0:Key"] = AdminKey,

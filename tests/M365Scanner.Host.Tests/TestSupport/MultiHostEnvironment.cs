@@ -165,7 +165,7 @@ public sealed record SharedStorage(string Name, Func<string, IReadOnlyDictionary
 {
     /// <summary>SQLite files in the hosts' data directory (one machine; a host restarted on the same directory).</summary>
     public static SharedStorage Sqlite { get; } = new("SQLite",
-        _ => new Dictionary<string, string?> { ["Scanner:JobStorage"] = "Sqlite" },
+        _ => new Dictionary<string, string?> { ["Storage:Provider"] = "Sqlite" },
         dataDirectory =>
         {
             var db = SqliteDatabase.OpenFile(Path.Combine(dataDirectory, "scanner.db"));

@@ -44,7 +44,7 @@ public sealed class ScannerEnvironment : IAsyncDisposable
     public IWorkerStateStore State() => Host.Services.GetRequiredService<IWorkerStateStore>();
 
     /// <param name="seed">More history to put in the mailbox before the host starts (control, tenant id).</param>
-    /// <param name="settings">Settings that override or add to the defaults (e.g. "Scanner:JobStorage" = "Sqlite" for
+    /// <param name="settings">Settings that override or add to the defaults (e.g. "Storage:Provider" = "Sqlite" for
     /// a host that can be restarted with <see cref="RestartHostAsync"/>).</param>
     /// <param name="beforeStart">Runs on the built host's services before it starts (e.g. to set a test hook).</param>
     /// <param name="otherMailboxes">More protected mailboxes of the same tenant, each with the same partner history.</param>
@@ -67,7 +67,7 @@ public sealed class ScannerEnvironment : IAsyncDisposable
     }
 
     /// <summary>Stops the host (running jobs see their cancellation, as in a shutdown) and starts a new one on the same
-    /// settings and data directory: with "Scanner:JobStorage" = "Sqlite", what a restarted process finds.</summary>
+    /// settings and data directory: with "Storage:Provider" = "Sqlite", what a restarted process finds.</summary>
     public async Task RestartHostAsync()
     {
         await Host.StopAsync();

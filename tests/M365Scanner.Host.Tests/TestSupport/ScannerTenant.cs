@@ -58,7 +58,7 @@ public sealed class ScannerTenant
         {
             ["Urls"] = baseUrl,
             ["Scanner:PublicBaseUrl"] = publicBaseUrl ?? baseUrl,
-            ["Scanner:JobStorage"] = "InMemory",
+            ["Storage:Provider"] = "InMemory",
             ["Scanner:DataDirectory"] = Path.Combine(Path.GetTempPath(), "m365scanner-test-" + Guid.NewGuid().ToString("N")),
             ["Scanner:BlockedLinkSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Scanner:ApiKeys:0:Name"] = "test admin",

@@ -34,7 +34,7 @@ public abstract class CorrespondenceStoreContract : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Read_ReturnsNothing_WhenKeysMissing()
     {
         var store = Open();
@@ -43,7 +43,7 @@ public abstract class CorrespondenceStoreContract : IDisposable
         Assert.Empty(store.Read([]));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Add_ReportsNew_WhenEdgeDidNotExist()
     {
         var store = Open();
@@ -54,7 +54,7 @@ public abstract class CorrespondenceStoreContract : IDisposable
         Assert.Equal(Tally.Once(T0), store.Read([Key])[Key]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Add_CountsTwoAndWidensFirstLast_WhenAddedTwice()
     {
         var store = Open();
@@ -68,7 +68,7 @@ public abstract class CorrespondenceStoreContract : IDisposable
         Assert.Equal(new Tally(3, T0.AddDays(-2), T0.AddDays(3)), store.Read([Key])[Key]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Add_SumsObservations_WhenOneCallHasSeveralOfOneKey()
     {
         var store = Open();
@@ -81,7 +81,7 @@ public abstract class CorrespondenceStoreContract : IDisposable
         Assert.Equal(Tally.Once(T0), found[Other]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Read_ReturnsOnlyExistingKeys_WhenSomeMissing()
     {
         var store = Open();
@@ -93,7 +93,7 @@ public abstract class CorrespondenceStoreContract : IDisposable
         Assert.Equal([Key], found.Keys);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Add_KeepsKindsApart_WhenKeysOtherwiseEqual()
     {
         var store = Open();
@@ -105,7 +105,7 @@ public abstract class CorrespondenceStoreContract : IDisposable
         Assert.Equal(2, found[Key with { Kind = EdgeKind.SentTo }].Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Add_KeepsTextExactly_WhenKeysAreUnicodeOrEmpty()
     {
         var store = Open();
@@ -117,7 +117,7 @@ public abstract class CorrespondenceStoreContract : IDisposable
         Assert.Equal(2, store.Read([unicode, empty, empty with { To = " " }]).Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Add_ReportsEachNewEdgeToExactlyOneCaller_WhenManyThreadsAddAtOnce()
     {
         const int threads = 8, keys = 200;
@@ -145,7 +145,7 @@ public abstract class CorrespondenceStoreContract : IDisposable
         Assert.All(all, k => Assert.Equal(new Tally(threads, T0, T0.AddSeconds(threads - 1)), found[k]));
     }
 
-    [Fact]
+    [SkippableFact]
     public void BeginBatch_ReadsOwnAddsAndKeepsThem_WhenDisposed()
     {
         var store = Open();
@@ -160,7 +160,7 @@ public abstract class CorrespondenceStoreContract : IDisposable
         Assert.Equal(new Tally(2, T0, T0.AddDays(1)), store.Read([Key])[Key]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void BeginBatch_JoinsOuterBatch_WhenNested()
     {
         var store = Open();
@@ -176,7 +176,7 @@ public abstract class CorrespondenceStoreContract : IDisposable
         Assert.Equal(2, store.Read([Key, Other]).Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public void BeginBatch_KeepsWhatWasAdded_WhenLeftByException()
     {
         var store = Open();
@@ -194,7 +194,7 @@ public abstract class CorrespondenceStoreContract : IDisposable
         Assert.Equal([Other], store.Add([new(Other, T0)]));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task BeginBatch_LetsOtherCallersIn_AfterDispose()
     {
         var store = Open();
@@ -208,7 +208,7 @@ public abstract class CorrespondenceStoreContract : IDisposable
         Assert.Equal(2, store.Read([Key])[Key].Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public void BeginBatch_SharesBatchWithTasksItStarts_WhenAddingInParallel()
     {
         var store = Open();

@@ -10,7 +10,7 @@ public abstract class HuntStoreContract : StoreContract
 
     protected abstract IHuntStore CreateStore();
 
-    [Fact]
+    [SkippableFact]
     public void Get_ReturnsNull_WhenMissing()
     {
         var store = CreateStore();
@@ -21,7 +21,7 @@ public abstract class HuntStoreContract : StoreContract
         Assert.Empty(store.HuntedIndicators());
     }
 
-    [Fact]
+    [SkippableFact]
     public void Save_KeepsEveryField_WhenReadBack()
     {
         var store = CreateStore();
@@ -32,7 +32,7 @@ public abstract class HuntStoreContract : StoreContract
         AssertSame(finished, store.Get("hunt-1"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Save_Replaces_WhenSameIdSavedAgain()
     {
         var store = CreateStore();
@@ -44,7 +44,7 @@ public abstract class HuntStoreContract : StoreContract
         Assert.Single(store.Recent(10));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Save_KeepsNulls_WhenRetroHuntOfEveryTenant()
     {
         var store = CreateStore();
@@ -55,7 +55,7 @@ public abstract class HuntStoreContract : StoreContract
         AssertSame(retro, store.Get("hunt-2"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Recent_ListsNewestFirst_UpToLimit()
     {
         var store = CreateStore();
@@ -68,7 +68,7 @@ public abstract class HuntStoreContract : StoreContract
         Assert.Equal(["d", "b"], store.Recent(2).Select(r => r.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Latest_FindsNewestIocHunt_OfThatIndicatorAndSource()
     {
         var store = CreateStore();
@@ -82,7 +82,7 @@ public abstract class HuntStoreContract : StoreContract
         Assert.Null(store.Latest("domain:evil.example", "cli"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void HuntedIndicators_ListsCompletedIocHuntsOnce()
     {
         var store = CreateStore();

@@ -2,6 +2,8 @@ namespace M365Scanner.Storage.Tests.Operations;
 
 /// <summary>What every operations-store contract shares: a fixed instant with the millisecond precision every store
 /// promises, and disposal of whatever a provider opens under its store.</summary>
+/// <remarks>The contracts' tests are [SkippableFact]s: a provider that needs a server (PostgreSQL) skips them from its
+/// constructor when none is configured, so they show as skipped rather than passed.</remarks>
 public abstract class StoreContract : IDisposable
 {
     protected static readonly DateTimeOffset T0 = new(2024, 3, 1, 12, 0, 0, 250, TimeSpan.Zero);

@@ -12,7 +12,7 @@ public abstract class VerdictStoreContract : StoreContract
     /// <summary>A new, empty store.</summary>
     protected abstract IVerdictStore CreateStore();
 
-    [Fact]
+    [SkippableFact]
     public void DeleteTenant_RemovesVerdictsAndClaimsOfThatTenantOnly()
     {
         var store = CreateStore();
@@ -30,7 +30,7 @@ public abstract class VerdictStoreContract : StoreContract
         Assert.Equal(0, store.DeleteTenant("tenant-c"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryClaim_ReturnsTrue_WhenUnclaimed()
     {
         var store = CreateStore();
@@ -38,7 +38,7 @@ public abstract class VerdictStoreContract : StoreContract
         Assert.True(store.TryClaim(Key, "job-1", T0));
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryClaim_ReturnsFalse_WhenAnotherOwnerHoldsIt()
     {
         var store = CreateStore();
@@ -47,7 +47,7 @@ public abstract class VerdictStoreContract : StoreContract
         Assert.False(store.TryClaim(Key, "job-2", T0.AddSeconds(1)));
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryClaim_ReturnsTrue_WhenSameOwnerRetries()
     {
         var store = CreateStore();
@@ -57,7 +57,7 @@ public abstract class VerdictStoreContract : StoreContract
         Assert.True(store.TryClaim(Key, "job-1", T0.AddMinutes(5)));
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryClaim_ReturnsFalse_WhenVerdictRecorded()
     {
         var store = CreateStore();
@@ -68,7 +68,7 @@ public abstract class VerdictStoreContract : StoreContract
         Assert.False(store.TryClaim(Key, "job-2", T0.AddSeconds(1)));
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryClaim_ReturnsFalse_WhenVerdictRecordedWithoutClaim()
     {
         var store = CreateStore();
@@ -77,7 +77,7 @@ public abstract class VerdictStoreContract : StoreContract
         Assert.False(store.TryClaim(Key, "job-1", T0));
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryClaim_KeepsKeysApart_WhenOnlyOnePartDiffers()
     {
         var store = CreateStore();
@@ -88,7 +88,7 @@ public abstract class VerdictStoreContract : StoreContract
         Assert.True(store.TryClaim(Key with { MessageId = "<m2@partner.example>" }, "job-2", T0));
     }
 
-    [Fact]
+    [SkippableFact]
     public void TryClaim_GivesEachKeyExactlyOneWinner_WhenManyThreadsClaimAtOnce()
     {
         const int threads = 8, keys = 50;
@@ -115,7 +115,7 @@ public abstract class VerdictStoreContract : StoreContract
         Assert.Equal(keys, winners.Distinct().Count());
     }
 
-    [Fact]
+    [SkippableFact]
     public void Get_ReturnsNull_WhenOnlyClaimedOrUnknown()
     {
         var store = CreateStore();
@@ -125,7 +125,7 @@ public abstract class VerdictStoreContract : StoreContract
         Assert.Null(store.Get(Key with { MessageId = "<unknown@partner.example>" }));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Record_KeepsEveryField_WhenReadBack()
     {
         var store = CreateStore();
@@ -147,7 +147,7 @@ public abstract class VerdictStoreContract : StoreContract
         Assert.Equal(sparse, store.Get(sparse.Key));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Record_ReplacesEarlierVerdict_WhenRecordedAgain()
     {
         var store = CreateStore();
@@ -161,7 +161,7 @@ public abstract class VerdictStoreContract : StoreContract
         Assert.Single(store.Query(new VerdictQuery()));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Query_ReturnsNewestFirstUpToLimit_WhenUnfiltered()
     {
         var store = CreateStore();
@@ -172,7 +172,7 @@ public abstract class VerdictStoreContract : StoreContract
         Assert.Equal([keys[4], keys[3], keys[2]], newest.Select(v => v.Key));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Query_BreaksTiesByFirstSeen_WhenScannedAtTheSameTime()
     {
         var store = CreateStore();
@@ -187,7 +187,7 @@ public abstract class VerdictStoreContract : StoreContract
         Assert.Equal([second, first], store.Query(new VerdictQuery()).Select(v => v.Key));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Query_LeavesOutClaimsWithoutVerdict()
     {
         var store = CreateStore();
@@ -197,7 +197,7 @@ public abstract class VerdictStoreContract : StoreContract
         Assert.Equal(["<done@partner.example>"], store.Query(new VerdictQuery()).Select(v => v.Key.MessageId));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Query_AppliesEveryFilter_WhenGiven()
     {
         var store = CreateStore();
@@ -219,7 +219,7 @@ public abstract class VerdictStoreContract : StoreContract
         Assert.Empty(store.Query(new VerdictQuery(TenantId: "tenant-z")));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(0)]
     [InlineData(-1)]
     public void Query_Throws_WhenLimitIsNotPositive(int limit)

@@ -13,7 +13,7 @@ public abstract class WorkerStateStoreContract : StoreContract
     /// <summary>A new, empty store.</summary>
     protected abstract IWorkerStateStore CreateStore();
 
-    [Fact]
+    [SkippableFact]
     public void GetSubscription_ReturnsNull_WhenMissing()
     {
         var store = CreateStore();
@@ -22,7 +22,7 @@ public abstract class WorkerStateStoreContract : StoreContract
         Assert.Empty(store.Subscriptions());
     }
 
-    [Fact]
+    [SkippableFact]
     public void SaveSubscription_KeepsEveryField_WhenReadBack()
     {
         var store = CreateStore();
@@ -32,7 +32,7 @@ public abstract class WorkerStateStoreContract : StoreContract
         Assert.Equal(Bob, store.GetSubscription("sub-1"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void SaveSubscription_Replaces_WhenSameIdSavedAgain()
     {
         var store = CreateStore();
@@ -45,7 +45,7 @@ public abstract class WorkerStateStoreContract : StoreContract
         Assert.Equal([renewed], store.Subscriptions());
     }
 
-    [Fact]
+    [SkippableFact]
     public void Subscriptions_ListsSoonestExpiryFirst_FilteredByTenant()
     {
         var store = CreateStore();
@@ -60,7 +60,7 @@ public abstract class WorkerStateStoreContract : StoreContract
         Assert.Empty(store.Subscriptions("tenant-z"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void DeleteSubscription_Removes_AndIgnoresMissing()
     {
         var store = CreateStore();
@@ -75,7 +75,7 @@ public abstract class WorkerStateStoreContract : StoreContract
         Assert.Equal(["sub-2"], store.Subscriptions().Select(s => s.SubscriptionId));
     }
 
-    [Fact]
+    [SkippableFact]
     public void GetDeltaLink_ReturnsNull_WhenNeverSaved()
     {
         var store = CreateStore();
@@ -83,7 +83,7 @@ public abstract class WorkerStateStoreContract : StoreContract
         Assert.Null(store.GetDeltaLink("tenant-a", "bob@tenant.example", "inbox"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void SaveDeltaLink_Overwrites_WhenSavedAgain()
     {
         var store = CreateStore();
@@ -94,7 +94,7 @@ public abstract class WorkerStateStoreContract : StoreContract
         Assert.Equal(DeltaLink("second"), store.GetDeltaLink("tenant-a", "bob@tenant.example", "inbox"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void SaveDeltaLink_KeepsFoldersMailboxesAndTenantsApart()
     {
         var store = CreateStore();
@@ -110,7 +110,7 @@ public abstract class WorkerStateStoreContract : StoreContract
         Assert.Equal(DeltaLink("b-bob-inbox"), store.GetDeltaLink("tenant-b", "bob@tenant.example", "inbox"));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("")]
     [InlineData(" ")]
     public void SaveDeltaLink_Throws_WhenLinkIsBlank(string link)
@@ -120,7 +120,7 @@ public abstract class WorkerStateStoreContract : StoreContract
         Assert.Throws<ArgumentException>(() => store.SaveDeltaLink("tenant-a", "bob@tenant.example", "inbox", link));
     }
 
-    [Fact]
+    [SkippableFact]
     public void DeleteTenant_RemovesSubscriptionsAndDeltaLinksOfThatTenantOnly()
     {
         var store = CreateStore();
@@ -136,7 +136,7 @@ public abstract class WorkerStateStoreContract : StoreContract
         Assert.Equal(DeltaLink("b"), store.GetDeltaLink("tenant-b", "bob@tenant.example", "inbox"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void GetBaselineProgress_ReturnsEmpty_WhenNeverSaved()
     {
         var store = CreateStore();
@@ -144,7 +144,7 @@ public abstract class WorkerStateStoreContract : StoreContract
         Assert.Empty(store.GetBaselineProgress("tenant-a", "bob@tenant.example"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void SaveBaselineProgress_KeepsEveryField_WhenReadBack()
     {
         var store = CreateStore();
@@ -156,7 +156,7 @@ public abstract class WorkerStateStoreContract : StoreContract
         Assert.Equal(progress, Assert.Single(store.GetBaselineProgress("tenant-a", "bob@tenant.example")));
     }
 
-    [Fact]
+    [SkippableFact]
     public void SaveBaselineProgress_KeepsAStartedFolder_WithNoBoundaryYet()
     {
         var store = CreateStore();
@@ -171,7 +171,7 @@ public abstract class WorkerStateStoreContract : StoreContract
         Assert.Equal(T0.AddDays(-90), read.ResumeFrom);
     }
 
-    [Fact]
+    [SkippableFact]
     public void SaveBaselineProgress_Replaces_WhenTheFolderMovesOn()
     {
         var store = CreateStore();
@@ -186,7 +186,7 @@ public abstract class WorkerStateStoreContract : StoreContract
         Assert.Equal(done, Assert.Single(store.GetBaselineProgress("tenant-a", "bob@tenant.example")));
     }
 
-    [Fact]
+    [SkippableFact]
     public void SaveBaselineProgress_KeepsFoldersMailboxesAndTenantsApart()
     {
         var store = CreateStore();

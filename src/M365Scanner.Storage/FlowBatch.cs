@@ -1,10 +1,10 @@
-namespace M365Scanner.Storage.Sqlite;
+namespace M365Scanner.Storage;
 
 /// <summary>
-/// An open <see cref="SqliteCorrespondenceStore.BeginBatch"/>: the store's write transaction, owned by the flow that
+/// An open BeginBatch of a correspondence store (SQLite or PostgreSQL): the store's write transaction, owned by the flow that
 /// began it (the caller and the tasks it starts) until the outermost scope is disposed.
 /// </summary>
-internal sealed class SqliteBatch(Action<SqliteBatch> end)
+internal sealed class FlowBatch(Action<FlowBatch> end)
 {
     private int _depth;
 
@@ -27,7 +27,7 @@ internal sealed class SqliteBatch(Action<SqliteBatch> end)
         end(this);
     }
 
-    private sealed class Scope(SqliteBatch batch) : IDisposable
+    private sealed class Scope(FlowBatch batch) : IDisposable
     {
         private int _disposed;
 

@@ -1,0 +1,126 @@
+using M365Scanner.Core.Operations;
+using Npgsql;
+
+namespace M365Scanner.Storage.Postgres;
+
+/// <summary>The audit log in a <see cref="PostgresDatabase"/> (table <c>audit_entries</c>). Ids come from an identity
+/// sequence: never reused, increasing in the order appends start (with several hosts, two appends in flight may
+/// commit in the other order).</summary>
+public sealed class PostgresAuditLog(PostgresDatabase database) : IAuditLog
+{
+    private const string Columns =
+        "id, at, actor, tenant_id, mailbox, message_id, action, state, original_message_id, result_message_id, reasons, related_entry_id, updated_at";
+
+    private readonly PostgresDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
+
+    /// <inheritdoc />
+    public long Append(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return _database.Run(connection =>
+        {
+            using var insert = connection.Command("""
+                INSERT INTO audit_entries (at, actor, tenant_id, mailbox, message_id, action, state,
+                                           original_message_id, result_message_id, reasons, related_entry_id, updated_at)
+                VALUES (@at, @actor, @tenant, @mailbox, @message, @action, @state, @original, @result, @reasons, @related, @updatedAt)
+                RETURNING id;
+                """);
+            insert.WithKey(entry.Key)
+                .With("at", entry.At)
+                .With("actor", entry.Actor)
+                .With("action", entry.Action)
+                .With("state", entry.State)
+                .With("original", entry.OriginalMessageId)
+                .With("result", entry.ResultMessageId)
+                .With("reasons", entry.Reasons)
+                .With("related", entry.RelatedEntryId)
+                .With("updatedAt", entry.UpdatedAt);
+            return (long)insert.ExecuteScalar()!;
+        });
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="KeyNotFoundException">No entry has <paramref name="id"/>.</exception>
+    public void Update(long id, string state, string? originalMessageId, string? resultMessageId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var updated = _database.Run(connection =>
+        {
+            // One statement: the step's state and its message ids change together or not at all.
+            using var update = connection.Command("""
+                UPDATE audit_entries SET
+                    state               = @state,
+                    original_message_id = COALESCE(@original::text, original_message_id),
+                    result_message_id   = COALESCE(@result::text, result_message_id),
+                    updated_at          = @at
+                WHERE id = @id;
+                """);
+            return update.With("id", id)
+                .With("state", state)
+                .With("original", originalMessageId)
+                .With("result", resultMessageId)
+                .With("at", at)
+                .ExecuteNonQuery();
+        });
+        if (updated == 0)
+            throw new KeyNotFoundException($"No audit entry has id {id}.");
+    }
+
+    /// <inheritdoc />
+    public AuditEntry? Get(long id) => Single($"SELECT {Columns} FROM audit_entries WHERE id = @id;",
+        command => command.With("id", id));
+
+    /// <inheritdoc />
+    /// <remarks>"Newest" is the last appended, whatever its <see cref="AuditEntry.At"/> says.</remarks>
+    public AuditEntry? Latest(MessageKey key, string action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return Single($"""
+            SELECT {Columns} FROM audit_entries
+            WHERE tenant_id = @tenant AND mailbox = @mailbox AND message_id = @message AND action = @action
+            ORDER BY id DESC LIMIT 1;
+            """, command => command.WithKey(key).With("action", action));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Ordered by <see cref="AuditEntry.At"/>, then by id; <paramref name="since"/> is inclusive.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not positive.</exception>
+    public IReadOnlyList<AuditEntry> Query(string? tenantId = null, string? mailbox = null, DateTimeOffset? since = null, int limit = 100)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return _database.Run(connection =>
+        {
+            var where = new PostgresFilter("TRUE")
+                .Equal("tenant_id", tenantId)
+                .Equal("mailbox", mailbox)
+                .AtLeast("at", since);
+            using var select = connection.Command($"""
+                SELECT {Columns} FROM audit_entries
+                WHERE {where}
+                ORDER BY at DESC, id DESC
+                LIMIT @limit;
+                """);
+            return where.Bind(select).With("limit", limit).ReadAll(ReadEntry);
+        });
+    }
+
+    private AuditEntry? Single(string sql, Action<NpgsqlCommand> bind) => _database.Run(connection =>
+    {
+        using var select = connection.Command(sql);
+        bind(select);
+        return select.ReadAll(ReadEntry).SingleOrDefault();
+    });
+
+    private static AuditEntry ReadEntry(NpgsqlDataReader reader) => new(
+        Id: reader.GetInt64(0),
+        At: reader.GetInstant(1),
+        Actor: reader.GetString(2),
+        Key: new MessageKey(reader.GetString(3), reader.GetString(4), reader.GetString(5)),
+        Action: reader.GetString(6),
+        State: reader.GetString(7),
+        OriginalMessageId: reader.GetStringOrNull(8),
+        ResultMessageId: reader.GetStringOrNull(9),
+        Reasons: reader.GetString(10),
+        RelatedEntryId: reader.GetInt64OrNull(11),
+        UpdatedAt: reader.GetInstantOrNull(12));
+}

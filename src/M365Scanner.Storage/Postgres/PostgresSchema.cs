@@ -1,0 +1,171 @@
+namespace M365Scanner.Storage.Postgres;
+
+/// <summary>The PostgreSQL schema as an ordered list of steps: the same tables as the SQLite schema, in PostgreSQL's
+/// types. A later feature adds its tables by appending a step here, with the next version number.</summary>
+/// <remarks>
+/// <para>Key and sort columns are <c>COLLATE "C"</c>: byte order, which is the ordinal order the SQLite and
+/// in-memory stores sort by whatever the database's locale is, and the cheapest comparison for B-trees.</para>
+/// <para>Times are <c>timestamptz</c> (readable in psql); the stores write them truncated to milliseconds.</para>
+/// </remarks>
+public static class PostgresSchema
+{
+    /// <summary>Every step, in the order they are applied.</summary>
+    public static IReadOnlyList<PostgresMigration> Migrations { get; } =
+    [
+        // The correspondence graph of every tenant in one table. A tenant is a small number (edge_tenants), not
+        // its 36-character id, on each of millions of rows and index entries. The primary key is the only index:
+        // every lookup (Read) and upsert (Add) is by the whole key, and it starts with the tenant, so one tenant's
+        // graph is a contiguous range (and offboarding one range delete). Fixed-width columns first, so the row
+        // needs no alignment padding between them.
+        new(1, "correspondence edges", """
+            CREATE TABLE edge_tenants (
+                id        integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                tenant_id text COLLATE "C" NOT NULL UNIQUE
+            );
+            CREATE TABLE edges (
+                count      bigint      NOT NULL,
+                first_seen timestamptz NOT NULL,
+                last_seen  timestamptz NOT NULL,
+                tenant     integer     NOT NULL,
+                kind       smallint    NOT NULL,
+                from_key   text COLLATE "C" NOT NULL,
+                to_key     text COLLATE "C" NOT NULL,
+                PRIMARY KEY (tenant, kind, from_key, to_key)
+            );
+            """),
+        // Claims and verdicts share one row per message, as in SQLite: a claim inserts it, Record fills in the
+        // verdict, so "one scan per message" is one unique index and a claim one upsert. id is the order of first
+        // sight, the tie-break between equal scan times; the time indexes end with it so "newest first" is an
+        // index scan read backwards.
+        new(2, "verdicts and scan claims", """
+            CREATE TABLE verdicts (
+                id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                tenant_id        text COLLATE "C" NOT NULL,
+                mailbox          text COLLATE "C" NOT NULL,
+                message_id       text COLLATE "C" NOT NULL,
+                claim_owner      text,
+                claimed_at       timestamptz,
+                graph_message_id text,
+                scanned_at       timestamptz,
+                action           text,
+                score            double precision,
+                explanation      text,
+                enforced         boolean,
+                links_json       text,
+                notes            text,
+                subject          text,
+                sender           text
+            );
+            CREATE UNIQUE INDEX verdicts_by_key ON verdicts (tenant_id, mailbox, message_id);
+            CREATE INDEX verdicts_by_tenant_time ON verdicts (tenant_id, scanned_at, id);
+            CREATE INDEX verdicts_by_time ON verdicts (scanned_at, id);
+            """),
+        // The audit log: ids from an identity sequence, never reused (a release refers to the entry it undoes).
+        // "Latest for key and action" is one step down audit_by_key_action, read backwards.
+        new(3, "audit log", """
+            CREATE TABLE audit_entries (
+                id                  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                at                  timestamptz NOT NULL,
+                actor               text        NOT NULL,
+                tenant_id           text COLLATE "C" NOT NULL,
+                mailbox             text COLLATE "C" NOT NULL,
+                message_id          text COLLATE "C" NOT NULL,
+                action              text COLLATE "C" NOT NULL,
+                state               text        NOT NULL,
+                original_message_id text,
+                result_message_id   text,
+                reasons             text        NOT NULL,
+                related_entry_id    bigint,
+                updated_at          timestamptz
+            );
+            CREATE INDEX audit_by_key_action ON audit_entries (tenant_id, mailbox, message_id, action, id);
+            CREATE INDEX audit_by_tenant_time ON audit_entries (tenant_id, at, id);
+            CREATE INDEX audit_by_time ON audit_entries (at, id);
+            """),
+        // The hosted worker's state, baseline checkpoints included (the SQLite schema's steps 4 and 7).
+        // client_state is the subscription's shared secret: protect the database, not the column.
+        new(4, "worker subscriptions, delta links and baseline progress", """
+            CREATE TABLE subscriptions (
+                subscription_id text COLLATE "C" NOT NULL PRIMARY KEY,
+                tenant_id       text COLLATE "C" NOT NULL,
+                mailbox         text        NOT NULL,
+                resource        text        NOT NULL,
+                client_state    text        NOT NULL,
+                expires_at      timestamptz NOT NULL
+            );
+            CREATE INDEX subscriptions_by_tenant ON subscriptions (tenant_id, expires_at, subscription_id);
+            CREATE INDEX subscriptions_by_expiry ON subscriptions (expires_at, subscription_id);
+            CREATE TABLE delta_links (
+                tenant_id  text COLLATE "C" NOT NULL,
+                mailbox    text COLLATE "C" NOT NULL,
+                folder     text COLLATE "C" NOT NULL,
+                delta_link text NOT NULL,
+                PRIMARY KEY (tenant_id, mailbox, folder)
+            );
+            CREATE TABLE baseline_progress (
+                tenant_id       text COLLATE "C" NOT NULL,
+                mailbox         text COLLATE "C" NOT NULL,
+                folder          text COLLATE "C" NOT NULL,
+                since           timestamptz NOT NULL,
+                until           timestamptz NOT NULL,
+                boundary        timestamptz,
+                ids_at_boundary text[]      NOT NULL,
+                learned         bigint      NOT NULL,
+                pages           bigint      NOT NULL,
+                completed       boolean     NOT NULL,
+                updated_at      timestamptz NOT NULL,
+                PRIMARY KEY (tenant_id, mailbox, folder)
+            );
+            """),
+        // Onboarding. Tenant ids compare without regard to case (SQLite's COLLATE NOCASE): the key column holds
+        // the lower-cased id, tenant_id the id as first saved. Pending consents hold hashes only.
+        new(5, "onboarded tenants and pending consents", """
+            CREATE TABLE tenants (
+                tenant_key    text COLLATE "C" NOT NULL PRIMARY KEY,
+                tenant_id     text        NOT NULL,
+                state         text        NOT NULL,
+                consented_at  timestamptz,
+                granted_roles text        NOT NULL,
+                problem       text
+            );
+            CREATE TABLE tenant_mailboxes (
+                tenant_key text COLLATE "C" NOT NULL,
+                mailbox    text COLLATE "C" NOT NULL,
+                PRIMARY KEY (tenant_key, mailbox)
+            );
+            CREATE TABLE pending_consents (
+                state_hash   text        NOT NULL PRIMARY KEY,
+                browser_hash text        NOT NULL,
+                expires_at   timestamptz NOT NULL
+            );
+            CREATE INDEX pending_consents_by_expiry ON pending_consents (expires_at);
+            """),
+        // Hunt reports; seq is the save order of first insert, the tie-break between equal creation times.
+        new(6, "hunt reports", """
+            CREATE TABLE hunts (
+                id            text COLLATE "C" NOT NULL PRIMARY KEY,
+                seq           bigint GENERATED ALWAYS AS IDENTITY,
+                kind          text COLLATE "C" NOT NULL,
+                indicator     text COLLATE "C",
+                tenant_id     text,
+                window_hours  integer     NOT NULL,
+                act           boolean     NOT NULL,
+                source        text COLLATE "C" NOT NULL,
+                state         text COLLATE "C" NOT NULL,
+                created_at    timestamptz NOT NULL,
+                started_at    timestamptz,
+                finished_at   timestamptz,
+                mailboxes     integer     NOT NULL,
+                messages      integer     NOT NULL,
+                acted_on      integer     NOT NULL,
+                matches_json  text        NOT NULL,
+                errors_json   text        NOT NULL
+            );
+            CREATE INDEX hunts_by_time ON hunts (created_at, seq);
+            CREATE INDEX hunts_by_indicator ON hunts (indicator, source, created_at, seq);
+            """),
+    ];
+
+    /// <summary>The version a database has once every step is applied.</summary>
+    public static int LatestVersion => Migrations[^1].Version;
+}

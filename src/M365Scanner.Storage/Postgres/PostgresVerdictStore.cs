@@ -1,0 +1,137 @@
+using M365Scanner.Core.Operations;
+using Npgsql;
+
+namespace M365Scanner.Storage.Postgres;
+
+/// <summary>Verdicts and scan claims in a <see cref="PostgresDatabase"/> (table <c>verdicts</c>, one row per message).</summary>
+/// <remarks>
+/// <para>A claim is one statement, so it is atomic across every host sharing the database: the unique key admits
+/// one row per message, and the conflict branch takes the row's lock and checks the owner on its latest version
+/// (see <see cref="TryClaim"/>).</para>
+/// <para>As with SQLite, a claim is never released or taken over: a Hangfire retry reuses its job id as owner and
+/// so gets the claim back; a job that died for good leaves its message claimed without a verdict.</para>
+/// </remarks>
+public sealed class PostgresVerdictStore(PostgresDatabase database) : IVerdictStore
+{
+    private const string Columns =
+        "tenant_id, mailbox, message_id, graph_message_id, scanned_at, action, score, explanation, enforced, links_json, notes, subject, sender";
+
+    private readonly PostgresDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
+
+    /// <inheritdoc />
+    public bool TryClaim(MessageKey key, string owner, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        // A row comes back when the insert made one (unclaimed), or when the existing row is ours and has no
+        // verdict yet (a retry): the DO UPDATE ... WHERE only "updates" (to the same owner) in that case. A row
+        // held by another owner, or scanned, fails the WHERE and returns nothing. Concurrent claims of one key
+        // queue on the row lock, and each sees the winner's committed row.
+        return _database.Run(connection =>
+        {
+            using var claim = connection.Command("""
+                INSERT INTO verdicts (tenant_id, mailbox, message_id, claim_owner, claimed_at)
+                VALUES (@tenant, @mailbox, @message, @owner, @at)
+                ON CONFLICT (tenant_id, mailbox, message_id) DO UPDATE SET claim_owner = verdicts.claim_owner
+                WHERE verdicts.claim_owner = excluded.claim_owner AND verdicts.scanned_at IS NULL
+                RETURNING 1;
+                """);
+            return claim.WithKey(key).With("owner", owner).With("at", at).ExecuteScalar() is not null;
+        });
+    }
+
+    /// <inheritdoc />
+    public void Record(VerdictRecord verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        _database.Run(connection =>
+        {
+            // The claim columns are left alone: they record which job scanned.
+            using var upsert = connection.Command($"""
+                INSERT INTO verdicts ({Columns})
+                VALUES (@tenant, @mailbox, @message, @graphId, @scannedAt, @action, @score, @explanation, @enforced, @links, @notes, @subject, @sender)
+                ON CONFLICT (tenant_id, mailbox, message_id) DO UPDATE SET
+                    graph_message_id = excluded.graph_message_id,
+                    scanned_at       = excluded.scanned_at,
+                    action           = excluded.action,
+                    score            = excluded.score,
+                    explanation      = excluded.explanation,
+                    enforced         = excluded.enforced,
+                    links_json       = excluded.links_json,
+                    notes            = excluded.notes,
+                    subject          = excluded.subject,
+                    sender           = excluded.sender;
+                """);
+            return upsert.WithKey(verdict.Key)
+                .With("graphId", verdict.GraphMessageId)
+                .With("scannedAt", verdict.ScannedAt)
+                .With("action", verdict.Action)
+                .With("score", verdict.Score)
+                .With("explanation", verdict.Explanation)
+                .With("enforced", verdict.Enforced)
+                .With("links", verdict.LinksJson)
+                .With("notes", verdict.Notes)
+                .With("subject", verdict.Subject)
+                .With("sender", verdict.Sender)
+                .ExecuteNonQuery();
+        });
+    }
+
+    /// <inheritdoc />
+    public VerdictRecord? Get(MessageKey key) => _database.Run(connection =>
+    {
+        using var select = connection.Command($"""
+            SELECT {Columns} FROM verdicts
+            WHERE tenant_id = @tenant AND mailbox = @mailbox AND message_id = @message AND scanned_at IS NOT NULL;
+            """);
+        return select.WithKey(key).ReadAll(ReadVerdict).SingleOrDefault();
+    });
+
+    /// <inheritdoc />
+    /// <remarks>Ties on the scan time are broken by the order the messages were first claimed or recorded;
+    /// <see cref="VerdictQuery.Since"/> is inclusive.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The limit is not positive.</exception>
+    public IReadOnlyList<VerdictRecord> Query(VerdictQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit, nameof(query));
+        return _database.Run(connection =>
+        {
+            var where = new PostgresFilter("scanned_at IS NOT NULL")
+                .Equal("tenant_id", query.TenantId)
+                .Equal("mailbox", query.Mailbox)
+                .Equal("action", query.Action)
+                .AtLeast("scanned_at", query.Since);
+            using var select = connection.Command($"""
+                SELECT {Columns} FROM verdicts
+                WHERE {where}
+                ORDER BY scanned_at DESC, id DESC
+                LIMIT @limit;
+                """);
+            return where.Bind(select).With("limit", query.Limit).ReadAll(ReadVerdict);
+        });
+    }
+
+    /// <inheritdoc />
+    public int DeleteTenant(string tenantId)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        return _database.Run(connection =>
+        {
+            using var delete = connection.Command("DELETE FROM verdicts WHERE tenant_id = @tenant;");
+            return delete.With("tenant", tenantId).ExecuteNonQuery();
+        });
+    }
+
+    private static VerdictRecord ReadVerdict(NpgsqlDataReader reader) => new(
+        new MessageKey(reader.GetString(0), reader.GetString(1), reader.GetString(2)),
+        GraphMessageId: reader.GetString(3),
+        ScannedAt: reader.GetInstant(4),
+        Action: reader.GetString(5),
+        Score: reader.GetDouble(6),
+        Explanation: reader.GetString(7),
+        Enforced: reader.GetBoolean(8),
+        LinksJson: reader.GetString(9),
+        Notes: reader.GetString(10),
+        Subject: reader.GetStringOrNull(11),
+        Sender: reader.GetStringOrNull(12));
+}

@@ -1,0 +1,41 @@
+using M365Scanner.Host.Tests.TestSupport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace M365Scanner.Host.Tests.Storage;
+
+public class StorageOptionsTests
+{
+    [Fact]
+    public void Build_Fails_WhenPostgresHasNoConnectionString()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Build(new() { ["Storage:Provider"] = "Postgres" }));
+        Assert.Contains("Storage:ConnectionString is required", error.Message);
+    }
+
+    [Fact]
+    public void Build_FailsWithoutEchoingIt_WhenTheConnectionStringDoesNotParse()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() =>
+            Build(new() { ["Storage:Provider"] = "Postgres", ["Storage:ConnectionString"] = "Host=db;Password=s3cret;broken" }));
+        Assert.DoesNotContain("s3cret", error.Message);
+    }
+
+    [Fact]
+    public void Describe_LeavesThePasswordOut()
+    {
+        var options = new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = "Host=db;Username=scanner;Password=s3cret;Database=m365" };
+        var described = options.Describe();
+        Assert.DoesNotContain("s3cret", described);
+        Assert.Contains("host=db", described, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Provider_DefaultsToSqlite() => Assert.Equal(StorageProvider.Sqlite, StorageOptions.From(new ConfigurationBuilder().Build()).Provider);
+
+    private static void Build(Dictionary<string, string?> settings)
+    {
+        settings["Scanner:DataDirectory"] = Path.Combine(Path.GetTempPath(), "m365scanner-test-" + Guid.NewGuid().ToString("N"));
+        using var _ = ScannerApp.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
+    }
+}
