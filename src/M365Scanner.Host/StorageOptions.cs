@@ -15,6 +15,11 @@ public sealed class StorageOptions : IValidatableObject
     /// It holds a password: never log it, log <see cref="Describe"/> instead.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>The schema of Hangfire's tables (PostgreSQL only), beside the stores' tables. Deployments, or test
+    /// runs, that share one database each use their own.</summary>
+    [RegularExpression("^[a-z_][a-z0-9_]{0,62}$")]
+    public string JobSchema { get; set; } = "hangfire";
+
     /// <summary>How long a job fetched by a host stays invisible to the others without a sign of life from that host
     /// (PostgreSQL only; see <see cref="Extensions.ScannerJobsExtensions"/> for why one minute).</summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]

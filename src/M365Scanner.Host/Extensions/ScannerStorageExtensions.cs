@@ -1,7 +1,7 @@
-using M365Scanner.Core.Correspondence;
 using M365Scanner.Core.Operations;
 using M365Scanner.Core.Operations.InMemory;
 using M365Scanner.Host.Scanning;
+using M365Scanner.Storage.Postgres;
 using M365Scanner.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +15,6 @@ public static class ScannerStorageExtensions
     /// PostgreSQL, or memory. Every store is chosen in the one switch below, so a provider is one case.
     /// </summary>
     /// <exception cref="OptionsValidationException">The "Storage" section is invalid.</exception>
-    /// <exception cref="NotSupportedException">Storage:Provider is Postgres in a build without the PostgreSQL stores.</exception>
     public static IHostApplicationBuilder AddScannerStorage(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -29,7 +28,7 @@ public static class ScannerStorageExtensions
                 services.AddSingleton<IWorkerStateStore, InMemoryWorkerStateStore>();
                 services.AddSingleton<ITenantStore, InMemoryTenantStore>();
                 services.AddSingleton<IHuntStore, InMemoryHuntStore>();
-                services.AddSingleton<Func<string, ICorrespondenceStore>>(_ => _ => new InMemoryCorrespondenceStore());
+                services.AddSingleton<ITenantGraphStorage, InMemoryGraphStorage>();
                 break;
             case StorageProvider.Sqlite:
                 services.AddSingleton(sp =>
@@ -43,20 +42,19 @@ public static class ScannerStorageExtensions
                 services.AddSingleton<IWorkerStateStore>(sp => new SqliteWorkerStateStore(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<ITenantStore>(sp => new SqliteTenantStore(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<IHuntStore>(sp => new SqliteHuntStore(sp.GetRequiredService<SqliteDatabase>()));
-                services.AddSingleton<Func<string, ICorrespondenceStore>>(sp =>
-                {
-                    var directory = DataDirectory(sp);
-                    return tenantId => SqliteCorrespondenceStore.OpenFile(GraphFilePath(directory, tenantId));
-                });
+                services.AddSingleton<ITenantGraphStorage>(sp => new SqliteGraphFiles(DataDirectory(sp)));
                 break;
             case StorageProvider.Postgres:
-                // TODO(issue 7, after merging the storage branch): one PostgresDatabase singleton opened from
-                // storage.ConnectionString (it migrates on open), then PostgresVerdictStore(db), PostgresAuditLog(db),
-                // PostgresWorkerStateStore(db), PostgresTenantStore(db), PostgresHuntStore(db), and
-                // tenantId => new PostgresCorrespondenceStore(db, tenantId); plus a PostgresStoreCheck for /readyz
-                // (see ScannerHealthExtensions). Hangfire on PostgreSQL is already wired (ScannerJobsExtensions).
-                throw new NotSupportedException(
-                    "Storage:Provider=Postgres needs the PostgreSQL stores (M365Scanner.Storage.Postgres), which this build does not register yet; use Sqlite or InMemory.");
+                // One data source for every store; opening it migrates the schema (under an advisory lock, so hosts
+                // starting together do not race).
+                services.AddSingleton(_ => new PostgresDatabase(storage.ConnectionString!));
+                services.AddSingleton<IVerdictStore>(sp => new PostgresVerdictStore(sp.GetRequiredService<PostgresDatabase>()));
+                services.AddSingleton<IAuditLog>(sp => new PostgresAuditLog(sp.GetRequiredService<PostgresDatabase>()));
+                services.AddSingleton<IWorkerStateStore>(sp => new PostgresWorkerStateStore(sp.GetRequiredService<PostgresDatabase>()));
+                services.AddSingleton<ITenantStore>(sp => new PostgresTenantStore(sp.GetRequiredService<PostgresDatabase>()));
+                services.AddSingleton<IHuntStore>(sp => new PostgresHuntStore(sp.GetRequiredService<PostgresDatabase>()));
+                services.AddSingleton<ITenantGraphStorage>(sp => new PostgresGraphRows(sp.GetRequiredService<PostgresDatabase>()));
+                break;
             default:
                 throw new NotSupportedException($"Storage:Provider {storage.Provider} is not supported.");
         }
@@ -64,12 +62,5 @@ public static class ScannerStorageExtensions
         return builder;
     }
 
-    /// <summary>The file of the tenant's correspondence graph (offboarding deletes it).</summary>
-    public static string GraphFilePath(string dataDirectory, string tenantId) =>
-        Path.Combine(dataDirectory, $"graph-{SafeFileName(tenantId)}.db");
-
     private static string DataDirectory(IServiceProvider sp) => sp.GetRequiredService<IOptions<ScannerHostOptions>>().Value.DataDirectory;
-
-    private static string SafeFileName(string tenantId) =>
-        string.Concat(tenantId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_'));
 }

@@ -5,9 +5,6 @@ namespace M365Scanner.Host.Jobs;
 /// <summary>Hangfire.PostgreSql's settings for several hosts sharing one database.</summary>
 public static class PostgresJobStorage
 {
-    /// <summary>Hangfire's tables live in their own schema beside the stores' tables.</summary>
-    public const string Schema = "hangfire";
-
     /// <remarks>
     /// <para>A fetched job is hidden from the other hosts for <see cref="StorageOptions.JobInvisibilityTimeout"/> (one
     /// minute by default), and with the sliding timeout the host working on it pushes that deadline forward every fifth
@@ -24,7 +21,7 @@ public static class PostgresJobStorage
     /// </remarks>
     public static PostgreSqlStorageOptions Options(StorageOptions storage) => new()
     {
-        SchemaName = Schema,
+        SchemaName = storage.JobSchema,
         PrepareSchemaIfNecessary = true,
         UseSlidingInvisibilityTimeout = true,
         InvisibilityTimeout = storage.JobInvisibilityTimeout,

@@ -4,11 +4,9 @@ using Hangfire;
 using M365Scanner.Core.Operations;
 using M365Scanner.Graph.Clients;
 using M365Scanner.Graph.Users;
-using M365Scanner.Host.Extensions;
 using M365Scanner.Host.Jobs;
 using M365Scanner.Host.Mailboxes;
 using M365Scanner.Host.Scanning;
-using Microsoft.Extensions.Options;
 
 namespace M365Scanner.Host.Onboarding;
 
@@ -19,7 +17,7 @@ namespace M365Scanner.Host.Onboarding;
 /// </summary>
 public sealed class OnboardingJobs(
     ITenantStore tenants, GraphUsers users, IMailboxClient mailboxes, IWorkerStateStore state, IVerdictStore verdicts,
-    TenantScanners scanners, TenantGraphClients graphClients, IBackgroundJobClient jobs, IOptions<ScannerHostOptions> options,
+    TenantScanners scanners, ITenantGraphStorage graphs, TenantGraphClients graphClients, IBackgroundJobClient jobs,
     ILogger<OnboardingJobs> log)
 {
     [Queue(JobQueues.Maintenance)]
@@ -76,9 +74,7 @@ public sealed class OnboardingJobs(
         state.DeleteTenant(tenantId);
         var deleted = verdicts.DeleteTenant(tenantId);
         scanners.Forget(tenantId);
-        var graphFile = ScannerStorageExtensions.GraphFilePath(options.Value.DataDirectory, tenantId);
-        foreach (var file in new[] { graphFile, graphFile + "-wal", graphFile + "-shm" }.Where(File.Exists))
-            File.Delete(file);
+        graphs.Delete(tenantId);
         log.LogInformation("Offboarded tenant {Tenant}: {Verdicts} verdict(s) and its correspondence graph deleted", tenantId, deleted);
     }
 }

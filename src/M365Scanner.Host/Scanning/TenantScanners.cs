@@ -10,12 +10,11 @@ using Microsoft.Extensions.Options;
 namespace M365Scanner.Host.Scanning;
 
 /// <summary>
-/// Per-tenant scanners, created on first use: each tenant has its own correspondence graph (a SQLite file under the
-/// data directory, or memory when jobs run in memory) and its own domains; extraction and scoring are shared.
+/// Per-tenant scanners, created on first use: each tenant has its own correspondence graph (see <see cref="ITenantGraphStorage"/>) and its own domains; extraction and scoring are shared.
 /// </summary>
 public sealed class TenantScanners(
     IMonitoredMailboxes mailboxes, IOptions<PolicyOptions> policy, MessageLinkExtractor extractor,
-    Func<string, ICorrespondenceStore> openStore) : IDisposable
+    ITenantGraphStorage graphs) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<TenantScanner>> _tenants = new(StringComparer.OrdinalIgnoreCase);
 
@@ -29,7 +28,7 @@ public sealed class TenantScanners(
             .Select(m => m.Mailbox[(m.Mailbox.IndexOf('@') + 1)..])
             .Distinct(StringComparer.OrdinalIgnoreCase);
         var scanner = new MessageScanner(extractor, LinkScorer.Default, new PolicyEngine(policy.Value), TenantProfile.For(domains));
-        return new TenantScanner(scanner, new CorrespondenceGraph(openStore(tenantId)));
+        return new TenantScanner(scanner, new CorrespondenceGraph(graphs.Open(tenantId)));
     }
 
     /// <summary>Closes and forgets the tenant's graph (offboarding, before its file is deleted); the next use opens
