@@ -2,6 +2,7 @@ using System.Text;
 using M365Scanner.Core.Operations;
 using M365Scanner.GraphEmulator;
 using M365Scanner.GraphEmulator.Control;
+using M365Scanner.Storage.Postgres;
 using M365Scanner.Storage.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -87,6 +88,7 @@ public sealed class MultiHostEnvironment : IAsyncDisposable
         var host = HostProcess.Start($"host{_hosts.Count + 1}", settings, _logDirectory);
         _hosts.Add(host);
         await host.WaitForAsync("/healthz", TimeSpan.FromSeconds(60));
+        await host.WaitForAsync("/readyz", TimeSpan.FromSeconds(30)); // its store and Hangfire storage answer
         Proxy.SetBackends(_hosts.Where(h => !h.HasExited).Select(h => h.BaseUrl));
         return host;
     }
@@ -170,6 +172,23 @@ public sealed record SharedStorage(string Name, Func<string, IReadOnlyDictionary
         {
             var db = SqliteDatabase.OpenFile(Path.Combine(dataDirectory, "scanner.db"));
             return new StoreView(new SqliteVerdictStore(db), new SqliteAuditLog(db), new SqliteWorkerStateStore(db), db.Dispose);
+        });
+
+    /// <summary>PostgreSQL: the stores in <paramref name="schema"/> (its connection string's Search Path), Hangfire
+    /// in <paramref name="jobSchema"/>, and jobs a dead host fetched visible again after
+    /// <paramref name="jobInvisibility"/> (so a survivor takes them over within the test's time).</summary>
+    public static SharedStorage Postgres(string connectionString, string jobSchema, TimeSpan jobInvisibility) => new("PostgreSQL",
+        _ => new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["Storage:ConnectionString"] = connectionString,
+            ["Storage:JobSchema"] = jobSchema,
+            ["Storage:JobInvisibilityTimeout"] = jobInvisibility.ToString("c"),
+        },
+        _ =>
+        {
+            var db = new PostgresDatabase(connectionString);
+            return new StoreView(new PostgresVerdictStore(db), new PostgresAuditLog(db), new PostgresWorkerStateStore(db), db.Dispose);
         });
 
     public override string ToString() => Name;
