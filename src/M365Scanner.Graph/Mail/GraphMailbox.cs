@@ -111,6 +111,22 @@ public sealed class GraphMailbox
         return await MoveAsync(tenant, mailbox, messageId, folder, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The id of the message in the quarantine folder whose Internet Message-ID is
+    /// <paramref name="internetMessageId"/> (without angle brackets), or null. A move changes a message's id, so this is
+    /// how a quarantine interrupted after the move, before its new id was recorded, finds the message again.</summary>
+    public async Task<string?> FindInQuarantineAsync(string tenant, string mailbox, string internetMessageId, CancellationToken cancellationToken = default)
+    {
+        var folder = await EnsureQuarantineFolderAsync(tenant, mailbox, cancellationToken).ConfigureAwait(false);
+        var literal = $"<{internetMessageId}>".Replace("'", "''", StringComparison.Ordinal);
+        var page = await _clients.For(tenant).Users[mailbox].MailFolders[folder].Messages.GetAsync(r =>
+        {
+            r.QueryParameters.Select = ["id"];
+            r.QueryParameters.Filter = $"internetMessageId eq '{literal}'";
+            r.QueryParameters.Top = 1;
+        }, cancellationToken).ConfigureAwait(false);
+        return page?.Value?.FirstOrDefault()?.Id;
+    }
+
     /// <summary>Moves a message to a folder (id or well-known name); returns its new id.</summary>
     public async Task<string> MoveAsync(string tenant, string mailbox, string messageId, string destinationFolder, CancellationToken cancellationToken = default)
     {

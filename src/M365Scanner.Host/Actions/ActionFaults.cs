@@ -6,7 +6,8 @@ namespace M365Scanner.Host.Actions;
 /// </summary>
 public sealed class ActionFaults
 {
-    /// <summary>Called with the step about to run ("move-original" after the copy exists); may throw.</summary>
+    /// <summary>Called with the step about to run ("move-original" after the copy exists, "record-move" once the message
+    /// is in quarantine and before its new id is recorded); may throw.</summary>
     public Action<string>? BeforeStep { get; set; }
 
     internal void At(string step) => BeforeStep?.Invoke(step);

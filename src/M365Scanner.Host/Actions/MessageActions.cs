@@ -70,6 +70,7 @@ public sealed class MessageActions(
 
         faults.At("move-original");
         var quarantined = await mailboxes.MoveToQuarantineAsync(key.TenantId, key.Mailbox, original.Id, ct);
+        faults.At("record-move");
         audit.Update(id, AuditStates.Completed, quarantined, copyId, clock.GetUtcNow());
         log.LogInformation("Rewrote {Message} in {Mailbox}: copy {Copy}, original quarantined", key.MessageId, key.Mailbox, copyId);
     }
@@ -82,8 +83,32 @@ public sealed class MessageActions(
         var id = entry?.State == AuditStates.Started ? entry.Id : audit.Append(new AuditEntry(
             0, clock.GetUtcNow(), Scanner, key, "quarantine", AuditStates.Started, messageId, null, reasons));
         var quarantined = await mailboxes.MoveToQuarantineAsync(key.TenantId, key.Mailbox, messageId, ct);
+        faults.At("record-move");
         audit.Update(id, AuditStates.Completed, quarantined, null, clock.GetUtcNow());
         log.LogInformation("Quarantined {Message} in {Mailbox}", key.MessageId, key.Mailbox);
+    }
+
+    /// <summary>
+    /// For a scan retried after its host stopped, once the message has left its folder: the scanner's rewrite or
+    /// quarantine of <paramref name="key"/>, completed. An entry still "started" (quarantine) or "copied" (rewrite)
+    /// means the move into quarantine happened but its new id was never recorded; it is found there by its Internet
+    /// Message-ID and the entry completed with it. Null when no such action of the scanner's is found.
+    /// </summary>
+    public async Task<AuditEntry?> CompleteInterruptedMoveAsync(MessageKey key, CancellationToken ct)
+    {
+        var entry = new[] { audit.Latest(key, "rewrite"), audit.Latest(key, "quarantine") }
+            .Where(e => e is { Actor: Scanner }).MaxBy(e => e!.Id);
+        if (entry is null || entry.State == AuditStates.Completed)
+            return entry;
+        // A rewrite moves the original only once its copy is recorded ("copied"); a "started" rewrite never moved it.
+        if (!(entry.Action == "quarantine" && entry.State == AuditStates.Started) && !(entry.Action == "rewrite" && entry.State == AuditStates.Copied))
+            return null;
+        var quarantined = await mailboxes.FindInQuarantineAsync(key.TenantId, key.Mailbox, key.MessageId, ct);
+        if (quarantined is null)
+            return null;
+        audit.Update(entry.Id, AuditStates.Completed, quarantined, null, clock.GetUtcNow());
+        log.LogInformation("Completed the interrupted {Action} of {Message} in {Mailbox}: found in quarantine", entry.Action, key.MessageId, key.Mailbox);
+        return audit.Get(entry.Id);
     }
 
     /// <summary>Undoes a completed rewrite or quarantine. Returns the release's audit entry id.</summary>

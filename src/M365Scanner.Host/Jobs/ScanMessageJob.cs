@@ -23,6 +23,9 @@ public sealed class ScanMessageJob(
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The job parameter holding the key of the message this job claimed.</summary>
+    public const string ClaimParameter = "ClaimedMessage";
+
     [Queue(JobQueues.Scans)]
     [DisplayName("Scan message in {1} (tenant {0})")]
     // Quick first retries: most failures are Graph throttling or a moment of unavailability.
@@ -34,6 +37,13 @@ public sealed class ScanMessageJob(
         var fetched = await mailboxes.GetMessageAsync(tenantId, mailbox, messageId, ct);
         if (fetched is null)
         {
+            // Gone: deleted or moved by its owner, or moved into quarantine by an earlier attempt of this very job that
+            // stopped (its host died) before recording the verdict; only in that last case does the job hold a claim.
+            if (context?.GetJobParameter<MessageKey?>(ClaimParameter, allowStale: true) is { } claimed)
+            {
+                await FinishInterruptedAsync(claimed, mailbox, ct);
+                return;
+            }
             log.LogInformation("Message {MessageId} in {Mailbox} no longer exists; nothing to scan", messageId, mailbox);
             return;
         }
@@ -51,18 +61,56 @@ public sealed class ScanMessageJob(
         var tenant = scanners.For(tenantId);
         var now = fetched.Message.ReceivedAt ?? clock.GetUtcNow();
         var verdict = tenant.Scanner.Scan(fetched.Message, mailbox, tenant.Graph, now);
+        // Kept with the job before anything is moved, so that a retry which finds the message gone (a move changes its
+        // id) knows which message it had claimed. Only for an action: allowed mail never moves.
+        if (verdict.Plan.Enforced && verdict.Plan.Action != MessageAction.Allow)
+            context?.SetJobParameter(ClaimParameter, key);
         var done = await actions.CarryOutAsync(key, fetched, verdict, ct);
         // Protection starts before the baseline ends; such a verdict says it was scored against a partial history.
         var notes = BaselineStatus.IncompleteNote(state.GetBaselineProgress(tenantId, mailbox)) is { } baseline
             ? verdict.Notes.Append(baseline) : verdict.Notes;
-        verdicts.Record(new VerdictRecord(key, fetched.Id, clock.GetUtcNow(),
-            ScanActionName(verdict.Plan.Action), verdict.Score.Score, verdict.Plan.Explanation, verdict.Plan.Enforced,
-            JsonSerializer.Serialize(LinkReport.From(verdict), Json), string.Join('\n', notes),
-            fetched.Message.Subject, (fetched.Message.From ?? fetched.Message.Sender)?.Address));
-        metrics.ScanCompleted(ScanActionName(verdict.Plan.Action), fetched.Message.ReceivedAt, clock.GetUtcNow());
+        Record(key, fetched, verdict, ScanActionName(verdict.Plan.Action), verdict.Plan.Enforced, notes);
         MessageScanner.Learn(verdict, mailbox, tenant.Graph, now);
         log.LogInformation("Scanned {Key} in {Mailbox}: {Action} (score {Score:0.00}, {Done})", key.MessageId, mailbox,
             verdict.Plan.Action, verdict.Score.Score, verdict.Plan.Enforced ? $"carried out: {done}" : "report-only");
+    }
+
+    /// <summary>
+    /// The rest of a scan whose earlier attempt moved the message into quarantine (a rewrite's original, or a
+    /// quarantine) and stopped before recording the verdict: completes the action's audit entry with the message's new
+    /// id if the attempt stopped before that too, then scores the message where it now is and records the verdict with
+    /// the action that was carried out. Without this the retry found the old id gone and ended, and the message kept
+    /// its claim without a verdict forever (and a half-done audit entry), as the multi-host test found.
+    /// </summary>
+    private async Task FinishInterruptedAsync(MessageKey key, string mailbox, CancellationToken ct)
+    {
+        if (verdicts.Get(key) is not null)
+            return;
+        var entry = await actions.CompleteInterruptedMoveAsync(key, ct);
+        var moved = entry?.OriginalMessageId is { } movedId ? await mailboxes.GetMessageAsync(key.TenantId, mailbox, movedId, ct) : null;
+        if (entry is null || moved is null)
+        {
+            log.LogWarning("Message {Key} in {Mailbox} was claimed by an earlier attempt of this job and is gone, but not into quarantine " +
+                           "by the scanner; nothing to finish", key.MessageId, mailbox);
+            return;
+        }
+        var tenant = scanners.For(key.TenantId);
+        var now = moved.Message.ReceivedAt ?? clock.GetUtcNow();
+        var verdict = tenant.Scanner.Scan(moved.Message, mailbox, tenant.Graph, now);
+        var notes = verdict.Notes.Append($"{entry.Action} carried out by an earlier attempt of this scan, whose host stopped before recording it");
+        Record(key, moved, verdict, entry.Action, enforced: true, notes);
+        MessageScanner.Learn(verdict, mailbox, tenant.Graph, now);
+        log.LogInformation("Scanned {Key} in {Mailbox}: {Action} (score {Score:0.00}, finished after an interrupted attempt)", key.MessageId,
+            mailbox, entry.Action, verdict.Score.Score);
+    }
+
+    private void Record(MessageKey key, FetchedMessage fetched, ScanVerdict verdict, string action, bool enforced, IEnumerable<string> notes)
+    {
+        verdicts.Record(new VerdictRecord(key, fetched.Id, clock.GetUtcNow(),
+            action, verdict.Score.Score, verdict.Plan.Explanation, enforced,
+            JsonSerializer.Serialize(LinkReport.From(verdict), Json), string.Join('\n', notes),
+            fetched.Message.Subject, (fetched.Message.From ?? fetched.Message.Sender)?.Address));
+        metrics.ScanCompleted(action, fetched.Message.ReceivedAt, clock.GetUtcNow());
     }
 
     private static string ScanActionName(MessageAction action) => action.ToString().ToLowerInvariant();

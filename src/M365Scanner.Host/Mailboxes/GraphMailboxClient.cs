@@ -41,6 +41,9 @@ public sealed class GraphMailboxClient(
     public Task<string> MoveToQuarantineAsync(string tenantId, string mailbox, string messageId, CancellationToken ct) =>
         mailboxes.QuarantineAsync(tenantId, mailbox, messageId, ct);
 
+    public Task<string?> FindInQuarantineAsync(string tenantId, string mailbox, string internetMessageId, CancellationToken ct) =>
+        mailboxes.FindInQuarantineAsync(tenantId, mailbox, internetMessageId, ct);
+
     public Task<string> MoveToInboxAsync(string tenantId, string mailbox, string messageId, CancellationToken ct) =>
         mailboxes.MoveAsync(tenantId, mailbox, messageId, "inbox", ct);
 

@@ -21,6 +21,10 @@ public interface IMailboxClient
     /// <summary>Moves a message into the mailbox's hidden quarantine folder (created on first use); returns its new id.</summary>
     Task<string> MoveToQuarantineAsync(string tenantId, string mailbox, string messageId, CancellationToken ct);
 
+    /// <summary>The id of the message in the quarantine folder with this Internet Message-ID (without angle brackets), if
+    /// any: how a scan interrupted after moving a message there, before recording its new id, finds it again.</summary>
+    Task<string?> FindInQuarantineAsync(string tenantId, string mailbox, string internetMessageId, CancellationToken ct);
+
     /// <summary>Moves a message back to the inbox; returns its new id.</summary>
     Task<string> MoveToInboxAsync(string tenantId, string mailbox, string messageId, CancellationToken ct);
 

@@ -154,4 +154,37 @@ public class ResilienceTests
         var copy = Assert.Single(env.InFolder("Inbox", "interrupted@partner.example"));
         Assert.Equal(entry.ResultMessageId, copy.Id);
     }
+
+    // A move gives the message a new id. When the host stops after the move and before the verdict is recorded, the
+    // retry finds the old id gone: found by the multi-host test (a killed host's message got no verdict, ever).
+    [Theory]
+    [InlineData("quarantine")]
+    [InlineData("rewrite")]
+    public async Task ActionInterruptedAfterTheMove_IsFinishedByTheRetry_WithOneVerdictAndOneMove(string action)
+    {
+        await using var env = await ScannerEnvironment.StartAsync();
+        var interrupted = 0;
+        env.Faults.BeforeStep = step =>
+        {
+            if (step == "record-move" && Interlocked.Exchange(ref interrupted, 1) == 0)
+                throw new IOException("host stopped after the move (test hook)");
+        };
+        var id = $"after-move-{action}@partner.example";
+        var mime = action == "rewrite" ? ScannerEnvironment.LateralPdfMessage(id, EvilUrl) : ScannerEnvironment.ExternalPhish(id);
+        env.Deliver(mime);
+
+        var verdict = await env.VerdictForAsync(id);
+
+        Assert.Equal(1, interrupted);
+        Assert.Equal((action, true), (verdict.Action, verdict.Enforced));
+        var entry = Assert.Single(env.Audit.Query(env.TenantId));
+        Assert.Equal((action, AuditStates.Completed), (entry.Action, entry.State));
+        var quarantined = Assert.Single(env.Folder(Quarantine));
+        Assert.Equal((mime, entry.OriginalMessageId), (quarantined.Mime, quarantined.Id));
+        var inbox = env.InFolder("Inbox", id).ToList();
+        if (action == "rewrite")
+            Assert.Equal(entry.ResultMessageId, Assert.Single(inbox).Id);
+        else
+            Assert.Empty(inbox);
+    }
 }
