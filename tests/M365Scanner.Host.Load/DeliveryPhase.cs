@@ -23,7 +23,7 @@ internal sealed record Delivered(int Index, MessageKind Kind, string Mailbox, st
 /// </summary>
 internal static class DeliveryPhase
 {
-    public static async Task<PhaseResult> RunAsync(LoadEnvironment env, int rate, TimeSpan duration, TimeSpan drainTimeout, int offset)
+    public static async Task<PhaseResult> RunAsync(ILoadTarget env, int rate, TimeSpan duration, TimeSpan drainTimeout, int offset)
     {
         var count = (int)(rate * duration.TotalSeconds);
         var delivered = new List<Delivered>(count);
@@ -39,7 +39,7 @@ internal static class DeliveryPhase
             var n = offset + i;
             var kind = LoadMessages.KindOf(n);
             // Shifted every ten messages so that every mailbox gets every kind.
-            var mailbox = env.Mailboxes[(n + n / 10) % env.Mailboxes.Length];
+            var mailbox = env.Mailboxes[(n + n / 10) % env.Mailboxes.Count];
             var messageId = $"load-{n}-{kind.ToString().ToLowerInvariant()}@partner.example";
             var mime = LoadMessages.Build(kind, mailbox, messageId, DateTimeOffset.UtcNow, n);
             var graphId = env.Control.Deliver(env.TenantId, mailbox, mime);
@@ -66,7 +66,7 @@ internal static class DeliveryPhase
     }
 
     /// <summary>True when the verdict is recorded and, for a rewrite or quarantine, the action's audit entry is completed.</summary>
-    private static bool Done(LoadEnvironment env, Delivered d)
+    private static bool Done(ILoadTarget env, Delivered d)
     {
         var key = env.Key(d.Mailbox, d.InternetMessageId);
         d.Verdict ??= env.Verdicts.Get(key);
@@ -78,7 +78,7 @@ internal static class DeliveryPhase
 
     /// <summary>Hangfire's figures for each message's scan job, from its Succeeded state: the latency (created →
     /// picked up by a worker) and the performance duration, both in whole milliseconds.</summary>
-    private static void ReadJobTimings(LoadEnvironment env, List<Delivered> delivered)
+    private static void ReadJobTimings(ILoadTarget env, List<Delivered> delivered)
     {
         var byGraphId = delivered.ToDictionary(d => d.GraphId);
         var monitoring = env.Jobs.GetMonitoringApi();

@@ -24,7 +24,7 @@ internal static class DirectWebhookPhase
         for (var i = 0; i < 20; i++)
             (await http.PostAsync(GraphNotificationsApi.NotificationsPath, new StringContent(Body(posts + 1 + i, 1), Encoding.UTF8, "application/json"))).Dispose();
 
-        env.Webhook.Phase = phase;
+        env.BeginPhase(phase);
         var millis = new ConcurrentBag<double>();
         var errors = 0;
         var issued = 0;

@@ -18,7 +18,7 @@ namespace M365Scanner.Host.Load;
 /// established partner; and the host (Kestrel on 127.0.0.1) configured against it the way the end-to-end tests'
 /// ScannerEnvironment does, with Hangfire and the stores on SQLite files (the embedded default) or in memory.
 /// </summary>
-internal sealed class LoadEnvironment : IAsyncDisposable
+internal sealed class LoadEnvironment : ILoadTarget
 {
     private const string Secret = "load-client-secret";
     private readonly string _dataDirectory;
@@ -39,7 +39,7 @@ internal sealed class LoadEnvironment : IAsyncDisposable
     public WebApplication Host { get; }
     public string TenantId { get; }
     public string BaseUrl { get; }
-    public string[] Mailboxes { get; }
+    public IReadOnlyList<string> Mailboxes { get; }
     public WebhookTimings Webhook { get; }
     public EmulatorControl Control => Emulator.Control;
     public IVerdictStore Verdicts => Host.Services.GetRequiredService<IVerdictStore>();
@@ -100,7 +100,7 @@ internal sealed class LoadEnvironment : IAsyncDisposable
     private async Task WaitUntilProtectedAsync()
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!(State.Subscriptions(TenantId).Count == Mailboxes.Length &&
+        while (!(State.Subscriptions(TenantId).Count == Mailboxes.Count &&
                  Mailboxes.All(m => State.GetDeltaLink(TenantId, m, "inbox") is not null) &&
                  PendingJobs() == 0))
         {
@@ -120,6 +120,12 @@ internal sealed class LoadEnvironment : IAsyncDisposable
     }
 
     public MessageKey Key(string mailbox, string internetMessageId) => new(TenantId, mailbox, internetMessageId);
+
+    public void BeginPhase(string phase) => Webhook.Phase = phase;
+
+    public IReadOnlyList<(double Millis, int Status)> NotificationTimes(string phase) => Webhook.For(phase);
+
+    public TimeSpan ProcessorTime() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
 
     private static int FreePort()
     {

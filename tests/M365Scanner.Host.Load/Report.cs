@@ -5,7 +5,8 @@ namespace M365Scanner.Host.Load;
 /// <summary>Prints a phase's figures as plain lines and Markdown tables (pasted into docs/BENCHMARKS.md).</summary>
 internal static class Report
 {
-    public static void Phase(PhaseResult r, IReadOnlyList<(double Millis, int Status)> webhook, IReadOnlyList<LoggedRequest> requests, string load)
+    public static void Phase(PhaseResult r, IReadOnlyList<(double Millis, int Status)> webhook, IReadOnlyList<LoggedRequest> requests, string load,
+        TimeSpan cpu)
     {
         var messages = r.Messages;
         Console.WriteLine();
@@ -14,6 +15,7 @@ internal static class Report
         Console.WriteLine($"  backlog when delivery stopped: {r.UnscannedAtEnd} without a verdict, {r.QueuedAtEnd} scan jobs queued; " +
                           $"all done {r.Drain.TotalSeconds:F1} s later; not done after the drain limit: {r.NotDoneAfterDrain}");
         var accepted = webhook.Where(w => w.Status == 202).Select(w => w.Millis);
+        Console.WriteLine($"  {Throughput(messages, cpu)}");
         Console.WriteLine($"  webhook, server side, Graph's notification POSTs: {new Percentiles(accepted)}; statuses " +
                           string.Join(", ", webhook.GroupBy(w => w.Status).Select(g => $"{g.Key} ×{g.Count()}")));
 
@@ -24,6 +26,19 @@ internal static class Report
                      .Append(("All", messages.ToArray())))
             Console.WriteLine(Row(group.Item1, group.Item2));
         Console.WriteLine(GraphCost.Report(requests, messages));
+    }
+
+    /// <summary>Scans per second: messages with a verdict over the time from the first delivery to the last verdict
+    /// recorded (so a backlog that drains after delivery stops counts against it), and CPU per scanned message.</summary>
+    private static string Throughput(IReadOnlyList<Delivered> messages, TimeSpan cpu)
+    {
+        var scanned = messages.Where(m => m.Verdict is not null).ToList();
+        if (scanned.Count == 0)
+            return "scans: none";
+        var span = scanned.Max(m => m.Verdict!.ScannedAt) - messages.Min(m => m.At);
+        return $"scans: {scanned.Count} of {messages.Count} in {span.TotalSeconds:F1} s from first delivery to last verdict = " +
+               $"{scanned.Count / span.TotalSeconds:F1} scans/s; CPU of everything under test {cpu.TotalSeconds:F1} s = " +
+               $"{cpu.TotalMilliseconds / scanned.Count:F1} ms per scan";
     }
 
     private static string Row(string name, Delivered[] group)

@@ -36,6 +36,16 @@ public sealed class HostProcess : IAsyncDisposable
     public int ProcessId => _process.Id;
     public bool HasExited => _process.HasExited;
 
+    /// <summary>CPU the process has used so far (user and kernel).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Starts the host with <paramref name="settings"/> (configuration keys such as "Scanner:DataDirectory";
     /// "Urls" says where it listens) and returns without waiting for it: see <see cref="WaitForAsync"/>.</summary>
     public static HostProcess Start(string name, IReadOnlyDictionary<string, string?> settings, string logDirectory)

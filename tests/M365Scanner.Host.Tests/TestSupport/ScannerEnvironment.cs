@@ -15,7 +15,7 @@ namespace M365Scanner.Host.Tests.TestSupport;
 /// </summary>
 public sealed class ScannerEnvironment : IAsyncDisposable
 {
-    public const string Mailbox = "bob@contoso.example";
+    public const string Mailbox = ScannerTenant.Bob;
     public const string Partner = ScannerTenant.Partner;
     public const string AdminKey = ScannerTenant.AdminKey;
 

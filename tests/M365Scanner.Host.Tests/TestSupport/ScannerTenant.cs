@@ -7,13 +7,14 @@ using M365Scanner.GraphEmulator.Control;
 namespace M365Scanner.Host.Tests.TestSupport;
 
 /// <summary>
-/// What every host under test is pointed at, whether it runs in the test process (<see cref="ScannerEnvironment"/>)
+/// What every host under test is pointed at, whether it runs in the test process (ScannerEnvironment)
 /// or as child processes (<see cref="MultiHostEnvironment"/>): one tenant in the emulator, an app registration with
 /// the mail roles, protected mailboxes whose history a long-trusted partner is part of, and the host settings a
 /// deployment would use for them.
 /// </summary>
 public sealed class ScannerTenant
 {
+    public const string Bob = "bob@contoso.example";
     public const string Partner = "anna@partner.example";
     public const string AdminKey = "test-admin-key-0123456789abcdef";
     private const string Secret = "test-client-secret";
@@ -40,7 +41,7 @@ public sealed class ScannerTenant
         var app = control.RegisterApp(tenant.Id, secret: Secret, grantedRoles: ["Mail.ReadWrite", "User.Read.All"]);
         foreach (var mailbox in mailboxes)
         {
-            control.AddUser(tenant.Id, mailbox, mailbox == ScannerEnvironment.Mailbox ? "Bob" : null);
+            control.AddUser(tenant.Id, mailbox, mailbox == Bob ? "Bob" : null);
             SeedHistory(control, tenant.Id, mailbox);
         }
         seed?.Invoke(control, tenant.Id);
