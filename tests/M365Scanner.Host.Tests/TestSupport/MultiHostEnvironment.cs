@@ -154,10 +154,13 @@ public sealed class MultiHostEnvironment : IAsyncDisposable
         _stores?.Dispose();
         await Proxy.DisposeAsync();
         await Emulator.DisposeAsync();
-        // M365SCANNER_KEEP_TEST_DATA=1 keeps the hosts' data directory for a post-mortem (the logs are always kept).
-        if (_settings.TryGetValue("Scanner:DataDirectory", out var data) && data is not null &&
-            Environment.GetEnvironmentVariable("M365SCANNER_KEEP_TEST_DATA") != "1")
-            try { Directory.Delete(data, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        // M365SCANNER_KEEP_TEST_DATA=1 keeps the hosts' data directory and logs for a post-mortem (a failure message
+        // already quotes the tail of each log).
+        if (Environment.GetEnvironmentVariable("M365SCANNER_KEEP_TEST_DATA") == "1")
+            return;
+        foreach (var directory in new[] { _settings.GetValueOrDefault("Scanner:DataDirectory"), _logDirectory })
+            if (directory is not null)
+                try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
 
