@@ -16,7 +16,7 @@ public static class ScannerJobsExtensions
     {
         var options = builder.Configuration.GetSection(ScannerHostOptions.Section).Get<ScannerHostOptions>() ?? new ScannerHostOptions();
         var storage = StorageOptions.From(builder.Configuration);
-        builder.Services.AddHangfire(config =>
+        builder.Services.AddHangfire((services, config) =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
@@ -28,9 +28,12 @@ public static class ScannerJobsExtensions
                     break;
                 case StorageProvider.Sqlite:
                     Directory.CreateDirectory(options.DataDirectory);
+                    var database = Path.GetFullPath(Path.Combine(options.DataDirectory, "hangfire.db"));
+                    if (SqliteJobRecovery.RequeueOrphanedFetches(database) is > 0 and var orphans)
+                        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SqliteJobRecovery))
+                            .LogWarning("{Count} job(s) fetched by a process that stopped without finishing them are back in the queue", orphans);
                     // The default 15 s queue poll would add up to 15 s to every notification-to-action latency.
-                    config.UseSQLiteStorage(Path.GetFullPath(Path.Combine(options.DataDirectory, "hangfire.db")),
-                        new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(500) });
+                    config.UseSQLiteStorage(database, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(500) });
                     break;
                 case StorageProvider.Postgres:
                     config.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(storage.ConnectionString), PostgresJobStorage.Options(storage));

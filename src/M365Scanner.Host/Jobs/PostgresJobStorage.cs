@@ -16,8 +16,10 @@ public static class PostgresJobStorage
     /// <para>Locks (<see cref="MailboxLocks"/>): Hangfire.PostgreSql breaks a lock older than
     /// <see cref="StorageOptions.LockTimeout"/> (five minutes), which is how a dead host's lock is freed; our locks
     /// are held for one subscription call or one baseline page, far less.</para>
-    /// <para>Queue polling every 500 ms (the library's default is 15 s, which would add up to 15 s to every
-    /// notification's latency); an idle host makes two queries a second per worker, cheap for PostgreSQL.</para>
+    /// <para>Long polling: an enqueue sends a PostgreSQL NOTIFY that wakes an idle worker on every host at once, so a
+    /// notification's scan starts milliseconds after the webhook stored it, not at the next poll (on SQLite the
+    /// 500 ms poll is the latency floor). The poll stays as the fallback that finds jobs no NOTIFY announces (a dead
+    /// host's job becoming visible again); every 2 s an idle worker makes one cheap query.</para>
     /// </remarks>
     public static PostgreSqlStorageOptions Options(StorageOptions storage) => new()
     {
@@ -26,6 +28,7 @@ public static class PostgresJobStorage
         UseSlidingInvisibilityTimeout = true,
         InvisibilityTimeout = storage.JobInvisibilityTimeout,
         DistributedLockTimeout = storage.LockTimeout,
-        QueuePollInterval = TimeSpan.FromMilliseconds(500),
+        EnableLongPolling = true,
+        QueuePollInterval = TimeSpan.FromSeconds(2),
     };
 }

@@ -1,5 +1,6 @@
 using M365Scanner.Host.Tests.TestSupport;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace M365Scanner.Host.Tests.Storage;
@@ -28,6 +29,21 @@ public class StorageOptionsTests
         var described = options.Describe();
         Assert.DoesNotContain("s3cret", described);
         Assert.Contains("host=db", described, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Start_Fails_WhenHostsShareAPostgresDatabaseWithoutOneBlockedLinkKey()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["Storage:ConnectionString"] = "Host=127.0.0.1;Port=1;Username=scanner",
+            ["Scanner:DataDirectory"] = Path.Combine(Path.GetTempPath(), "m365scanner-test-" + Guid.NewGuid().ToString("N")),
+        };
+        using var host = ScannerApp.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<ScannerHostOptions>>().Value);
+        Assert.Contains("Scanner:BlockedLinkSigningKey is required", error.Message);
     }
 
     [Fact]
