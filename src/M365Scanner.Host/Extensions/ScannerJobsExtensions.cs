@@ -29,9 +29,10 @@ public static class ScannerJobsExtensions
                 case StorageProvider.Sqlite:
                     Directory.CreateDirectory(options.DataDirectory);
                     var database = Path.GetFullPath(Path.Combine(options.DataDirectory, "hangfire.db"));
-                    if (SqliteJobRecovery.RequeueOrphanedFetches(database) is > 0 and var orphans)
-                        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SqliteJobRecovery))
-                            .LogWarning("{Count} job(s) fetched by a process that stopped without finishing them are back in the queue", orphans);
+                    if (SqliteJobRecovery.Recover(database) is var (jobs, locks) && jobs + locks > 0)
+                        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SqliteJobRecovery)).LogWarning(
+                            "A process stopped without finishing its work: {Jobs} job(s) it had fetched are back in the queue, {Locks} lock(s) it held released",
+                            jobs, locks);
                     // The default 15 s queue poll would add up to 15 s to every notification-to-action latency.
                     config.UseSQLiteStorage(database, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(500) });
                     break;
