@@ -23,14 +23,17 @@ public sealed class OnboardingEnvironment : IAsyncDisposable
     private const string Secret = "multi-tenant-app-secret";
     public static readonly string[] Users = ["alice@fabrikam.example", "carol@fabrikam.example", "dave@fabrikam.example"];
 
-    private OnboardingEnvironment(EmulatorHost emulator, WebApplication host, Tenant tenant, string baseUrl, ManualClock clock)
+    private OnboardingEnvironment(EmulatorHost emulator, WebApplication host, Tenant tenant, string baseUrl, ManualClock clock, string dataDirectory)
     {
+        _dataDirectory = dataDirectory;
         Emulator = emulator;
         Host = host;
         Tenant = tenant;
         BaseUrl = baseUrl;
         Clock = clock;
     }
+
+    private readonly string _dataDirectory;
 
     public EmulatorHost Emulator { get; }
     public WebApplication Host { get; }
@@ -59,7 +62,7 @@ public sealed class OnboardingEnvironment : IAsyncDisposable
             ["Urls"] = baseUrl,
             ["Scanner:PublicBaseUrl"] = baseUrl,
             ["Storage:Provider"] = "InMemory",
-            ["Scanner:DataDirectory"] = Path.Combine(Path.GetTempPath(), "m365scanner-test-" + Guid.NewGuid().ToString("N")),
+            ["Scanner:DataDirectory"] = TestDataDirectory.New(),
             ["Scanner:ApiKeys:0:Name"] = "test admin",
             ["Scanner:ApiKeys:0:Key"] = AdminKey,
             ["Scanner:ApiKeys:0:Role"] = "Admin",
@@ -75,7 +78,7 @@ public sealed class OnboardingEnvironment : IAsyncDisposable
             builder.Services.AddSingleton<TimeProvider>(clock);
         });
         await host.StartAsync();
-        return new OnboardingEnvironment(emulator, host, tenant, baseUrl, clock);
+        return new OnboardingEnvironment(emulator, host, tenant, baseUrl, clock, settings["Scanner:DataDirectory"]!);
     }
 
     /// <summary>A browser: keeps cookies, trusts the emulator's certificate, and does not follow redirects (the test
@@ -138,6 +141,7 @@ public sealed class OnboardingEnvironment : IAsyncDisposable
         await Host.StopAsync();
         await Host.DisposeAsync();
         await Emulator.DisposeAsync();
+        TestDataDirectory.Delete(_dataDirectory);
     }
 }
 

@@ -38,7 +38,7 @@ public class StorageOptionsTests
         {
             ["Storage:Provider"] = "Postgres",
             ["Storage:ConnectionString"] = "Host=127.0.0.1;Port=1;Username=scanner",
-            ["Scanner:DataDirectory"] = Path.Combine(Path.GetTempPath(), "m365scanner-test-" + Guid.NewGuid().ToString("N")),
+            ["Scanner:DataDirectory"] = TestDataDirectory.New(),
         };
         using var host = ScannerApp.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
 
@@ -51,7 +51,7 @@ public class StorageOptionsTests
 
     private static void Build(Dictionary<string, string?> settings)
     {
-        settings["Scanner:DataDirectory"] = Path.Combine(Path.GetTempPath(), "m365scanner-test-" + Guid.NewGuid().ToString("N"));
+        settings["Scanner:DataDirectory"] = TestDataDirectory.New();
         using var _ = ScannerApp.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
     }
 }

@@ -154,13 +154,8 @@ public sealed class MultiHostEnvironment : IAsyncDisposable
         _stores?.Dispose();
         await Proxy.DisposeAsync();
         await Emulator.DisposeAsync();
-        // M365SCANNER_KEEP_TEST_DATA=1 keeps the hosts' data directory and logs for a post-mortem (a failure message
-        // already quotes the tail of each log).
-        if (Environment.GetEnvironmentVariable("M365SCANNER_KEEP_TEST_DATA") == "1")
-            return;
-        foreach (var directory in new[] { _settings.GetValueOrDefault("Scanner:DataDirectory"), _logDirectory })
-            if (directory is not null)
-                try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        // A failure message already quotes the tail of each log; M365SCANNER_KEEP_TEST_DATA=1 keeps them whole.
+        TestDataDirectory.Delete(_settings.GetValueOrDefault("Scanner:DataDirectory"), _logDirectory);
     }
 }
 

@@ -157,5 +157,6 @@ public sealed class ScannerEnvironment : IAsyncDisposable
         await Host.StopAsync();
         await Host.DisposeAsync();
         await Emulator.DisposeAsync();
+        TestDataDirectory.Delete(_settings.GetValueOrDefault("Scanner:DataDirectory"));
     }
 }

@@ -60,7 +60,7 @@ public sealed class ScannerTenant
             ["Urls"] = baseUrl,
             ["Scanner:PublicBaseUrl"] = publicBaseUrl ?? baseUrl,
             ["Storage:Provider"] = "InMemory",
-            ["Scanner:DataDirectory"] = Path.Combine(Path.GetTempPath(), "m365scanner-test-" + Guid.NewGuid().ToString("N")),
+            ["Scanner:DataDirectory"] = TestDataDirectory.New(),
             ["Scanner:BlockedLinkSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Scanner:ApiKeys:0:Name"] = "test admin",
             ["Scanner:ApiKeys:0:Key"] = AdminKey,
