@@ -63,7 +63,7 @@ public class DeliveryToActionTests
         // The PDF was changed by an incremental update: the original bytes are a prefix of the copy's.
         var copiedPdf = Assert.Single(copied.Attachments).Content.ToArray();
         Assert.Equal(pdf, copiedPdf[..pdf.Length]);
-        Assert.Equal(copied.Subject, "Invoice");
+        Assert.Equal("Invoice", copied.Subject);
         Assert.Equal(ScannerEnvironment.Partner, copied.From?.Address);
 
         // The blocked-link page explains and never redirects.
