@@ -10,8 +10,9 @@ public sealed class TelemetryOptions
 
     /// <summary>The OTLP collector, e.g. <c>http://otel-collector:4317</c> (gRPC), or with <see cref="OtlpProtocol"/>
     /// HttpProtobuf the full metrics URL, <c>http://otel-collector:4318/v1/metrics</c> (the exporter adds no path to
-    /// an endpoint it is given). Empty: no exporter.</summary>
-    [Url]
+    /// an endpoint it is given). Empty: no exporter. (Not [Url]: it rejects the empty string a deployment's
+    /// unset <c>Telemetry__OtlpEndpoint=</c> binds to.)</summary>
+    [RegularExpression(@"^https?://\S+$", ErrorMessage = "Telemetry:OtlpEndpoint must be an http(s) URL, or empty for no exporter.")]
     public string? OtlpEndpoint { get; set; }
 
     /// <summary>"Grpc" (the default) or "HttpProtobuf".</summary>
