@@ -5,5 +5,7 @@ if (args is ["baseline-throughput", .. var rest])
     return await M365Scanner.Benchmarks.Baselines.BaselineThroughput.RunAsync(rest);
 if (args is ["graph-store-scale", .. var scaleArgs])
     return M365Scanner.Benchmarks.Correspondence.GraphStoreScale.Run(scaleArgs);
+if (args is ["graph-learn-contention", .. var learnArgs])
+    return M365Scanner.Benchmarks.Correspondence.GraphLearnContention.Run(learnArgs);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

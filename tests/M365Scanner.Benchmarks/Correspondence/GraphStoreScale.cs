@@ -97,7 +97,7 @@ public static class GraphStoreScale
         return 0;
     }
 
-    private static void Load(ICorrespondenceStore store, EdgeKey[] edges)
+    internal static void Load(ICorrespondenceStore store, EdgeKey[] edges)
     {
         foreach (var batch in edges.Chunk(100_000))
             using (store.BeginBatch())
@@ -126,7 +126,7 @@ public static class GraphStoreScale
         return (times, (double)hits / keySets.Length);
     }
 
-    private static string Summary(double[] milliseconds)
+    internal static string Summary(double[] milliseconds)
     {
         var sorted = milliseconds.Order().ToArray();
         double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
@@ -140,9 +140,9 @@ public static class GraphStoreScale
         return watch.Elapsed;
     }
 
-    private static void Execute(string connectionString, string sql) => Scalar(connectionString, sql);
+    internal static void Execute(string connectionString, string sql) => Scalar(connectionString, sql);
 
-    private static object? Scalar(string connectionString, string sql)
+    internal static object? Scalar(string connectionString, string sql)
     {
         using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
@@ -150,7 +150,7 @@ public static class GraphStoreScale
         return command.ExecuteScalar();
     }
 
-    private static string Option(string[] args, string name, string fallback)
+    internal static string Option(string[] args, string name, string fallback)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;

@@ -89,7 +89,7 @@ public sealed class SyntheticMailbox
         };
     }
 
-    private static Link WebLink(string host, string domain) => new()
+    internal static Link WebLink(string host, string domain) => new()
     {
         Url = $"https://{host}/page",
         Target = $"https://{host}/page",

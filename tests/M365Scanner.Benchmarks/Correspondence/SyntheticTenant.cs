@@ -1,4 +1,6 @@
 using M365Scanner.Core.Correspondence;
+using M365Scanner.Core.Links;
+using M365Scanner.Core.Mail;
 
 namespace M365Scanner.Benchmarks.Correspondence;
 
@@ -66,6 +68,30 @@ internal sealed class SyntheticTenant(int seed)
         return [.. keys];
     }
 
+    /// <summary>A message as a live scan learns it (see <see cref="GraphLearnContention"/>): delivered to one of the
+    /// tenant's mailboxes and up to two colleagues, from a correspondent picked with the graph's skew (so usually a
+    /// known one), with 1-4 web links to link domains picked the same way; one in seven is a reply, which makes Learn
+    /// read the mailbox's thread ids first.</summary>
+    public LearnedMessage Message()
+    {
+        var mailbox = Mailbox();
+        var to = new List<EmailAddress> { new(mailbox) };
+        for (var colleague = _random.Next(3); colleague > 0; colleague--)
+            to.Add(new(Mailbox()));
+        var links = new Link[_random.Next(1, 5)];
+        for (var i = 0; i < links.Length; i++)
+        {
+            var domain = LinkDomain();
+            links[i] = SyntheticMailbox.WebLink((_random.Next(3) switch { 0 => "www.", 1 => "docs.", _ => "" }) + domain, domain);
+        }
+        var message = new EmailMessage
+        {
+            From = new EmailAddress(Correspondent()), To = to, InternetMessageId = MessageId(),
+            InReplyTo = _random.Next(7) == 0 ? MessageId() : null,
+        };
+        return new LearnedMessage(mailbox, message, links);
+    }
+
     private EdgeKey Edge(EdgeKind kind) => kind switch
     {
         EdgeKind.ReceivedFrom or EdgeKind.SentTo or EdgeKind.SolicitedFrom => new(kind, Mailbox(), Correspondent()),
@@ -95,3 +121,6 @@ internal sealed class SyntheticTenant(int seed)
 
     private string MessageId() => $"{_random.NextInt64():x16}.{_random.Next():x8}@mail.org{_random.Next(Organisations)}.example";
 }
+
+/// <summary>One message to learn, with the mailbox it was delivered to and its links taken as normal.</summary>
+internal sealed record LearnedMessage(string Mailbox, EmailMessage Message, IReadOnlyList<Link> Links);
