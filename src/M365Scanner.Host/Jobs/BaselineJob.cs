@@ -123,37 +123,38 @@ public sealed class BaselineJob(IMailboxClient mailboxes, TenantScanners scanner
             ?? BaselineProgress.Start(tenantId, mailbox, f, clock.GetUtcNow(), clock.GetUtcNow())));
     }
 
-    /// <summary>Learns one page in one graph batch and returns the checkpoint after it (not yet saved).</summary>
+    /// <summary>Learns one page in one graph transaction and returns the checkpoint after it (not yet saved).</summary>
+    /// <remarks>The page is learned by one <see cref="CorrespondenceGraph.LearnAll"/>, with the "learned" marks in the
+    /// same transaction: links are extracted before it, so the graph's write lock is held for two statements. The
+    /// marks are read outside it; the page lock this run holds keeps other runs of the mailbox out meanwhile.</remarks>
     private BaselineProgress Learn(TenantScanner tenant, string mailbox, BaselineProgress before, IReadOnlyList<FetchedMessage> page)
     {
-        var store = tenant.Graph.Store;
         var boundary = before.Boundary;
         var atBoundary = new List<string>(before.IdsAtBoundary);
         var alreadyCounted = before.IdsAtBoundary.ToHashSet(StringComparer.Ordinal);
         var learned = before.Learned;
-        using (store.BeginBatch())
+        var marked = tenant.Graph.Store.Read([.. page.Select(m => BaselineLedger.Mark(mailbox, m.Id))]);
+        var lessons = new List<MessageToLearn>();
+        var marks = new List<EdgeObservation>();
+        foreach (var message in page)
         {
-            var marked = store.Read([.. page.Select(m => BaselineLedger.Mark(mailbox, m.Id))]);
-            foreach (var message in page)
+            var second = WholeSecond(message.Message.ReceivedAt ?? before.Since);
+            if (second != boundary)
             {
-                var second = WholeSecond(message.Message.ReceivedAt ?? before.Since);
-                if (second != boundary)
-                {
-                    boundary = second;
-                    atBoundary.Clear();
-                }
-                if (alreadyCounted.Contains(message.Id))
-                    continue; // learned and counted before the checkpoint this run resumed from
-                atBoundary.Add(message.Id);
-                learned++;
-                var mark = BaselineLedger.Mark(mailbox, message.Id);
-                if (marked.ContainsKey(mark))
-                    continue; // learned in a page whose checkpoint was lost: count it, do not learn it twice
-                store.Add([new EdgeObservation(mark, second)]);
-                var at = message.Message.EffectiveDate ?? before.Since;
-                tenant.Graph.Learn(message.Message, mailbox, extractor.Extract(message.Message).Links, at);
+                boundary = second;
+                atBoundary.Clear();
             }
+            if (alreadyCounted.Contains(message.Id))
+                continue; // learned and counted before the checkpoint this run resumed from
+            atBoundary.Add(message.Id);
+            learned++;
+            var mark = BaselineLedger.Mark(mailbox, message.Id);
+            if (marked.ContainsKey(mark))
+                continue; // learned in a page whose checkpoint was lost: count it, do not learn it twice
+            marks.Add(new EdgeObservation(mark, second));
+            lessons.Add(new MessageToLearn(message.Message, mailbox, extractor.Extract(message.Message).Links, message.Message.EffectiveDate ?? before.Since));
         }
+        tenant.Graph.LearnAll(lessons, marks);
         return before with
         {
             Boundary = boundary, IdsAtBoundary = atBoundary, Learned = learned, Pages = before.Pages + 1, UpdatedAt = clock.GetUtcNow(),
