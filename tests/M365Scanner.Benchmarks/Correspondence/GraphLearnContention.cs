@@ -253,8 +253,8 @@ public static class GraphLearnContention
             graph.Learn(m.Message, m.Mailbox, m.Links, DateTimeOffset.UtcNow);
         }
 
-        /// <summary>BaselineJob's page without the fetch and link extraction: one batch that reads the page's
-        /// baseline marks, then adds each message's mark and learns it.</summary>
+        /// <summary>BaselineJob's page without the fetch and link extraction: read the page's baseline marks, then
+        /// learn the page with its marks in one <see cref="CorrespondenceGraph.LearnAll"/> (one batch, two writes).</summary>
         private void LearnPage(CorrespondenceGraph graph)
         {
             var page = Enumerable.Range(0, baselinePage).Select(i => _messages[(_next + i) % _messages.Length]).ToArray();
@@ -263,15 +263,9 @@ public static class GraphLearnContention
             // (random hex) stand in for it.
             EdgeKey Mark(LearnedMessage m) => new(EdgeKind.BaselineMessage, m.Mailbox, m.Message.InternetMessageId![..22]);
             var at = DateTimeOffset.UtcNow.AddDays(-30);
-            using (store.Store.BeginBatch())
-            {
-                store.Store.Read([.. page.Select(Mark)]);
-                foreach (var m in page)
-                {
-                    store.Store.Add([new EdgeObservation(Mark(m), at)]);
-                    graph.Learn(m.Message, m.Mailbox, m.Links, at);
-                }
-            }
+            store.Store.Read([.. page.Select(Mark)]);
+            graph.LearnAll([.. page.Select(m => new MessageToLearn(m.Message, m.Mailbox, m.Links, at))],
+                [.. page.Select(m => new EdgeObservation(Mark(m), at))]);
         }
     }
 }
