@@ -28,9 +28,9 @@ public sealed class CorrespondenceGraph(ICorrespondenceStore store)
     /// one read and one transaction of two writes, however many they are; <paramref name="alongside"/> is added in the
     /// same transaction (a baseline's "learned" marks).
     /// </summary>
-    /// <remarks>A baseline learns a page this way so that the store's write lock is held for two statements, not for
-    /// a hundred learns: on PostgreSQL a tenant's graph writes take turns across hosts, and live scans learn between
-    /// pages.</remarks>
+    /// <remarks>A baseline learns a page this way, so that a page costs the store what one message costs; and learning
+    /// is one <see cref="ICorrespondenceStore.AddWithFollowUp"/>, which PostgreSQL runs beside other hosts' learns of
+    /// the same tenant instead of in turn.</remarks>
     public void LearnAll(IReadOnlyList<MessageToLearn> messages, IReadOnlyCollection<EdgeObservation>? alongside = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
@@ -41,20 +41,18 @@ public sealed class CorrespondenceGraph(ICorrespondenceStore store)
         if (observations.Count == 0)
             return;
 
-        using var batch = store.BeginBatch();
-        var created = store.Add(observations);
-        // Tenant prevalence counts distinct addresses and mailboxes, so it moves only when an edge is new; it is
-        // dated by the first message that made the edge.
-        var counted = created
-            .Where(e => (e.Kind == EdgeKind.SenderLinkDomain && !e.From.StartsWith('@')) || e.Kind == EdgeKind.MailboxLinkDomain)
-            .ToHashSet();
-        if (counted.Count == 0)
-            return;
-        var prevalence = observations.Where(o => counted.Remove(o.Key))
-            .Select(o => new EdgeObservation(
-                new EdgeKey(o.Key.Kind == EdgeKind.SenderLinkDomain ? EdgeKind.TenantDomainSenders : EdgeKind.TenantDomainMailboxes, o.Key.To, ""), o.At))
-            .ToList();
-        store.Add(prevalence);
+        store.AddWithFollowUp(observations, created =>
+        {
+            // Tenant prevalence counts distinct addresses and mailboxes, so it moves only when an edge is new; it is
+            // dated by the first message that made the edge.
+            var counted = created
+                .Where(e => (e.Kind == EdgeKind.SenderLinkDomain && !e.From.StartsWith('@')) || e.Kind == EdgeKind.MailboxLinkDomain)
+                .ToHashSet();
+            return counted.Count == 0 ? [] : observations.Where(o => counted.Remove(o.Key))
+                .Select(o => new EdgeObservation(
+                    new EdgeKey(o.Key.Kind == EdgeKind.SenderLinkDomain ? EdgeKind.TenantDomainSenders : EdgeKind.TenantDomainMailboxes, o.Key.To, ""), o.At))
+                .ToList();
+        });
     }
 
     private static void Observe(MessageToLearn learning, List<EdgeObservation> observations, HashSet<EdgeKey> knownThreads)

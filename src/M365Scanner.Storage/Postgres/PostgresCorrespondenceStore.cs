@@ -23,7 +23,9 @@ namespace M365Scanner.Storage.Postgres;
 /// (a shared sender or link domain, met on different pages) could deadlock; to rule that out a batch holds the
 /// tenant's graph lock (a transaction-level advisory lock) exclusively, and a plain Add holds it shared for its one
 /// statement. Batches of one tenant therefore run one at a time across every host, and plain Adds wait for the
-/// batch in progress (a page of history), as they wait for SQLite's single writer; reads never wait.</para>
+/// batch in progress, as they wait for SQLite's single writer; reads never wait. The graph's own learning (live scans
+/// and baseline pages alike) does not use batches: it is one <see cref="AddWithFollowUp"/>, two ordered writes under
+/// the shared lock, so one tenant's learns run side by side across hosts.</para>
 /// <para>Times are kept as whole seconds in UTC: a tally read back has its fractions of a second dropped and
 /// offset zero.</para>
 /// </remarks>
@@ -131,6 +133,47 @@ public sealed class PostgresCorrespondenceStore : ICorrespondenceStore, IDisposa
         ObjectDisposedException.ThrowIf(_disposed, this);
         using var connection = _database.Open();
         Upsert(connection, rows, created, sharedLock: true);
+        return created;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Outside a batch: one transaction holding the tenant's graph lock shared, as a plain Add does, so learns
+    /// of one tenant run side by side across hosts and wait only for an open batch. No deadlock between them: each
+    /// write upserts in key order and the follow-up's kinds never occur in the first write (checked), so every such
+    /// transaction takes its row locks in one global order. Inside the flow's batch it joins the batch.</remarks>
+    /// <exception cref="ArgumentException">The follow-up uses a kind the first write used.</exception>
+    public IReadOnlySet<EdgeKey> AddWithFollowUp(IReadOnlyCollection<EdgeObservation> observations,
+        Func<IReadOnlySet<EdgeKey>, IReadOnlyCollection<EdgeObservation>> followUp)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+        ArgumentNullException.ThrowIfNull(followUp);
+        if (OwnBatch() is not null)
+        {
+            var joined = Add(observations);
+            if (followUp(joined) is { Count: > 0 } more)
+                Add(more);
+            return joined;
+        }
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var created = new HashSet<EdgeKey>();
+        if (observations.Count == 0)
+            return created;
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction();
+        using (var lockGraph = new NpgsqlCommand("SELECT pg_advisory_xact_lock_shared(@lock);", connection))
+        {
+            lockGraph.Parameters.AddWithValue("lock", _graphLock);
+            lockGraph.ExecuteNonQuery();
+        }
+        Upsert(connection, EdgeRows.Merge(observations), created, sharedLock: false);
+        if (followUp(created) is { Count: > 0 } followUps)
+        {
+            var firstKinds = observations.Select(o => o.Key.Kind).ToHashSet();
+            if (followUps.Any(o => firstKinds.Contains(o.Key.Kind)))
+                throw new ArgumentException("The follow-up of AddWithFollowUp must not use a kind of its first write (lock order).", nameof(followUp));
+            Upsert(connection, EdgeRows.Merge(followUps), [], sharedLock: false);
+        }
+        transaction.Commit();
         return created;
     }
 

@@ -35,6 +35,28 @@ public abstract class CorrespondenceStoreContract : IDisposable
     }
 
     [SkippableFact]
+    public void AddWithFollowUp_AddsBoth_AndHandsTheFollowUpOnlyTheNewKeys()
+    {
+        var store = Open();
+        store.Add([new EdgeObservation(Key, T0)]);
+        var prevalence = new EdgeKey(EdgeKind.TenantDomainSenders, "partner.example", "");
+        IReadOnlySet<EdgeKey>? seen = null;
+
+        var created = store.AddWithFollowUp([new(Key, T0.AddSeconds(1)), new(Other, T0.AddSeconds(1))], newKeys =>
+        {
+            seen = newKeys;
+            return [new EdgeObservation(prevalence, T0.AddSeconds(1))];
+        });
+
+        Assert.Equal([Other], created);
+        Assert.Equal([Other], seen);
+        var found = store.Read([Key, Other, prevalence]);
+        Assert.Equal(2, found[Key].Count);
+        Assert.Equal(1, found[Other].Count);
+        Assert.Equal(1, found[prevalence].Count);
+    }
+
+    [SkippableFact]
     public void Read_ReturnsNothing_WhenKeysMissing()
     {
         var store = Open();

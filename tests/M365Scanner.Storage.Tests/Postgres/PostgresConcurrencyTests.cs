@@ -94,6 +94,48 @@ public sealed class PostgresConcurrencyTests : IDisposable
     }
 
     [SkippableFact]
+    public void AddWithFollowUp_LosesNothingAndNeverDeadlocks_WhenHostsLearnOverlappingEdgesAtOnce()
+    {
+        const int rounds = 10;
+        var stores = Enumerable.Range(0, Hosts).Select(_ => new PostgresCorrespondenceStore(OpenDatabase(), "tenant-a")).ToArray();
+        var edges = Edges(40);
+        // As the graph's learning step: each new sender-link edge moves its domain's prevalence (five shared rows).
+        static IReadOnlyCollection<EdgeObservation> Prevalence(IReadOnlySet<EdgeKey> created) =>
+            [.. created.Where(e => e.Kind == EdgeKind.SenderLinkDomain)
+                .Select(e => new EdgeObservation(new EdgeKey(EdgeKind.TenantDomainSenders, e.From, ""), T0))];
+
+        var reported = RaceHosts(h =>
+        {
+            var mine = new List<EdgeKey>();
+            var order = edges.OrderBy(e => (e.To.GetHashCode() * (h + 1)) % 101).ToArray();
+            for (var round = 0; round < rounds; round++)
+                foreach (var chunk in order.Chunk(7 + h))
+                    mine.AddRange(stores[h].AddWithFollowUp([.. chunk.Select(e => new EdgeObservation(e, T0.AddSeconds(round)))], Prevalence));
+            return mine;
+        });
+
+        var all = reported.SelectMany(r => r).ToList();
+        Assert.Equal(edges.Length, all.Count);
+        Assert.Equal(edges.Length, all.Distinct().Count());
+        var found = stores[0].Read(edges);
+        Assert.All(edges, e => Assert.Equal(Hosts * rounds, found[e].Count));
+        var senders = edges.Where(e => e.Kind == EdgeKind.SenderLinkDomain).GroupBy(e => e.From).ToList();
+        var prevalence = stores[0].Read([.. senders.Select(g => new EdgeKey(EdgeKind.TenantDomainSenders, g.Key, ""))]);
+        Assert.All(senders, g => Assert.Equal(g.Count(), prevalence[new EdgeKey(EdgeKind.TenantDomainSenders, g.Key, "")].Count));
+    }
+
+    [SkippableFact]
+    public void AddWithFollowUp_RefusesAFollowUpOfTheFirstWritesKind_AndWritesNothing()
+    {
+        using var store = new PostgresCorrespondenceStore(OpenDatabase(), "tenant-a");
+        var edge = Edges(1)[0];
+
+        Assert.Throws<ArgumentException>(() => store.AddWithFollowUp([new(edge, T0)], created => [.. created.Select(e => new EdgeObservation(e with { To = "x" }, T0))]));
+
+        Assert.Empty(store.Read([edge, edge with { To = "x" }]));
+    }
+
+    [SkippableFact]
     public void Add_KeepsTenantsApart_InTheSharedTable()
     {
         var database = OpenDatabase();
