@@ -8,9 +8,9 @@ using Npgsql;
 namespace M365Scanner.Benchmarks.Correspondence;
 
 /// <summary>
-/// How far the graph's batch lock caps one tenant's learning: every <see cref="CorrespondenceGraph.Learn"/> runs in a
-/// <see cref="ICorrespondenceStore.BeginBatch"/>, which on PostgreSQL takes the tenant's graph lock exclusively, so the
-/// learns of one tenant run one at a time across every host, and behind each baseline page. Measures learns per
+/// How fast one tenant learns when several hosts learn it at once, live scans beside baseline pages. (Written when every
+/// <see cref="CorrespondenceGraph.Learn"/> ran in a batch holding the tenant's graph lock exclusively; learning is now
+/// one <see cref="ICorrespondenceStore.AddWithFollowUp"/> under the shared lock: docs/BENCHMARKS.md has both.) Measures learns per
 /// second and per-learn latency with 1, 2, 4, 8 concurrent learners, each with a store and a connection pool of its
 /// own (as separate hosts have): (a) all on one tenant, (b) each on its own tenant, (c) four on one tenant while a
 /// fifth learns baseline pages (a batch of <c>--page</c> messages, back to back, and <c>--page-gap</c> ms apart as
