@@ -142,6 +142,8 @@ public static class GraphLearnContention
             ready.Wait();
             var start = Stopwatch.GetTimestamp();
             go.Set();
+            // The measured window itself: learners run for a fixed time and the rate is counted over it (a benchmark,
+            // not a test waiting for a condition).
             Thread.Sleep(window);
             var end = Stopwatch.GetTimestamp();
             foreach (var worker in workers)
@@ -236,6 +238,7 @@ public static class GraphLearnContention
                         LearnOne(graph);
                     var end = Stopwatch.GetTimestamp();
                     Timings.Add((start, end, Stopwatch.GetElapsedTime(start, end).TotalMilliseconds));
+                    // Stands in for the Graph page requests between two baseline pages (hundreds of ms in the host).
                     if (IsBaseline && pageGap > TimeSpan.Zero)
                         Thread.Sleep(pageGap);
                 }
