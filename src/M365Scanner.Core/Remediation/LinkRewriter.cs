@@ -24,7 +24,7 @@ public sealed class LinkRewriter
 {
     private readonly HtmlLinkExtractor _html;
     private readonly TextLinkExtractor _text = new();
-    private readonly PdfLinkExtractor _pdf;
+    private readonly IPdfLinkReader _pdf;
 
     public LinkRewriter() : this(ExtractionLimits.Default)
     {
@@ -32,13 +32,20 @@ public sealed class LinkRewriter
 
     /// <param name="limits">The limits the scan used, so the check reads each container as the scan did.</param>
     /// <exception cref="ArgumentNullException"><paramref name="limits"/> is null.</exception>
-    public LinkRewriter(ExtractionLimits limits)
+    public LinkRewriter(ExtractionLimits limits) : this(limits, null)
+    {
+    }
+
+    /// <param name="limits">The limits the scan used, so the check reads each container as the scan did.</param>
+    /// <param name="pdf">Where the rewritten PDFs are read back: the scan's reader (in this process by default).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="limits"/> is null.</exception>
+    public LinkRewriter(ExtractionLimits limits, IPdfLinkReader? pdf)
     {
         ArgumentNullException.ThrowIfNull(limits);
         // The check must finish: a copy half-checked because a budget ran out would have to be quarantined anyway.
         // (HTML extraction is linear and has no budget; PDF parsing does.)
         _html = new HtmlLinkExtractor(limits);
-        _pdf = new PdfLinkExtractor(limits with { PdfTimeBudget = Timeout.InfiniteTimeSpan });
+        _pdf = pdf ?? new PdfLinkExtractor(limits with { PdfTimeBudget = Timeout.InfiniteTimeSpan });
     }
 
     /// <summary>Rewrites every occurrence of each offending link's <see cref="Link.Url"/> in the container its
@@ -191,7 +198,7 @@ public sealed class LinkRewriter
 
         var result = outcome.Bytes ?? pdf;
         var notes = new List<string>();
-        var remaining = _pdf.Extract(result, origin, notes);
+        var remaining = _pdf.Extract(result, origin, notes, []);
         if (outcome.Bytes is not null && notes.Any(n => n.StartsWith("pdf could not be read", StringComparison.Ordinal)))
         {
             // The update made the file unreadable to our own reader: do not hand it to anyone else's.

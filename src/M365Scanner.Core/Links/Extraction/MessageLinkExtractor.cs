@@ -18,15 +18,16 @@ public sealed class MessageLinkExtractor
     private readonly LinkResolver _resolver;
     private readonly HtmlLinkExtractor _html;
     private readonly TextLinkExtractor _text = new();
-    private readonly PdfLinkExtractor _pdf;
+    private readonly IPdfLinkReader _pdf;
     private readonly OfficeLinkExtractor _office;
 
-    public MessageLinkExtractor(ExtractionLimits? limits = null, LinkResolver? resolver = null)
+    /// <param name="pdf">Where PDFs are read: in this process by default (<see cref="PdfLinkExtractor"/>).</param>
+    public MessageLinkExtractor(ExtractionLimits? limits = null, LinkResolver? resolver = null, IPdfLinkReader? pdf = null)
     {
         _limits = limits ?? ExtractionLimits.Default;
         _resolver = resolver ?? LinkResolver.Default;
         _html = new HtmlLinkExtractor(_limits);
-        _pdf = new PdfLinkExtractor(_limits);
+        _pdf = pdf ?? new PdfLinkExtractor(_limits);
         _office = new OfficeLinkExtractor(_limits);
     }
 

@@ -25,7 +25,7 @@ namespace M365Scanner.Core.Links.Extraction;
 /// links whose rectangle covers no text (the usual full-page image link of a phishing PDF).</para>
 /// <para>Thread-safe; meant to be one shared instance, because it counts the parses it had to abandon.</para>
 /// </remarks>
-public sealed class PdfLinkExtractor
+public sealed class PdfLinkExtractor : IPdfLinkReader
 {
     /// <summary>Abandoned parses still running (PdfPig cannot be cancelled) beyond which new PDFs are refused,
     /// so a burst of slow PDFs ties up a bounded number of threads and memory.</summary>
