@@ -1,5 +1,4 @@
 using UglyToad.PdfPig.Core;
-using UglyToad.PdfPig.Parser.Parts;
 using UglyToad.PdfPig.Tokenization.Scanner;
 using UglyToad.PdfPig.Tokens;
 
@@ -23,7 +22,8 @@ internal readonly record struct PdfAnnotationTarget(string Url, PdfRectangle? Re
 internal static class PdfAnnotationReader
 {
     private const int MaxActionDepth = 8;
-    private const int MaxAnnotationsPerPage = 2000;
+    internal const int MaxAnnotationsPerPage = 2000;
+    private const int MaxActionsPerAnnotation = 64;
 
     private static readonly NameToken Annots = NameToken.Create("Annots");
     private static readonly NameToken Rect = NameToken.Create("Rect");
@@ -38,26 +38,32 @@ internal static class PdfAnnotationReader
 
     private static readonly HashSet<string> FileActions = ["Launch", "GoToR", "GoToE", "SubmitForm", "ImportData"];
 
-    /// <summary>Every URL-bearing action of every annotation of the page, in /Annots order.</summary>
-    public static List<PdfAnnotationTarget> Read(DictionaryToken page, IPdfTokenScanner scanner)
+    /// <summary>Every URL-bearing action of the page's first <see cref="MaxAnnotationsPerPage"/> annotations, in
+    /// /Annots order.</summary>
+    /// <param name="notRead">How many annotations were left unread because the page has more than the cap: a
+    /// thousand dummy annotations must not hide the one that matters without saying so.</param>
+    public static List<PdfAnnotationTarget> Read(DictionaryToken page, IPdfTokenScanner scanner, out int notRead)
     {
         var found = new List<PdfAnnotationTarget>();
+        notRead = 0;
         if (!TryResolve(page, Annots, scanner, out ArrayToken? annots))
             return found;
 
+        notRead = Math.Max(0, annots.Data.Count - MaxAnnotationsPerPage);
         foreach (var entry in annots.Data.Take(MaxAnnotationsPerPage))
         {
             if (!TryResolve(entry, scanner, out DictionaryToken? annotation))
                 continue;
             var rectangle = ReadRectangle(annotation, scanner);
             var urls = new List<string>();
+            var actions = new Actions(scanner, urls);
             if (TryResolve(annotation, A, scanner, out DictionaryToken? action))
-                ReadAction(action, scanner, urls, 0);
+                actions.Read(action, 0);
             if (TryResolve(annotation, AA, scanner, out DictionaryToken? additional))
             {
                 foreach (var value in additional.Data.Values)
                     if (TryResolve(value, scanner, out DictionaryToken? triggered))
-                        ReadAction(triggered, scanner, urls, 0);
+                        actions.Read(triggered, 0);
             }
             foreach (var url in urls.Distinct(StringComparer.Ordinal))
                 found.Add(new PdfAnnotationTarget(url, rectangle));
@@ -65,32 +71,40 @@ internal static class PdfAnnotationReader
         return found;
     }
 
-    private static void ReadAction(DictionaryToken action, IPdfTokenScanner scanner, List<string> urls, int depth)
+    /// <summary>The actions of one annotation. Shared action objects are read once (a /Next graph in which every
+    /// action chains to the same few others would otherwise grow exponentially), and at most
+    /// <see cref="MaxActionsPerAnnotation"/> are read.</summary>
+    private sealed class Actions(IPdfTokenScanner scanner, List<string> urls)
     {
-        if (depth > MaxActionDepth)
-            return;
+        private readonly HashSet<DictionaryToken> seen = new(ReferenceEqualityComparer.Instance);
 
-        var kind = TryResolve(action, S, scanner, out NameToken? s) ? s.Data : null;
-        if (kind == "URI")
+        public void Read(DictionaryToken action, int depth)
         {
-            if (TryGetText(action, Uri, scanner, out var uri) && Clean(uri) is { Length: > 0 } cleaned)
-                urls.Add(cleaned);
-        }
-        else if (kind is not null && FileActions.Contains(kind))
-        {
-            if (ReadFileSpecification(action, scanner) is { } target && IsUrlLike(target))
-                urls.Add(target);
-        }
+            if (depth > MaxActionDepth || seen.Count >= MaxActionsPerAnnotation || !seen.Add(action))
+                return;
 
-        // /Next is one action or an array of them, run after this one.
-        if (!action.TryGet(Next, out var next))
-            return;
-        if (TryResolve(next, scanner, out DictionaryToken? single))
-            ReadAction(single, scanner, urls, depth + 1);
-        else if (TryResolve(next, scanner, out ArrayToken? many))
-            foreach (var item in many.Data)
-                if (TryResolve(item, scanner, out DictionaryToken? chained))
-                    ReadAction(chained, scanner, urls, depth + 1);
+            var kind = TryResolve(action, S, scanner, out NameToken? s) ? s.Data : null;
+            if (kind == "URI")
+            {
+                if (TryGetText(action, Uri, scanner, out var uri) && Clean(uri) is { Length: > 0 } cleaned)
+                    urls.Add(cleaned);
+            }
+            else if (kind is not null && FileActions.Contains(kind))
+            {
+                if (ReadFileSpecification(action, scanner) is { } target && IsUrlLike(target))
+                    urls.Add(target);
+            }
+
+            // /Next is one action or an array of them, run after this one.
+            if (!action.TryGet(Next, out var next))
+                return;
+            if (TryResolve(next, scanner, out DictionaryToken? single))
+                Read(single, depth + 1);
+            else if (TryResolve(next, scanner, out ArrayToken? many))
+                foreach (var item in many.Data)
+                    if (TryResolve(item, scanner, out DictionaryToken? chained))
+                        Read(chained, depth + 1);
+        }
     }
 
     // A file specification is a string or a dictionary with /UF or /F; /Launch may instead carry /Win << /F >>.
@@ -145,31 +159,10 @@ internal static class PdfAnnotationReader
     }
 
     private static bool TryResolve<T>(DictionaryToken dictionary, NameToken key, IPdfTokenScanner scanner,
-        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value) where T : class, IToken
-    {
-        value = null;
-        return dictionary.TryGet(key, out var token) && TryResolve(token, scanner, out value);
-    }
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value) where T : class, IToken =>
+        PdfObjects.TryGet(dictionary, key, scanner, out value);
 
-    // Follows an indirect reference (PdfPig guards against reference cycles); a dangling one is "not there".
     private static bool TryResolve<T>(IToken token, IPdfTokenScanner scanner,
-        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value) where T : class, IToken
-    {
-        value = null;
-        if (token is T direct)
-        {
-            value = direct;
-            return true;
-        }
-        if (token is not IndirectReferenceToken)
-            return false;
-        try
-        {
-            return DirectObjectFinder.TryGet(token, scanner, out value) && value is not null;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return false;
-        }
-    }
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value) where T : class, IToken =>
+        PdfObjects.TryResolve(token, scanner, out value);
 }

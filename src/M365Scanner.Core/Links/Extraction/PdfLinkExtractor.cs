@@ -143,10 +143,13 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
 
     private void Read(ReadOnlyMemory<byte> pdf, string origin, List<string> passwords, Run run)
     {
+        var budget = new PdfDecodeBudget(limits.MaxPdfStreamBytes, limits.MaxPdfDecodedBytes);
+        var filters = new MeteredFilterProvider(budget);
         var options = new ParsingOptions
         {
             UseLenientParsing = true, // recovers from broken xref tables and offsets by scanning for objects
             SkipMissingFonts = true,  // a page with a broken font still yields its other text and its annotations
+            FilterProvider = filters,
         };
         options.Passwords.AddRange(passwords);
 
@@ -162,7 +165,7 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            RecoverByRawScan(pdf, origin, run, Describe(e));
+            RecoverByRawScan(pdf, origin, run, budget.Exceeded ?? Describe(e));
             return;
         }
 
@@ -178,37 +181,78 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                run.Note($"pdf could not be read: {run.Name}: page tree unreadable ({Describe(e)})");
+                run.Note($"pdf could not be read: {run.Name}: page tree unreadable ({budget.Exceeded ?? Describe(e)})");
                 return;
             }
             if (pageCount > limits.MaxPdfPages)
                 run.Note($"pdf read only in part: {run.Name}: {pageCount} pages, only the first {limits.MaxPdfPages} were read");
 
             var scanner = document.Structure.TokenScanner;
-            List<DictionaryToken>? pageTree = null;
+            // Our own walk of the page tree: each page is priced from its dictionary before PdfPig renders it.
+            var pageTree = PdfPageTree.Leaves(document.Structure.Catalog.CatalogDictionary, scanner, limits.MaxPdfPages);
+            var pricing = new PdfPageCost(scanner, filters, limits);
             for (var n = 1; n <= Math.Min(pageCount, limits.MaxPdfPages) && !run.IsAbandoned; n++)
             {
                 beforePage?.Invoke(n);
                 if (run.IsAbandoned)
                     break;
-                try
+                var pageOrigin = LinkOrigin.Page(origin, n);
+                var leaf = n <= pageTree.Count ? pageTree[n - 1] : null;
+                if (leaf is null)
                 {
-                    var page = document.GetPage(n);
-                    run.AddPage(ReadPage(page.Dictionary, page, scanner, LinkOrigin.Page(origin, n), run));
+                    run.Note($"pdf read only in part: {run.Name}: page {n} is not in the page tree as PdfPig counts it, it was not read");
+                    run.AddPage([]);
+                    continue;
                 }
-                catch (Exception e) when (e is not OutOfMemoryException)
+                if (Unaffordable(pricing, leaf, scanner, n) is { } why)
                 {
-                    // The page's content could not be parsed; its annotations live in the page dictionary and may
-                    // still be readable without it.
-                    pageTree ??= PdfPageTree.Leaves(document.Structure.Catalog.CatalogDictionary, scanner, limits.MaxPdfPages);
-                    run.Note($"pdf read only in part: {run.Name}: page {n} could not be parsed, only its link annotations " +
-                             $"were read: {Describe(e)}");
-                    if (n <= pageTree.Count)
-                        run.AddPage(ReadPage(pageTree[n - 1], null, scanner, LinkOrigin.Page(origin, n), run));
-                    else
-                        run.AddPage([]);
+                    run.Note($"pdf read only in part: {run.Name}: page {n} {why}, only its link annotations were read");
+                    run.AddPage(ReadPage(leaf, null, scanner, pageOrigin, run));
+                }
+                else
+                {
+                    try
+                    {
+                        var page = document.GetPage(n);
+                        run.AddPage(ReadPage(page.Dictionary, page, scanner, pageOrigin, run));
+                    }
+                    catch (Exception e) when (e is not OutOfMemoryException)
+                    {
+                        // The page's content could not be parsed; its annotations live in the page dictionary and may
+                        // still be readable without it.
+                        run.Note($"pdf read only in part: {run.Name}: page {n} could not be parsed, only its link annotations " +
+                                 $"were read: {budget.Exceeded ?? Describe(e)}");
+                        run.AddPage(ReadPage(leaf, null, scanner, pageOrigin, run));
+                    }
+                }
+                if (budget.Exceeded is { } over && n < Math.Min(pageCount, limits.MaxPdfPages))
+                {
+                    // Every later stream would be refused too; say so once rather than page by page.
+                    run.Note($"pdf read only in part: {run.Name}: {over}; pages after {n} were not read");
+                    break;
                 }
             }
+        }
+    }
+
+    // Why the page must not be rendered, or null when it is within its budgets.
+    private string? Unaffordable(PdfPageCost pricing, DictionaryToken leaf, IPdfTokenScanner scanner, int n)
+    {
+        try
+        {
+            var operators = pricing.Of(leaf, PdfPageTree.ResourcesOf(leaf, scanner));
+            return operators > limits.MaxPdfOperatorsPerPage
+                ? $"runs more than {limits.MaxPdfOperatorsPerPage:N0} drawing operators (forms counted each time they are drawn, " +
+                  $"at most {limits.MaxPdfFormDepth} deep and never drawing themselves)"
+                : null;
+        }
+        catch (PdfBudgetExceededException e)
+        {
+            return $"has a stream over the budget ({e.Message})";
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return $"could not be priced ({Describe(e)})";
         }
     }
 
@@ -243,7 +287,10 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
         List<PdfAnnotationTarget> targets;
         try
         {
-            targets = PdfAnnotationReader.Read(pageDictionary, scanner);
+            targets = PdfAnnotationReader.Read(pageDictionary, scanner, out var notRead);
+            if (notRead > 0)
+                run.Note($"pdf read only in part: {run.Name}: {origin} has {PdfAnnotationReader.MaxAnnotationsPerPage + notRead} " +
+                         $"annotations, the {notRead} after the first {PdfAnnotationReader.MaxAnnotationsPerPage} were not read");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -1,4 +1,3 @@
-using UglyToad.PdfPig.Parser.Parts;
 using UglyToad.PdfPig.Tokenization.Scanner;
 using UglyToad.PdfPig.Tokens;
 
@@ -15,6 +14,21 @@ internal static class PdfPageTree
 
     private static readonly NameToken Pages = NameToken.Create("Pages");
     private static readonly NameToken Kids = NameToken.Create("Kids");
+    private static readonly NameToken Parent = NameToken.Create("Parent");
+    private static readonly NameToken Resources = NameToken.Create("Resources");
+
+    /// <summary>The page's /Resources, or the nearest ancestor's (resources are inherited down the tree), or null.</summary>
+    public static DictionaryToken? ResourcesOf(DictionaryToken page, IPdfTokenScanner scanner)
+    {
+        var node = page;
+        for (var level = 0; level <= MaxDepth && node is not null; level++)
+        {
+            if (PdfObjects.TryGet(node, Resources, scanner, out DictionaryToken? resources))
+                return resources;
+            node = PdfObjects.TryGet(node, Parent, scanner, out DictionaryToken? parent) ? parent : null;
+        }
+        return null;
+    }
 
     public static List<DictionaryToken> Leaves(DictionaryToken catalog, IPdfTokenScanner scanner, int maxPages)
     {
@@ -22,7 +36,7 @@ internal static class PdfPageTree
         var visited = new HashSet<DictionaryToken>(ReferenceEqualityComparer.Instance);
         try
         {
-            if (catalog.TryGet(Pages, out var root) && DirectObjectFinder.TryGet(root, scanner, out DictionaryToken? node) && node is not null)
+            if (catalog.TryGet(Pages, out var root) && PdfObjects.TryResolve(root, scanner, out DictionaryToken? node))
                 Walk(node, scanner, leaves, visited, maxPages, 0);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -37,13 +51,13 @@ internal static class PdfPageTree
     {
         if (depth > MaxDepth || leaves.Count >= maxPages || !visited.Add(node))
             return;
-        if (!node.TryGet(Kids, out var kidsToken) || !DirectObjectFinder.TryGet(kidsToken, scanner, out ArrayToken? kids) || kids is null)
+        if (!node.TryGet(Kids, out var kidsToken) || !PdfObjects.TryResolve(kidsToken, scanner, out ArrayToken? kids))
         {
             leaves.Add(node);
             return;
         }
         foreach (var kid in kids.Data)
-            if (DirectObjectFinder.TryGet(kid, scanner, out DictionaryToken? child) && child is not null)
+            if (PdfObjects.TryResolve(kid, scanner, out DictionaryToken? child))
                 Walk(child, scanner, leaves, visited, maxPages, depth + 1);
     }
 }

@@ -1,0 +1,48 @@
+using System.Buffers;
+using System.IO.Compression;
+using System.Runtime.InteropServices;
+
+namespace M365Scanner.Core.Links.Extraction;
+
+/// <summary>Measures what a Flate (zlib) stream inflates to without keeping the output, stopping as soon as it
+/// passes a limit, so a bomb costs the time to inflate the limit, never the memory of its full size.</summary>
+internal static class BoundedInflate
+{
+    /// <summary>The inflated length of <paramref name="compressed"/>, or <paramref name="limit"/> + 1 when it is
+    /// longer. A stream damaged part-way counts what inflated before the damage, as a lenient reader would use.</summary>
+    public static long Measure(ReadOnlyMemory<byte> compressed, long limit)
+    {
+        var scratch = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        long total = 0;
+        try
+        {
+            using var input = MemoryMarshal.TryGetArray(compressed, out var segment)
+                ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+                : new MemoryStream(compressed.ToArray(), writable: false);
+            // PDF writers sometimes omit the two-byte zlib header; raw deflate is what follows it.
+            using Stream inflater = HasZlibHeader(compressed.Span)
+                ? new ZLibStream(input, CompressionMode.Decompress)
+                : new DeflateStream(input, CompressionMode.Decompress);
+            int read;
+            while ((read = inflater.Read(scratch, 0, scratch.Length)) > 0)
+            {
+                total += read;
+                if (total > limit)
+                    return limit + 1;
+            }
+        }
+        catch (InvalidDataException)
+        {
+            // damaged part-way: what came before still counts
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
+        return total;
+    }
+
+    // RFC 1950: CM = 8 (deflate) and the header's 16 bits a multiple of 31.
+    private static bool HasZlibHeader(ReadOnlySpan<byte> data) =>
+        data.Length >= 2 && (data[0] & 0x0F) == 8 && ((data[0] << 8) | data[1]) % 31 == 0;
+}

@@ -1,0 +1,48 @@
+using UglyToad.PdfPig.Tokenization.Scanner;
+using UglyToad.PdfPig.Tokens;
+
+namespace M365Scanner.Core.Links.Extraction;
+
+/// <summary>
+/// Follows indirect references in our own loop, never by recursion a file controls: PdfPig's
+/// <c>DirectObjectFinder</c> recurses through a chain of references, so <c>5 0 obj 6 0 R endobj 6 0 obj 5 0 R endobj</c>
+/// overflowed the stack and killed the process (a stack overflow cannot be caught in .NET).
+/// </summary>
+internal static class PdfObjects
+{
+    /// <summary>References followed for one value at most. Writers never chain more than one or two; a longer chain
+    /// is a cycle or an attack, and the value counts as missing.</summary>
+    internal const int MaxReferenceChain = 16;
+
+    /// <summary>The value of <paramref name="key"/> in <paramref name="dictionary"/>, resolved, when it is a
+    /// <typeparamref name="T"/>; a missing, dangling, cyclic or mistyped value is "not there".</summary>
+    public static bool TryGet<T>(DictionaryToken dictionary, NameToken key, IPdfTokenScanner scanner,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value) where T : class, IToken
+    {
+        value = null;
+        return dictionary.TryGet(key, out var token) && TryResolve(token, scanner, out value);
+    }
+
+    /// <summary><paramref name="token"/> itself, or the object its chain of references ends at, when it is a
+    /// <typeparamref name="T"/>.</summary>
+    public static bool TryResolve<T>(IToken? token, IPdfTokenScanner scanner,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value) where T : class, IToken
+    {
+        value = null;
+        try
+        {
+            for (var followed = 0; token is IndirectReferenceToken reference; followed++)
+            {
+                if (followed == MaxReferenceChain)
+                    return false;
+                token = scanner.Get(reference.Data)?.Data;
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return false; // a dangling or unparsable object is "not there"
+        }
+        value = token as T;
+        return value is not null;
+    }
+}

@@ -1,0 +1,85 @@
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Filters;
+using UglyToad.PdfPig.Tokenization.Scanner;
+using UglyToad.PdfPig.Tokens;
+
+namespace M365Scanner.Core.Links.Extraction;
+
+/// <summary>
+/// Prices a page before PdfPig renders it: the content operators a renderer would run, every form XObject counted
+/// as many times as it is drawn. PdfPig renders a page whole when it is opened, with no budget, so a 2.4 KB page of
+/// forms that each draw the next thirty times, six deep, ran for minutes; such a page is refused here instead.
+/// </summary>
+/// <remarks>Each form is lexed once (its cost is remembered), so pricing costs one pass over the page's streams,
+/// whatever the fan-out. A form that draws itself, directly or not, or forms nested deeper than
+/// <see cref="ExtractionLimits.MaxPdfFormDepth"/>, price the page over any budget.</remarks>
+internal sealed class PdfPageCost(IPdfTokenScanner scanner, IFilterProvider filters, ExtractionLimits limits)
+{
+    private static readonly NameToken Contents = NameToken.Create("Contents");
+    private static readonly NameToken Resources = NameToken.Create("Resources");
+    private static readonly NameToken XObject = NameToken.Create("XObject");
+    private static readonly NameToken Subtype = NameToken.Create("Subtype");
+
+    private readonly Dictionary<StreamToken, long> formCosts = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<StreamToken> drawing = new(ReferenceEqualityComparer.Instance);
+
+    private long Over => limits.MaxPdfOperatorsPerPage + 1;
+
+    /// <summary>The page's operators, or more than <see cref="ExtractionLimits.MaxPdfOperatorsPerPage"/> when it is
+    /// over the budget (the count stops there).</summary>
+    /// <exception cref="PdfBudgetExceededException">A stream is over the decode budget.</exception>
+    public long Of(DictionaryToken page, DictionaryToken? resources)
+    {
+        long total = 0;
+        foreach (var stream in ContentStreams(page))
+        {
+            total = Add(total, Cost(stream, resources, depth: 0));
+            if (total >= Over)
+                break;
+        }
+        return total;
+    }
+
+    private IEnumerable<StreamToken> ContentStreams(DictionaryToken page)
+    {
+        if (PdfObjects.TryGet(page, Contents, scanner, out StreamToken? single))
+            yield return single;
+        else if (PdfObjects.TryGet(page, Contents, scanner, out ArrayToken? parts))
+            foreach (var part in parts.Data)
+                if (PdfObjects.TryResolve(part, scanner, out StreamToken? stream))
+                    yield return stream;
+    }
+
+    private long Cost(StreamToken stream, DictionaryToken? resources, int depth)
+    {
+        var content = stream.Decode(filters);
+        long drawn = 0;
+        var operators = PdfContentOperators.Count(content.Span, name =>
+        {
+            drawn = Add(drawn, DrawCost(name, resources, depth));
+            return drawn < Over;
+        });
+        return Add(drawn, operators);
+    }
+
+    private long DrawCost(string name, DictionaryToken? resources, int depth)
+    {
+        if (resources is null || !PdfObjects.TryGet(resources, XObject, scanner, out DictionaryToken? xobjects) ||
+            !PdfObjects.TryGet(xobjects, NameToken.Create(name), scanner, out StreamToken? form) ||
+            !PdfObjects.TryGet(form.StreamDictionary, Subtype, scanner, out NameToken? subtype) || subtype.Data != "Form")
+            return 0; // an image, or nothing: drawing it runs no operators
+        if (formCosts.TryGetValue(form, out var known))
+            return known;
+        if (depth >= limits.MaxPdfFormDepth || !drawing.Add(form))
+            return Over; // too deep, or a form that draws itself
+        var own = PdfObjects.TryGet(form.StreamDictionary, Resources, scanner, out DictionaryToken? formResources)
+            ? formResources
+            : resources;
+        var cost = Cost(form, own, depth + 1);
+        drawing.Remove(form);
+        formCosts[form] = cost;
+        return cost;
+    }
+
+    private long Add(long a, long b) => Math.Min(a + b, Over);
+}
