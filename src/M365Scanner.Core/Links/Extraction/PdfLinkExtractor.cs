@@ -248,7 +248,7 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
         }
         catch (PdfBudgetExceededException e)
         {
-            return $"has a stream over the budget ({e.Message})";
+            return $"was not rendered: {e.Message}";
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

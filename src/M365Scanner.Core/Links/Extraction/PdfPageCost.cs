@@ -40,14 +40,27 @@ internal sealed class PdfPageCost(IPdfTokenScanner scanner, IFilterProvider filt
         return total;
     }
 
+    // A /Contents that is there but resolves to nothing (a reference cycle, say) is refused rather than skipped:
+    // PdfPig would follow the same references by recursion, which a cycle turns into a stack overflow.
     private IEnumerable<StreamToken> ContentStreams(DictionaryToken page)
     {
-        if (PdfObjects.TryGet(page, Contents, scanner, out StreamToken? single))
+        if (!page.TryGet(Contents, out var contents))
+            yield break;
+        if (PdfObjects.TryResolve(contents, scanner, out StreamToken? single))
+        {
             yield return single;
-        else if (PdfObjects.TryGet(page, Contents, scanner, out ArrayToken? parts))
+        }
+        else if (PdfObjects.TryResolve(contents, scanner, out ArrayToken? parts))
+        {
             foreach (var part in parts.Data)
-                if (PdfObjects.TryResolve(part, scanner, out StreamToken? stream))
-                    yield return stream;
+                yield return PdfObjects.TryResolve(part, scanner, out StreamToken? stream)
+                    ? stream
+                    : throw new PdfBudgetExceededException("a content stream of the page does not resolve (a reference cycle or a dangling reference)");
+        }
+        else
+        {
+            throw new PdfBudgetExceededException("its /Contents does not resolve (a reference cycle or a dangling reference)");
+        }
     }
 
     private long Cost(StreamToken stream, DictionaryToken? resources, int depth)
