@@ -45,4 +45,8 @@ public sealed record Link
     /// <summary>True when a gateway wrapper was recognised but its destination cannot be recovered from the URL
     /// (e.g. Mimecast's opaque form); <see cref="Target"/> is then the wrapper URL itself.</summary>
     public bool IsOpaqueWrapper { get; init; }
+
+    /// <summary>Wrapped in more layers than are unwrapped: <see cref="Target"/> is still a wrapper, the destination
+    /// unknown.</summary>
+    public bool IsWrappedTooDeep { get; init; }
 }

@@ -44,7 +44,8 @@ public sealed class LinkResolver
         if (UrlNormalizer.Normalize(found.Url) is not { } written)
             return null;
 
-        var (target, wrappedBy, isOpaque) = _unwrapper.Unwrap(written);
+        var unwrapped = _unwrapper.Unwrap(written);
+        var (target, wrappedBy, isOpaque) = unwrapped;
         return new Link
         {
             Url = found.Url,
@@ -60,6 +61,7 @@ public sealed class LinkResolver
             Source = found.Source,
             WrappedBy = wrappedBy,
             IsOpaqueWrapper = isOpaque,
+            IsWrappedTooDeep = unwrapped.IsTooDeep,
         };
     }
 

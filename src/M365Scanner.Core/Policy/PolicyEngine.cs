@@ -8,14 +8,44 @@ public sealed class PolicyEngine(PolicyOptions options)
 {
     public PolicyOptions Options => options;
 
-    public ActionPlan Decide(MessageScore score, MessageContext context)
+    /// <param name="gaps">What could not be read of the message (<see cref="Links.ContentGaps"/>): the fail-safe
+    /// decides on it unless the links already call for a quarantine.</param>
+    public ActionPlan Decide(MessageScore score, MessageContext context, IReadOnlyList<string>? gaps = null)
     {
         ArgumentNullException.ThrowIfNull(score);
         ArgumentNullException.ThrowIfNull(context);
-        var enforced = options.Mode == PolicyMode.Enforce;
+        var plan = DecideOnLinks(score, context);
+        return gaps is { Count: > 0 } && plan.Action != MessageAction.Quarantine && !IsAllowListed(context)
+            ? FailSafe(plan, context, gaps)
+            : plan;
+    }
+
+    // Unread content is a fact against the message: by default it is held whole, because a link that could not be
+    // read cannot be rewritten either.
+    private ActionPlan FailSafe(ActionPlan plan, MessageContext context, IReadOnlyList<string> gaps)
+    {
+        var established = context.Sender.IsEstablished;
+        var action = established ? options.UnreadableFromEstablishedSender : options.UnreadableFromUnknownSender;
+        var what = gaps.Count == 1 ? $"part of the message could not be read ({gaps[0]})"
+                                   : $"{gaps.Count} parts of the message could not be read (first: {gaps[0]})";
+        var who = established ? "an established correspondent" : "a sender this mailbox does not correspond with";
+        return action == UnreadableContentAction.Quarantine
+            ? new ActionPlan(MessageAction.Quarantine, plan.OffendingLinks,
+                $"{what}; the policy quarantines unreadable content from {who}", plan.Enforced)
+            : plan with { Explanation = $"{plan.Explanation}; {what}, which the policy allows from {who}" };
+    }
+
+    private bool IsAllowListed(MessageContext context)
+    {
         var sender = (context.Message.From ?? context.Message.Sender)?.Normalized ?? "";
-        if (sender.Length > 0 && options.AllowSenders.Any(a => Matches(sender, a)))
-            return ActionPlan.Allow($"sender {sender} is on the tenant's allow-list", enforced);
+        return sender.Length > 0 && options.AllowSenders.Any(a => Matches(sender, a));
+    }
+
+    private ActionPlan DecideOnLinks(MessageScore score, MessageContext context)
+    {
+        var enforced = options.Mode == PolicyMode.Enforce;
+        if (IsAllowListed(context))
+            return ActionPlan.Allow($"sender {(context.Message.From ?? context.Message.Sender)!.Normalized} is on the tenant's allow-list", enforced);
 
         var offending = score.Links
             .Where(v => v.Score >= options.RewriteThreshold)

@@ -19,6 +19,15 @@ public sealed record PolicyOptions
     /// its offending links are rewritten instead, so the rest of a real partner's message still arrives.</summary>
     public bool QuarantineEstablishedSenders { get; init; }
 
+    /// <summary>What a message from a sender this mailbox does not correspond with gets when part of it could not be
+    /// read (an encrypted or oversized attachment, a parse budget hit, nesting or wrapping too deep).</summary>
+    public UnreadableContentAction UnreadableFromUnknownSender { get; init; } = UnreadableContentAction.Quarantine;
+
+    /// <summary>The same for an established correspondent. Quarantine by default too: a compromised partner's
+    /// account is the case the product is built for, and an unreadable attachment is how a kit hides its link from
+    /// scanners. The message can be released; the cost on benign mail is in docs/EVALUATION.md.</summary>
+    public UnreadableContentAction UnreadableFromEstablishedSender { get; init; } = UnreadableContentAction.Quarantine;
+
     /// <summary>Link registrable domains never rewritten (the tenant's own services, say).</summary>
     public IReadOnlyList<string> AllowDomains { get; init; } = [];
 

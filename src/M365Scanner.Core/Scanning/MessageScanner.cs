@@ -23,7 +23,7 @@ public sealed class MessageScanner(MessageLinkExtractor extractor, LinkScorer sc
         var history = graph.Describe(message, mailbox, extraction.Links);
         var context = new MessageContext(message, mailbox, extraction.Links, history, tenant, now);
         var score = scorer.Score(context);
-        var plan = policy.Decide(score, context);
+        var plan = policy.Decide(score, context, extraction.Gaps);
         return new ScanVerdict(message, extraction, history, score, plan);
     }
 

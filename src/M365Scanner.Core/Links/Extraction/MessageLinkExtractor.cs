@@ -69,6 +69,15 @@ public sealed class MessageLinkExtractor
             return;
         }
 
+        if (attachment.ContentType.StartsWith("multipart/", StringComparison.Ordinal))
+        {
+            // A multipart that is a leaf is where the MIME parser stopped nesting (EmlReader's MaxMimeDepth): what is
+            // below was not parsed. Its raw text is still searched for URLs, but encoded parts stay unread.
+            notes.Add($"mime nesting too deep: {attachment.FileName}: parts nested below it were not parsed, only searched as raw text");
+            found.AddRange(_text.Extract(DecodeText(attachment), origin));
+            return;
+        }
+
         var kind = AttachmentClassifier.Classify(attachment);
         try
         {
@@ -138,6 +147,9 @@ public sealed class MessageLinkExtractor
                 notes.Add($"too many links: only the first {_limits.MaxLinksPerMessage} were scanned");
                 break;
             }
+            if (link.IsWrappedTooDeep)
+                notes.Add($"link not unwrapped: {link.Origin}: {link.Url.Length} chars wrapped in more than {link.WrappedBy.Count} " +
+                          $"layers ({string.Join(" > ", link.WrappedBy.Distinct())}), its destination is unknown");
             links.Add(link);
         }
         return links;

@@ -1,5 +1,4 @@
 using UglyToad.PdfPig.Core;
-using UglyToad.PdfPig.Tokenization.Scanner;
 using UglyToad.PdfPig.Tokens;
 
 namespace M365Scanner.Core.Links.Extraction;
@@ -42,27 +41,27 @@ internal static class PdfAnnotationReader
     /// /Annots order.</summary>
     /// <param name="notRead">How many annotations were left unread because the page has more than the cap: a
     /// thousand dummy annotations must not hide the one that matters without saying so.</param>
-    public static List<PdfAnnotationTarget> Read(DictionaryToken page, IPdfTokenScanner scanner, out int notRead)
+    public static List<PdfAnnotationTarget> Read(DictionaryToken page, PdfObjects objects, out int notRead)
     {
         var found = new List<PdfAnnotationTarget>();
         notRead = 0;
-        if (!TryResolve(page, Annots, scanner, out ArrayToken? annots))
+        if (!TryResolve(page, Annots, objects, out ArrayToken? annots))
             return found;
 
         notRead = Math.Max(0, annots.Data.Count - MaxAnnotationsPerPage);
         foreach (var entry in annots.Data.Take(MaxAnnotationsPerPage))
         {
-            if (!TryResolve(entry, scanner, out DictionaryToken? annotation))
+            if (!TryResolve(entry, objects, out DictionaryToken? annotation))
                 continue;
-            var rectangle = ReadRectangle(annotation, scanner);
+            var rectangle = ReadRectangle(annotation, objects);
             var urls = new List<string>();
-            var actions = new Actions(scanner, urls);
-            if (TryResolve(annotation, A, scanner, out DictionaryToken? action))
+            var actions = new Actions(objects, urls);
+            if (TryResolve(annotation, A, objects, out DictionaryToken? action))
                 actions.Read(action, 0);
-            if (TryResolve(annotation, AA, scanner, out DictionaryToken? additional))
+            if (TryResolve(annotation, AA, objects, out DictionaryToken? additional))
             {
                 foreach (var value in additional.Data.Values)
-                    if (TryResolve(value, scanner, out DictionaryToken? triggered))
+                    if (TryResolve(value, objects, out DictionaryToken? triggered))
                         actions.Read(triggered, 0);
             }
             foreach (var url in urls.Distinct(StringComparer.Ordinal))
@@ -74,7 +73,7 @@ internal static class PdfAnnotationReader
     /// <summary>The actions of one annotation. Shared action objects are read once (a /Next graph in which every
     /// action chains to the same few others would otherwise grow exponentially), and at most
     /// <see cref="MaxActionsPerAnnotation"/> are read.</summary>
-    private sealed class Actions(IPdfTokenScanner scanner, List<string> urls)
+    private sealed class Actions(PdfObjects objects, List<string> urls)
     {
         private readonly HashSet<DictionaryToken> seen = new(ReferenceEqualityComparer.Instance);
 
@@ -83,43 +82,43 @@ internal static class PdfAnnotationReader
             if (depth > MaxActionDepth || seen.Count >= MaxActionsPerAnnotation || !seen.Add(action))
                 return;
 
-            var kind = TryResolve(action, S, scanner, out NameToken? s) ? s.Data : null;
+            var kind = TryResolve(action, S, objects, out NameToken? s) ? s.Data : null;
             if (kind == "URI")
             {
-                if (TryGetText(action, Uri, scanner, out var uri) && Clean(uri) is { Length: > 0 } cleaned)
+                if (TryGetText(action, Uri, objects, out var uri) && Clean(uri) is { Length: > 0 } cleaned)
                     urls.Add(cleaned);
             }
             else if (kind is not null && FileActions.Contains(kind))
             {
-                if (ReadFileSpecification(action, scanner) is { } target && IsUrlLike(target))
+                if (ReadFileSpecification(action, objects) is { } target && IsUrlLike(target))
                     urls.Add(target);
             }
 
             // /Next is one action or an array of them, run after this one.
             if (!action.TryGet(Next, out var next))
                 return;
-            if (TryResolve(next, scanner, out DictionaryToken? single))
+            if (TryResolve(next, objects, out DictionaryToken? single))
                 Read(single, depth + 1);
-            else if (TryResolve(next, scanner, out ArrayToken? many))
+            else if (TryResolve(next, objects, out ArrayToken? many))
                 foreach (var item in many.Data)
-                    if (TryResolve(item, scanner, out DictionaryToken? chained))
+                    if (TryResolve(item, objects, out DictionaryToken? chained))
                         Read(chained, depth + 1);
         }
     }
 
     // A file specification is a string or a dictionary with /UF or /F; /Launch may instead carry /Win << /F >>.
-    private static string? ReadFileSpecification(DictionaryToken action, IPdfTokenScanner scanner)
+    private static string? ReadFileSpecification(DictionaryToken action, PdfObjects objects)
     {
-        if (TryGetText(action, F, scanner, out var direct))
+        if (TryGetText(action, F, objects, out var direct))
             return Clean(direct);
-        if (TryResolve(action, F, scanner, out DictionaryToken? spec))
+        if (TryResolve(action, F, objects, out DictionaryToken? spec))
         {
-            if (TryGetText(spec, UF, scanner, out var unicode))
+            if (TryGetText(spec, UF, objects, out var unicode))
                 return Clean(unicode);
-            if (TryGetText(spec, F, scanner, out var plain))
+            if (TryGetText(spec, F, objects, out var plain))
                 return Clean(plain);
         }
-        if (TryResolve(action, Win, scanner, out DictionaryToken? windows) && TryGetText(windows, F, scanner, out var win))
+        if (TryResolve(action, Win, objects, out DictionaryToken? windows) && TryGetText(windows, F, objects, out var win))
             return Clean(win);
         return null;
     }
@@ -130,39 +129,39 @@ internal static class PdfAnnotationReader
     // PDF writers pad URIs with NULs, spaces and line breaks (some phishing kits on purpose); none are part of it.
     private static string Clean(string value) => value.Trim().Trim('\0').Trim();
 
-    private static PdfRectangle? ReadRectangle(DictionaryToken annotation, IPdfTokenScanner scanner)
+    private static PdfRectangle? ReadRectangle(DictionaryToken annotation, PdfObjects objects)
     {
-        if (!TryResolve(annotation, Rect, scanner, out ArrayToken? rect) || rect.Length != 4)
+        if (!TryResolve(annotation, Rect, objects, out ArrayToken? rect) || rect.Length != 4)
             return null;
         var v = new double[4];
         for (var i = 0; i < 4; i++)
         {
-            if (!TryResolve(rect.Data[i], scanner, out NumericToken? number))
+            if (!TryResolve(rect.Data[i], objects, out NumericToken? number))
                 return null;
             v[i] = number.Double;
         }
         return new PdfRectangle(Math.Min(v[0], v[2]), Math.Min(v[1], v[3]), Math.Max(v[0], v[2]), Math.Max(v[1], v[3]));
     }
 
-    private static bool TryGetText(DictionaryToken dictionary, NameToken key, IPdfTokenScanner scanner, out string text)
+    private static bool TryGetText(DictionaryToken dictionary, NameToken key, PdfObjects objects, out string text)
     {
         text = "";
         if (!dictionary.TryGet(key, out var token))
             return false;
-        if (TryResolve(token, scanner, out StringToken? s))
+        if (TryResolve(token, objects, out StringToken? s))
             text = s.Data;
-        else if (TryResolve(token, scanner, out HexToken? h))
+        else if (TryResolve(token, objects, out HexToken? h))
             text = h.Data;
         else
             return false;
         return true;
     }
 
-    private static bool TryResolve<T>(DictionaryToken dictionary, NameToken key, IPdfTokenScanner scanner,
+    private static bool TryResolve<T>(DictionaryToken dictionary, NameToken key, PdfObjects objects,
         [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value) where T : class, IToken =>
-        PdfObjects.TryGet(dictionary, key, scanner, out value);
+        objects.TryGet(dictionary, key, out value);
 
-    private static bool TryResolve<T>(IToken token, IPdfTokenScanner scanner,
+    private static bool TryResolve<T>(IToken token, PdfObjects objects,
         [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value) where T : class, IToken =>
-        PdfObjects.TryResolve(token, scanner, out value);
+        objects.TryResolve(token, out value);
 }

@@ -187,10 +187,11 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
             if (pageCount > limits.MaxPdfPages)
                 run.Note($"pdf read only in part: {run.Name}: {pageCount} pages, only the first {limits.MaxPdfPages} were read");
 
-            var scanner = document.Structure.TokenScanner;
+            var objects = new PdfObjects(document.Structure.TokenScanner);
             // Our own walk of the page tree: each page is priced from its dictionary before PdfPig renders it.
-            var pageTree = PdfPageTree.Leaves(document.Structure.Catalog.CatalogDictionary, scanner, limits.MaxPdfPages);
-            var pricing = new PdfPageCost(scanner, filters, limits);
+            var pageTree = PdfPageTree.Leaves(document.Structure.Catalog.CatalogDictionary, objects, limits.MaxPdfPages);
+            var pricing = new PdfPageCost(objects, filters, limits);
+            var cyclesNoted = 0;
             for (var n = 1; n <= Math.Min(pageCount, limits.MaxPdfPages) && !run.IsAbandoned; n++)
             {
                 beforePage?.Invoke(n);
@@ -204,17 +205,17 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
                     run.AddPage([]);
                     continue;
                 }
-                if (Unaffordable(pricing, leaf, scanner, n) is { } why)
+                if (Unaffordable(pricing, leaf, objects) is { } why)
                 {
                     run.Note($"pdf read only in part: {run.Name}: page {n} {why}, only its link annotations were read");
-                    run.AddPage(ReadPage(leaf, null, scanner, pageOrigin, run));
+                    run.AddPage(ReadPage(leaf, null, objects, pageOrigin, run));
                 }
                 else
                 {
                     try
                     {
                         var page = document.GetPage(n);
-                        run.AddPage(ReadPage(page.Dictionary, page, scanner, pageOrigin, run));
+                        run.AddPage(ReadPage(page.Dictionary, page, objects, pageOrigin, run));
                     }
                     catch (Exception e) when (e is not OutOfMemoryException)
                     {
@@ -222,8 +223,14 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
                         // still be readable without it.
                         run.Note($"pdf read only in part: {run.Name}: page {n} could not be parsed, only its link annotations " +
                                  $"were read: {budget.Exceeded ?? Describe(e)}");
-                        run.AddPage(ReadPage(leaf, null, scanner, pageOrigin, run));
+                        run.AddPage(ReadPage(leaf, null, objects, pageOrigin, run));
                     }
+                }
+                if (objects.Cycles > cyclesNoted)
+                {
+                    run.Note($"pdf read only in part: {run.Name}: {objects.Cycles - cyclesNoted} reference(s) read up to page {n} " +
+                             "loop back on themselves (a reference cycle); what they point to was not read");
+                    cyclesNoted = objects.Cycles;
                 }
                 if (budget.Exceeded is { } over && n < Math.Min(pageCount, limits.MaxPdfPages))
                 {
@@ -236,11 +243,11 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
     }
 
     // Why the page must not be rendered, or null when it is within its budgets.
-    private string? Unaffordable(PdfPageCost pricing, DictionaryToken leaf, IPdfTokenScanner scanner, int n)
+    private string? Unaffordable(PdfPageCost pricing, DictionaryToken leaf, PdfObjects objects)
     {
         try
         {
-            var operators = pricing.Of(leaf, PdfPageTree.ResourcesOf(leaf, scanner));
+            var operators = pricing.Of(leaf, PdfPageTree.ResourcesOf(leaf, objects));
             return operators > limits.MaxPdfOperatorsPerPage
                 ? $"runs more than {limits.MaxPdfOperatorsPerPage:N0} drawing operators (forms counted each time they are drawn, " +
                   $"at most {limits.MaxPdfFormDepth} deep and never drawing themselves)"
@@ -280,14 +287,14 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
             .Select(uri => new FoundLink(uri, null, LinkSource.PdfAnnotation, origin)).ToList());
     }
 
-    private List<FoundLink> ReadPage(DictionaryToken pageDictionary, Page? page, IPdfTokenScanner scanner, string origin, Run run)
+    private List<FoundLink> ReadPage(DictionaryToken pageDictionary, Page? page, PdfObjects objects, string origin, Run run)
     {
         var found = new List<FoundLink>();
 
         List<PdfAnnotationTarget> targets;
         try
         {
-            targets = PdfAnnotationReader.Read(pageDictionary, scanner, out var notRead);
+            targets = PdfAnnotationReader.Read(pageDictionary, objects, out var notRead);
             if (notRead > 0)
                 run.Note($"pdf read only in part: {run.Name}: {origin} has {PdfAnnotationReader.MaxAnnotationsPerPage + notRead} " +
                          $"annotations, the {notRead} after the first {PdfAnnotationReader.MaxAnnotationsPerPage} were not read");

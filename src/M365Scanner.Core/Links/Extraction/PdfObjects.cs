@@ -4,28 +4,33 @@ using UglyToad.PdfPig.Tokens;
 namespace M365Scanner.Core.Links.Extraction;
 
 /// <summary>
-/// Follows indirect references in our own loop, never by recursion a file controls: PdfPig's
-/// <c>DirectObjectFinder</c> recurses through a chain of references, so <c>5 0 obj 6 0 R endobj 6 0 obj 5 0 R endobj</c>
-/// overflowed the stack and killed the process (a stack overflow cannot be caught in .NET).
+/// The objects of one PDF, with indirect references followed in our own loop, never by recursion a file controls:
+/// PdfPig's <c>DirectObjectFinder</c> recurses through a chain of references, so <c>5 0 obj 6 0 R endobj 6 0 obj
+/// 5 0 R endobj</c> overflowed the stack and killed the process (a stack overflow cannot be caught in .NET).
 /// </summary>
-internal static class PdfObjects
+/// <remarks>One instance per parse; it counts the references that led nowhere because they looped, so the parse can
+/// say that something was not read rather than silently treat it as absent.</remarks>
+internal sealed class PdfObjects(IPdfTokenScanner scanner)
 {
     /// <summary>References followed for one value at most. Writers never chain more than one or two; a longer chain
-    /// is a cycle or an attack, and the value counts as missing.</summary>
+    /// is a cycle or an attack.</summary>
     internal const int MaxReferenceChain = 16;
+
+    /// <summary>References abandoned after <see cref="MaxReferenceChain"/> steps (cycles, in practice).</summary>
+    public int Cycles { get; private set; }
 
     /// <summary>The value of <paramref name="key"/> in <paramref name="dictionary"/>, resolved, when it is a
     /// <typeparamref name="T"/>; a missing, dangling, cyclic or mistyped value is "not there".</summary>
-    public static bool TryGet<T>(DictionaryToken dictionary, NameToken key, IPdfTokenScanner scanner,
+    public bool TryGet<T>(DictionaryToken dictionary, NameToken key,
         [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value) where T : class, IToken
     {
         value = null;
-        return dictionary.TryGet(key, out var token) && TryResolve(token, scanner, out value);
+        return dictionary.TryGet(key, out var token) && TryResolve(token, out value);
     }
 
     /// <summary><paramref name="token"/> itself, or the object its chain of references ends at, when it is a
     /// <typeparamref name="T"/>.</summary>
-    public static bool TryResolve<T>(IToken? token, IPdfTokenScanner scanner,
+    public bool TryResolve<T>(IToken? token,
         [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value) where T : class, IToken
     {
         value = null;
@@ -34,7 +39,10 @@ internal static class PdfObjects
             for (var followed = 0; token is IndirectReferenceToken reference; followed++)
             {
                 if (followed == MaxReferenceChain)
+                {
+                    Cycles++;
                     return false;
+                }
                 token = scanner.Get(reference.Data)?.Data;
             }
         }

@@ -1,6 +1,5 @@
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Filters;
-using UglyToad.PdfPig.Tokenization.Scanner;
 using UglyToad.PdfPig.Tokens;
 
 namespace M365Scanner.Core.Links.Extraction;
@@ -13,7 +12,7 @@ namespace M365Scanner.Core.Links.Extraction;
 /// <remarks>Each form is lexed once (its cost is remembered), so pricing costs one pass over the page's streams,
 /// whatever the fan-out. A form that draws itself, directly or not, or forms nested deeper than
 /// <see cref="ExtractionLimits.MaxPdfFormDepth"/>, price the page over any budget.</remarks>
-internal sealed class PdfPageCost(IPdfTokenScanner scanner, IFilterProvider filters, ExtractionLimits limits)
+internal sealed class PdfPageCost(PdfObjects objects, IFilterProvider filters, ExtractionLimits limits)
 {
     private static readonly NameToken Contents = NameToken.Create("Contents");
     private static readonly NameToken Resources = NameToken.Create("Resources");
@@ -46,14 +45,14 @@ internal sealed class PdfPageCost(IPdfTokenScanner scanner, IFilterProvider filt
     {
         if (!page.TryGet(Contents, out var contents))
             yield break;
-        if (PdfObjects.TryResolve(contents, scanner, out StreamToken? single))
+        if (objects.TryResolve(contents, out StreamToken? single))
         {
             yield return single;
         }
-        else if (PdfObjects.TryResolve(contents, scanner, out ArrayToken? parts))
+        else if (objects.TryResolve(contents, out ArrayToken? parts))
         {
             foreach (var part in parts.Data)
-                yield return PdfObjects.TryResolve(part, scanner, out StreamToken? stream)
+                yield return objects.TryResolve(part, out StreamToken? stream)
                     ? stream
                     : throw new PdfBudgetExceededException("a content stream of the page does not resolve (a reference cycle or a dangling reference)");
         }
@@ -77,15 +76,15 @@ internal sealed class PdfPageCost(IPdfTokenScanner scanner, IFilterProvider filt
 
     private long DrawCost(string name, DictionaryToken? resources, int depth)
     {
-        if (resources is null || !PdfObjects.TryGet(resources, XObject, scanner, out DictionaryToken? xobjects) ||
-            !PdfObjects.TryGet(xobjects, NameToken.Create(name), scanner, out StreamToken? form) ||
-            !PdfObjects.TryGet(form.StreamDictionary, Subtype, scanner, out NameToken? subtype) || subtype.Data != "Form")
+        if (resources is null || !objects.TryGet(resources, XObject, out DictionaryToken? xobjects) ||
+            !objects.TryGet(xobjects, NameToken.Create(name), out StreamToken? form) ||
+            !objects.TryGet(form.StreamDictionary, Subtype, out NameToken? subtype) || subtype.Data != "Form")
             return 0; // an image, or nothing: drawing it runs no operators
         if (formCosts.TryGetValue(form, out var known))
             return known;
         if (depth >= limits.MaxPdfFormDepth || !drawing.Add(form))
             return Over; // too deep, or a form that draws itself
-        var own = PdfObjects.TryGet(form.StreamDictionary, Resources, scanner, out DictionaryToken? formResources)
+        var own = objects.TryGet(form.StreamDictionary, Resources, out DictionaryToken? formResources)
             ? formResources
             : resources;
         var cost = Cost(form, own, depth + 1);

@@ -1,4 +1,3 @@
-using UglyToad.PdfPig.Tokenization.Scanner;
 using UglyToad.PdfPig.Tokens;
 
 namespace M365Scanner.Core.Links.Extraction;
@@ -18,26 +17,26 @@ internal static class PdfPageTree
     private static readonly NameToken Resources = NameToken.Create("Resources");
 
     /// <summary>The page's /Resources, or the nearest ancestor's (resources are inherited down the tree), or null.</summary>
-    public static DictionaryToken? ResourcesOf(DictionaryToken page, IPdfTokenScanner scanner)
+    public static DictionaryToken? ResourcesOf(DictionaryToken page, PdfObjects objects)
     {
         var node = page;
         for (var level = 0; level <= MaxDepth && node is not null; level++)
         {
-            if (PdfObjects.TryGet(node, Resources, scanner, out DictionaryToken? resources))
+            if (objects.TryGet(node, Resources, out DictionaryToken? resources))
                 return resources;
-            node = PdfObjects.TryGet(node, Parent, scanner, out DictionaryToken? parent) ? parent : null;
+            node = objects.TryGet(node, Parent, out DictionaryToken? parent) ? parent : null;
         }
         return null;
     }
 
-    public static List<DictionaryToken> Leaves(DictionaryToken catalog, IPdfTokenScanner scanner, int maxPages)
+    public static List<DictionaryToken> Leaves(DictionaryToken catalog, PdfObjects objects, int maxPages)
     {
         var leaves = new List<DictionaryToken>();
         var visited = new HashSet<DictionaryToken>(ReferenceEqualityComparer.Instance);
         try
         {
-            if (catalog.TryGet(Pages, out var root) && PdfObjects.TryResolve(root, scanner, out DictionaryToken? node))
-                Walk(node, scanner, leaves, visited, maxPages, 0);
+            if (catalog.TryGet(Pages, out var root) && objects.TryResolve(root, out DictionaryToken? node))
+                Walk(node, objects, leaves, visited, maxPages, 0);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -46,18 +45,18 @@ internal static class PdfPageTree
         return leaves;
     }
 
-    private static void Walk(DictionaryToken node, IPdfTokenScanner scanner, List<DictionaryToken> leaves,
+    private static void Walk(DictionaryToken node, PdfObjects objects, List<DictionaryToken> leaves,
         HashSet<DictionaryToken> visited, int maxPages, int depth)
     {
         if (depth > MaxDepth || leaves.Count >= maxPages || !visited.Add(node))
             return;
-        if (!node.TryGet(Kids, out var kidsToken) || !PdfObjects.TryResolve(kidsToken, scanner, out ArrayToken? kids))
+        if (!node.TryGet(Kids, out var kidsToken) || !objects.TryResolve(kidsToken, out ArrayToken? kids))
         {
             leaves.Add(node);
             return;
         }
         foreach (var kid in kids.Data)
-            if (PdfObjects.TryResolve(kid, scanner, out DictionaryToken? child))
-                Walk(child, scanner, leaves, visited, maxPages, depth + 1);
+            if (objects.TryResolve(kid, out DictionaryToken? child))
+                Walk(child, objects, leaves, visited, maxPages, depth + 1);
     }
 }

@@ -9,7 +9,8 @@ namespace M365Scanner.Core.Links.Unwrapping;
 /// <remarks>
 /// When a recognised wrapper hides its destination (Mimecast) or carries one that does not parse, unwrapping stops
 /// there: the result's target is that wrapper and <see cref="UnwrapResult.IsOpaqueWrapper"/> is true. Beyond
-/// <see cref="MaxDepth"/> layers the remaining URL is returned as it is (still wrapped). Thread-safe.
+/// <see cref="MaxDepth"/> layers the remaining URL is returned as it is (still wrapped), opaque and
+/// <see cref="UnwrapResult.IsTooDeep"/>: real mail has two or three layers, so more is a way to hide. Thread-safe.
 /// </remarks>
 public sealed class LinkUnwrapper
 {
@@ -51,7 +52,9 @@ public sealed class LinkUnwrapper
                 return new UnwrapResult(current, names, IsOpaqueWrapper: true);
             current = inner;
         }
-        return new UnwrapResult(current, names, IsOpaqueWrapper: false);
+        return names.Count == MaxDepth && current.Kind == LinkKind.Web && FindStep(current) is not null
+            ? new UnwrapResult(current, names, IsOpaqueWrapper: true) { IsTooDeep = true }
+            : new UnwrapResult(current, names, IsOpaqueWrapper: false);
     }
 
     private UnwrapStep? FindStep(NormalizedUrl url)

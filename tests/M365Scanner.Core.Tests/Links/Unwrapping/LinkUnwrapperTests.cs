@@ -123,6 +123,20 @@ public class LinkUnwrapperTests
         var result = Unwrap(url);
         Assert.Equal(LinkUnwrapper.DefaultMaxDepth, result.WrappedBy.Count);
         Assert.EndsWith(".safelinks.protection.outlook.com", result.Target.Host);
+        // The destination is unknown: more layers than real mail has is a way to hide, not a wrapper to trust.
+        Assert.True(result.IsOpaqueWrapper);
+        Assert.True(result.IsTooDeep);
+    }
+
+    [Fact]
+    public void Unwrap_ReachesDestination_WhenWrappedExactlyMaxDepthTimes()
+    {
+        var url = Destination;
+        for (var i = 0; i < LinkUnwrapper.DefaultMaxDepth; i++)
+            url = SafeLinks(url);
+        var result = Unwrap(url);
+        Assert.Equal(LinkUnwrapper.DefaultMaxDepth, result.WrappedBy.Count);
+        Assert.False(result.IsTooDeep);
         Assert.False(result.IsOpaqueWrapper);
     }
 
