@@ -1,0 +1,147 @@
+using System.Text;
+using M365Scanner.Core.Links;
+using M365Scanner.Core.Links.Extraction;
+using M365Scanner.Core.Tests.TestSupport;
+
+namespace M365Scanner.Core.Tests.Links.Extraction;
+
+/// <summary>PDFs built to crash, stall or blind a reader: each is read in this process, returns, names what it did not
+/// read, and still yields the link it hides where that link is readable.</summary>
+public class PdfHostileStructureTests
+{
+    private const string Evil = "https://evil.example/login";
+
+    private static (IReadOnlyList<FoundLink> Links, List<string> Notes) Extract(byte[] pdf, ExtractionLimits? limits = null)
+    {
+        var notes = new List<string>();
+        var links = new PdfLinkExtractor(limits ?? ExtractionLimits.Default).Extract(pdf, "attachment:x.pdf", notes, []);
+        return (links, notes);
+    }
+
+    private static void AssertGap(List<string> notes, string says)
+    {
+        var gap = Assert.Single(notes, n => n.Contains(says, StringComparison.Ordinal));
+        Assert.True(ContentGaps.IsGap(gap), gap);
+    }
+
+    [Fact]
+    public void Extract_NotesCycle_WhenLinkUriIsAReferenceCycle()
+    {
+        // Before: PdfPig's recursive lookup overflowed the stack here and the process died.
+        var pdf = RawPdf.OnePage("/Annots [4 0 R]", "<< /Type /Annot /Subtype /Link /Rect [0 0 1 1] /A << /S /URI /URI 5 0 R >> >>",
+            "6 0 R", "5 0 R");
+        var (links, notes) = Extract(pdf);
+        Assert.Empty(links);
+        AssertGap(notes, "reference cycle");
+    }
+
+    [Theory]
+    [InlineData("/Annots 4 0 R", "4 0 R")]                    // the /Annots array itself
+    [InlineData("/Annots [4 0 R]", "4 0 R")]                  // an annotation
+    [InlineData("/Annots [4 0 R]", "<< /Subtype /Link /Rect 5 0 R /A 5 0 R >>", "5 0 R")] // /Rect and /A
+    public void Extract_Returns_WhenAnnotationReferencesLoop(string pageEntries, params string[] objects)
+    {
+        var (_, notes) = Extract(RawPdf.OnePage(pageEntries, objects));
+        AssertGap(notes, "reference cycle");
+    }
+
+    [Fact]
+    public void Extract_ReadsOnlyAnnotations_WhenContentsIsAReferenceCycle()
+    {
+        // PdfPig follows /Contents by recursion when it renders the page: the page must not be rendered at all.
+        var (links, notes) = Extract(RawPdf.OnePage("/Contents 5 0 R /Annots [4 0 R]", RawPdf.Link(Evil), "6 0 R", "5 0 R"));
+        Assert.Equal([Evil], links.Select(l => l.Url));
+        AssertGap(notes, "/Contents does not resolve");
+    }
+
+    [Fact]
+    public void Extract_ReadsOnlyAnnotations_WhenFormsFanOut()
+    {
+        // Six levels of forms, each drawing the next 30 times: 30^5 draws of a ~3 KB file.
+        var forms = Enumerable.Range(0, 6).Select(level => level < 5
+            ? RawPdf.FlateStream(Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("/X Do\n", 30))),
+                $"/Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /X {7 + level} 0 R >> >>")
+            : RawPdf.FlateStream("BT (a) Tj ET"u8.ToArray(), "/Type /XObject /Subtype /Form /BBox [0 0 1 1]"));
+        var pdf = RawPdf.OnePage("/Contents 5 0 R /Resources << /XObject << /X 6 0 R >> >> /Annots [4 0 R]",
+            [RawPdf.Link(Evil), RawPdf.Stream("/X Do"u8.ToArray()), .. forms]);
+        var (links, notes) = Extract(pdf);
+        Assert.Equal([Evil], links.Select(l => l.Url));
+        AssertGap(notes, "drawing operators");
+    }
+
+    [Fact]
+    public void Extract_ReadsOnlyAnnotations_WhenAFormDrawsItself()
+    {
+        var pdf = RawPdf.OnePage("/Contents 5 0 R /Resources << /XObject << /X 6 0 R >> >> /Annots [4 0 R]",
+            RawPdf.Link(Evil), RawPdf.Stream("/X Do"u8.ToArray()),
+            RawPdf.Stream("/X Do"u8.ToArray(), "/Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /X 6 0 R >> >>"));
+        var (links, notes) = Extract(pdf);
+        Assert.Equal([Evil], links.Select(l => l.Url));
+        AssertGap(notes, "drawing operators");
+    }
+
+    [Fact]
+    public void Extract_ReadsOnlyAnnotations_WhenPageFloodsOperators()
+    {
+        var flood = Encoding.ASCII.GetBytes("BT /F1 12 Tf " + string.Concat(Enumerable.Repeat("(a) Tj ", 600_000)) + "ET");
+        var (links, notes) = Extract(RawPdf.OnePage("/Contents 5 0 R /Annots [4 0 R]", RawPdf.Link(Evil), RawPdf.FlateStream(flood)));
+        Assert.Equal([Evil], links.Select(l => l.Url));
+        AssertGap(notes, "drawing operators");
+    }
+
+    [Fact]
+    public void Extract_StopsInflating_WhenAStreamIsABomb()
+    {
+        var limits = ExtractionLimits.Default with { MaxPdfStreamBytes = 4 * 1024 * 1024 };
+        var (links, notes) = Extract(RawPdf.OnePage("/Contents 5 0 R /Annots [4 0 R]", RawPdf.Link(Evil), RawPdf.FlateZeros(64L * 1024 * 1024)), limits);
+        Assert.Equal([Evil], links.Select(l => l.Url));
+        AssertGap(notes, "a stream decodes to more than 4 MiB");
+    }
+
+    [Fact]
+    public void Extract_StopsReading_WhenStreamsTogetherPassTheDocumentBudget()
+    {
+        var limits = ExtractionLimits.Default with { MaxPdfStreamBytes = 1024 * 1024, MaxPdfDecodedBytes = 2 * 1024 * 1024 };
+        var content = Encoding.ASCII.GetBytes("% " + new string('x', 900 * 1024) + "\n");
+        var (_, notes) = Extract(RawPdf.OnePage("/Contents [5 0 R 6 0 R 7 0 R] /Annots [4 0 R]", RawPdf.Link(Evil),
+            RawPdf.FlateStream(content), RawPdf.FlateStream(content), RawPdf.FlateStream(content)), limits);
+        AssertGap(notes, "in all");
+    }
+
+    [Fact]
+    public void Extract_NotesAnnotationsBeyondTheCap_WhenPageFloodsAnnotations()
+    {
+        var dummies = string.Join(' ', Enumerable.Repeat("<< /Subtype /Square /Rect [0 0 1 1] >>", 2_500));
+        var (links, notes) = Extract(RawPdf.OnePage($"/Annots [{dummies} 4 0 R]", RawPdf.Link(Evil)));
+        Assert.Empty(links);
+        AssertGap(notes, "the 501 after the first 2000 were not read");
+    }
+
+    [Fact]
+    public void Extract_FindsTheUri_WhenNextActionsShareObjectsExponentially()
+    {
+        // Ten layers of 20 actions, each chaining to all 20 of the next layer: 20^10 paths, 200 objects.
+        const int layers = 10, width = 20;
+        var objects = new List<string> { $"<< /Type /Annot /Subtype /Link /Rect [0 0 1 1] /A 5 0 R >>", $"<< /S /URI /URI ({Evil}) /Next {Layer(0)} >>" };
+        for (var layer = 0; layer < layers; layer++)
+            for (var i = 0; i < width; i++)
+                objects.Add(layer + 1 < layers ? $"<< /S /GoTo /D [0] /Next {Layer(layer + 1)} >>" : "<< /S /GoTo /D [0] >>");
+        var (links, _) = Extract(RawPdf.OnePage("/Annots [4 0 R]", [.. objects]));
+        Assert.Equal([Evil], links.Select(l => l.Url));
+
+        static string Layer(int layer) => "[" + string.Join(' ', Enumerable.Range(0, width).Select(i => $"{6 + layer * width + i} 0 R")) + "]";
+    }
+
+    [Fact]
+    public void Extract_ReadsBenignFormsAndText_WithoutANote()
+    {
+        var pdf = RawPdf.OnePage("/Contents 5 0 R /Resources << /XObject << /X 6 0 R >> /Font << /F1 7 0 R >> >> /Annots [4 0 R]",
+            RawPdf.Link(Evil), RawPdf.Stream("/X Do /X Do BT /F1 12 Tf 72 700 Td (see https://docs.example/page) Tj ET"u8.ToArray()),
+            RawPdf.Stream("0 0 10 10 re f"u8.ToArray(), "/Type /XObject /Subtype /Form /BBox [0 0 600 600]"),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+        var (links, notes) = Extract(pdf);
+        Assert.Empty(notes);
+        Assert.Contains(Evil, links.Select(l => l.Url));
+        Assert.True(links.Any(l => l.Url.Contains("docs.example", StringComparison.Ordinal)), string.Join(", ", links.Select(l => l.Url)));
+    }
+}
