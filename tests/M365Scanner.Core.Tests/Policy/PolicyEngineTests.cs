@@ -10,14 +10,56 @@ public class PolicyEngineTests
     private static readonly Link Good = ScoringScenario.Link("https://good.example/");
     private static readonly Link Bad = ScoringScenario.Link("https://bad.example/login");
 
-    private static ActionPlan Decide(PolicyOptions options, double good, double bad, bool establishedSender = false, string from = "x@partner.example")
+    private const string Gap = "pdf could not be read: invoice.pdf: encrypted";
+
+    private static ActionPlan Decide(PolicyOptions options, double good, double bad, bool establishedSender = false, string from = "x@partner.example",
+        params string[] gaps)
     {
         var scenario = new ScoringScenario();
         if (establishedSender)
             scenario.Sent(from);
         var context = scenario.Deliver(ScoringScenario.Mail(from), Good, Bad);
         var score = new MessageScore(Math.Max(good, bad), [new LinkVerdict(Good, good, []), new LinkVerdict(Bad, bad, [])], []);
-        return new PolicyEngine(options).Decide(score, context);
+        return new PolicyEngine(options).Decide(score, context, gaps);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Decide_QuarantinesByDefault_WhenPartOfTheMessageCouldNotBeRead(bool establishedSender)
+    {
+        var plan = Decide(new PolicyOptions(), 0.1, 0.2, establishedSender, gaps: Gap);
+        Assert.Equal(MessageAction.Quarantine, plan.Action);
+        Assert.Contains(Gap, plan.Explanation);
+        Assert.Contains(establishedSender ? "established correspondent" : "does not correspond with", plan.Explanation);
+    }
+
+    [Fact]
+    public void Decide_KeepsTheLinkPlanAndNamesTheGap_WhenPolicyAllowsUnreadableContentFromEstablishedSenders()
+    {
+        var options = new PolicyOptions { UnreadableFromEstablishedSender = UnreadableContentAction.Allow };
+        var plan = Decide(options, 0.1, 0.7, establishedSender: true, gaps: Gap);
+        Assert.Equal(MessageAction.Rewrite, plan.Action);
+        Assert.Equal([Bad], plan.OffendingLinks);
+        Assert.Contains(Gap, plan.Explanation);
+        Assert.Equal(MessageAction.Quarantine, Decide(options, 0.1, 0.2, establishedSender: false, gaps: Gap).Action);
+    }
+
+    [Fact]
+    public void Decide_KeepsOffendingLinks_WhenFailSafeQuarantines() =>
+        Assert.Equal([Bad], Decide(new PolicyOptions(), 0.1, 0.7, gaps: Gap).OffendingLinks);
+
+    [Fact]
+    public void Decide_Allows_WhenSenderIsAllowListedDespiteAGap() =>
+        Assert.Equal(MessageAction.Allow,
+            Decide(new PolicyOptions { AllowSenders = ["@partner.example"] }, 0.1, 0.2, gaps: Gap).Action);
+
+    [Fact]
+    public void Decide_RecordsButDoesNotEnforceTheFailSafe_InReportOnlyMode()
+    {
+        var plan = Decide(new PolicyOptions { Mode = PolicyMode.ReportOnly }, 0.1, 0.2, gaps: Gap);
+        Assert.Equal(MessageAction.Quarantine, plan.Action);
+        Assert.False(plan.Enforced);
     }
 
     [Fact]

@@ -123,6 +123,30 @@ public class MessageLinkExtractorTests
         Assert.Contains(result.Notes, n => n.Contains("too many links"));
     }
 
+    [Fact]
+    public void Extract_NotesAndSearchesRawText_WhenMimeNestsDeeperThanTheParserGoes()
+    {
+        static string Deep(int n) => n == 0
+            ? "Content-Type: text/plain\n\nclick https://deep.example/login now\n"
+            : $"Content-Type: multipart/mixed; boundary=\"b{n}\"\n\n--b{n}\n{Deep(n - 1)}\n--b{n}--\n";
+        var message = EmlReader.Read(Encoding.ASCII.GetBytes("From: a@b.example\nTo: c@d.example\nSubject: deep\nMIME-Version: 1.0\n" + Deep(100)));
+        var result = Extract(message);
+        Assert.Contains("https://deep.example/login", result.Links.Select(l => l.Target));
+        Assert.Contains(result.Gaps, g => g.StartsWith("mime nesting too deep:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Extract_NotesTheLink_WhenWrappedInMoreLayersThanAreUnwrapped()
+    {
+        var url = "https://deep.example/login";
+        for (var i = 0; i < 6; i++)
+            url = "https://nam12.safelinks.protection.outlook.com/?url=" + Uri.EscapeDataString(url) + "&data=x&reserved=0";
+        var result = Extract(new EmailMessage { HtmlBody = $"<a href=\"{url}\">open</a>" });
+        var link = Assert.Single(result.Links);
+        Assert.True(link.IsWrappedTooDeep);
+        Assert.Contains(result.Gaps, g => g.StartsWith("link not unwrapped: body:", StringComparison.Ordinal));
+    }
+
     private static byte[] Docx(string url)
     {
         using var buffer = new MemoryStream();

@@ -1,0 +1,54 @@
+using System.Text;
+using M365Scanner.Core.Links.Extraction;
+
+namespace M365Scanner.Core.Tests.Links.Extraction;
+
+public class PdfContentOperatorsTests
+{
+    private static (long Operators, List<string> Drawn) Count(string content)
+    {
+        var drawn = new List<string>();
+        var operators = PdfContentOperators.Count(Encoding.Latin1.GetBytes(content), name => { drawn.Add(name); return true; });
+        return (operators, drawn);
+    }
+
+    [Fact]
+    public void Count_CountsOperatorsNotOperands()
+    {
+        var (operators, drawn) = Count("q 1 0 0 1 72 700 cm BT /F1 12 Tf (Hello) Tj [(a) -5 (b)] TJ ET Q");
+        Assert.Equal(8, operators); // q cm BT Tf Tj TJ ET Q
+        Assert.Empty(drawn);
+    }
+
+    [Fact]
+    public void Count_ReportsTheNameOfEachDrawnXObject()
+    {
+        var (operators, drawn) = Count("/Im1 Do q /Fm2 Do Q");
+        Assert.Equal(4, operators);
+        Assert.Equal(["Im1", "Fm2"], drawn);
+    }
+
+    [Theory]
+    [InlineData("(a Do b) Tj", 1)]                 // operators inside a string are text
+    [InlineData("(nested (x Do) y \\) Do) Tj", 1)] // nested and escaped parentheses
+    [InlineData("<48656c6c6f> Tj % Do Do Do\n", 1)] // hex string, comment
+    [InlineData("<< /MCID 0 >> BDC EMC", 2)]       // dictionaries are operands
+    public void Count_SkipsStringsCommentsAndDictionaries(string content, long expected) =>
+        Assert.Equal(expected, Count(content).Operators);
+
+    [Fact]
+    public void Count_SkipsInlineImageData()
+    {
+        // Binary image data may contain anything that looks like an operator.
+        var (operators, _) = Count("BI /W 2 /H 2 /BPC 8 /CS /G ID \u0001Do Tj EIx\u0002 EI Q");
+        Assert.Equal(2, operators); // BI (with its data) and Q
+    }
+
+    [Fact]
+    public void Count_StopsEarly_WhenTheCallbackSaysSo()
+    {
+        var seen = 0;
+        PdfContentOperators.Count("/A Do /B Do /C Do"u8, _ => ++seen < 2);
+        Assert.Equal(2, seen);
+    }
+}
