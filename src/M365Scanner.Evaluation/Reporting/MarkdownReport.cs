@@ -13,6 +13,7 @@ public static class MarkdownReport
         output.WriteLine("|---|---|---|---|---|");
         Row(output, "benign", "messages flagged (rewrite or quarantine)", metrics.BenignMessagesFlagged, Targets.BenignMessagesFlagged);
         Row(output, "benign", "links rewritten", metrics.BenignLinksRewritten, Targets.BenignLinksRewritten);
+        Row(output, "benign", "acted on with content not fully read (fail-safe)", metrics.BenignFailSafe, Targets.BenignMessagesFlagged);
         foreach (var scenario in new[] { Scenario.LateralBody, Scenario.LateralPdf })
         {
             var s = metrics.Scenarios[scenario];

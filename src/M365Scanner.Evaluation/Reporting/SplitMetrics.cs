@@ -11,6 +11,7 @@ public sealed record SplitMetrics(
     int Samples,
     Ratio BenignMessagesFlagged,
     Ratio BenignLinksRewritten,
+    Ratio BenignFailSafe,
     IReadOnlyDictionary<Scenario, ScenarioMetrics> Scenarios)
 {
     public static SplitMetrics Of(string name, int mailboxes, int samples,
@@ -18,6 +19,7 @@ public sealed record SplitMetrics(
         name, mailboxes, samples,
         new Ratio(benign.Count(b => b.IsFlagged), benign.Count),
         new Ratio(benign.Sum(b => b.Flagged.Count), benign.Sum(b => (long)b.Links)),
+        new Ratio(benign.Count(b => b.IsFailSafe), benign.Count),
         Enum.GetValues<Scenario>().ToDictionary(s => s, s => ScenarioMetrics.Of([.. attacks.Where(a => a.Attack.Scenario == s)])));
 }
 
