@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using M365Scanner.Core.Links;
 using M365Scanner.Core.Links.Extraction;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
@@ -49,7 +50,15 @@ internal static class PdfUriRewriter
         PdfDocument document;
         try
         {
-            document = PdfDocument.Open(pdf, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            // Object streams decode under the scan's budgets: a bomb the scan never had to open must not be inflated
+            // here either. An object refused is skipped, and the read-back check then finds its URL still present.
+            var limits = ExtractionLimits.Default;
+            document = PdfDocument.Open(pdf, new ParsingOptions
+            {
+                UseLenientParsing = true,
+                SkipMissingFonts = true,
+                FilterProvider = new MeteredFilterProvider(new PdfDecodeBudget(limits.MaxPdfStreamBytes, limits.MaxPdfDecodedBytes)),
+            });
         }
         catch (PdfDocumentEncryptedException)
         {
