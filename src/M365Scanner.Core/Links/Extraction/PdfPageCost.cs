@@ -1,4 +1,5 @@
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Filters;
 using UglyToad.PdfPig.Tokens;
 
@@ -19,8 +20,9 @@ internal sealed class PdfPageCost(PdfObjects objects, IFilterProvider filters, E
     private static readonly NameToken XObject = NameToken.Create("XObject");
     private static readonly NameToken Subtype = NameToken.Create("Subtype");
 
-    private readonly Dictionary<StreamToken, long> formCosts = new(ReferenceEqualityComparer.Instance);
-    private readonly HashSet<StreamToken> drawing = new(ReferenceEqualityComparer.Instance);
+    // Keyed by object reference: PdfPig hands out a new token each time a stream is looked up.
+    private readonly Dictionary<IndirectReference, long> formCosts = [];
+    private readonly HashSet<IndirectReference> drawing = [];
 
     private long Over => limits.MaxPdfOperatorsPerPage + 1;
 
@@ -76,21 +78,23 @@ internal sealed class PdfPageCost(PdfObjects objects, IFilterProvider filters, E
 
     private long DrawCost(string name, DictionaryToken? resources, int depth)
     {
+        // A stream is always an indirect object, so an XObject that is not a reference is not one at all.
         if (resources is null || !objects.TryGet(resources, XObject, out DictionaryToken? xobjects) ||
-            !objects.TryGet(xobjects, NameToken.Create(name), out StreamToken? form) ||
-            !objects.TryGet(form.StreamDictionary, Subtype, out NameToken? subtype) || subtype.Data != "Form")
-            return 0; // an image, or nothing: drawing it runs no operators
-        if (formCosts.TryGetValue(form, out var known))
+            !xobjects.TryGet(NameToken.Create(name), out var entry) || entry is not IndirectReferenceToken { Data: var key })
+            return 0;
+        if (formCosts.TryGetValue(key, out var known))
             return known;
-        if (depth >= limits.MaxPdfFormDepth || !drawing.Add(form))
+        if (!objects.TryResolve(entry, out StreamToken? form) ||
+            !objects.TryGet(form.StreamDictionary, Subtype, out NameToken? subtype) || subtype.Data != "Form")
+            return formCosts[key] = 0; // an image, or nothing: drawing it runs no operators
+        if (depth >= limits.MaxPdfFormDepth || !drawing.Add(key))
             return Over; // too deep, or a form that draws itself
         var own = objects.TryGet(form.StreamDictionary, Resources, out DictionaryToken? formResources)
             ? formResources
             : resources;
         var cost = Cost(form, own, depth + 1);
-        drawing.Remove(form);
-        formCosts[form] = cost;
-        return cost;
+        drawing.Remove(key);
+        return formCosts[key] = cost;
     }
 
     private long Add(long a, long b) => Math.Min(a + b, Over);
