@@ -100,9 +100,10 @@ public sealed class ScanMessageJob(
         if (verdict.Plan.Enforced && verdict.Plan.Action != MessageAction.Allow)
             context?.SetJobParameter(ClaimParameter, key);
         var done = await actions.CarryOutAsync(key, fetched, verdict, ct);
+        var notes = verdict.Notes.Concat(faults.NotesFor(key)).ToList();
         // Protection starts before the baseline ends; such a verdict says it was scored against a partial history.
-        var notes = BaselineStatus.IncompleteNote(state.GetBaselineProgress(key.TenantId, mailbox)) is { } baseline
-            ? verdict.Notes.Append(baseline).ToList() : verdict.Notes;
+        if (BaselineStatus.IncompleteNote(state.GetBaselineProgress(key.TenantId, mailbox)) is { } baseline)
+            notes.Add(baseline);
         var action = ScanActionName(verdict.Plan.Action);
         poison.MarkIfParseWorkerDied(key, fetched, tried, notes, action, verdict.Plan.Enforced);
         Record(key, fetched, verdict, action, verdict.Plan.Enforced, notes);
