@@ -36,6 +36,15 @@ public sealed class ScannerHostOptions
     [Range(1, 3650)]
     public int BaselineDays { get; set; } = 90;
 
+    /// <summary>Scan attempts a message gets before it is poison: counted as each attempt starts, so an attempt whose
+    /// host process died counts, and one that ended with a transient Graph or network error does not. The next attempt
+    /// after the last is not made: the message gets a fail-safe verdict (quarantine under Enforce), is marked poison
+    /// and listed by <c>GET /api/admin/poison</c>. At most the scan job's Hangfire retries
+    /// (<see cref="Jobs.ScanMessageJob.Retries"/>), so a message that throws every time is still reached by the
+    /// attempt that contains it.</summary>
+    [Range(1, Jobs.ScanMessageJob.Retries)]
+    public int MaxScanAttempts { get; set; } = 3;
+
     /// <summary>Key that signs blocked-link tokens (base64, ≥ 32 bytes). When empty a random key is made at start,
     /// and blocked links issued before a restart can no longer show their reasons.</summary>
     public string? BlockedLinkSigningKey { get; set; }

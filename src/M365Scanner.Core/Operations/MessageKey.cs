@@ -8,8 +8,11 @@ namespace M365Scanner.Core.Operations;
 /// </summary>
 public readonly record struct MessageKey(string TenantId, string Mailbox, string MessageId)
 {
+    /// <summary>What a <see cref="MessageId"/> starts with when the message had no Message-ID and is keyed by its Graph id.</summary>
+    public const string GraphIdPrefix = "graph:";
+
     /// <remarks>The Message-ID is kept without its angle brackets: Graph returns "&lt;id&gt;", MIME parsers "id".</remarks>
     public static MessageKey Of(string tenantId, string mailbox, string? internetMessageId, string graphId) =>
         new(tenantId, mailbox.Trim().ToLowerInvariant(),
-            string.IsNullOrWhiteSpace(internetMessageId) ? "graph:" + graphId : internetMessageId.Trim().TrimStart('<').TrimEnd('>'));
+            string.IsNullOrWhiteSpace(internetMessageId) ? GraphIdPrefix + graphId : internetMessageId.Trim().TrimStart('<').TrimEnd('>'));
 }

@@ -1,12 +1,13 @@
 using M365Scanner.Core.Operations;
 using M365Scanner.Host.Actions;
+using M365Scanner.Host.Poison;
 using M365Scanner.Host.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 
 namespace M365Scanner.Host.Apis;
 
-/// <summary>The admin API (JSON): verdicts and the audit log for viewers, release for admins.</summary>
+/// <summary>The admin API (JSON): verdicts, the audit log and poison messages for viewers, release for admins.</summary>
 public static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
@@ -16,6 +17,9 @@ public static class AdminApi
             TypedResults.Ok(verdicts.Query(new VerdictQuery(tenant, mailbox, action, since, Math.Clamp(limit ?? 100, 1, 1000)))));
         api.MapGet("/audit", (IAuditLog audit, string? tenant, string? mailbox, DateTimeOffset? since, int? limit) =>
             TypedResults.Ok(audit.Query(tenant, mailbox, since, Math.Clamp(limit ?? 100, 1, 1000))));
+        api.MapGet("/poison", (IScanAttemptStore attempts, string? tenant, string? mailbox, int? limit) =>
+            TypedResults.Ok(attempts.QueryPoison(new PoisonQuery(tenant, mailbox, Math.Clamp(limit ?? 100, 1, 1000)))
+                .Select(PoisonListing.From).ToList()));
         api.MapPost("/release/{auditId:long}", Release).RequireAuthorization(AuthorizationPolicies.Admin);
         api.MapGet("/tenants", OnboardingApi.ListTenants);
         api.MapPost("/tenants/{tenantId}/offboard", OnboardingApi.Offboard).RequireAuthorization(AuthorizationPolicies.Admin);

@@ -4,6 +4,7 @@ using Hangfire.Storage.SQLite;
 using M365Scanner.Host.Actions;
 using M365Scanner.Host.Jobs;
 using M365Scanner.Host.Notifications;
+using M365Scanner.Host.Poison;
 
 namespace M365Scanner.Host.Extensions;
 
@@ -53,6 +54,9 @@ public static class ScannerJobsExtensions
         builder.Services.AddSingleton<MailboxLocks>();
         builder.Services.AddSingleton<ActionFaults>();
         builder.Services.AddSingleton<BaselineFaults>();
+        builder.Services.AddSingleton<ScanFaults>();
+        builder.Services.AddTransient<ScanAttemptTracker>();
+        builder.Services.AddTransient<PoisonContainment>();
         builder.Services.AddTransient<MessageActions>();
         builder.Services.AddTransient<ScanMessageJob>();
         builder.Services.AddTransient<NotificationBatchJob>();

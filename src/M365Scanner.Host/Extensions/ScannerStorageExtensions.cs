@@ -28,6 +28,7 @@ public static class ScannerStorageExtensions
                 services.AddSingleton<IWorkerStateStore, InMemoryWorkerStateStore>();
                 services.AddSingleton<ITenantStore, InMemoryTenantStore>();
                 services.AddSingleton<IHuntStore, InMemoryHuntStore>();
+                services.AddSingleton<IScanAttemptStore, InMemoryScanAttemptStore>();
                 services.AddSingleton<ITenantGraphStorage, InMemoryGraphStorage>();
                 break;
             case StorageProvider.Sqlite:
@@ -42,6 +43,7 @@ public static class ScannerStorageExtensions
                 services.AddSingleton<IWorkerStateStore>(sp => new SqliteWorkerStateStore(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<ITenantStore>(sp => new SqliteTenantStore(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<IHuntStore>(sp => new SqliteHuntStore(sp.GetRequiredService<SqliteDatabase>()));
+                services.AddSingleton<IScanAttemptStore>(sp => new SqliteScanAttemptStore(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<ITenantGraphStorage>(sp => new SqliteGraphFiles(DataDirectory(sp)));
                 break;
             case StorageProvider.Postgres:
@@ -53,6 +55,7 @@ public static class ScannerStorageExtensions
                 services.AddSingleton<IWorkerStateStore>(sp => new PostgresWorkerStateStore(sp.GetRequiredService<PostgresDatabase>()));
                 services.AddSingleton<ITenantStore>(sp => new PostgresTenantStore(sp.GetRequiredService<PostgresDatabase>()));
                 services.AddSingleton<IHuntStore>(sp => new PostgresHuntStore(sp.GetRequiredService<PostgresDatabase>()));
+                services.AddSingleton<IScanAttemptStore>(sp => new PostgresScanAttemptStore(sp.GetRequiredService<PostgresDatabase>()));
                 services.AddSingleton<ITenantGraphStorage>(sp => new PostgresGraphRows(sp.GetRequiredService<PostgresDatabase>()));
                 break;
             default:

@@ -7,6 +7,7 @@ using M365Scanner.Core.Policy;
 using M365Scanner.Core.Scanning;
 using M365Scanner.Host.Actions;
 using M365Scanner.Host.Mailboxes;
+using M365Scanner.Host.Poison;
 using M365Scanner.Host.Scanning;
 using M365Scanner.Host.Telemetry;
 
@@ -14,22 +15,30 @@ namespace M365Scanner.Host.Jobs;
 
 /// <summary>
 /// The scan of one delivered message, top to bottom: fetch it (one Graph GET), claim it (so duplicate notifications
-/// and catch-up find it already taken), score it against the tenant's graph, carry out the plan, record the verdict,
-/// learn from it. A retry of the same job keeps its claim and resumes an interrupted action from the audit log.
+/// and catch-up find it already taken), count the attempt, score it against the tenant's graph, carry out the plan,
+/// record the verdict, learn from it. A retry of the same job keeps its claim and resumes an interrupted action from
+/// the audit log. A message whose scan has failed, or whose host died under it, <see cref="ScannerHostOptions.MaxScanAttempts"/>
+/// times is not scanned again: it is poison and gets a fail-safe verdict instead (<see cref="PoisonContainment"/>).
 /// </summary>
 public sealed class ScanMessageJob(
     IMailboxClient mailboxes, IMonitoredMailboxes monitored, TenantScanners scanners, IVerdictStore verdicts, MessageActions actions,
-    IWorkerStateStore state, ScannerMetrics metrics, TimeProvider clock, ILogger<ScanMessageJob> log)
+    IWorkerStateStore state, ScanAttemptTracker attempts, PoisonContainment poison, ScanFaults faults, ScannerMetrics metrics,
+    TimeProvider clock, ILogger<ScanMessageJob> log)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The job parameter holding the key of the message this job claimed.</summary>
     public const string ClaimParameter = "ClaimedMessage";
 
+    /// <summary>Hangfire's retries of a failed scan. <see cref="ScannerHostOptions.MaxScanAttempts"/> may not exceed
+    /// it: a message whose every attempt throws is found poison on the attempt after the last counted one, which
+    /// must still come.</summary>
+    public const int Retries = 8;
+
     [Queue(JobQueues.Scans)]
     [DisplayName("Scan message in {1} (tenant {0})")]
     // Quick first retries: most failures are Graph throttling or a moment of unavailability.
-    [AutomaticRetry(Attempts = 8, DelaysInSeconds = [1, 2, 5, 15, 60, 300, 900, 3600])]
+    [AutomaticRetry(Attempts = Retries, DelaysInSeconds = [1, 2, 5, 15, 60, 300, 900, 3600])]
     public async Task RunAsync(string tenantId, string mailbox, string messageId, PerformContext? context, CancellationToken ct)
     {
         if (!monitored.Contains(tenantId, mailbox))
@@ -59,6 +68,31 @@ public sealed class ScanMessageJob(
         }
 
         var tenant = scanners.For(tenantId);
+        var tried = attempts.Begin(key);
+        if (!tried.Started)
+        {
+            // Kept with the job before the message moves, as for a scan's own action below.
+            if (tenant.Policy.Mode == PolicyMode.Enforce)
+                context?.SetJobParameter(ClaimParameter, key);
+            await poison.ContainAsync(key, fetched, tried, tenant.Policy, ct);
+            return;
+        }
+        try
+        {
+            await ScanAsync(key, mailbox, fetched, tenant, tried, context, ct);
+        }
+        catch (Exception e)
+        {
+            attempts.Failed(key, e, ct);
+            throw;
+        }
+        attempts.Succeeded(key);
+    }
+
+    private async Task ScanAsync(MessageKey key, string mailbox, FetchedMessage fetched, TenantScanner tenant, ScanAttempts tried,
+        PerformContext? context, CancellationToken ct)
+    {
+        faults.At(key, ct);
         var now = fetched.Message.ReceivedAt ?? clock.GetUtcNow();
         var verdict = tenant.Scanner.Scan(fetched.Message, mailbox, tenant.Graph, now);
         // Kept with the job before anything is moved, so that a retry which finds the message gone (a move changes its
@@ -66,10 +100,13 @@ public sealed class ScanMessageJob(
         if (verdict.Plan.Enforced && verdict.Plan.Action != MessageAction.Allow)
             context?.SetJobParameter(ClaimParameter, key);
         var done = await actions.CarryOutAsync(key, fetched, verdict, ct);
+        var notes = verdict.Notes.Concat(faults.NotesFor(key)).ToList();
         // Protection starts before the baseline ends; such a verdict says it was scored against a partial history.
-        var notes = BaselineStatus.IncompleteNote(state.GetBaselineProgress(tenantId, mailbox)) is { } baseline
-            ? verdict.Notes.Append(baseline) : verdict.Notes;
-        Record(key, fetched, verdict, ScanActionName(verdict.Plan.Action), verdict.Plan.Enforced, notes);
+        if (BaselineStatus.IncompleteNote(state.GetBaselineProgress(key.TenantId, mailbox)) is { } baseline)
+            notes.Add(baseline);
+        var action = ScanActionName(verdict.Plan.Action);
+        poison.MarkIfParseWorkerDied(key, fetched, tried, notes, action, verdict.Plan.Enforced);
+        Record(key, fetched, verdict, action, verdict.Plan.Enforced, notes);
         MessageScanner.Learn(verdict, mailbox, tenant.Graph, now);
         log.LogInformation("Scanned {Key} in {Mailbox}: {Action} (score {Score:0.00}, {Done})", key.MessageId, mailbox,
             verdict.Plan.Action, verdict.Score.Score, verdict.Plan.Enforced ? $"carried out: {done}" : "report-only");
@@ -80,7 +117,8 @@ public sealed class ScanMessageJob(
     /// quarantine) and stopped before recording the verdict: completes the action's audit entry with the message's new
     /// id if the attempt stopped before that too, then scores the message where it now is and records the verdict with
     /// the action that was carried out. Without this the retry found the old id gone and ended, and the message kept
-    /// its claim without a verdict forever (and a half-done audit entry), as the multi-host test found.
+    /// its claim without a verdict forever (and a half-done audit entry), as the multi-host test found. The score is
+    /// one more counted attempt: a message that is poison by then is recorded as such, not scored.
     /// </summary>
     private async Task FinishInterruptedAsync(MessageKey key, string mailbox, CancellationToken ct)
     {
@@ -94,14 +132,35 @@ public sealed class ScanMessageJob(
                            "by the scanner; nothing to finish", key.MessageId, mailbox);
             return;
         }
+        var tried = attempts.Begin(key);
+        if (!tried.Started)
+        {
+            poison.ContainCarriedOut(key, moved, tried, entry.Action);
+            return;
+        }
+        try
+        {
+            FinishScan(key, mailbox, moved, entry.Action, tried);
+        }
+        catch (Exception e)
+        {
+            attempts.Failed(key, e, ct);
+            throw;
+        }
+        attempts.Succeeded(key);
+    }
+
+    private void FinishScan(MessageKey key, string mailbox, FetchedMessage moved, string doneAction, ScanAttempts tried)
+    {
         var tenant = scanners.For(key.TenantId);
         var now = moved.Message.ReceivedAt ?? clock.GetUtcNow();
         var verdict = tenant.Scanner.Scan(moved.Message, mailbox, tenant.Graph, now);
-        var notes = verdict.Notes.Append($"{entry.Action} carried out by an earlier attempt of this scan, whose host stopped before recording it");
-        Record(key, moved, verdict, entry.Action, enforced: true, notes);
+        var notes = verdict.Notes.Append($"{doneAction} carried out by an earlier attempt of this scan, whose host stopped before recording it").ToList();
+        poison.MarkIfParseWorkerDied(key, moved, tried, notes, doneAction, enforced: true);
+        Record(key, moved, verdict, doneAction, enforced: true, notes);
         MessageScanner.Learn(verdict, mailbox, tenant.Graph, now);
         log.LogInformation("Scanned {Key} in {Mailbox}: {Action} (score {Score:0.00}, finished after an interrupted attempt)", key.MessageId,
-            mailbox, entry.Action, verdict.Score.Score);
+            mailbox, doneAction, verdict.Score.Score);
     }
 
     private void Record(MessageKey key, FetchedMessage fetched, ScanVerdict verdict, string action, bool enforced, IEnumerable<string> notes)

@@ -17,7 +17,7 @@ namespace M365Scanner.Host.Onboarding;
 /// </summary>
 public sealed class OnboardingJobs(
     ITenantStore tenants, GraphUsers users, IMailboxClient mailboxes, IWorkerStateStore state, IVerdictStore verdicts,
-    TenantScanners scanners, ITenantGraphStorage graphs, TenantGraphClients graphClients, IBackgroundJobClient jobs,
+    IScanAttemptStore attempts, TenantScanners scanners, ITenantGraphStorage graphs, TenantGraphClients graphClients, IBackgroundJobClient jobs,
     ILogger<OnboardingJobs> log)
 {
     [Queue(JobQueues.Maintenance)]
@@ -44,8 +44,8 @@ public sealed class OnboardingJobs(
         log.LogInformation("Onboarded tenant {Tenant}: {Count} mailbox(es) queued for protection", tenantId, found.Count);
     }
 
-    /// <summary>Deletes the tenant's subscriptions at Graph and here, then its verdicts and claims, delta links,
-    /// mailbox list and correspondence graph, and marks it offboarded. The audit log is kept: it is the record of
+    /// <summary>Deletes the tenant's subscriptions at Graph and here, then its verdicts and claims, scan attempts and
+    /// poison marks, delta links, mailbox list and correspondence graph, and marks it offboarded. The audit log is kept: it is the record of
     /// what the scanner did to the tenant's mail, which the tenant may need after it leaves, and it is append-only.</summary>
     [Queue(JobQueues.Maintenance)]
     [DisplayName("Offboard tenant {0}: unsubscribe, delete its data")]
@@ -73,6 +73,7 @@ public sealed class OnboardingJobs(
         graphClients.Forget(tenantId);
         state.DeleteTenant(tenantId);
         var deleted = verdicts.DeleteTenant(tenantId);
+        attempts.DeleteTenant(tenantId);
         scanners.Forget(tenantId);
         graphs.Delete(tenantId);
         log.LogInformation("Offboarded tenant {Tenant}: {Verdicts} verdict(s) and its correspondence graph deleted", tenantId, deleted);

@@ -28,7 +28,7 @@ public sealed class TenantScanners(
             .Select(m => m.Mailbox[(m.Mailbox.IndexOf('@') + 1)..])
             .Distinct(StringComparer.OrdinalIgnoreCase);
         var scanner = new MessageScanner(extractor, LinkScorer.Default, new PolicyEngine(policy.Value), TenantProfile.For(domains));
-        return new TenantScanner(scanner, new CorrespondenceGraph(graphs.Open(tenantId)));
+        return new TenantScanner(scanner, new CorrespondenceGraph(graphs.Open(tenantId)), policy.Value);
     }
 
     /// <summary>Closes and forgets the tenant's graph (offboarding, before its file is deleted); the next use opens

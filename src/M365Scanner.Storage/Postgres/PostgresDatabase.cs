@@ -5,8 +5,9 @@ namespace M365Scanner.Storage.Postgres;
 /// <summary>
 /// One PostgreSQL database opened for every store of a process (<see cref="PostgresVerdictStore"/>,
 /// <see cref="PostgresAuditLog"/>, <see cref="PostgresWorkerStateStore"/>, <see cref="PostgresTenantStore"/>,
-/// <see cref="PostgresHuntStore"/> and one <see cref="PostgresCorrespondenceStore"/> per tenant): a process opens it
-/// once, hands it to each store, and disposes it at shutdown. Opening brings the schema to the latest version.
+/// <see cref="PostgresHuntStore"/>, <see cref="PostgresScanAttemptStore"/> and one <see cref="PostgresCorrespondenceStore"/>
+/// per tenant): a process opens it once, hands it to each store, and disposes it at shutdown. Opening brings the
+/// schema to the latest version.
 /// </summary>
 /// <remarks>
 /// <para>The tables are created unqualified, so they land in the first schema of the connection's search path:

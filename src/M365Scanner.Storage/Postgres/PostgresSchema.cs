@@ -164,6 +164,28 @@ public static class PostgresSchema
             CREATE INDEX hunts_by_time ON hunts (created_at, seq);
             CREATE INDEX hunts_by_indicator ON hunts (indicator, source, created_at, seq);
             """),
+        // Scan attempts and poison marks, as in SQLite (its step 8): a row while a message has an attempt under way or
+        // is marked poison (poison_reason set), deleted when its scan ends with a verdict. id is the order of first
+        // sight, the tie-break between equal times. A new table, so existing databases upgrade in place.
+        new(7, "scan attempts and poison messages", """
+            CREATE TABLE scan_attempts (
+                id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                tenant_id        text COLLATE "C" NOT NULL,
+                mailbox          text COLLATE "C" NOT NULL,
+                message_id       text COLLATE "C" NOT NULL,
+                attempts         integer     NOT NULL,
+                first_at         timestamptz NOT NULL,
+                last_at          timestamptz NOT NULL,
+                last_error       text,
+                poison_reason    text,
+                graph_message_id text,
+                action           text,
+                enforced         boolean,
+                subject          text,
+                sender           text
+            );
+            CREATE UNIQUE INDEX scan_attempts_by_key ON scan_attempts (tenant_id, mailbox, message_id);
+            """),
     ];
 
     /// <summary>The version a database has once every step is applied.</summary>

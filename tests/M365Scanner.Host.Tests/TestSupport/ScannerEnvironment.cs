@@ -5,6 +5,7 @@ using M365Scanner.Core.Operations;
 using M365Scanner.GraphEmulator;
 using M365Scanner.GraphEmulator.Control;
 using M365Scanner.Host.Actions;
+using M365Scanner.Host.Jobs;
 
 namespace M365Scanner.Host.Tests.TestSupport;
 
@@ -41,6 +42,7 @@ public sealed class ScannerEnvironment : IAsyncDisposable
     public IVerdictStore Verdicts => Host.Services.GetRequiredService<IVerdictStore>();
     public IAuditLog Audit => Host.Services.GetRequiredService<IAuditLog>();
     public ActionFaults Faults => Host.Services.GetRequiredService<ActionFaults>();
+    public ScanFaults ScanFaults => Host.Services.GetRequiredService<ScanFaults>();
     public IWorkerStateStore State() => Host.Services.GetRequiredService<IWorkerStateStore>();
 
     /// <param name="seed">More history to put in the mailbox before the host starts (control, tenant id).</param>
@@ -121,13 +123,13 @@ public sealed class ScannerEnvironment : IAsyncDisposable
         authenticationResults: "spf=fail (sender IP is 198.51.100.9) smtp.mailfrom=micros0ft-support.xyz; dkim=none (message not signed) header.d=none;dmarc=fail action=none header.from=micros0ft-support.xyz;compauth=fail reason=000");
 
     /// <summary>Delivers a message as Exchange would (which fires the change notification); returns its Graph id.</summary>
-    public string Deliver(byte[] mime) => Control.Deliver(TenantId, Mailbox, mime, receivedAt: DateTimeOffset.UtcNow);
+    public string Deliver(byte[] mime, string mailbox = Mailbox) => Control.Deliver(TenantId, mailbox, mime, receivedAt: DateTimeOffset.UtcNow);
 
-    public async Task<VerdictRecord> VerdictForAsync(string internetMessageId)
+    public async Task<VerdictRecord> VerdictForAsync(string internetMessageId, string mailbox = Mailbox)
     {
         try
         {
-            return await Eventually.Until(() => Verdicts.Get(new MessageKey(TenantId, Mailbox, internetMessageId)), $"a verdict for {internetMessageId}");
+            return await Eventually.Until(() => Verdicts.Get(new MessageKey(TenantId, mailbox, internetMessageId)), $"a verdict for {internetMessageId}");
         }
         catch (TimeoutException ex)
         {
@@ -136,8 +138,8 @@ public sealed class ScannerEnvironment : IAsyncDisposable
     }
 
     /// <summary>The messages of a folder whose Message-ID is <paramref name="internetMessageId"/> (without brackets).</summary>
-    public IEnumerable<SeededMessage> InFolder(string folderName, string internetMessageId) =>
-        Folder(folderName).Where(m => m.InternetMessageId?.Trim('<', '>') == internetMessageId);
+    public IEnumerable<SeededMessage> InFolder(string folderName, string internetMessageId, string mailbox = Mailbox) =>
+        Folder(folderName, mailbox).Where(m => m.InternetMessageId?.Trim('<', '>') == internetMessageId);
 
     public IReadOnlyList<SeededMessage> Folder(string folderName, string mailbox = Mailbox)
     {

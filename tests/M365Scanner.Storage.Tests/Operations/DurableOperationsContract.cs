@@ -14,7 +14,7 @@ public abstract class DurableOperationsContract : IDisposable
 
     private readonly List<Connection> _open = [];
 
-    /// <summary>The three stores over one new connection to the same data as every other call in the test, and what
+    /// <summary>The four stores over one new connection to the same data as every other call in the test, and what
     /// closes that connection. Stands in for another process.</summary>
     protected abstract Connection CreateConnection();
 
@@ -24,7 +24,8 @@ public abstract class DurableOperationsContract : IDisposable
     /// <summary>The latest version the provider's migrations define.</summary>
     protected abstract int LatestSchemaVersion { get; }
 
-    protected sealed record Connection(IVerdictStore Verdicts, IAuditLog Audit, IWorkerStateStore State, IDisposable Closer) : IDisposable
+    protected sealed record Connection(IVerdictStore Verdicts, IAuditLog Audit, IWorkerStateStore State, IScanAttemptStore Attempts,
+        IDisposable Closer) : IDisposable
     {
         public void Dispose() => Closer.Dispose();
     }
@@ -55,6 +56,25 @@ public abstract class DurableOperationsContract : IDisposable
         // The unfinished claim survives the restart: its own retry gets it back, nobody else does.
         Assert.True(reopened.Verdicts.TryClaim(pending, "job-2", T0.AddMinutes(1)));
         Assert.False(reopened.Verdicts.TryClaim(pending, "job-3", T0.AddMinutes(1)));
+    }
+
+    [SkippableFact]
+    public void ScanAttempts_AndPoisonMarks_AreKept_WhenReopened()
+    {
+        // What a host that died mid-scan leaves for the next process: a counted attempt that never ended.
+        var poison = new PoisonMessage(Key with { MessageId = "<poison@partner.example>" }, "AAMk2", "the scan failed 3 times: its process stopped",
+            3, T0, T0.AddMinutes(1), "quarantine", true, "Invoice", "alice@partner.example");
+        using (var first = CreateConnection())
+        {
+            first.Attempts.Begin(Key, 2, T0);
+            first.Attempts.MarkPoison(poison);
+        }
+
+        var reopened = Open();
+
+        Assert.Equal(new ScanAttempts(2, true, T0, T0.AddSeconds(5), null), reopened.Attempts.Begin(Key, 2, T0.AddSeconds(5)));
+        Assert.False(reopened.Attempts.Begin(Key, 2, T0.AddSeconds(6)).Started);
+        Assert.Equal([poison], reopened.Attempts.QueryPoison(new PoisonQuery()));
     }
 
     [SkippableFact]

@@ -13,7 +13,8 @@ public sealed class PostgresOperationsTests : DurableOperationsContract
     protected override Connection CreateConnection()
     {
         var database = new PostgresDatabase(_schema.ConnectionString);
-        return new(new PostgresVerdictStore(database), new PostgresAuditLog(database), new PostgresWorkerStateStore(database), database);
+        return new(new PostgresVerdictStore(database), new PostgresAuditLog(database), new PostgresWorkerStateStore(database),
+            new PostgresScanAttemptStore(database), database);
     }
 
     protected override int LatestSchemaVersion => PostgresSchema.LatestVersion;

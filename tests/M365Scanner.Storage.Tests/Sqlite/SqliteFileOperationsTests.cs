@@ -15,7 +15,8 @@ public sealed class SqliteFileOperationsTests : DurableOperationsContract
     protected override Connection CreateConnection()
     {
         var database = SqliteDatabase.OpenFile(_file.Path);
-        return new(new SqliteVerdictStore(database), new SqliteAuditLog(database), new SqliteWorkerStateStore(database), database);
+        return new(new SqliteVerdictStore(database), new SqliteAuditLog(database), new SqliteWorkerStateStore(database),
+            new SqliteScanAttemptStore(database), database);
     }
 
     protected override int LatestSchemaVersion => SqliteSchema.LatestVersion;

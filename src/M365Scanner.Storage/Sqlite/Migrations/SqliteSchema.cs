@@ -167,6 +167,30 @@ public static class SqliteSchema
             FROM delta_links, (SELECT 'sentitems' AS folder UNION ALL SELECT 'inbox') AS f
             WHERE delta_links.folder = 'inbox';
             """),
+        // Scan attempts, one row per message with an attempt under way or marked poison: a row is inserted when an
+        // attempt starts and deleted when the scan ends with a verdict, so the table holds only the messages in flight
+        // and the poison ones. poison_reason is null until the message is marked; the columns after it describe the
+        // message and the fail-safe verdict it got, for the admin list. Times are unix milliseconds; the row id is the
+        // order of first sight, the tie-break between equal times. A new table, so existing files upgrade in place.
+        new(8, "scan attempts and poison messages", """
+            CREATE TABLE scan_attempts (
+                id               INTEGER PRIMARY KEY,
+                tenant_id        TEXT    NOT NULL,
+                mailbox          TEXT    NOT NULL,
+                message_id       TEXT    NOT NULL,
+                attempts         INTEGER NOT NULL,
+                first_at         INTEGER NOT NULL,
+                last_at          INTEGER NOT NULL,
+                last_error       TEXT,
+                poison_reason    TEXT,
+                graph_message_id TEXT,
+                action           TEXT,
+                enforced         INTEGER,
+                subject          TEXT,
+                sender           TEXT
+            );
+            CREATE UNIQUE INDEX scan_attempts_by_key ON scan_attempts (tenant_id, mailbox, message_id);
+            """),
     ];
 
     /// <summary>The version a database has once every step is applied.</summary>
