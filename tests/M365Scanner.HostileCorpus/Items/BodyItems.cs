@@ -22,14 +22,15 @@ internal static class BodyItems
                 return html.Append($"<p>{LureMessage.LureAnchor(url)}</p>").ToString();
             }),
         Html("html-comment-8mib",
-            "an 8 MiB HTML comment before the link, as long as the HTML read limit",
+            "an HTML comment of 8 MiB (line breaks not counted) before the link, as long as the HTML read limit",
             url =>
             {
-                var html = new StringBuilder("<p>Your invoice is ready.</p>\r\n<!--\r\n", 8 * 1024 * 1024 + 512);
-                var line = new string('x', 78) + "\r\n";
-                while (html.Length < 8 * 1024 * 1024)
-                    html.Append(line);
-                return html.Append($"-->\r\n<p>{LureMessage.LureAnchor(url)}</p>").ToString();
+                // Line breaks may be rewritten on the way (CRLF to LF), so only the letters count towards the 8 MiB.
+                var line = new string('x', 1023);
+                var html = new StringBuilder("<p>Your invoice is ready.</p>\n<!--\n", 8 * 1024 * 1024 + 16 * 1024);
+                for (var i = 0; i < 8 * 1024 * 1024 / line.Length + 1; i++)
+                    html.Append(line).Append('\n');
+                return html.Append($"-->\n<p>{LureMessage.LureAnchor(url)}</p>").ToString();
             }),
     ];
 
