@@ -18,6 +18,25 @@ public class DocxDocumentTests
     }
 
     [Fact]
+    public void DeepXml_Nests100000Elements_AroundTheParagraphThatShowsTheLink()
+    {
+        var docx = CorpusDocuments.AttachmentOf(Corpus.Get("docx-deep-xml"));
+
+        using var zip = new ZipArchive(new MemoryStream(docx), ZipArchiveMode.Read);
+        using var reader = System.Xml.XmlReader.Create(zip.GetEntry("word/document.xml")!.Open());
+        var deepest = 0;
+        var hyperlinkDepth = -1;
+        while (reader.Read())
+        {
+            deepest = Math.Max(deepest, reader.Depth);
+            if (reader.NodeType == System.Xml.XmlNodeType.Element && reader.LocalName == "hyperlink")
+                hyperlinkDepth = reader.Depth;
+        }
+        Assert.True(hyperlinkDepth > 100_000, $"hyperlink at depth {hyperlinkDepth}");
+        Assert.True(deepest > 100_000);
+    }
+
+    [Fact]
     public void ControlDocx_HasTheLinkAsAnExternalHyperlinkRelationship()
     {
         var item = Corpus.Get("control-docx-link");

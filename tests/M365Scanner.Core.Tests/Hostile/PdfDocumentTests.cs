@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using System.Text.RegularExpressions;
 using M365Scanner.HostileCorpus;
 using M365Scanner.HostileCorpus.Items;
 using UglyToad.PdfPig;
@@ -66,6 +67,39 @@ public class PdfDocumentTests
         using var inflated = new ZLibStream(new MemoryStream(Streams(pdf).Single(s => s.Length == largest)), CompressionMode.Decompress);
         Assert.Equal(1L << 30, CountBytes(inflated));
         Assert.InRange(largest, 1, 2 << 20);
+    }
+
+    [Fact]
+    public void AnnotationFlood_Has2500AnnotationsBeforeTheLink()
+    {
+        var item = Corpus.Get("pdf-annotation-flood");
+
+        using var document = PdfDocument.Open(CorpusDocuments.AttachmentOf(item));
+
+        var page = document.GetPage(1);
+        Assert.Equal(2501, page.GetAnnotations().Count());
+        Assert.Equal(item.MaliciousUrl, Assert.Single(page.GetHyperlinks()).Uri);
+    }
+
+    [Fact]
+    public void OperatorFlood_Shows2Point5MillionTimes_FromTensOfKilobytes()
+    {
+        var pdf = CorpusDocuments.AttachmentOf(Corpus.Get("pdf-operator-flood"));
+
+        var flood = Streams(pdf).MaxBy(s => s.Length)!;
+        using var inflated = new StreamReader(new ZLibStream(new MemoryStream(flood), CompressionMode.Decompress), Encoding.Latin1);
+        Assert.Equal(2_500_000, Regex.Count(inflated.ReadToEnd(), @"\) Tj\n"));
+        Assert.InRange(pdf.Length, 1, 100 * 1024);
+    }
+
+    [Fact]
+    public void FanOut_DrawsEachFormThirtyTimes_FromAFewKilobytes()
+    {
+        var pdf = Encoding.Latin1.GetString(CorpusDocuments.AttachmentOf(Corpus.Get("pdf-xobject-fanout")));
+
+        Assert.Equal(5 * 30, Regex.Count(pdf, "/X Do"));
+        Assert.Equal(6, Regex.Count(pdf, "/Subtype /Form"));
+        Assert.InRange(pdf.Length, 1, 4096);
     }
 
     internal static long CountBytes(Stream stream)
