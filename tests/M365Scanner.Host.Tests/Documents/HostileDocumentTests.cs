@@ -15,7 +15,7 @@ public class HostileDocumentTests
     public static TheoryData<string, string> Documents() => new()
     {
         { "uri-cycle", "reference cycle" },
-        { "contents-cycle", "/Contents does not resolve" },
+        { "contents-cycle", "reference cycle" },
         { "fan-out", "drawing operators" },
         { "flate-bomb", "a stream decodes to more than 64 MiB" },
         { "annotation-flood", "were not read" },

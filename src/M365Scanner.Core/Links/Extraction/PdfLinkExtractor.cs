@@ -37,6 +37,10 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
     private readonly ExtractionLimits limits;
     private readonly TextLinkExtractor textLinks;
     private readonly Action<int>? beforePage;
+
+    /// <summary>Off only in tests of the defences behind it: reference loops that the raw check cannot see (packed in
+    /// object streams) must be caught by the structured walk, and those tests build them in the open.</summary>
+    internal bool CheckRawReferenceLoops { get; init; } = true;
     private int abandonedStillRunning;
 
     public PdfLinkExtractor(ExtractionLimits limits) : this(limits, new TextLinkExtractor())
@@ -153,6 +157,12 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
         };
         options.Passwords.AddRange(passwords);
 
+        if (CheckRawReferenceLoops && PdfReferenceChains.FindLoop(pdf.Span) is { } loop)
+        {
+            RecoverByRawScan(pdf, origin, run, $"object {loop} is on a loop of references (a reference cycle), the file was not parsed");
+            return;
+        }
+
         PdfDocument document;
         try
         {
@@ -189,7 +199,11 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
 
             var objects = new PdfObjects(document.Structure.TokenScanner);
             // Our own walk of the page tree: each page is priced from its dictionary before PdfPig renders it.
-            var pageTree = PdfPageTree.Leaves(document.Structure.Catalog.CatalogDictionary, objects, limits.MaxPdfPages);
+            var (pageTree, treeLoops) = PdfPageTree.Leaves(document.Structure.Catalog.CatalogDictionary, objects, limits.MaxPdfPages);
+            if (treeLoops)
+                run.Note($"pdf read only in part: {run.Name}: the page tree loops (a node reached twice or a reference cycle); " +
+                         "pages were not rendered, only their link annotations were read");
+            var references = new PdfPageReferences(objects);
             var pricing = new PdfPageCost(objects, filters, limits);
             var cyclesNoted = 0;
             for (var n = 1; n <= Math.Min(pageCount, limits.MaxPdfPages) && !run.IsAbandoned; n++)
@@ -205,7 +219,11 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
                     run.AddPage([]);
                     continue;
                 }
-                if (Unaffordable(pricing, leaf, objects) is { } why)
+                if (treeLoops)
+                {
+                    run.AddPage(ReadPage(leaf, null, objects, pageOrigin, run));
+                }
+                else if ((references.Problem(leaf) ?? Unaffordable(pricing, leaf, objects)) is { } why)
                 {
                     run.Note($"pdf read only in part: {run.Name}: page {n} {why}, only its link annotations were read");
                     run.AddPage(ReadPage(leaf, null, objects, pageOrigin, run));

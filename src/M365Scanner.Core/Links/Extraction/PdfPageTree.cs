@@ -29,34 +29,52 @@ internal static class PdfPageTree
         return null;
     }
 
-    public static List<DictionaryToken> Leaves(DictionaryToken catalog, PdfObjects objects, int maxPages)
+    /// <summary>The leaves of the page tree in order, at most <paramref name="maxPages"/>, and whether the tree loops
+    /// (a node reached twice, a reference cycle, or deeper than any real tree): PdfPig walks it by recursion, so a
+    /// looping tree must not be handed to it.</summary>
+    public static (List<DictionaryToken> Leaves, bool Loops) Leaves(DictionaryToken catalog, PdfObjects objects, int maxPages)
     {
-        var leaves = new List<DictionaryToken>();
-        var visited = new HashSet<DictionaryToken>(ReferenceEqualityComparer.Instance);
+        var walk = new Walker(objects, maxPages);
+        var cycles = objects.Cycles;
         try
         {
-            if (catalog.TryGet(Pages, out var root) && objects.TryResolve(root, out DictionaryToken? node))
-                Walk(node, objects, leaves, visited, maxPages, 0);
+            if (catalog.TryGet(Pages, out var root))
+                walk.Visit(root, 0);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A damaged tree yields the pages found before the damage.
         }
-        return leaves;
+        return (walk.Found, walk.Loops || objects.Cycles > cycles);
     }
 
-    private static void Walk(DictionaryToken node, PdfObjects objects, List<DictionaryToken> leaves,
-        HashSet<DictionaryToken> visited, int maxPages, int depth)
+    // Nodes are told apart by object reference: PdfPig may hand out a new token for each lookup of one object.
+    private sealed class Walker(PdfObjects objects, int maxPages)
     {
-        if (depth > MaxDepth || leaves.Count >= maxPages || !visited.Add(node))
-            return;
-        if (!node.TryGet(Kids, out var kidsToken) || !objects.TryResolve(kidsToken, out ArrayToken? kids))
+        private readonly HashSet<UglyToad.PdfPig.Core.IndirectReference> visited = [];
+
+        public List<DictionaryToken> Found { get; } = [];
+
+        public bool Loops { get; private set; }
+
+        public void Visit(IToken reference, int depth)
         {
-            leaves.Add(node);
-            return;
+            if (Found.Count >= maxPages)
+                return;
+            if (depth > MaxDepth || reference is IndirectReferenceToken { Data: var key } && !visited.Add(key))
+            {
+                Loops = true;
+                return;
+            }
+            if (!objects.TryResolve(reference, out DictionaryToken? node))
+                return;
+            if (!node.TryGet(Kids, out var kidsToken) || !objects.TryResolve(kidsToken, out ArrayToken? kids))
+            {
+                Found.Add(node);
+                return;
+            }
+            foreach (var kid in kids.Data)
+                Visit(kid, depth + 1);
         }
-        foreach (var kid in kids.Data)
-            if (objects.TryResolve(kid, out DictionaryToken? child))
-                Walk(child, objects, leaves, visited, maxPages, depth + 1);
     }
 }
