@@ -35,9 +35,18 @@ public sealed class GraphOptions : IValidatableObject
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 6;
 
-    /// <summary>Largest attachment fetched separately by /$value, and largest kept for scanning.</summary>
+    /// <summary>Largest attachment read for scanning. One declared larger is never downloaded (it is scanned as "too
+    /// large", a gap the policy's fail-safe acts on); one declared within it is read under this cap, so a declared
+    /// size that lies cannot make the scanner hold more.</summary>
     [Range(1, 150L * 1024 * 1024)]
     public long MaxAttachmentBytes { get; set; } = 25L * 1024 * 1024;
+
+    /// <summary>When two or more file attachments are all within <see cref="MaxAttachmentBytes"/> and their declared
+    /// sizes add up to at most this, their bytes are read in one list request (base64 in JSON) instead of one /$value
+    /// request each. 0 reads each by /$value. Kept small: the JSON, its base64 text and the decoded bytes are in memory
+    /// together.</summary>
+    [Range(0, 25L * 1024 * 1024)]
+    public long MaxListedAttachmentBytes { get; set; } = 4L * 1024 * 1024;
 
     /// <summary>Messages per page ($top) when a baseline reads a folder's history: one request per page. Graph allows
     /// 1 to 1,000 for message lists; larger pages of full bodies risk gateway timeouts (504), and a page is also what a
@@ -71,5 +80,5 @@ public sealed class GraphOptions : IValidatableObject
     public override string ToString() =>
         $"Graph {BaseUrl}, authority {AuthorityHost}, trusted [{string.Join(", ", TrustedHosts)}], " +
         $"pinned certificate: {(PinnedCertificatePem is null ? "no" : "yes")}, {MaxConcurrentRequestsPerMailbox} per mailbox, " +
-        $"attachments up to {MaxAttachmentBytes} bytes, tenants [{string.Join("; ", Tenants)}]";
+        $"attachments up to {MaxAttachmentBytes} bytes (listed together up to {MaxListedAttachmentBytes}), tenants [{string.Join("; ", Tenants)}]";
 }

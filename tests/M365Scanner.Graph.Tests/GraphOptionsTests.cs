@@ -44,6 +44,7 @@ public sealed class GraphOptionsTests
         Assert.Equal("https://graph.microsoft.com/v1.0", options.BaseUrl);
         Assert.Equal(4, options.MaxConcurrentRequestsPerMailbox);
         Assert.Equal(25L * 1024 * 1024, options.MaxAttachmentBytes);
+        Assert.Equal(4L * 1024 * 1024, options.MaxListedAttachmentBytes);
     }
 
     [Theory]

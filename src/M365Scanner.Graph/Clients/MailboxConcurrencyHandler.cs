@@ -1,3 +1,4 @@
+using System.Net;
 using System.Collections.Concurrent;
 
 namespace M365Scanner.Graph.Clients;
@@ -6,7 +7,9 @@ namespace M365Scanner.Graph.Clients;
 /// mailbox and answers the fifth with 429. Requests not addressed to a mailbox pass straight through.</summary>
 /// <remarks>Sits inside the SDK's retry handler, so a request waiting out Retry-After does not hold a slot.
 /// The response body is buffered before the slot is released: the service counts a request until its answer is
-/// complete. The limit is per process; several worker processes share the service's limit between them.
+/// complete. A request marked <see cref="StreamedResponse"/> gets a successful body unbuffered instead, and the slot is
+/// released when that body has been read or disposed (<see cref="SlotReleasingContent"/>); error bodies are always
+/// buffered, so a retried or abandoned error response never keeps a slot. The limit is per process; several worker processes share the service's limit between them.
 /// A mailbox addressed both by id and by UPN is counted as two; callers use one form.</remarks>
 public sealed class MailboxConcurrencyHandler(int maxPerMailbox) : DelegatingHandler
 {
@@ -30,16 +33,23 @@ public sealed class MailboxConcurrencyHandler(int maxPerMailbox) : DelegatingHan
         await gate.Semaphore.WaitAsync(cancellationToken).ConfigureAwait(false);
         var now = Interlocked.Increment(ref gate.InFlight);
         UpdatePeak(now);
+        var handedOver = false;
         try
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            // Kiota drops a 204 without disposing it, which would keep the slot: only bodies worth streaming are.
+            if (response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.NoContent && StreamedResponse.IsRequested(request))
+            {
+                response.Content = new SlotReleasingContent(response.Content, gate.Leave);
+                handedOver = true;
+                return response;
+            }
             await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
             return response;
         }
         finally
         {
-            Interlocked.Decrement(ref gate.InFlight);
-            gate.Semaphore.Release();
+            if (!handedOver) gate.Leave();
         }
     }
 
@@ -58,5 +68,11 @@ public sealed class MailboxConcurrencyHandler(int maxPerMailbox) : DelegatingHan
     {
         public readonly SemaphoreSlim Semaphore = new(max, max);
         public int InFlight;
+
+        public void Leave()
+        {
+            Interlocked.Decrement(ref InFlight);
+            Semaphore.Release();
+        }
     }
 }

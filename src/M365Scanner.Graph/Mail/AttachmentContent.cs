@@ -3,26 +3,28 @@ using Microsoft.Kiota.Abstractions;
 
 namespace M365Scanner.Graph.Mail;
 
-/// <summary>Reads an attachment's raw bytes by /$value (the SDK has no builder for it on message attachments).</summary>
+/// <summary>What one attachment read gave: its bytes, or, over the cap, how large it is at least.</summary>
+/// <param name="Bytes">The raw bytes; null when the attachment proved larger than the cap.</param>
+/// <param name="Size">The byte count read, or over the cap the size as far as known (its Content-Length, else cap + 1).</param>
+internal readonly record struct AttachmentRead(byte[]? Bytes, long Size);
+
+/// <summary>Reads an attachment's raw bytes by /$value (the SDK has no builder for it on message attachments), streamed
+/// and under a hard cap: however large the attachment, and whatever size Graph declared for it, no more than the cap
+/// is held.</summary>
 internal static class AttachmentContent
 {
-    /// <summary>The bytes, or null when there are more than <paramref name="maxBytes"/> (reading stops there).</summary>
-    public static async Task<byte[]?> ReadAsync(GraphServiceClient graph, string mailbox, string messageId, string attachmentId,
+    public static async Task<AttachmentRead> ReadAsync(GraphServiceClient graph, string mailbox, string messageId, string attachmentId,
         long maxBytes, CancellationToken cancellationToken)
     {
         var request = new RequestInformation(Method.GET,
             "{+baseurl}/users/{user}/messages/{message}/attachments/{attachment}/$value",
             new Dictionary<string, object> { ["user"] = mailbox, ["message"] = messageId, ["attachment"] = attachmentId });
-        await using var stream = await graph.RequestAdapter.SendPrimitiveAsync<Stream>(request, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (stream is null) return [];
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        var (body, length) = await GraphResponses.SendStreamedAsync(graph.RequestAdapter, request, cancellationToken).ConfigureAwait(false);
+        if (body is null) return new AttachmentRead([], 0);
+        await using (body.ConfigureAwait(false))
         {
-            if (buffer.Length + read > maxBytes) return null;
-            buffer.Write(chunk, 0, read);
+            var bytes = await CappedRead.ReadAsync(body, maxBytes, length, cancellationToken).ConfigureAwait(false);
+            return bytes is not null ? new AttachmentRead(bytes, bytes.Length) : new AttachmentRead(null, length > maxBytes ? length.Value : maxBytes + 1);
         }
-        return buffer.ToArray();
     }
 }

@@ -7,11 +7,13 @@ namespace M365Scanner.Graph.Mail;
 
 /// <summary>
 /// Reads a folder's recent messages for a hunt with everything a scan reads (<see cref="GraphMailbox.GetMessageAsync"/>'s
-/// fields, attachments expanded with their bytes), in pages of <see cref="PageSize"/>, newest first.
+/// fields, attachment metadata in the page, then the bytes of those within the cap as a scan reads them), in pages of
+/// <see cref="PageSize"/>, newest first.
 /// </summary>
-/// <remarks>Requests per 1,000 messages: 1,000 / PageSize = 40, plus one per attachment Graph returns without bytes
-/// (item attachments), against 1,000 + 20 for a $select listing followed by one GET per message. A page of 25 keeps
-/// a response with PDFs to a few megabytes.</remarks>
+/// <remarks>Requests per 1,000 messages: 1,000 / PageSize = 40, plus, per message with attachments within the cap,
+/// what <see cref="AttachmentFetcher"/> costs (1 for most: one attachment, or a few small ones listed together),
+/// against 1,000 + 20 for a $select listing followed by one GET per message. Pages carry no attachment bytes, so
+/// 25 messages with large attachments no longer make a page of hundreds of megabytes.</remarks>
 public sealed class FolderMessages(TenantGraphClients clients, IOptions<GraphOptions> options)
 {
     public const int PageSize = 25;
@@ -20,7 +22,6 @@ public sealed class FolderMessages(TenantGraphClients clients, IOptions<GraphOpt
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var graph = clients.For(tenant);
-        var cap = options.Value.MaxAttachmentBytes;
         var messages = graph.Users[mailbox].MailFolders[folder].Messages;
         var page = await messages.GetAsync(r =>
         {
@@ -34,13 +35,8 @@ public sealed class FolderMessages(TenantGraphClients clients, IOptions<GraphOpt
         {
             foreach (var message in value)
             {
-                var fetched = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-                foreach (var a in GraphMessageMapper.Mappable(message).Where(a => NeedsFetch(a, cap)))
-                {
-                    var bytes = await AttachmentContent.ReadAsync(graph, mailbox, message.Id!, a.Id!, cap, cancellationToken).ConfigureAwait(false);
-                    if (bytes is not null) fetched[a.Id!] = bytes;
-                }
-                yield return new GraphMessage(GraphMessageMapper.Map(message, fetched, cap), Info(message),
+                var fetched = await AttachmentFetcher.FetchAsync(graph, mailbox, message, options.Value, cancellationToken).ConfigureAwait(false);
+                yield return new GraphMessage(GraphMessageMapper.Map(message, fetched, options.Value.MaxAttachmentBytes), Info(message),
                     [.. GraphMessageMapper.Mappable(message).Select(a => a.Id ?? "")], message);
             }
             if (page.OdataNextLink is not { } next)
@@ -48,9 +44,6 @@ public sealed class FolderMessages(TenantGraphClients clients, IOptions<GraphOpt
             page = await messages.WithUrl(next).GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private static bool NeedsFetch(Attachment a, long cap) =>
-        a.Id is not null && (a is FileAttachment { ContentBytes: null } || a is ItemAttachment) && (a.Size ?? 0) <= cap;
 
     private static GraphMessageInfo Info(Message m) => new(m.Id ?? "", m.ParentFolderId, m.IsRead ?? false, m.IsDraft ?? false,
         m.Categories ?? [], m.ReceivedDateTime, m.InternetMessageId, m.HasAttachments ?? false,

@@ -29,9 +29,10 @@ public sealed class GraphMailbox
         _batches = new BatchRunner(time ?? TimeProvider.System, maxAttempts: _options.MaxRetries + 1);
     }
 
-    /// <summary>Reads a message with everything scoring and a rewrite need in one GET (attachments expanded).
-    /// Only attachments that arrive without bytes (item attachments) cost one more request each, and only up to
-    /// <see cref="GraphOptions.MaxAttachmentBytes"/>; bytes over that cap are dropped.</summary>
+    /// <summary>Reads a message with everything scoring and a rewrite need: one GET with the attachments as metadata,
+    /// then the bytes of the attachments within <see cref="GraphOptions.MaxAttachmentBytes"/> (see
+    /// <see cref="AttachmentFetcher"/>: none, one list request, or one /$value each). An attachment over the cap is
+    /// never downloaded; it maps with its size and no content.</summary>
     public async Task<GraphMessage> GetMessageAsync(string tenant, string mailbox, string messageId, CancellationToken cancellationToken = default)
     {
         var graph = _clients.For(tenant);
@@ -41,22 +42,15 @@ public sealed class GraphMailbox
             r.QueryParameters.Expand = MessageFields.Expand;
         }, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Graph returned no message {messageId}.");
 
-        var fetched = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var a in GraphMessageMapper.Mappable(message).Where(NeedsFetch))
-        {
-            var bytes = await AttachmentContent.ReadAsync(graph, mailbox, message.Id!, a.Id!, _options.MaxAttachmentBytes, cancellationToken).ConfigureAwait(false);
-            if (bytes is not null) fetched[a.Id!] = bytes;
-        }
+        var fetched = await AttachmentFetcher.FetchAsync(graph, mailbox, message, _options, cancellationToken).ConfigureAwait(false);
         var mapped = GraphMessageMapper.Map(message, fetched, _options.MaxAttachmentBytes);
         return new GraphMessage(mapped, InfoOf(message), [.. GraphMessageMapper.Mappable(message).Select(a => a.Id ?? "")], message);
     }
 
-    private bool NeedsFetch(Attachment a) =>
-        a.Id is not null && (a is FileAttachment { ContentBytes: null } || a is ItemAttachment) && (a.Size ?? 0) <= _options.MaxAttachmentBytes;
-
     /// <summary>Creates a copy of <paramref name="original"/> in the same folder that Exchange stores as received
     /// (not a draft), differing only by the body and replaced attachments. Returns the copy's id. One request, plus
-    /// one per attachment whose bytes were not read for scanning (over the cap).</summary>
+    /// one per attachment whose bytes were not read for scanning (over the cap), which is read whole: the create
+    /// carries every attachment inline (see docs/GRAPH.md on what an upload session would change).</summary>
     public async Task<string> CreateReceivedCopyAsync(string tenant, string mailbox, GraphMessage original, ReceivedCopy copy,
         CancellationToken cancellationToken = default)
     {
@@ -150,8 +144,9 @@ public sealed class GraphMailbox
                 bytes.Add(replaced.ToArray());
             else if (attachment.HasContent)
                 bytes.Add(attachment.Content.ToArray());
-            else // over the scanning cap: the copy still needs it, byte for byte
-                bytes.Add(await AttachmentContent.ReadAsync(graph, mailbox, original.Info.Id, sources[i].Id!, long.MaxValue, cancellationToken).ConfigureAwait(false) ?? []);
+            else // not read for scanning (over the cap): the copy still needs it, byte for byte
+                bytes.Add((await AttachmentContent.ReadAsync(graph, mailbox, original.Info.Id, sources[i].Id!, long.MaxValue, cancellationToken)
+                    .ConfigureAwait(false)).Bytes ?? []);
         }
         return ReceivedCopyBuilder.Build(original.Source, copy, bytes);
     }

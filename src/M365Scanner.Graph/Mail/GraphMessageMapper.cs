@@ -9,7 +9,8 @@ namespace M365Scanner.Graph.Mail;
 /// <see cref="EmailMessage"/>. Pure: no requests.</summary>
 /// <remarks>Message ids (Message-ID, In-Reply-To, References) lose their angle brackets, as MimeKit gives them for
 /// .eml input, so the two sources agree. Attachment bytes over <c>maxAttachmentBytes</c> are dropped (the size is
-/// kept), so scoring sees <see cref="EmailAttachment.HasContent"/> false rather than a partial file.
+/// kept), so scoring sees <see cref="EmailAttachment.HasContent"/> false rather than a partial file; an attachment
+/// whose bytes were not read maps with its size and no content.
 /// Reference attachments (links to cloud files) have no bytes in v1.0 and are left out.</remarks>
 public static class GraphMessageMapper
 {
@@ -17,6 +18,13 @@ public static class GraphMessageMapper
 
     /// <param name="fetched">Bytes fetched separately (by /$value) for attachments that arrived without contentBytes, by id.</param>
     public static EmailMessage Map(Message message, IReadOnlyDictionary<string, byte[]>? fetched = null, long maxAttachmentBytes = long.MaxValue)
+    {
+        var read = new FetchedAttachments();
+        foreach (var (id, bytes) in fetched ?? new Dictionary<string, byte[]>()) read.Bytes[id] = bytes;
+        return Map(message, read, maxAttachmentBytes);
+    }
+
+    internal static EmailMessage Map(Message message, FetchedAttachments fetched, long maxAttachmentBytes)
     {
         ArgumentNullException.ThrowIfNull(message);
         var headers = (message.InternetMessageHeaders ?? [])
@@ -54,11 +62,13 @@ public static class GraphMessageMapper
     internal static IEnumerable<GraphAttachment> Mappable(Message message) =>
         (message.Attachments ?? []).Where(a => a is not ReferenceAttachment);
 
-    private static EmailAttachment Attachment(GraphAttachment a, int index, IReadOnlyDictionary<string, byte[]>? fetched, long cap)
+    private static EmailAttachment Attachment(GraphAttachment a, int index, FetchedAttachments fetched, long cap)
     {
         var bytes = (a as FileAttachment)?.ContentBytes
-                    ?? (a.Id is not null && fetched is not null && fetched.TryGetValue(a.Id, out var f) ? f : []);
+                    ?? (a.Id is not null && fetched.Bytes.TryGetValue(a.Id, out var f) ? f : []);
         long size = a.Size is > 0 ? a.Size.Value : bytes.Length;
+        // A declared size can understate: what the read found counts.
+        if (a.Id is not null && fetched.OverCapSizes.TryGetValue(a.Id, out var found)) size = Math.Max(size, found);
         if (bytes.Length > cap) bytes = [];
         var contentType = string.IsNullOrWhiteSpace(a.ContentType)
             ? (a is ItemAttachment ? "message/rfc822" : "application/octet-stream")

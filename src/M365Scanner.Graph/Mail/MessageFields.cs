@@ -1,7 +1,8 @@
 namespace M365Scanner.Graph.Mail;
 
-/// <summary>The query of the one GET a scan makes: every property scoring and a rewritten copy need, and the
-/// attachments with their bytes, so a message costs one request however many attachments it has.</summary>
+/// <summary>The query of the GET a scan starts with: every property scoring and a rewritten copy need, and the
+/// attachments as metadata only (no bytes), so that no attachment is in memory before its declared size has been
+/// checked against the cap; <see cref="AttachmentFetcher"/> then reads the bytes of those within it.</summary>
 internal static class MessageFields
 {
     /// <summary>Named property marking the scanner's own copies (its value is the original's Graph id).</summary>
@@ -14,11 +15,17 @@ internal static class MessageFields
         "importance", "flag", "internetMessageHeaders",
     ];
 
-    // hasAttachments is unknown before the GET, so attachments are always expanded: an empty array costs nothing,
-    // and a second round trip for the common case of a message with a PDF would double the cost.
+    // hasAttachments is unknown before the GET (and false for a message with only inline images), so the metadata is
+    // always expanded: an empty array costs nothing. The collection is typed as the base attachment, so contentId, a
+    // fileAttachment property the copy needs for inline images, must be cast; named plainly Graph refuses the whole
+    // request (400 "Could not find a property named 'contentId' on type 'microsoft.graph.attachment'"). Without
+    // contentBytes selected none arrive; @odata.type still tells file, item and reference attachments apart.
+    public const string AttachmentMetadata =
+        "attachments($select=id,name,contentType,size,isInline,microsoft.graph.fileAttachment/contentId)";
+
     public static readonly string[] Expand =
     [
-        "attachments",
+        AttachmentMetadata,
         $"singleValueExtendedProperties($filter=id eq '{CopyOfPropertyId}')",
     ];
 }

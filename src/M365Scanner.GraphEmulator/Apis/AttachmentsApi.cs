@@ -24,16 +24,18 @@ internal static class AttachmentsApi
 
     private static GraphJson List(HttpContext context, string? folderId, string messageId)
     {
+        var select = AttachmentSelect.From(context.Request);
         var message = context.TargetUser().Mailbox.Get(messageId, folderId);
-        return Collections.Page(message.Attachments, (w, a) => AttachmentJson.Write(w, a, withContent: true),
+        return Collections.Page(message.Attachments, (w, a) => AttachmentJson.Write(w, a, select),
             Collections.Context(context.Request, "attachments"));
     }
 
     private static GraphJson Get(HttpContext context, string? folderId, string messageId, string attachmentId)
     {
+        var select = AttachmentSelect.From(context.Request);
         var message = context.TargetUser().Mailbox.Get(messageId, folderId);
         var attachment = message.Attachments.FirstOrDefault(a => a.Id == attachmentId) ?? throw GraphException.ItemNotFound();
-        return GraphJson.Ok(w => AttachmentJson.Write(w, attachment, withContent: true));
+        return GraphJson.Ok(w => AttachmentJson.Write(w, attachment, select));
     }
 
     private static IResult GetValue(HttpContext context, string? folderId, string messageId, string attachmentId)
@@ -50,6 +52,6 @@ internal static class AttachmentsApi
         if (!current.IsDraft) throw new GraphException(400, "ErrorInvalidPropertySet", "Message is not draft.");
         var attachment = MessageJsonReader.AttachmentFromJson(body, time.GetUtcNow());
         mailbox.Update(messageId, m => m with { Attachments = m.Attachments.Add(attachment), Mime = null });
-        return GraphJson.Created(w => AttachmentJson.Write(w, attachment, withContent: true));
+        return GraphJson.Created(w => AttachmentJson.Write(w, attachment, AttachmentSelect.All));
     }
 }

@@ -110,6 +110,18 @@ public sealed class EmulatorControl
         return templates.Count;
     }
 
+    /// <summary>Makes Graph report <paramref name="declaredSize"/> as the size of a message's attachment (by file name)
+    /// while its content stays as delivered: a service whose metadata cannot be trusted, for clients that cap what they
+    /// download by the declared size.</summary>
+    /// <exception cref="KeyNotFoundException">The message has no attachment of that name.</exception>
+    public void MisstateAttachmentSize(string tenantId, string userIdOrUpn, string messageId, string attachmentName, long declaredSize) =>
+        GetUser(tenantId, userIdOrUpn).Mailbox.Update(messageId, m =>
+        {
+            var attachment = m.Attachments.FirstOrDefault(a => a.Name == attachmentName)
+                ?? throw new KeyNotFoundException($"Message {messageId} has no attachment named {attachmentName}.");
+            return m with { Attachments = m.Attachments.Replace(attachment, attachment with { DeclaredSize = declaredSize }) };
+        });
+
     /// <summary>Creates a folder (under the root unless a parent id or well-known name is given).</summary>
     public FolderSnapshot CreateFolder(string tenantId, string userIdOrUpn, string displayName, string? parent = null) =>
         GetUser(tenantId, userIdOrUpn).Mailbox.CreateFolder(parent, displayName);

@@ -12,7 +12,8 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log,
         finally
         {
             if (!context.Request.Path.StartsWithSegments("/_emulator"))
-                log.Add(new LoggedRequest(context.Request.Method, context.Request.Path.Value ?? "", context.Response.StatusCode, time.GetUtcNow()));
+                log.Add(new LoggedRequest(context.Request.Method, context.Request.Path.Value ?? "", context.Response.StatusCode, time.GetUtcNow(),
+                    context.Request.QueryString.Value ?? "", ResponseSize.Of(context)));
         }
     }
 }

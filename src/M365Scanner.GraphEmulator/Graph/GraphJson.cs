@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using M365Scanner.GraphEmulator.Faults;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace M365Scanner.GraphEmulator.Graph;
@@ -25,6 +26,8 @@ public sealed class GraphJson(int status, Action<Utf8JsonWriter> write) : IResul
         await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter, Options))
         {
             write(writer);
+            await writer.FlushAsync();
+            ResponseSize.Record(context, writer.BytesCommitted);
         }
         await context.Response.BodyWriter.FlushAsync();
     }

@@ -72,7 +72,7 @@ internal static partial class MessageJson
         if (view.ExpandAttachments)
         {
             w.WriteStartArray("attachments");
-            foreach (var a in m.Attachments) AttachmentJson.Write(w, a, withContent: true);
+            foreach (var a in m.Attachments) AttachmentJson.Write(w, a, view.Attachments);
             w.WriteEndArray();
         }
         if (view.ExpandExtendedProperties)

@@ -6,6 +6,7 @@ namespace M365Scanner.GraphEmulator.Graph;
 internal sealed record ODataQuery(
     IReadOnlySet<string>? Select,
     IReadOnlySet<string> Expand,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ExpandOptions,
     int? Top,
     int Skip,
     string? SkipToken,
@@ -19,7 +20,8 @@ internal sealed record ODataQuery(
             : request.Query.TryGetValue(name, out var w) ? w.ToString() : null;
 
         var select = Get("select") is { Length: > 0 } s ? Split(s) : null;
-        var expand = Get("expand") is { Length: > 0 } e ? Split(e) : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var expandOptions = ExpandClauses.Parse(Get("expand"));
+        var expand = expandOptions.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
         int? top = null;
         if (Get("top") is { } t)
         {
@@ -30,7 +32,7 @@ internal sealed record ODataQuery(
         var skip = 0;
         if (Get("skip") is { } k && (!int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out skip) || skip < 0))
             throw GraphException.BadRequest($"Invalid value '{k}' for $skip query option found.", "BadRequest");
-        return new ODataQuery(select, expand, top, skip, Get("skiptoken"), Get("filter"), Get("orderby"), Get("deltatoken"));
+        return new ODataQuery(select, expand, expandOptions, top, skip, Get("skiptoken"), Get("filter"), Get("orderby"), Get("deltatoken"));
     }
 
     /// <summary>Page size: $top, else Prefer: odata.maxpagesize, else the endpoint's default; capped at the maximum.</summary>
@@ -51,7 +53,5 @@ internal sealed record ODataQuery(
     }
 
     private static HashSet<string> Split(string list) =>
-        list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(x => x.Split('(', 2)[0]) // $expand=attachments($select=name) -> attachments
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
 }

@@ -14,7 +14,7 @@ using M365Scanner.Host.Telemetry;
 namespace M365Scanner.Host.Jobs;
 
 /// <summary>
-/// The scan of one delivered message, top to bottom: fetch it (one Graph GET), claim it (so duplicate notifications
+/// The scan of one delivered message, top to bottom: fetch it (the message with its attachments under the cap), claim it (so duplicate notifications
 /// and catch-up find it already taken), count the attempt, score it against the tenant's graph, carry out the plan,
 /// record the verdict, learn from it. A retry of the same job keeps its claim and resumes an interrupted action from
 /// the audit log. A message whose scan has failed, or whose host died under it, <see cref="ScannerHostOptions.MaxScanAttempts"/>

@@ -6,7 +6,8 @@ namespace M365Scanner.Host.Mailboxes;
 /// </summary>
 public interface IMailboxClient
 {
-    /// <summary>The message with bodies, headers and attachments (one Graph GET), or null when it no longer exists.</summary>
+    /// <summary>The message with bodies, headers and attachments, or null when it no longer exists. One Graph GET, plus
+    /// the bytes of attachments within the cap (usually one more request); one over the cap comes without content.</summary>
     Task<FetchedMessage?> GetMessageAsync(string tenantId, string mailbox, string messageId, CancellationToken ct);
 
     /// <summary>Creates, in the original's folder, a received (non-draft) copy that differs only by
@@ -55,6 +56,6 @@ public interface IMailboxClient
 
     /// <summary>The messages of a folder received since <paramref name="since"/>, newest first, each with everything
     /// <see cref="GetMessageAsync"/> reads (bodies, headers, attachment bytes): what a hunt re-scans and acts on.
-    /// One request per page of 25, not one per message.</summary>
+    /// One request per page of 25, plus one (sometimes more) per message with attachments within the cap.</summary>
     IAsyncEnumerable<FetchedMessage> RecentMessagesAsync(string tenantId, string mailbox, string folder, DateTimeOffset since, CancellationToken ct);
 }

@@ -35,6 +35,103 @@ public sealed class MailboxConcurrencyHandlerTests
         Assert.Equal(17, inner.Started);
     }
 
+    [Fact]
+    public async Task StreamedBody_HoldsTheSlotUntilDisposed_AndIsNotBuffered()
+    {
+        var inner = new BodyHandler(HttpStatusCode.OK);
+        var handler = new MailboxConcurrencyHandler(1) { InnerHandler = inner };
+        using var invoker = new HttpMessageInvoker(handler);
+
+        var response = await invoker.SendAsync(Streamed("https://g.example/v1.0/users/bob/messages/1/attachments/a/$value"), CancellationToken.None);
+
+        Assert.Equal(1, handler.InFlight("bob"));
+        Assert.False(inner.Body.Drained);
+        var stream = await response.Content.ReadAsStreamAsync();
+        Assert.Equal(3, await stream.ReadAsync(new byte[2048]));
+        Assert.Equal(1, handler.InFlight("bob"));
+        await stream.DisposeAsync();
+        Assert.Equal(0, handler.InFlight("bob"));
+        response.Dispose();
+        Assert.Equal(0, handler.InFlight("bob"));
+    }
+
+    [Fact]
+    public async Task StreamedBody_ReadToItsEnd_ReleasesTheSlot()
+    {
+        var handler = new MailboxConcurrencyHandler(1) { InnerHandler = new BodyHandler(HttpStatusCode.OK) };
+        using var invoker = new HttpMessageInvoker(handler);
+
+        using var response = await invoker.SendAsync(Streamed("https://g.example/v1.0/users/bob/messages/1/attachments/a/$value"), CancellationToken.None);
+        var stream = await response.Content.ReadAsStreamAsync();
+        await stream.CopyToAsync(Stream.Null);
+
+        Assert.Equal(0, handler.InFlight("bob"));
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.TooManyRequests)]
+    [InlineData(HttpStatusCode.NotFound)]
+    [InlineData(HttpStatusCode.NoContent)]
+    public async Task StreamedRequest_ErrorOrEmptyAnswer_IsBufferedAndReleasedAtOnce(HttpStatusCode status)
+    {
+        var inner = new BodyHandler(status);
+        var handler = new MailboxConcurrencyHandler(1) { InnerHandler = inner };
+        using var invoker = new HttpMessageInvoker(handler);
+
+        using var response = await invoker.SendAsync(Streamed("https://g.example/v1.0/users/bob/messages/1/attachments/a/$value"), CancellationToken.None);
+
+        Assert.Equal(0, handler.InFlight("bob"));
+        Assert.True(inner.Body.Drained);
+    }
+
+    [Fact]
+    public async Task UnmarkedRequest_IsBufferedBeforeTheSlotIsReleased()
+    {
+        var inner = new BodyHandler(HttpStatusCode.OK);
+        var handler = new MailboxConcurrencyHandler(1) { InnerHandler = inner };
+        using var invoker = new HttpMessageInvoker(handler);
+
+        using var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://g.example/v1.0/users/bob/messages/1"), CancellationToken.None);
+
+        Assert.Equal(0, handler.InFlight("bob"));
+        Assert.True(inner.Body.Drained);
+    }
+
+    private static HttpRequestMessage Streamed(string url)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Options.Set(new HttpRequestOptionsKey<Microsoft.Kiota.Abstractions.IRequestOption>(typeof(StreamedResponse).FullName!), StreamedResponse.Instance);
+        return request;
+    }
+
+    /// <summary>Answers with a small body that records whether it was read to its end.</summary>
+    private sealed class BodyHandler(HttpStatusCode status) : HttpMessageHandler
+    {
+        public TrackedStream Body { get; } = new([1, 2, 3]);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(status) { Content = new StreamContent(Body) });
+    }
+
+    private sealed class TrackedStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public bool Drained { get; private set; }
+
+        public override int Read(byte[] buffer, int offset, int count) => Track(base.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Track(await base.ReadAsync(buffer, cancellationToken));
+
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Track(await base.ReadAsync(buffer, offset, count, cancellationToken));
+
+        private int Track(int read)
+        {
+            if (read == 0) Drained = true;
+            return read;
+        }
+    }
+
     private static async Task WaitAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
