@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Logging;
+
+namespace M365Scanner.DocumentWorker.Tests.TestSupport;
+
+/// <summary>Keeps what the pool logs, to check that a lost worker is reported.</summary>
+public sealed class RecordingLogger : ILogger
+{
+    private readonly List<(LogLevel Level, string Message)> entries = [];
+
+    public IReadOnlyList<(LogLevel Level, string Message)> Entries
+    {
+        get
+        {
+            lock (entries)
+                return entries.ToList();
+        }
+    }
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+        Func<TState, Exception?, string> formatter)
+    {
+        lock (entries)
+            entries.Add((logLevel, formatter(state, exception)));
+    }
+}
