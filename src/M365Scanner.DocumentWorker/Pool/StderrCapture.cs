@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace M365Scanner.DocumentWorker.Pool;
 
@@ -9,7 +10,7 @@ namespace M365Scanner.DocumentWorker.Pool;
 /// death would be misreported as a time-budget stop. The beginning is what is kept because it names the frames that
 /// recursed.
 /// </summary>
-internal sealed class StderrCapture
+internal sealed partial class StderrCapture
 {
     private const int KeptBytes = 2048;
 
@@ -50,9 +51,13 @@ internal sealed class StderrCapture
         lock (gate)
         {
             var text = Encoding.UTF8.GetString(kept, 0, keptLength).ReplaceLineEndings(" | ").Trim();
+            text = GenericArguments().Replace(text, "[...]"); // assembly-qualified type arguments: noise in a log line
             return dropped == 0 ? text : $"{text} ... ({dropped} more bytes)";
         }
     }
+
+    [GeneratedRegex(@"\[\[.*?\]\]")]
+    private static partial Regex GenericArguments();
 
     private void Keep(ReadOnlySpan<byte> bytes)
     {
