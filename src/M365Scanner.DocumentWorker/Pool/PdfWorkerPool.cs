@@ -76,6 +76,24 @@ public sealed class PdfWorkerPool : IPdfLinkReader, IDisposable
         this.pollInterval = pollInterval;
     }
 
+    /// <summary>True when a worker can be started from this application: its dll, runtimeconfig.json and a dotnet
+    /// muxer (or its apphost) were found. For checking a deployment at start-up.</summary>
+    /// <param name="reason">Why not, when false.</param>
+    public static bool CanLocateWorker(out string reason)
+    {
+        try
+        {
+            WorkerLauncher.Locate();
+            reason = "";
+            return true;
+        }
+        catch (FileNotFoundException e)
+        {
+            reason = e.Message;
+            return false;
+        }
+    }
+
     /// <summary>The most worker processes this pool runs at once.</summary>
     public int MaxWorkers { get; }
 
