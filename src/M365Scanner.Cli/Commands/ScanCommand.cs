@@ -1,6 +1,7 @@
 using System.CommandLine;
 using M365Scanner.Cli.Output;
 using M365Scanner.Cli.Scanning;
+using M365Scanner.DocumentWorker.Pool;
 
 namespace M365Scanner.Cli.Commands;
 
@@ -70,7 +71,22 @@ public sealed class ScanCommand
         var mailbox = parse.GetRequiredValue(Mailbox);
         string[] tenantDomains = parse.GetValue(TenantDomain) is { Length: > 0 } given ? given : [mailbox[(mailbox.IndexOf('@') + 1)..]];
 
-        var scan = new OfflineScan(ScannerSettings.Load(), mailbox, tenantDomains, stderr);
+        var settings = ScannerSettings.Load();
+        PdfWorkerPool? workers;
+        try
+        {
+            // PDFs are parsed in worker processes, so one that overflows the stack costs a worker, not the scan.
+            workers = settings.DocumentWorkers.Enabled
+                ? new PdfWorkerPool(settings.DocumentWorkers, settings.Extraction, new TextWriterLogger(stderr))
+                : null;
+        }
+        catch (FileNotFoundException e)
+        {
+            stderr.WriteLine($"{e.Message} (M365SCANNER_DocumentWorkers__Enabled=false parses PDFs in this process instead)");
+            return ExitCodes.Failure;
+        }
+        using var pool = workers;
+        var scan = new OfflineScan(settings, mailbox, tenantDomains, stderr, workers);
         scan.LearnHistory(InputFiles.Expand(parse.GetValue(History) ?? []));
         IScanWriter writer = parse.GetValue(Format) == "text" ? new TextTableWriter(stdout) : new JsonLinesWriter(stdout);
         foreach (var record in scan.Scan([.. InputFiles.Expand(parse.GetValue(Paths) ?? [])]))

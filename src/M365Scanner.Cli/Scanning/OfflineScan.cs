@@ -23,11 +23,13 @@ public sealed class OfflineScan
     private readonly TextWriter _log;
     private DateTimeOffset _clock = DateTimeOffset.UnixEpoch;
 
-    public OfflineScan(ScannerSettings settings, string mailbox, IEnumerable<string> tenantDomains, TextWriter log)
+    /// <param name="pdf">Where PDFs are read: the document worker pool, or null for this process.</param>
+    public OfflineScan(ScannerSettings settings, string mailbox, IEnumerable<string> tenantDomains, TextWriter log,
+        IPdfLinkReader? pdf = null)
     {
         _mailbox = mailbox.Trim().ToLowerInvariant();
         _log = log;
-        _extractor = new MessageLinkExtractor(settings.Extraction);
+        _extractor = new MessageLinkExtractor(settings.Extraction, pdf: pdf);
         _scanner = new MessageScanner(_extractor, LinkScorer.Default, new PolicyEngine(settings.Policy),
             TenantProfile.For(tenantDomains));
     }
