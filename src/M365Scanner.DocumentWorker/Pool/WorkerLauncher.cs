@@ -82,6 +82,10 @@ internal sealed class WorkerLauncher
             start.ArgumentList.Add(argument);
 
         var environment = start.Environment;
+        // A worker reads hostile documents, so it gets only what the runtime needs, not the host's environment with
+        // its connection strings and client secrets.
+        foreach (var name in environment.Keys.Where(name => !IsNeededByTheRuntime(name)).ToList())
+            environment.Remove(name);
         // The runtime reads DOTNET_ GC settings as hexadecimal.
         environment["DOTNET_GCHeapHardLimit"] = heapLimitBytes.ToString("X", CultureInfo.InvariantCulture);
         environment.Remove("DOTNET_GCHeapHardLimitPercent");
@@ -93,6 +97,19 @@ internal sealed class WorkerLauncher
             environment[name] = value;
         return start;
     }
+
+    private static bool IsNeededByTheRuntime(string name) =>
+        name.StartsWith("DOTNET_", StringComparison.OrdinalIgnoreCase) ||
+        name.StartsWith("COMPlus_", StringComparison.OrdinalIgnoreCase) ||
+        name.StartsWith("LC_", StringComparison.Ordinal) ||
+        KeptVariables.Contains(name);
+
+    // Locating the runtime and a temporary directory, culture, and what Windows needs to start any process.
+    private static readonly HashSet<string> KeptVariables = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "PATH", "HOME", "TMPDIR", "TMP", "TEMP", "LANG", "SystemRoot", "windir", "USERPROFILE", "LOCALAPPDATA",
+        "APPDATA", "ProgramFiles", "ProgramFiles(x86)", "ProgramData", "ComSpec", "PATHEXT",
+    };
 
     private static string? FindMuxer()
     {
