@@ -122,35 +122,11 @@ public sealed class PdfWorkerPool : IPdfLinkReader, IDisposable
         var keep = false;
         try
         {
-            if (worker is null || worker.HasExited)
-            {
-                Forget(worker);
-                worker = null;
-                try
-                {
-                    worker = StartWorker();
-                }
-                catch (WorkerStartException e)
-                {
-                    var note = e.ExitCode is { } code ? WorkerNotes.Died(attachmentOrigin, code) : WorkerNotes.NotStarted(attachmentOrigin, e.Message);
-                    logger.LogError(e, "Document worker could not be started ({CommandLine}): {Reason}", launcher.CommandLine, e.Message);
-                    notes.Add(note);
-                    return [];
-                }
-            }
+            worker = Running(worker, attachmentOrigin, notes);
+            if (worker is null)
+                return [];
 
-            var request = new ParseRequest(DocumentKind.Pdf, attachmentOrigin, limits, passwords, pdf);
-            Interlocked.Increment(ref inFlight);
-            WorkerAnswer answer;
-            try
-            {
-                answer = worker.Read(request, limitsJson, budget, CeilingBytes);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref inFlight);
-            }
-
+            var answer = ReadIn(worker, new ParseRequest(DocumentKind.Pdf, attachmentOrigin, limits, passwords, pdf));
             if (answer.Response is { } response)
             {
                 keep = answer.WorkerReusable && !disposed;
@@ -167,7 +143,7 @@ public sealed class PdfWorkerPool : IPdfLinkReader, IDisposable
         }
         finally
         {
-            if (!keep && worker is not null)
+            if (!keep)
                 Forget(worker);
             slots.Release(keep ? worker : null);
         }
@@ -185,6 +161,39 @@ public sealed class PdfWorkerPool : IPdfLinkReader, IDisposable
         {
             foreach (var worker in running)
                 worker.Kill(); // the one reading it disposes it
+        }
+    }
+
+    // The leased worker if it is still running; otherwise a new one, or null (and a note) when none would start.
+    private WorkerProcess? Running(WorkerProcess? leased, string attachmentOrigin, ICollection<string> notes)
+    {
+        if (leased is not null && !leased.HasExited)
+            return leased;
+        Forget(leased);
+        try
+        {
+            return StartWorker();
+        }
+        catch (WorkerStartException e)
+        {
+            logger.LogError(e, "Document worker could not be started ({CommandLine}): {Reason}", launcher.CommandLine, e.Message);
+            notes.Add(e.ExitCode is { } code
+                ? WorkerNotes.Died(attachmentOrigin, code)
+                : WorkerNotes.NotStarted(attachmentOrigin, e.Message));
+            return null;
+        }
+    }
+
+    private WorkerAnswer ReadIn(WorkerProcess worker, ParseRequest request)
+    {
+        Interlocked.Increment(ref inFlight);
+        try
+        {
+            return worker.Read(request, limitsJson, budget, CeilingBytes);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
         }
     }
 
