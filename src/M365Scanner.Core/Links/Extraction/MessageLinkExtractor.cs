@@ -100,9 +100,10 @@ public sealed class MessageLinkExtractor
                     break;
             }
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not (OutOfMemoryException or ObjectDisposedException or OperationCanceledException))
         {
-            // Extractors note their own known failures; this is the backstop for a parser bug on hostile input.
+            // Extractors note their own known failures; this is the backstop for a parser bug on hostile input. A reader
+            // shut down under the scan (the host stopping) is not the content's fault: the scan fails and is retried.
             notes.Add($"{kind.ToString().ToLowerInvariant()} could not be read: {attachment.FileName}: {ex.Message}");
         }
     }

@@ -157,9 +157,9 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
         };
         options.Passwords.AddRange(passwords);
 
-        if (CheckRawReferenceLoops && PdfReferenceChains.FindLoop(pdf.Span) is { } loop)
+        if (CheckRawReferenceLoops && PdfReferenceChains.Runaway(pdf.Span) is { } runaway)
         {
-            RecoverByRawScan(pdf, origin, run, $"object {loop} is on a loop of references (a reference cycle), the file was not parsed");
+            RecoverByRawScan(pdf, origin, run, $"{runaway}, the file was not parsed");
             return;
         }
 

@@ -13,27 +13,53 @@ namespace M365Scanner.Core.Links.Extraction;
 /// worker's isolation.</remarks>
 internal static partial class PdfReferenceChains
 {
-    /// <summary>The first object found on a loop of reference-only objects, or null when there is none.</summary>
-    public static int? FindLoop(ReadOnlySpan<byte> pdf)
+    /// <summary>Reference-only objects followed in a row at most: writers chain one or two; PdfPig's recursion
+    /// overflows somewhere in the tens of thousands, so a long chain without a loop kills as surely as a loop.</summary>
+    internal const int MaxChain = 32;
+
+    /// <summary>Why the file must not be handed to PdfPig (a loop, or a chain longer than <see cref="MaxChain"/>),
+    /// or null when its reference-only objects are harmless.</summary>
+    public static string? Runaway(ReadOnlySpan<byte> pdf)
     {
         var next = new Dictionary<int, int>();
-        foreach (Match m in ReferenceOnlyObject().Matches(Encoding.Latin1.GetString(pdf)))
-            next[int.Parse(m.Groups[1].ValueSpan)] = int.Parse(m.Groups[2].ValueSpan);
+        try
+        {
+            foreach (Match m in ReferenceOnlyObject().Matches(Encoding.Latin1.GetString(pdf)))
+                next[int.Parse(m.Groups[1].ValueSpan)] = int.Parse(m.Groups[2].ValueSpan);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null; // the parse worker's isolation is the backstop
+        }
 
-        var done = new HashSet<int>();
+        // Chain lengths are remembered, so each object is walked once however the chains join.
+        var length = new Dictionary<int, int>();
         foreach (var start in next.Keys)
         {
-            var path = new HashSet<int>();
-            for (var at = start; next.TryGetValue(at, out var to) && !done.Contains(at); at = to)
+            var path = new List<int>();
+            var onPath = new HashSet<int>();
+            var at = start;
+            var tail = 0;
+            while (next.TryGetValue(at, out var to))
             {
-                if (!path.Add(at))
-                    return at;
+                if (length.TryGetValue(at, out tail))
+                    break;
+                if (!onPath.Add(at))
+                    return $"object {at} is on a loop of references (a reference cycle)";
+                path.Add(at);
+                at = to;
             }
-            done.UnionWith(path);
+            for (var i = path.Count - 1; i >= 0; i--)
+                length[path[i]] = ++tail;
+            if (tail > MaxChain)
+                return $"object {start} starts a chain of {tail} references to references (more than {MaxChain})";
         }
         return null;
     }
 
-    [GeneratedRegex(@"(?<![0-9])([0-9]{1,9})\s+[0-9]{1,5}\s+obj\s*([0-9]{1,9})\s+[0-9]{1,5}\s+R\s*endobj", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    // PDF white space (NUL included) and comments may stand between the tokens.
+    [GeneratedRegex(@"(?<![0-9])([0-9]{1,9})(?:[\x00\t\n\f\r ]|%[^\r\n]*)+[0-9]{1,5}(?:[\x00\t\n\f\r ]|%[^\r\n]*)+obj(?:[\x00\t\n\f\r ]|%[^\r\n]*)*" +
+                    @"([0-9]{1,9})(?:[\x00\t\n\f\r ]|%[^\r\n]*)+[0-9]{1,5}(?:[\x00\t\n\f\r ]|%[^\r\n]*)+R(?:[\x00\t\n\f\r ]|%[^\r\n]*)*endobj",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex ReferenceOnlyObject();
 }

@@ -35,11 +35,26 @@ public class PdfHostileStructureTests
     }
 
     [Theory]
-    [InlineData("4 0 obj 5 0 R endobj 5 0 obj 4 0 R endobj", 4)]
-    [InlineData("7 0 obj\n7 0 R\nendobj", 7)]
+    [InlineData("4 0 obj 5 0 R endobj 5 0 obj 4 0 R endobj", "object 4 is on a loop")]
+    [InlineData("7 0 obj\n7 0 R\nendobj", "object 7 is on a loop")]
+    [InlineData("4 0 obj %c\n5 0 R endobj 5 0 obj\u00004 0 R\u0000endobj", "object 4 is on a loop")] // comments, NULs as white space
     [InlineData("1 0 obj 2 0 R endobj 2 0 obj 3 0 R endobj 3 0 obj << /A 1 0 R >> endobj", null)] // a chain that ends
-    public void FindLoop_FindsLoopsOfReferenceOnlyObjects(string objects, int? expected) =>
-        Assert.Equal(expected, PdfReferenceChains.FindLoop(System.Text.Encoding.ASCII.GetBytes(objects.Replace("\\n", "\n"))));
+    public void Runaway_FindsLoopsOfReferenceOnlyObjects(string objects, string? expected)
+    {
+        var found = PdfReferenceChains.Runaway(System.Text.Encoding.Latin1.GetBytes(objects));
+        if (expected is null)
+            Assert.Null(found);
+        else
+            Assert.StartsWith(expected, found);
+    }
+
+    [Fact]
+    public void Runaway_FindsALongChainWithoutALoop()
+    {
+        // PdfPig recurses once per link of the chain: 100,000 of them overflow its stack as a loop would.
+        var objects = string.Concat(Enumerable.Range(1, 100_000).Select(i => $"{i} 0 obj {i + 1} 0 R endobj\n"));
+        Assert.StartsWith("object 1 starts a chain of 100000", PdfReferenceChains.Runaway(System.Text.Encoding.ASCII.GetBytes(objects)));
+    }
 
     private static void AssertGap(List<string> notes, string says)
     {
