@@ -66,11 +66,12 @@ public sealed partial class TextLinkExtractor
         return n;
     }
 
-    // "http://" alone, or "www." with nothing after, is not a link.
+    // "http://" alone, or "www." with nothing after, is not a link. Trimming may have cut into the "www." itself
+    // ("www.." leaves "www"), so its length is not a given.
     private static bool LooksLikeUrl(ReadOnlySpan<char> url)
     {
         var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
-        var host = schemeEnd >= 0 ? url[(schemeEnd + 3)..] : url[4..];
+        var host = schemeEnd >= 0 ? url[(schemeEnd + 3)..] : url.Length > 4 ? url[4..] : ReadOnlySpan<char>.Empty;
         return host.Length > 0 && host[0] != '/' && (schemeEnd >= 0 || host.Contains('.'));
     }
 }
