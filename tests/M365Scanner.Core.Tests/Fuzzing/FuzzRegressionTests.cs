@@ -36,4 +36,28 @@ public class FuzzRegressionTests
         Assert.Equal(["http://partner.example/b", "http://partner.example/a"], result.Links.Select(l => l.Url));
         Assert.Empty(result.Notes);
     }
+
+    // Target pdf: two inputs on which PdfPig overflows its stack (the process ends). Core now keeps each from PdfPig:
+    // a form drawing itself through the page's resources is priced as over budget before the page is rendered, and
+    // implausible cross-reference stream widths keep the file from being opened. Read in process here: before those
+    // checks this test run would have aborted.
+    [Theory]
+    [InlineData("pdf-xobject-recursion.minimal.pdf", "drawing operators")]
+    [InlineData("pdf-xobject-recursion.fuzzer.pdf", "drawing operators")]
+    [InlineData("pdf-xref-stream-width.minimal.pdf", "bytes wide")]
+    [InlineData("pdf-xref-stream-width.fuzzer.pdf", "bytes wide")]
+    public void PdfLinkExtractor_NamesTheGap_WhenPdfPigWouldOverflowItsStack(string file, string says)
+    {
+        var notes = new List<string>();
+        new PdfLinkExtractor(ExtractionLimits.Default).Extract(File.ReadAllBytes(TestData(file)), "attachment:x.pdf", notes, []);
+        Assert.Contains(notes, n => n.Contains(says, StringComparison.Ordinal) && ContentGaps.IsGap(n));
+    }
+
+    private static string TestData(string file)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "M365Scanner.sln")))
+                return Path.Combine(dir.FullName, "tests", "M365Scanner.Core.Tests", "Fuzzing", "TestData", file);
+        throw new DirectoryNotFoundException("M365Scanner.sln not found above the test assembly");
+    }
 }

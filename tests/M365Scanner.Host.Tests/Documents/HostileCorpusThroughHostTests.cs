@@ -39,8 +39,12 @@ public class HostileCorpusThroughHostTests
     {
         if (verdict.Action == "allow")
             yield return $"{item.Name}: allowed ({verdict.Explanation})";
-        if (item.NoteExpected && !verdict.Notes.Split('\n').Any(n => n.Length > 0 && (item.Attachment is null || n.Contains(item.Attachment, StringComparison.Ordinal))))
-            yield return $"{item.Name}: no note names what was not read ({verdict.Notes})";
+        // Either the hidden link was read, or a note says what was not. (Through Graph the host never parses MIME:
+        // Exchange hands over the nested message's body, so a MIME-nesting item is read whole here.)
+        var linkRead = verdict.LinksJson.Contains(item.MaliciousUrl, StringComparison.Ordinal);
+        if (item.NoteExpected && !linkRead &&
+            !verdict.Notes.Split('\n').Any(n => n.Length > 0 && (item.Attachment is null || n.Contains(item.Attachment, StringComparison.Ordinal))))
+            yield return $"{item.Name}: its link was not read and no note names what was not ({verdict.Notes})";
     }
 
     private static byte[] Bytes(MimeMessage message)

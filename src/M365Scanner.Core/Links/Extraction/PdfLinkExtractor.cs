@@ -157,7 +157,8 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
         };
         options.Passwords.AddRange(passwords);
 
-        if (CheckRawReferenceLoops && PdfReferenceChains.Runaway(pdf.Span) is { } runaway)
+        // What PdfPig would overflow its stack on while opening the file, before any check of ours could run.
+        if (CheckRawReferenceLoops && (PdfReferenceChains.Runaway(pdf.Span) ?? PdfXrefWidths.Implausible(pdf.Span)) is { } runaway)
         {
             RecoverByRawScan(pdf, origin, run, $"{runaway}, the file was not parsed");
             return;
