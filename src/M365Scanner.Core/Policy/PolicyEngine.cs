@@ -15,9 +15,11 @@ public sealed class PolicyEngine(PolicyOptions options)
         ArgumentNullException.ThrowIfNull(score);
         ArgumentNullException.ThrowIfNull(context);
         var plan = DecideOnLinks(score, context);
-        return gaps is { Count: > 0 } && plan.Action != MessageAction.Quarantine && !IsAllowListed(context)
-            ? FailSafe(plan, context, gaps)
-            : plan;
+        if (gaps is not { Count: > 0 } || plan.Action == MessageAction.Quarantine)
+            return plan;
+        return IsAllowListed(context)
+            ? plan with { Explanation = $"{plan.Explanation}; {gaps.Count} part(s) could not be read (first: {gaps[0]}), not held because of the allow-list" }
+            : FailSafe(plan, context, gaps);
     }
 
     // Unread content is a fact against the message: by default it is held whole, because a link that could not be

@@ -47,11 +47,14 @@ internal static class PdfUriRewriter
         if (LastStartXref(pdf.Span) is not { } startXref)
             return new(null, NotRewrittenReason.PdfUnreadable, "damaged PDF: no startxref");
 
+        if (PdfPreflight.Refuse(pdf.Span) is { } refused)
+            return new(null, NotRewrittenReason.PdfUnreadable, $"PDF not parsed: {refused}");
+
         PdfDocument document;
         try
         {
-            // Object streams decode under the scan's budgets: a bomb the scan never had to open must not be inflated
-            // here either. An object refused is skipped, and the read-back check then finds its URL still present.
+            // Object streams decode under the default budgets of the scan: a bomb the scan never had to open must not be
+            // inflated here either. An object refused is skipped, and the read-back check then finds its URL still present.
             var limits = ExtractionLimits.Default;
             document = PdfDocument.Open(pdf, new ParsingOptions
             {

@@ -51,7 +51,7 @@ public sealed class PoisonContainment(
         string action, bool enforced)
     {
         ArgumentNullException.ThrowIfNull(notes);
-        if (notes.FirstOrDefault(n => n.Contains(PoisonReasons.ParseWorkerDied, StringComparison.OrdinalIgnoreCase)) is not { } note)
+        if (notes.FirstOrDefault(PoisonReasons.SaysParseWorkerDied) is not { } note)
             return false;
         Mark(key, message, tried, note, action, enforced, clock.GetUtcNow());
         log.LogWarning("Message {Key} in {Mailbox} is poison ({Reason}); its verdict ({Action}) is recorded as usual", key.MessageId,

@@ -10,6 +10,13 @@ public static class PoisonReasons
     /// recorded as usual: it may not kill the host, but it is still a document built to hurt the scanner.</summary>
     public const string ParseWorkerDied = "its parse worker died";
 
+    /// <summary>Whether <paramref name="note"/> is the parser's own note that a document killed its worker: it ends
+    /// with "its parse worker died (exit code N)", so an attachment merely named so (the name is quoted earlier in
+    /// the note) does not count.</summary>
+    public static bool SaysParseWorkerDied(string note) =>
+        System.Text.RegularExpressions.Regex.IsMatch(note, @": its parse worker died \(exit code -?[0-9]+\)$",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
     /// <summary>What a poison reason says of an attempt that never reported an error: its host process died under it.</summary>
     public const string ProcessStopped = "its process stopped";
 

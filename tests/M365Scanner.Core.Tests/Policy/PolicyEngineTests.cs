@@ -50,9 +50,12 @@ public class PolicyEngineTests
         Assert.Equal([Bad], Decide(new PolicyOptions(), 0.1, 0.7, gaps: Gap).OffendingLinks);
 
     [Fact]
-    public void Decide_Allows_WhenSenderIsAllowListedDespiteAGap() =>
-        Assert.Equal(MessageAction.Allow,
-            Decide(new PolicyOptions { AllowSenders = ["@partner.example"] }, 0.1, 0.2, gaps: Gap).Action);
+    public void Decide_AllowsAndNamesTheGap_WhenSenderIsAllowListedDespiteAGap()
+    {
+        var plan = Decide(new PolicyOptions { AllowSenders = ["@partner.example"] }, 0.1, 0.2, gaps: Gap);
+        Assert.Equal(MessageAction.Allow, plan.Action);
+        Assert.Contains(Gap, plan.Explanation);
+    }
 
     [Fact]
     public void Decide_RecordsButDoesNotEnforceTheFailSafe_InReportOnlyMode()

@@ -12,6 +12,14 @@ internal static class BoundedInflate
     /// longer. A stream damaged part-way counts what inflated before the damage, as a lenient reader would use.</summary>
     public static long Measure(ReadOnlyMemory<byte> compressed, long limit)
     {
+        // PdfPig skips the two header bytes whatever they are and inflates the rest as raw deflate; measured the same
+        // way, and also from the start when the header is not a valid one (writers that omit it), the larger counting.
+        var asPdfPig = compressed.Length < 2 ? 0 : MeasureRaw(compressed[2..], limit);
+        return HasZlibHeader(compressed.Span) || asPdfPig > limit ? asPdfPig : Math.Max(asPdfPig, MeasureRaw(compressed, limit));
+    }
+
+    private static long MeasureRaw(ReadOnlyMemory<byte> compressed, long limit)
+    {
         var scratch = ArrayPool<byte>.Shared.Rent(64 * 1024);
         long total = 0;
         try
@@ -19,10 +27,7 @@ internal static class BoundedInflate
             using var input = MemoryMarshal.TryGetArray(compressed, out var segment)
                 ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
                 : new MemoryStream(compressed.ToArray(), writable: false);
-            // PDF writers sometimes omit the two-byte zlib header; raw deflate is what follows it.
-            using Stream inflater = HasZlibHeader(compressed.Span)
-                ? new ZLibStream(input, CompressionMode.Decompress)
-                : new DeflateStream(input, CompressionMode.Decompress);
+            using var inflater = new DeflateStream(input, CompressionMode.Decompress);
             int read;
             while ((read = inflater.Read(scratch, 0, scratch.Length)) > 0)
             {

@@ -66,7 +66,7 @@ internal static class PdfContentOperators
                     continue;
                 operators++;
                 if (word.SequenceEqual("Do"u8) && lastName is { } name &&
-                    !onDraw(System.Text.Encoding.Latin1.GetString(content[name])))
+                    !onDraw(DecodeName(content[name])))
                     return operators;
                 if (word.SequenceEqual("BI"u8))
                     i = SkipInlineImage(content, i);
@@ -74,6 +74,26 @@ internal static class PdfContentOperators
             }
         }
         return operators;
+    }
+
+    // "#xx" escapes: /X#30 names the resource X0, and a price that missed it would be a way past the budget.
+    private static string DecodeName(ReadOnlySpan<byte> raw)
+    {
+        var name = new System.Text.StringBuilder(raw.Length);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == (byte)'#' && i + 2 < raw.Length &&
+                byte.TryParse(raw.Slice(i + 1, 2), System.Globalization.NumberStyles.HexNumber, null, out var b))
+            {
+                name.Append((char)b);
+                i += 2;
+            }
+            else
+            {
+                name.Append((char)raw[i]);
+            }
+        }
+        return name.ToString();
     }
 
     private static int SkipLiteralString(ReadOnlySpan<byte> content, int i)

@@ -157,8 +157,7 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
         };
         options.Passwords.AddRange(passwords);
 
-        // What PdfPig would overflow its stack on while opening the file, before any check of ours could run.
-        if (CheckRawReferenceLoops && (PdfReferenceChains.Runaway(pdf.Span) ?? PdfXrefWidths.Implausible(pdf.Span)) is { } runaway)
+        if (CheckRawReferenceLoops && PdfPreflight.Refuse(pdf.Span) is { } runaway)
         {
             RecoverByRawScan(pdf, origin, run, $"{runaway}, the file was not parsed");
             return;
@@ -251,10 +250,11 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
                              "loop back on themselves (a reference cycle); what they point to was not read");
                     cyclesNoted = objects.Cycles;
                 }
-                if (budget.Exceeded is { } over && n < Math.Min(pageCount, limits.MaxPdfPages))
+                if (budget.Exceeded is { } over)
                 {
-                    // Every later stream would be refused too; say so once rather than page by page.
-                    run.Note($"pdf read only in part: {run.Name}: {over}; pages after {n} were not read");
+                    // A refused stream may have been an object (an annotation in an object stream) that lookups then
+                    // treated as absent; and every later stream would be refused too. Said once, and reading stops.
+                    run.Note($"pdf read only in part: {run.Name}: {over}; what it held, and any page after {n}, was not read");
                     break;
                 }
             }

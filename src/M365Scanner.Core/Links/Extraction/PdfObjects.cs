@@ -14,7 +14,7 @@ internal sealed class PdfObjects(IPdfTokenScanner scanner)
 {
     /// <summary>References followed for one value at most. Writers never chain more than one or two; a longer chain
     /// is a cycle or an attack.</summary>
-    internal const int MaxReferenceChain = 16;
+    internal const int MaxReferenceChain = PdfReferenceChains.MaxChain;
 
     /// <summary>References abandoned after <see cref="MaxReferenceChain"/> steps (cycles, in practice).</summary>
     public int Cycles { get; private set; }

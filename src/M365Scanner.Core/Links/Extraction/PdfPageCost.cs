@@ -20,8 +20,11 @@ internal sealed class PdfPageCost(PdfObjects objects, IFilterProvider filters, E
     private static readonly NameToken XObject = NameToken.Create("XObject");
     private static readonly NameToken Subtype = NameToken.Create("Subtype");
 
-    // Keyed by object reference: PdfPig hands out a new token each time a stream is looked up.
-    private readonly Dictionary<IndirectReference, long> formCosts = [];
+    // A form's price and height (how deep the forms it draws nest), by object reference (PdfPig hands out a new token
+    // each time a stream is looked up) within a context: a form with resources of its own costs the same wherever it
+    // is drawn; one without them resolves its names in the resources it is drawn with, so each of those is a context.
+    private static readonly object OwnResources = new();
+    private readonly Dictionary<object, Dictionary<IndirectReference, (long Cost, int Height)>> formCosts = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<IndirectReference> drawing = [];
 
     private long Over => limits.MaxPdfOperatorsPerPage + 1;
@@ -34,7 +37,7 @@ internal sealed class PdfPageCost(PdfObjects objects, IFilterProvider filters, E
         long total = 0;
         foreach (var stream in ContentStreams(page))
         {
-            total = Add(total, Cost(stream, resources, depth: 0));
+            total = Add(total, Cost(stream, resources, depth: 0).Cost);
             if (total >= Over)
                 break;
         }
@@ -64,37 +67,40 @@ internal sealed class PdfPageCost(PdfObjects objects, IFilterProvider filters, E
         }
     }
 
-    private long Cost(StreamToken stream, DictionaryToken? resources, int depth)
+    private (long Cost, int Height) Cost(StreamToken stream, DictionaryToken? resources, int depth)
     {
         var content = stream.Decode(filters);
         long drawn = 0;
+        var height = 0;
         var operators = PdfContentOperators.Count(content.Span, name =>
         {
-            drawn = Add(drawn, DrawCost(name, resources, depth));
+            var (cost, formHeight) = DrawCost(name, resources, depth);
+            drawn = Add(drawn, cost);
+            height = Math.Max(height, formHeight);
             return drawn < Over;
         });
-        return Add(drawn, operators);
+        return (Add(drawn, operators), height);
     }
 
-    private long DrawCost(string name, DictionaryToken? resources, int depth)
+    private (long Cost, int Height) DrawCost(string name, DictionaryToken? resources, int depth)
     {
         // A stream is always an indirect object, so an XObject that is not a reference is not one at all.
         if (resources is null || !objects.TryGet(resources, XObject, out DictionaryToken? xobjects) ||
-            !xobjects.TryGet(NameToken.Create(name), out var entry) || entry is not IndirectReferenceToken { Data: var key })
-            return 0;
-        if (formCosts.TryGetValue(key, out var known))
-            return known;
-        if (!objects.TryResolve(entry, out StreamToken? form) ||
+            !xobjects.TryGet(NameToken.Create(name), out var entry) || entry is not IndirectReferenceToken { Data: var key } ||
+            !objects.TryResolve(entry, out StreamToken? form) ||
             !objects.TryGet(form.StreamDictionary, Subtype, out NameToken? subtype) || subtype.Data != "Form")
-            return formCosts[key] = 0; // an image, or nothing: drawing it runs no operators
+            return (0, 0); // an image, or nothing: drawing it runs no operators
+        var own = objects.TryGet(form.StreamDictionary, Resources, out DictionaryToken? formResources) ? formResources : null;
+        var context = own is null ? (object)resources : OwnResources;
+        if (!formCosts.TryGetValue(context, out var known))
+            formCosts[context] = known = [];
+        if (known.TryGetValue(key, out var priced))
+            return depth + priced.Height > limits.MaxPdfFormDepth ? (Over, priced.Height) : priced;
         if (depth >= limits.MaxPdfFormDepth || !drawing.Add(key))
-            return Over; // too deep, or a form that draws itself
-        var own = objects.TryGet(form.StreamDictionary, Resources, out DictionaryToken? formResources)
-            ? formResources
-            : resources;
-        var cost = Cost(form, own, depth + 1);
+            return (Over, 0); // too deep, or a form that draws itself
+        var (cost, height) = Cost(form, own ?? resources, depth + 1);
         drawing.Remove(key);
-        return formCosts[key] = cost;
+        return known[key] = (cost, height + 1);
     }
 
     private long Add(long a, long b) => Math.Min(a + b, Over);

@@ -21,9 +21,15 @@ internal sealed class PdfPageReferences(PdfObjects objects)
 
     private readonly HashSet<IndirectReference> seen = [];
 
+    // Objects are walked once per document, so a loop shared by several pages is met on the first of them only;
+    // every later page may reach it too.
+    private string? loopFound;
+
     /// <summary>Why the page must not be rendered, or null when its references are sound.</summary>
     public string? Problem(DictionaryToken page)
     {
+        if (loopFound is not null)
+            return loopFound;
         if (ParentsLoop(page))
             return "was not rendered: its /Parent chain loops";
         var cyclesBefore = objects.Cycles;
@@ -56,7 +62,9 @@ internal sealed class PdfPageReferences(PdfObjects objects)
                     break;
             }
         }
-        return objects.Cycles > cyclesBefore ? "was not rendered: a reference reachable from it loops (a reference cycle)" : null;
+        if (objects.Cycles > cyclesBefore)
+            loopFound = "was not rendered: a reference reachable from it or an earlier page loops (a reference cycle)";
+        return loopFound;
     }
 
     // Inherited attributes are looked up the /Parent chain; a chain longer than any real tree, or one that ends in a

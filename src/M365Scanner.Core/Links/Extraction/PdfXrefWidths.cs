@@ -19,12 +19,12 @@ internal static partial class PdfXrefWidths
         try
         {
             // Only a cross-reference stream's dictionary: a CID font's /W (glyph widths) is an ordinary array of
-            // large numbers. The dictionary runs from the last "<<" before /XRef to the "stream" keyword after it.
+            // large numbers. The dictionary lies between its object's "obj" keyword and the "stream" keyword after it.
             foreach (Match xref in XrefType().Matches(text))
             {
-                var start = text.LastIndexOf("<<", xref.Index, StringComparison.Ordinal);
+                var start = text.LastIndexOf("obj", xref.Index, StringComparison.Ordinal);
                 var end = text.IndexOf("stream", xref.Index, StringComparison.Ordinal);
-                if (start < 0 || end < 0 || end - start > MaxDictionaryChars)
+                if (start < 0 || end < 0)
                     continue;
                 var m = Widths().Match(text, start, end - start);
                 for (var g = 1; g <= 3 && m.Success && m.Groups[g].Success; g++)
@@ -38,8 +38,6 @@ internal static partial class PdfXrefWidths
         }
         return null;
     }
-
-    private const int MaxDictionaryChars = 4096;
 
     [GeneratedRegex(@"/Type[\x00\t\n\f\r ]*/XRef\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex XrefType();

@@ -20,6 +20,14 @@ public class BoundedInflateTests
         Assert.Equal(100_000, BoundedInflate.Measure(Compress(new byte[100_000], zlibHeader), 1_000_000));
 
     [Fact]
+    public void Measure_CountsAsPdfPigInflates_WhenTheHeaderBytesAreNotAValidZlibHeader()
+    {
+        // PdfPig skips two bytes whatever they are: a bomb behind an invalid header must not measure as nothing.
+        var bomb = Compress(new byte[10_000_000], zlibHeader: false);
+        Assert.Equal(4097, BoundedInflate.Measure((byte[])[0x78, 0x00, .. bomb], 4096));
+    }
+
+    [Fact]
     public void Measure_ReturnsLimitPlusOne_WhenStreamInflatesPastIt() =>
         Assert.Equal(4097, BoundedInflate.Measure(Compress(new byte[10_000_000]), 4096));
 

@@ -28,6 +28,10 @@ public class PdfContentOperatorsTests
         Assert.Equal(["Im1", "Fm2"], drawn);
     }
 
+    [Fact]
+    public void Count_DecodesNameEscapes_SoAnEscapedNameFindsItsResource() =>
+        Assert.Equal(["X0", "A B"], Count("/X#30 Do /A#20B Do").Drawn);
+
     [Theory]
     [InlineData("(a Do b) Tj", 1)]                 // operators inside a string are text
     [InlineData("(nested (x Do) y \\) Do) Tj", 1)] // nested and escaped parentheses
