@@ -16,15 +16,10 @@ public static class TestPool
             new Dictionary<string, string> { [TestFaults.EnvironmentVariable] = "1" }, TimeSpan.FromMilliseconds(20));
 
     /// <summary>Waits until <paramref name="condition"/> holds, failing after <paramref name="deadline"/>.</summary>
-    /// <remarks>Polls every 10 ms rather than spinning: the workers it waits for share the same few cores.</remarks>
     public static void WaitUntil(Func<bool> condition, TimeSpan deadline, string what)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > deadline)
-                Assert.Fail($"timed out after {deadline.TotalSeconds} s waiting until {what}");
-            Thread.Sleep(10);
-        }
+        // SpinUntil backs off to yielding and sleeping, so the workers it waits for keep the few cores they share.
+        if (!SpinWait.SpinUntil(condition, deadline))
+            Assert.Fail($"timed out after {deadline.TotalSeconds} s waiting until {what}");
     }
 }
