@@ -1,3 +1,4 @@
+using M365Scanner.Core.Links;
 using System.Globalization;
 
 namespace M365Scanner.DocumentWorker.Pool;
@@ -19,23 +20,19 @@ public static class WorkerNotes
     public const string Marker = ": its parse worker ";
 
     public static string Died(string attachmentOrigin, int exitCode) =>
-        $"pdf could not be read: {DisplayName(attachmentOrigin)}{Marker}died (exit code {exitCode})";
+        $"pdf could not be read: {LinkOrigin.NameInNotes(attachmentOrigin)}{Marker}died (exit code {exitCode})";
 
     public static string OverTime(string attachmentOrigin, TimeSpan budget) =>
-        $"pdf could not be read: {DisplayName(attachmentOrigin)}{Marker}was stopped after the time budget of " +
+        $"pdf could not be read: {LinkOrigin.NameInNotes(attachmentOrigin)}{Marker}was stopped after the time budget of " +
         $"{budget.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s";
 
     public static string OverMemory(string attachmentOrigin, int ceilingMiB) =>
-        $"pdf could not be read: {DisplayName(attachmentOrigin)}{Marker}was stopped over the memory ceiling of {ceilingMiB} MiB";
+        $"pdf could not be read: {LinkOrigin.NameInNotes(attachmentOrigin)}{Marker}was stopped over the memory ceiling of {ceilingMiB} MiB";
 
     public static string NotStarted(string attachmentOrigin, string reason) =>
-        $"pdf could not be read: {DisplayName(attachmentOrigin)}{Marker}could not be started: {reason}";
+        $"pdf could not be read: {LinkOrigin.NameInNotes(attachmentOrigin)}{Marker}could not be started: {reason}";
 
     /// <summary>A worker that answered something other than a response (a bug, never a document's doing).</summary>
     public static string OutOfProtocol(string attachmentOrigin, string detail) =>
-        $"pdf could not be read: {DisplayName(attachmentOrigin)}{Marker}answered out of protocol: {detail}";
-
-    /// <summary>The attachment as PdfLinkExtractor names it in its own notes: the origin without "attachment:".</summary>
-    public static string DisplayName(string attachmentOrigin) =>
-        attachmentOrigin.StartsWith("attachment:", StringComparison.Ordinal) ? attachmentOrigin["attachment:".Length..] : attachmentOrigin;
+        $"pdf could not be read: {LinkOrigin.NameInNotes(attachmentOrigin)}{Marker}answered out of protocol: {detail}";
 }

@@ -28,7 +28,7 @@ internal sealed class DocumentParser(TestFaults faults)
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // The extractor notes what it knows; this is the backstop for a reader bug, as MessageLinkExtractor has.
-            notes.Add($"pdf could not be read: {WorkerNotes.DisplayName(request.AttachmentOrigin)}: {e.GetType().Name}: {e.Message}");
+            notes.Add($"pdf could not be read: {LinkOrigin.NameInNotes(request.AttachmentOrigin)}: {e.GetType().Name}: {e.Message}");
             return new ParseResponse(ParseStatus.Read, [], notes);
         }
     }

@@ -91,7 +91,7 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
         ArgumentNullException.ThrowIfNull(notes);
         ArgumentNullException.ThrowIfNull(passwords);
 
-        var name = DisplayName(attachmentOrigin);
+        var name = LinkOrigin.NameInNotes(attachmentOrigin);
         if (!LooksLikePdf(pdf.Span))
         {
             notes.Add($"pdf could not be read: {name}: not a PDF (no %PDF- header)");
@@ -397,8 +397,6 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
         return span.TrimEnd('/').ToString();
     }
 
-    private static string DisplayName(string attachmentOrigin) =>
-        attachmentOrigin.StartsWith("attachment:", StringComparison.Ordinal) ? attachmentOrigin["attachment:".Length..] : attachmentOrigin;
 
     private static string Describe(Exception e)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace M365Scanner.Core.Links.Extraction;
@@ -19,12 +18,13 @@ internal static partial class PdfReferenceChains
 
     /// <summary>Why the file must not be handed to PdfPig (a loop, or a chain longer than <see cref="MaxChain"/>),
     /// or null when its reference-only objects are harmless.</summary>
-    public static string? Runaway(ReadOnlySpan<byte> pdf)
+    /// <param name="pdf">The file's bytes as Latin-1 text.</param>
+    public static string? Runaway(string pdf)
     {
         var next = new Dictionary<int, int>();
         try
         {
-            foreach (Match m in ReferenceOnlyObject().Matches(Encoding.Latin1.GetString(pdf)))
+            foreach (Match m in ReferenceOnlyObject().Matches(pdf))
                 next[int.Parse(m.Groups[1].ValueSpan)] = int.Parse(m.Groups[2].ValueSpan);
         }
         catch (RegexMatchTimeoutException)

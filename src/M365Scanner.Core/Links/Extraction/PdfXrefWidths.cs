@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace M365Scanner.Core.Links.Extraction;
@@ -13,9 +12,9 @@ internal static partial class PdfXrefWidths
     private const int MaxFieldBytes = 8;
 
     /// <summary>Why the file must not be handed to PdfPig, or null.</summary>
-    public static string? Implausible(ReadOnlySpan<byte> pdf)
+    /// <param name="text">The file's bytes as Latin-1 text.</param>
+    public static string? Implausible(string text)
     {
-        var text = Encoding.Latin1.GetString(pdf);
         try
         {
             // Only a cross-reference stream's dictionary: a CID font's /W (glyph widths) is an ordinary array of
