@@ -18,6 +18,8 @@ public static class ScannerHostExtensions
             .Validate<IOptions<StorageOptions>>(
                 (scanner, storage) => storage.Value.Provider != StorageProvider.Postgres || !string.IsNullOrWhiteSpace(scanner.BlockedLinkSigningKey),
                 "Scanner:BlockedLinkSigningKey is required with Storage:Provider=Postgres: every host must sign and check blocked links with the same key.")
+            .Validate(scanner => scanner.AllowedHosts.All(name => Uri.CheckHostName(name.Trim()) != UriHostNameType.Unknown),
+                "Scanner:AllowedHosts takes host names or IP addresses only: no scheme, port, path or wildcard.")
             // Keyless demo access is safe only while no other name can reach the host (DNS rebinding).
             .Validate(scanner => !scanner.DemoMode || (scanner.AllowedHosts.Count == 0 &&
                                                       Uri.TryCreate(scanner.PublicBaseUrl, UriKind.Absolute, out var url) && AllowedHostNames.IsLoopback(url)),

@@ -1,5 +1,9 @@
 using M365Scanner.Host.Security;
+using M365Scanner.Host.Tests.TestSupport;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace M365Scanner.Host.Tests.Security;
 
@@ -35,5 +39,23 @@ public class AllowedHostNamesTests
         var names = new AllowedHostNames(new ScannerHostOptions { DemoMode = true, PublicBaseUrl = "http://127.0.0.1:5080", AllowedHosts = [] });
 
         Assert.Equal(allowed, names.Allows(new HostString(host)));
+    }
+
+    [Theory]
+    [InlineData("scanner.example.com:443")]
+    [InlineData("https://scanner.example.com")]
+    [InlineData("*.example.com")]
+    public void Start_Fails_WhenAnAllowedHostIsNotAName(string entry)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Scanner:AllowedHosts:0"] = entry,
+            ["Storage:Provider"] = "InMemory",
+            ["Scanner:DataDirectory"] = TestDataDirectory.New(),
+        };
+        using var host = ScannerApp.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<ScannerHostOptions>>().Value);
+        Assert.Contains("Scanner:AllowedHosts takes host names or IP addresses only", error.Message);
     }
 }
