@@ -23,6 +23,7 @@ public static class ScannerApp
         builder.AddScannerTelemetry();
 
         var app = builder.Build();
+        app.UseScannerRequestGuards();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGraphNotificationsApi();

@@ -49,8 +49,14 @@ public sealed class ScannerHostOptions
     /// and blocked links issued before a restart can no longer show their reasons.</summary>
     public string? BlockedLinkSigningKey { get; set; }
 
-    /// <summary>Embedded demo mode: local requests may open the dashboard without credentials.</summary>
+    /// <summary>Embedded demo mode: requests over a loopback connection that name a loopback host (localhost,
+    /// 127.0.0.1, [::1]) may use the dashboard and the admin API without a key, and no other host name is served.</summary>
     public bool DemoMode { get; set; }
+
+    /// <summary>Host names the host answers to besides the one of <see cref="PublicBaseUrl"/> and the loopback names
+    /// (e.g. a second DNS name of the load balancer). Names only, no port or scheme; a request naming any other host is
+    /// refused with 400, which is what defeats DNS rebinding. Not allowed in demo mode.</summary>
+    public List<string> AllowedHosts { get; set; } = [];
 
     /// <summary>The mailboxes to protect, per tenant (onboarding adds tenants at run time as well).</summary>
     public List<MonitoredMailbox> Mailboxes { get; set; } = [];

@@ -11,7 +11,7 @@ namespace M365Scanner.Host.Security;
 /// <summary>
 /// Authenticates the dashboard and the admin API by API key: the <c>X-Api-Key</c> header (programs), or HTTP Basic
 /// with the key as password (browsers, for the dashboard). Keys compare in constant time and are never logged. In the
-/// embedded demo mode a request from this machine is an admin without a key.
+/// embedded demo mode a request from this machine, naming this machine, is an admin without a key.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
@@ -26,7 +26,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var presented = PresentedKey();
         if (presented is null)
         {
-            return Task.FromResult(scanner.Value.DemoMode && IsLocal(Context)
+            return Task.FromResult(scanner.Value.DemoMode && IsFromThisMachine(Context.Request)
                 ? Success("local demo user", "Admin")
                 : AuthenticateResult.NoResult());
         }
@@ -72,6 +72,14 @@ public sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
-    private static bool IsLocal(HttpContext context) =>
-        context.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote);
+    /// <summary>Keyless demo access needs all three: a loopback connection (what a remote client cannot fake), a
+    /// loopback Host name (what a page rebinding its own name to 127.0.0.1 cannot fake), and no forwarding header (a
+    /// proxy on this machine relays other machines' requests over loopback, and with forwarded headers enabled the
+    /// connection's address is whatever the client wrote in X-Forwarded-For).</summary>
+    private static bool IsFromThisMachine(HttpRequest request) =>
+        request.HttpContext.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote) &&
+        AllowedHostNames.IsLoopback(request.Host) &&
+        !ForwardingHeaders.Any(request.Headers.ContainsKey);
+
+    private static readonly string[] ForwardingHeaders = ["X-Forwarded-For", "X-Original-For", "Forwarded"];
 }
