@@ -3,8 +3,9 @@ using System.CommandLine;
 namespace M365Scanner.Evaluation;
 
 /// <summary>
-/// <c>m365scanner-eval [--data &lt;dir&gt;] [--split tune|report|all] [--seed N] [--show-misses N]</c>: the
-/// replayable evaluation of issue 3, item 5. Runnable with any output writers (tests capture them).
+/// <c>m365scanner-eval [--data &lt;dir&gt;] [--split tune|report|all] [--seed N] [--show-misses N] [--write-docs]</c>:
+/// the replayable evaluation of issue 3, item 5, on Enron and on modern list mail (issue 13). Runnable with any
+/// output writers (tests capture them).
 /// </summary>
 public static class EvaluationApp
 {
@@ -40,13 +41,23 @@ public static class EvaluationApp
                 r.AddError("--show-misses must be 0 or more.");
         });
 
-        var root = new RootCommand("Replays the shared Enron mailboxes with injected phishing and prints the product's detection table.")
+        var writeDocs = new Option<bool>("--write-docs")
         {
-            data, split, seed, showMisses,
+            Description = "Write the signal firing rates into docs/SCORING.md (with --split tune only: the report split is not for tuning).",
         };
+        var root = new RootCommand("Replays the shared Enron mailboxes and the usrp-users list subscribers with injected phishing and prints the product's detection tables.")
+        {
+            data, split, seed, showMisses, writeDocs,
+        };
+        root.Validators.Add(r =>
+        {
+            if (r.GetValue(writeDocs) && r.GetValue(split) != "tune")
+                r.AddError("--write-docs needs --split tune: the firing rates in docs/SCORING.md are the tune split's.");
+        });
         root.SetAction((parse, _) => Task.FromResult(new EvaluationRun(
             parse.GetValue(data), parse.GetValue(split)!, parse.GetValue(seed), parse.GetValue(showMisses),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).Execute()));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error,
+            parse.GetValue(writeDocs) ? Path.Combine(Data.DataRoot.RepositoryRoot(), "docs", "SCORING.md") : null).Execute()));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

@@ -14,10 +14,14 @@ namespace M365Scanner.Evaluation.Attacks;
 public sealed record Attack(
     Scenario Scenario,
     Split Split,
-    EnronMailbox Mailbox,
+    Mailbox Mailbox,
     EmailMessage Message,
     DateTimeOffset Date,
     CorpusMessage? Anchor,
     PhishingSample Sample,
     string Injected,
-    Func<Link, bool> IsInjected);
+    Func<Link, bool> IsInjected)
+{
+    /// <summary>Lateral only: why the carrier counts as established (the Enron attacks use the scanner's rule).</summary>
+    public CarrierGroups Carrier { get; init; } = CarrierGroups.ScannerRule;
+}

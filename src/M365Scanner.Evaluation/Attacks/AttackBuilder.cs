@@ -17,8 +17,8 @@ public sealed class AttackBuilder(int seed)
     /// <param name="anchors">Per mailbox, its test-period messages whose sender was an established correspondent
     /// when the message arrived (from the benign replay), in timeline order.</param>
     /// <param name="samples">The split's phishing samples.</param>
-    public List<Attack> Build(Split split, IReadOnlyList<EnronMailbox> mailboxes,
-        IReadOnlyDictionary<EnronMailbox, List<CorpusMessage>> anchors, IReadOnlyList<PhishingSample> samples)
+    public List<Attack> Build(Split split, IReadOnlyList<Mailbox> mailboxes,
+        IReadOnlyDictionary<Mailbox, List<CorpusMessage>> anchors, IReadOnlyList<PhishingSample> samples)
     {
         var attacks = new List<Attack>();
         var withUrl = samples.Where(s => s.UrlCandidates.Count > 0).ToList();
@@ -65,7 +65,7 @@ public sealed class AttackBuilder(int seed)
         return sample.UrlCandidates[rng.Next(sample.UrlCandidates.Count)];
     }
 
-    private Attack LateralBody(Split split, EnronMailbox mailbox, CorpusMessage anchor, PhishingSample sample)
+    private Attack LateralBody(Split split, Mailbox mailbox, CorpusMessage anchor, PhishingSample sample)
     {
         var planted = PhishingUrl(sample);
         var url = planted.Url;
@@ -74,7 +74,7 @@ public sealed class AttackBuilder(int seed)
             anchor, sample, url, l => l.Url == url || l.Target == target);
     }
 
-    private static Attack LateralPdf(Split split, EnronMailbox mailbox, CorpusMessage anchor, PhishingSample sample, Random rng)
+    private static Attack LateralPdf(Split split, Mailbox mailbox, CorpusMessage anchor, PhishingSample sample, Random rng)
     {
         var pdf = sample.LinkedPdfs[rng.Next(sample.LinkedPdfs.Count)];
         var message = anchor.Message with { Attachments = [.. anchor.Message.Attachments, pdf] };

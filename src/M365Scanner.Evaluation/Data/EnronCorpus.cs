@@ -12,10 +12,10 @@ public static class EnronCorpus
     /// <summary>Share of each inbox, oldest first, that is history.</summary>
     public const double HistoryShare = 0.7;
 
-    public static IReadOnlyList<EnronMailbox> Load(string dataRoot, TextWriter log)
+    public static IReadOnlyList<Mailbox> Load(string dataRoot, TextWriter log)
     {
         var folders = Directory.GetDirectories(Path.Combine(dataRoot, "enron")).Order(StringComparer.Ordinal).ToList();
-        var mailboxes = new ConcurrentBag<EnronMailbox>();
+        var mailboxes = new ConcurrentBag<Mailbox>();
         Parallel.ForEach(folders, folder =>
         {
             if (LoadMailbox(dataRoot, folder) is { } mailbox)
@@ -26,7 +26,7 @@ public static class EnronCorpus
         return [.. mailboxes.OrderBy(m => m.Name, StringComparer.Ordinal)];
     }
 
-    private static EnronMailbox? LoadMailbox(string dataRoot, string folder)
+    private static Mailbox? LoadMailbox(string dataRoot, string folder)
     {
         var inbox = Path.Combine(folder, "inbox");
         if (!Directory.Exists(inbox))
@@ -51,7 +51,7 @@ public static class EnronCorpus
         var historyCount = (int)Math.Floor(dated.Count * HistoryShare);
         var messages = dated.Select((r, i) => new CorpusMessage(r.File, r.Message, r.Message.EffectiveDate!.Value, i < historyCount)).ToList();
         var name = Path.GetFileName(folder);
-        return new EnronMailbox(name, owner, SplitAssignment.Of(name), messages, unreadable, read.Count - dated.Count);
+        return new Mailbox(name, owner, SplitAssignment.Of(name), messages, unreadable, read.Count - dated.Count);
     }
 
     internal static EmailMessage? TryRead(string file)

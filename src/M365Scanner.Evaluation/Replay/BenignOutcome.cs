@@ -9,7 +9,7 @@ namespace M365Scanner.Evaluation.Replay;
 /// <param name="Flagged">The links it would rewrite (or that drove a quarantine), with scores and reasons.</param>
 /// <param name="Gaps">What of the message could not be read; when not empty and the message was acted on, the
 /// policy's fail-safe took part in the decision.</param>
-public sealed record BenignOutcome(EnronMailbox Mailbox, CorpusMessage Message, MessageAction Action, int Links,
+public sealed record BenignOutcome(Mailbox Mailbox, CorpusMessage Message, MessageAction Action, int Links,
     IReadOnlyList<LinkVerdict> Flagged, IReadOnlyList<string> Gaps)
 {
     public bool IsFlagged => Action != MessageAction.Allow;
@@ -17,7 +17,7 @@ public sealed record BenignOutcome(EnronMailbox Mailbox, CorpusMessage Message, 
     /// <summary>Acted on while part of it was unread: the cost of failing safe.</summary>
     public bool IsFailSafe => IsFlagged && Gaps.Count > 0;
 
-    public static BenignOutcome Of(EnronMailbox mailbox, CorpusMessage message, ScanVerdict verdict) => new(
+    public static BenignOutcome Of(Mailbox mailbox, CorpusMessage message, ScanVerdict verdict) => new(
         mailbox, message, verdict.Plan.Action, verdict.Extraction.Links.Count,
         [.. verdict.Score.Links.Where(v => verdict.IsFlagged(v.Link))], verdict.Extraction.Gaps);
 }

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using M365Scanner.Core.Correspondence;
 using M365Scanner.Core.Links;
 using M365Scanner.Core.Links.Extraction;
+using M365Scanner.Core.Mail;
 using M365Scanner.Core.Scanning;
 using M365Scanner.Evaluation.Attacks;
 using M365Scanner.Evaluation.Data;
@@ -18,15 +20,20 @@ public sealed class TimelineReplay
 {
     private readonly MessageScanner _scanner;
     private readonly MessageLinkExtractor _extractor;
-    private readonly List<(EnronMailbox Mailbox, CorpusMessage Message)> _timeline;
+    private readonly List<(Mailbox Mailbox, CorpusMessage Message)> _timeline;
     private readonly Dictionary<CorpusMessage, int> _position = new(ReferenceEqualityComparer.Instance);
-    // History is learned in every pass; its links are extracted once.
-    private readonly Dictionary<CorpusMessage, IReadOnlyList<Link>> _historyLinks = new(ReferenceEqualityComparer.Instance);
+    // History is learned in every pass; its links are extracted once, and once for every mailbox that received the
+    // same message (list mail), hence keyed by the message and shareable between replays.
+    private readonly ConcurrentDictionary<EmailMessage, IReadOnlyList<Link>> _historyLinks;
 
-    public TimelineReplay(MessageScanner scanner, MessageLinkExtractor extractor, IReadOnlyList<EnronMailbox> mailboxes)
+    /// <param name="historyLinks">Links of history messages already extracted, shared by replays of mailboxes that
+    /// received the same messages; null for a cache of this replay's own.</param>
+    public TimelineReplay(MessageScanner scanner, MessageLinkExtractor extractor, IReadOnlyList<Mailbox> mailboxes,
+        ConcurrentDictionary<EmailMessage, IReadOnlyList<Link>>? historyLinks = null)
     {
         _scanner = scanner;
         _extractor = extractor;
+        _historyLinks = historyLinks ?? new(ReferenceEqualityComparer.Instance);
         _timeline = [.. mailboxes
             .SelectMany(m => m.Messages.Select(c => (Mailbox: m, Message: c)))
             .OrderBy(e => e.Message.Date)
@@ -46,7 +53,7 @@ public sealed class TimelineReplay
     /// <param name="stopAfterLastAttack">End the pass once every attack is scored (the rest cannot change them).</param>
     /// <returns>The number of timeline messages processed (learned or scored).</returns>
     public int Run(IReadOnlyList<Attack> attacks,
-        Action<EnronMailbox, CorpusMessage, ScanVerdict>? onTest,
+        Action<Mailbox, CorpusMessage, ScanVerdict>? onTest,
         Action<Attack, ScanVerdict>? onAttack,
         bool stopAfterLastAttack = false)
     {
@@ -67,8 +74,7 @@ public sealed class TimelineReplay
             var (mailbox, message) = _timeline[i];
             if (message.IsHistory)
             {
-                if (!_historyLinks.TryGetValue(message, out var links))
-                    _historyLinks[message] = links = _extractor.Extract(message.Message).Links;
+                var links = _historyLinks.GetOrAdd(message.Message, m => _extractor.Extract(m).Links);
                 graph.Learn(message.Message, mailbox.Owner, links, message.Date);
             }
             else

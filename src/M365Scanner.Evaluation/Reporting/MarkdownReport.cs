@@ -20,6 +20,11 @@ public static class MarkdownReport
             var name = ScenarioNames.Of(scenario);
             Row(output, name, "messages flagged", s.Flagged, Targets.LateralFlagged);
             Row(output, name, "injected link flagged", s.InjectedFlagged, Targets.LateralInjectedFlagged);
+            if (s.InjectedFlaggedByCount.Total > 0)
+            {
+                Row(output, name, "injected link flagged, carrier established by the scanner's rule", s.InjectedFlaggedByRule, Targets.LateralInjectedFlagged);
+                Row(output, name, "injected link flagged, carrier's author had 3+ messages before (any span)", s.InjectedFlaggedByCount, Targets.LateralInjectedFlagged);
+            }
             if (scenario == Scenario.LateralPdf)
                 Row(output, name, "injected links flagged, one by one", s.InjectedLinksFlagged, null);
             Row(output, name, "original links left alone", s.OriginalsLeftAlone, Targets.LateralOriginalsLeftAlone);

@@ -23,7 +23,7 @@ public static class MissReport
         Patterns(output, falsePositives.Select(f => Pattern(f.Verdict)));
         foreach (var (outcome, verdict) in falsePositives.OrderByDescending(f => f.Verdict.Score).Take(limit))
         {
-            output.WriteLine($"- {outcome.Message.File} ({outcome.Action.ToString().ToLowerInvariant()}, from {Sender(outcome)})");
+            output.WriteLine($"- {outcome.Message.File} ({outcome.Action.ToString().ToLowerInvariant()}, from {Sender(outcome)} to {outcome.Mailbox.Owner})");
             output.WriteLine($"  link {verdict.Link.Url} score {Score(verdict.Score)}");
             Reasons(output, verdict);
         }

@@ -29,13 +29,17 @@ public sealed record SplitMetrics(
 /// <param name="OriginalsLeftAlone">The real message's own links not flagged / all of them (lateral only).</param>
 /// <param name="FlaggedWithLinks">External only: flagged among samples from which at least one link is extracted
 /// (a message with no link is out of a link scanner's reach by design).</param>
+/// <param name="InjectedFlaggedByRule">Lateral: injected link flagged, among carriers the scanner called established.</param>
+/// <param name="InjectedFlaggedByCount">Lateral: the same among carriers whose author had 3+ messages before (any span).</param>
 public sealed record ScenarioMetrics(
     Ratio Flagged,
     Ratio Quarantined,
     Ratio InjectedFlagged,
     Ratio InjectedLinksFlagged,
     Ratio OriginalsLeftAlone,
-    Ratio FlaggedWithLinks)
+    Ratio FlaggedWithLinks,
+    Ratio InjectedFlaggedByRule,
+    Ratio InjectedFlaggedByCount)
 {
     public static ScenarioMetrics Of(IReadOnlyCollection<AttackOutcome> outcomes)
     {
@@ -47,6 +51,14 @@ public sealed record ScenarioMetrics(
             new Ratio(outcomes.Count(o => o.InjectedFlagged > 0), outcomes.Count),
             new Ratio(outcomes.Sum(o => (long)o.InjectedFlagged), outcomes.Sum(o => (long)o.InjectedLinks)),
             new Ratio(originals - outcomes.Sum(o => (long)o.OriginalFlagged.Count), originals),
-            new Ratio(withLinks.Count(o => o.IsFlagged), withLinks.Count));
+            new Ratio(withLinks.Count(o => o.IsFlagged), withLinks.Count),
+            InGroup(outcomes, CarrierGroups.ScannerRule),
+            InGroup(outcomes, CarrierGroups.MessageCount));
+    }
+
+    private static Ratio InGroup(IReadOnlyCollection<AttackOutcome> outcomes, CarrierGroups group)
+    {
+        var inGroup = outcomes.Where(o => o.Attack.Carrier.HasFlag(group)).ToList();
+        return new Ratio(inGroup.Count(o => o.InjectedFlagged > 0), inGroup.Count);
     }
 }
