@@ -4,7 +4,9 @@ namespace M365Scanner.Core.Scoring.Signals;
 /// Link: an established correspondent links where nobody in the tenant has been. The product's central case: a
 /// long-trusted partner's real (compromised) account sends one link that breaks the relationship's pattern. Each
 /// half is common alone (partners share new sites; strangers link unknown domains); together they are rare in
-/// benign mail (about 2% of links on the development data) and are what lateral phishing looks like.
+/// benign mail (about 2% of links on the development data) and are what lateral phishing looks like. Graded by the
+/// sender's own rate of novelty (<see cref="Correspondence.NoveltyRate"/>): a regular who links somewhere new in most
+/// messages breaks no pattern by doing it again.
 /// </summary>
 public sealed class LinkBreaksSenderPatternSignal : LinkSignal
 {
@@ -21,6 +23,9 @@ public sealed class LinkBreaksSenderPatternSignal : LinkSignal
             return null;
         if (history.TenantSenders is not null || history.TenantMailboxes is not null)
             return null;
-        return Hit($"{sender.Keys?.Address} is an established correspondent, and no one in the organisation has received a link to {context.Link.RegistrableDomain} before");
+        var novelty = sender.NoveltyRate;
+        var habit = novelty.Surprise < 1 ? $"; {novelty.Describe()}" : "";
+        return Hit($"{sender.Keys?.Address} is an established correspondent, and no one in the organisation has received a link to {context.Link.RegistrableDomain} before{habit}",
+            novelty.Surprise);
     }
 }

@@ -3,7 +3,9 @@ namespace M365Scanner.Core.Scoring.Signals;
 /// <summary>
 /// Link: domain never sent by this sender. The heart of the product: a known sender whose links always went to the
 /// same few places suddenly links somewhere new. Stronger the more links the sender has sent before (a sender
-/// with a long link history has a vocabulary; one with none does not).
+/// with a long link history has a vocabulary; one with none does not), and weaker the more often this sender links
+/// somewhere new (its own rate of novelty, <see cref="Correspondence.NoveltyRate"/>: a newsletter's new domain says
+/// little, a partner's who always links the same two portals says much).
 /// </summary>
 public sealed class LinkNewForSenderSignal : LinkSignal
 {
@@ -21,7 +23,10 @@ public sealed class LinkNewForSenderSignal : LinkSignal
         // A sender never seen before has no vocabulary to deviate from: sender.unknown speaks for that case.
         if (sender.SenderMessages is null)
             return null;
-        var strength = withLinks switch { 0 => 0.5, < 3 => 0.75, _ => 1.0 };
-        return Hit($"{sender.Keys.Value.Address} has sent {withLinks} message(s) with links before, never one to {context.Link.RegistrableDomain}", strength);
+        var vocabulary = withLinks switch { 0 => 0.5, < 3 => 0.75, _ => 1.0 };
+        var novelty = sender.NoveltyRate;
+        var habit = novelty.Surprise < 1 ? $"; {novelty.Describe()}" : "";
+        return Hit($"{sender.Keys.Value.Address} has sent {withLinks} message(s) with links before, never one to {context.Link.RegistrableDomain}{habit}",
+            vocabulary * novelty.Surprise);
     }
 }
