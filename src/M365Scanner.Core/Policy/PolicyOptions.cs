@@ -5,6 +5,9 @@ namespace M365Scanner.Core.Policy;
 /// <summary>A tenant's policy (section "Policy" of appsettings.json). Defaults are the product's recommendation.</summary>
 public sealed record PolicyOptions
 {
+    /// <summary>The configuration section the host and the offline <c>scan</c> both read it from.</summary>
+    public const string Section = "Policy";
+
     public PolicyMode Mode { get; init; } = PolicyMode.ReportOnly;
 
     /// <summary>A link scoring at or above this is rewritten.</summary>
