@@ -35,11 +35,12 @@ public sealed class CorrespondenceGraph(ICorrespondenceStore store)
     public void LearnAll(IReadOnlyList<MessageToLearn> messages, IReadOnlyCollection<EdgeObservation>? alongside = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var (knownThreads, knownLists) = KnownThreadsAndLists(messages);
+        var identities = messages.Select(m => SenderClassifier.Classify(m.Message, m.Links)).ToList();
+        var (knownThreads, knownLists) = KnownThreadsAndLists(messages, identities);
         var observations = new List<EdgeObservation>(alongside ?? []);
         var linked = new List<LinkedMessage>();
-        foreach (var message in messages)
-            Observe(message, observations, knownThreads, knownLists, linked);
+        for (var i = 0; i < messages.Count; i++)
+            Observe(messages[i], identities[i], observations, knownThreads, knownLists, linked);
         if (observations.Count == 0)
             return;
 
@@ -96,13 +97,13 @@ public sealed class CorrespondenceGraph(ICorrespondenceStore store)
     /// its "messages with links" edge and its address's link-domain edges.</summary>
     private readonly record struct LinkedMessage(string Sender, string KindKey, EdgeKey WithLinks, List<EdgeKey> Domains, DateTimeOffset At);
 
-    private static void Observe(MessageToLearn learning, List<EdgeObservation> observations, HashSet<EdgeKey> knownThreads,
-        HashSet<EdgeKey> knownLists, List<LinkedMessage> linked)
+    private static void Observe(MessageToLearn learning, MessageSender classified, List<EdgeObservation> observations,
+        HashSet<EdgeKey> knownThreads, HashSet<EdgeKey> knownLists, List<LinkedMessage> linked)
     {
         var (message, mailbox, links, at) = learning;
         ArgumentNullException.ThrowIfNull(message);
         var mb = mailbox.Trim().ToLowerInvariant();
-        var identity = Trusted(SenderClassifier.Classify(message, links), message, mb, knownLists);
+        var identity = Trusted(classified, message, mb, knownLists);
         var keys = SenderKeys.For(identity.Author);
         void Observe(EdgeKind kind, string from, string to) => observations.Add(new(new EdgeKey(kind, from, to), at));
 
@@ -172,12 +173,13 @@ public sealed class CorrespondenceGraph(ICorrespondenceStore store)
 
     /// <summary>The threads the messages refer to, and the lists their munged copies came through, that the graph
     /// already holds: one read for all of them.</summary>
-    private (HashSet<EdgeKey> Threads, HashSet<EdgeKey> Lists) KnownThreadsAndLists(IReadOnlyList<MessageToLearn> messages)
+    private (HashSet<EdgeKey> Threads, HashSet<EdgeKey> Lists) KnownThreadsAndLists(IReadOnlyList<MessageToLearn> messages,
+        List<MessageSender> identities)
     {
-        var keys = messages.SelectMany(m =>
+        var keys = messages.SelectMany((m, i) =>
         {
             var mb = m.Mailbox.Trim().ToLowerInvariant();
-            return ThreadKeys(m.Message, mb).Concat(ListKeys(SenderClassifier.Classify(m.Message, m.Links), mb));
+            return ThreadKeys(m.Message, mb).Concat(ListKeys(identities[i], mb));
         }).Distinct().ToList();
         if (keys.Count == 0)
             return ([], []);
