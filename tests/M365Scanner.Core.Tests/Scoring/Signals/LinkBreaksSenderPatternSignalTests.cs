@@ -33,4 +33,26 @@ public class LinkBreaksSenderPatternSignalTests
     [Fact]
     public void Evaluate_DoesNotFire_WhenSenderSentTheDomainBefore() =>
         Assert.Null(_signal.Evaluate(EstablishedPartner().LinkFrom("anna@partner.example", ScoringScenario.Link("https://www.partner.example/b"))));
+
+    [Fact]
+    public void Evaluate_FiresAtFullStrength_ForASenderWhoAlwaysLinksTheSameDomain()
+    {
+        var hit = _signal.Evaluate(EstablishedPartner().LinkFrom("anna@partner.example", ScoringScenario.Link("https://evil.example/x")));
+        Assert.Equal(_signal.Weight, hit?.Weight);
+    }
+
+    [Fact]
+    public void Evaluate_FiresWeakly_ForAnEstablishedSenderWhoLinksSomewhereNewInEveryMessage()
+    {
+        var scenario = new ScoringScenario();
+        for (var i = 0; i < 12; i++)
+            scenario.Received("digest@news.example", 1, 0, $"https://site{i}.example/");
+        scenario.Sent("digest@news.example");
+
+        var hit = _signal.Evaluate(scenario.LinkFrom("digest@news.example", ScoringScenario.Link("https://evil.example/x")));
+
+        Assert.NotNull(hit);
+        Assert.True(hit.Weight < _signal.Weight * 0.3, $"weight {hit.Weight}");
+        Assert.Contains("11 of its 11 later message(s) with links linked somewhere new", hit.Explanation);
+    }
 }
