@@ -207,10 +207,14 @@ public sealed class CorrespondenceGraph(ICorrespondenceStore store)
 
         var threadKeys = ThreadReferences(message).Select(id => Want(EdgeKind.ThreadMessage, mb, id)).ToList();
         EdgeKey? receivedFrom = null, receivedFromDomain = null, sentTo = null, sentToDomain = null, solicited = null,
-            messages = null, messagesWithLinks = null, noveltyLinks = null, noveltyNew = null;
+            messages = null, messagesWithLinks = null, noveltyLinks = null, noveltyNew = null, kindLinks = null, kindNew = null;
+        // Only a link can be novel: a message without one does not need the novelty counters read.
         var kindKey = KindKey(identity.Kind);
-        var kindLinks = Want(EdgeKind.SenderNovelty, kindKey, NoveltyLinks);
-        var kindNew = Want(EdgeKind.SenderNovelty, kindKey, NoveltyNew);
+        if (web.Count > 0)
+        {
+            kindLinks = Want(EdgeKind.SenderNovelty, kindKey, NoveltyLinks);
+            kindNew = Want(EdgeKind.SenderNovelty, kindKey, NoveltyNew);
+        }
         if (keys is { } k)
         {
             var domain = DomainOf(k.Address);
@@ -221,8 +225,11 @@ public sealed class CorrespondenceGraph(ICorrespondenceStore store)
             solicited = Want(EdgeKind.SolicitedFrom, mb, k.Address);
             messages = Want(EdgeKind.SenderMessages, k.Address, "");
             messagesWithLinks = Want(EdgeKind.SenderMessages, k.Address, WithLinks);
-            noveltyLinks = Want(EdgeKind.SenderNovelty, k.Address, NoveltyLinks);
-            noveltyNew = Want(EdgeKind.SenderNovelty, k.Address, NoveltyNew);
+            if (web.Count > 0)
+            {
+                noveltyLinks = Want(EdgeKind.SenderNovelty, k.Address, NoveltyLinks);
+                noveltyNew = Want(EdgeKind.SenderNovelty, k.Address, NoveltyNew);
+            }
         }
         foreach (var (host, domain) in web)
         {
