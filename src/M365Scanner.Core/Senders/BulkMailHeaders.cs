@@ -30,15 +30,19 @@ public static class BulkMailHeaders
         "X-rpcampaign",         // Return Path certified senders
     ];
 
+    private static readonly HashSet<string> Exact = new(Names.Where(n => !n.EndsWith('*')), StringComparer.OrdinalIgnoreCase);
+    private static readonly string[] Prefixes = [.. Names.Where(n => n.EndsWith('*')).Select(n => n[..^1])];
+
     public static bool IsBulkHeader(string name)
     {
-        foreach (var known in Names)
-        {
-            if (known.EndsWith('*')
-                    ? name.StartsWith(known.AsSpan(0, known.Length - 1), StringComparison.OrdinalIgnoreCase)
-                    : name.Equals(known, StringComparison.OrdinalIgnoreCase))
+        // Every entry starts with "X-" or "F": most of a message's fields are ruled out by their first letter.
+        if (name.Length < 2 || (name[0] | 0x20) is not ('x' or 'f'))
+            return false;
+        if (Exact.Contains(name))
+            return true;
+        foreach (var prefix in Prefixes)
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 return true;
-        }
         return false;
     }
 }

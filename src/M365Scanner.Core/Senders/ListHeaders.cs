@@ -19,21 +19,22 @@ public static partial class ListHeaders
         return null;
     }
 
-    /// <summary>The list's identifier from List-Id ("Some list &lt;list.example.org&gt;" → "list.example.org").</summary>
-    public static string? ListId(EmailMessage message)
+    /// <summary>The list's identifier in a List-Id value ("Some list &lt;list.example.org&gt;" → "list.example.org");
+    /// null when there is none.</summary>
+    public static string? ParseListId(string? value)
     {
-        if (Value(message, "List-Id") is not { } value)
+        if (value is null)
             return null;
         var match = Bracketed().Match(value);
         var id = (match.Success ? match.Groups[1].Value : value).Trim().ToLowerInvariant();
         return id.Length is > 0 and <= 255 ? id : null;
     }
 
-    /// <summary>The posting address from List-Post ("&lt;mailto:list@example.org&gt;"); null for "NO" (an announce-only
-    /// list) or anything that is not a mailto.</summary>
-    public static string? PostingAddress(EmailMessage message)
+    /// <summary>The posting address in a List-Post value ("&lt;mailto:list@example.org&gt;"); null for "NO" (an
+    /// announce-only list) or anything that is not a mailto.</summary>
+    public static string? ParsePostingAddress(string? value)
     {
-        if (Value(message, "List-Post") is not { } value)
+        if (value is null)
             return null;
         foreach (Match m in Bracketed().Matches(value))
         {

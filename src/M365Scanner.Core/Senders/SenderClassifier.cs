@@ -29,15 +29,48 @@ public static class SenderClassifier
     {
         ArgumentNullException.ThrowIfNull(message);
         var from = message.From ?? message.Sender;
-        var listId = ListHeaders.ListId(message);
-        var posting = ListHeaders.PostingAddress(message);
-        if (posting is not null || (listId is not null && !IsBulk(message, links)))
+        var fields = Fields.Read(message);
+        var listId = ListHeaders.ParseListId(fields.ListId);
+        var posting = ListHeaders.ParsePostingAddress(fields.ListPost);
+        var bulk = fields.BulkMarker || IsClickTracked(links);
+        if (posting is not null || (listId is not null && !bulk))
             return AsList(message, from, listId ?? posting!, posting);
-        if (IsBulk(message, links))
+        if (bulk)
             return MessageSender.Plain(message, SenderKind.Bulk);
-        if (IsAutomated(message, from))
+        if (fields.AutomationMarker || AutomatedAddresses.Contains(from?.Address))
             return MessageSender.Plain(message, SenderKind.Automated);
         return MessageSender.Plain(message);
+    }
+
+    /// <summary>The header fields the kinds are read from, gathered in one pass over the message's fields.</summary>
+    private readonly record struct Fields(string? ListId, string? ListPost, bool BulkMarker, bool AutomationMarker)
+    {
+        public static Fields Read(EmailMessage message)
+        {
+            string? listId = null, listPost = null;
+            bool bulk = false, automated = false;
+            foreach (var header in message.Headers)
+            {
+                var name = header.Name?.Trim() ?? "";
+                if (name.Equals("List-Id", StringComparison.OrdinalIgnoreCase))
+                    listId ??= header.Value;
+                else if (name.Equals("List-Post", StringComparison.OrdinalIgnoreCase))
+                    listPost ??= header.Value;
+                else if (name.Equals("List-Unsubscribe", StringComparison.OrdinalIgnoreCase))
+                    bulk = true;
+                else if (name.Equals("Precedence", StringComparison.OrdinalIgnoreCase))
+                {
+                    var value = header.Value.Trim();
+                    bulk |= value.Equals("bulk", StringComparison.OrdinalIgnoreCase) || value.Equals("junk", StringComparison.OrdinalIgnoreCase);
+                    automated |= value.Equals("auto_reply", StringComparison.OrdinalIgnoreCase);
+                }
+                else if (name.Equals("Auto-Submitted", StringComparison.OrdinalIgnoreCase))
+                    automated |= !header.Value.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase);
+                else
+                    bulk |= BulkMailHeaders.IsBulkHeader(name);
+            }
+            return new Fields(listId, listPost, bulk, automated);
+        }
     }
 
     private static MessageSender AsList(EmailMessage message, EmailAddress? from, string channel, string? posting)
@@ -60,17 +93,8 @@ public static class SenderClassifier
                address.Normalized.StartsWith(posting[..at] + "-", StringComparison.Ordinal);
     }
 
-    private static bool IsBulk(EmailMessage message, IReadOnlyList<Link>? links)
+    private static bool IsClickTracked(IReadOnlyList<Link>? links)
     {
-        foreach (var header in message.Headers)
-        {
-            var name = header.Name?.Trim() ?? "";
-            if (name.Equals("List-Unsubscribe", StringComparison.OrdinalIgnoreCase) ||
-                (name.Equals("Precedence", StringComparison.OrdinalIgnoreCase) && header.Value.Trim() is var p &&
-                 (p.Equals("bulk", StringComparison.OrdinalIgnoreCase) || p.Equals("junk", StringComparison.OrdinalIgnoreCase))) ||
-                BulkMailHeaders.IsBulkHeader(name))
-                return true;
-        }
         if (links is null)
             return false;
         int web = 0, tracked = 0;
@@ -83,14 +107,5 @@ public static class SenderClassifier
                 tracked++;
         }
         return tracked >= 2 && tracked >= web * TrackedShare;
-    }
-
-    private static bool IsAutomated(EmailMessage message, EmailAddress? from)
-    {
-        if (ListHeaders.Value(message, "Auto-Submitted") is { } auto && !auto.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase))
-            return true;
-        if (ListHeaders.Value(message, "Precedence") is { } precedence && precedence.Trim().Equals("auto_reply", StringComparison.OrdinalIgnoreCase))
-            return true;
-        return AutomatedAddresses.Contains(from?.Address);
     }
 }
