@@ -64,8 +64,13 @@ public sealed class MessageActions(
         var id = resuming ? entry!.Id : audit.Append(new AuditEntry(
             0, clock.GetUtcNow(), Scanner, key, "rewrite", AuditStates.Started, original.Id, null, reasons));
         var copyId = (resuming ? entry!.ResultMessageId : null)
-            ?? (resuming ? await mailboxes.FindCopyAsync(key.TenantId, key.Mailbox, original.FolderId, original.Id, ct) : null)
-            ?? await mailboxes.CreateRewrittenCopyAsync(key.TenantId, key.Mailbox, original, content, ct);
+            ?? (resuming ? await mailboxes.FindCopyAsync(key.TenantId, key.Mailbox, original.FolderId, original.Id, ct) : null);
+        if (copyId is null)
+        {
+            faults.At("create-copy");
+            copyId = await mailboxes.CreateRewrittenCopyAsync(key.TenantId, key.Mailbox, original, content, ct);
+            faults.At("record-copy");
+        }
         audit.Update(id, AuditStates.Copied, original.Id, copyId, clock.GetUtcNow());
 
         faults.At("move-original");
