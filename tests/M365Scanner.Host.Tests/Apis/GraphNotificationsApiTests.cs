@@ -1,5 +1,6 @@
 using System.Text;
-using Hangfire.InMemory;
+using Hangfire;
+using Hangfire.Storage;
 using M365Scanner.Core.Operations;
 using M365Scanner.Core.Operations.InMemory;
 using M365Scanner.Host.Apis;
@@ -39,7 +40,7 @@ public sealed class GraphNotificationsApiTests : IDisposable
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var meters = _services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
         _recorded = new RecordedMetrics(meters);
-        _metrics = new ScannerMetrics(meters, new InMemoryStorage(), NullLogger<ScannerMetrics>.Instance);
+        _metrics = new ScannerMetrics(meters, new NoJobStorage(), NullLogger<ScannerMetrics>.Instance);
     }
 
     [Fact]
@@ -173,6 +174,14 @@ public sealed class GraphNotificationsApiTests : IDisposable
         _recorded.Dispose();
         _loggers.Dispose();
         _services.Dispose();
+    }
+
+    // Hangfire's own storages log through a process-wide provider that another test's host may have disposed; the
+    // webhook never touches the job storage (only the queue-length gauge reads it), so none is needed.
+    private sealed class NoJobStorage : JobStorage
+    {
+        public override IMonitoringApi GetMonitoringApi() => throw new NotSupportedException();
+        public override IStorageConnection GetConnection() => throw new NotSupportedException();
     }
 
     private sealed class RecordingQueue : IWorkQueue
