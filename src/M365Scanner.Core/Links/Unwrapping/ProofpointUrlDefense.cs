@@ -16,8 +16,10 @@ namespace M365Scanner.Core.Links.Unwrapping;
 /// travel, in order, UTF-8 then base64url-encoded, after "__;".</item>
 /// </list>
 /// </summary>
-/// <remarks>Algorithm as in Proofpoint's published decoder script (URLDefenseDecode.py) and the open-source ports
-/// of it. Every link on these hosts is a wrapper, so one that cannot be decoded is reported as opaque.</remarks>
+/// <remarks>Algorithm as in Proofpoint's published decoder script (URLDefenseDecode.py), except that v3 run codes
+/// count UTF-8 bytes, not characters: Proofpoint's script gets multi-byte replacements wrong, and the public
+/// vectors of cardi/proofpoint-url-decoder show the byte count. Every link on these hosts is a wrapper, so one that
+/// cannot be decoded is reported as opaque.</remarks>
 public sealed class ProofpointUrlDefense : IUrlWrapper
 {
     private static readonly string[] Hosts = ["urldefense.proofpoint.com", "urldefense.com", "urldefense.us"];
