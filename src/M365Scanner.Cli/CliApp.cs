@@ -13,6 +13,7 @@ public static class CliApp
         {
             ScanCommand.Create(),
             SignalsCommand.Create(),
+            ListsCommand.Create(),
             DemoCommand.Create(),
             ConsentUrlCommand.Create(),
             HuntCommand.Create(),

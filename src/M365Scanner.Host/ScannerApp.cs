@@ -19,6 +19,7 @@ public static class ScannerApp
         builder.AddScannerJobs();
         builder.AddScannerOnboarding();
         builder.AddScannerHunts();
+        builder.AddScannerReferenceData();
         builder.AddScannerHealth();
         builder.AddScannerTelemetry();
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using M365Scanner.Host.Security;
 
 namespace M365Scanner.Host;
 
@@ -46,7 +47,8 @@ public sealed class ScannerHostOptions
     public int MaxScanAttempts { get; set; } = 3;
 
     /// <summary>Key that signs blocked-link tokens (base64, ≥ 32 bytes). When empty a random key is made at start,
-    /// and blocked links issued before a restart can no longer show their reasons.</summary>
+    /// and blocked links issued before a restart can no longer show their reasons. Checked at start.</summary>
+    [SigningKey("Scanner:BlockedLinkSigningKey")]
     public string? BlockedLinkSigningKey { get; set; }
 
     /// <summary>Embedded demo mode: requests over a loopback connection that name a loopback host (localhost,

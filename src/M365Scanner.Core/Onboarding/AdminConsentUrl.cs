@@ -9,10 +9,17 @@ public static class AdminConsentUrl
     /// <summary>Graph's static scope: consent covers every application permission in the app registration.</summary>
     public const string GraphDefaultScope = "https://graph.microsoft.com/.default";
 
-    /// <summary>{authority}/organizations/v2.0/adminconsent?client_id=...&amp;scope=...&amp;redirect_uri=...[&amp;state=...]</summary>
-    /// <exception cref="ArgumentException">The authority or the redirect URI is not an absolute URL, or the client id is empty.</exception>
-    public static Uri Build(Uri authority, string clientId, Uri redirectUri, string? state = null)
+    /// <summary>The generic authority: an admin of any organization signs in and consents for their own.</summary>
+    public const string AnyOrganization = "organizations";
+
+    /// <summary>{authority}/{tenant}/v2.0/adminconsent?client_id=...&amp;scope=...&amp;redirect_uri=...[&amp;state=...]</summary>
+    /// <param name="tenant">The organization asked (tenant id or verified domain, see <see cref="ConsentTenant"/>),
+    /// or <see cref="AnyOrganization"/>.</param>
+    /// <exception cref="ArgumentException">The authority or the redirect URI is not an absolute URL, or the client id
+    /// or the tenant is empty.</exception>
+    public static Uri Build(Uri authority, string clientId, Uri redirectUri, string? state = null, string tenant = AnyOrganization)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
         ArgumentNullException.ThrowIfNull(authority);
         ArgumentException.ThrowIfNullOrWhiteSpace(clientId);
         ArgumentNullException.ThrowIfNull(redirectUri);
@@ -23,6 +30,6 @@ public static class AdminConsentUrl
                     $"&redirect_uri={Uri.EscapeDataString(redirectUri.ToString())}";
         if (state is not null)
             query += $"&state={Uri.EscapeDataString(state)}";
-        return new Uri($"{root}/organizations/v2.0/adminconsent?{query}");
+        return new Uri($"{root}/{Uri.EscapeDataString(tenant)}/v2.0/adminconsent?{query}");
     }
 }

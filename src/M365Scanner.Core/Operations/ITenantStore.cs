@@ -1,7 +1,7 @@
 namespace M365Scanner.Core.Operations;
 
 /// <summary>
-/// The tenants onboarded by admin consent, the mailboxes found in each, and the consent round trips under way.
+/// The tenants onboarded by admin consent and the mailboxes found in each.
 /// Tenants configured in appsettings.json are not here: this store only knows what onboarding added.
 /// </summary>
 public interface ITenantStore
@@ -19,11 +19,4 @@ public interface ITenantStore
 
     /// <summary>The tenant's mailboxes, sorted; empty when it has none or is unknown.</summary>
     IReadOnlyList<string> Mailboxes(string tenantId);
-
-    /// <summary>Records a consent round trip under way, and forgets those that expired before <paramref name="now"/>.</summary>
-    void AddPendingConsent(PendingConsent consent, DateTimeOffset now);
-
-    /// <summary>Removes and returns the round trip whose state hashes to <paramref name="stateHash"/>: a state can be
-    /// taken once, so a replayed callback finds nothing. Atomic.</summary>
-    PendingConsent? TakePendingConsent(string stateHash);
 }

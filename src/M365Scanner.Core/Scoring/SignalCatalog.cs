@@ -43,6 +43,7 @@ public static class SignalCatalog
         new LinkCredentialWordingSignal(),
         new LinkExecutableDownloadSignal(),
         new LinkOpaquePathSignal(),
+        new LinkHiddenDestinationSignal(),
         // Presentation: how the link is shown to the reader.
         new LinkTextNamesOtherDomainSignal(),
         new LinkInAttachmentSignal(),

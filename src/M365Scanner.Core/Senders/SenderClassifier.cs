@@ -1,6 +1,6 @@
 using M365Scanner.Core.Links;
 using M365Scanner.Core.Mail;
-using M365Scanner.Core.Scoring.Lists;
+using M365Scanner.Core.Reference;
 
 namespace M365Scanner.Core.Senders;
 
@@ -103,7 +103,7 @@ public static class SenderClassifier
             if (link.Kind != LinkKind.Web || link.Host is null)
                 continue;
             web++;
-            if (ClickTrackers.Contains(link.Host))
+            if (ReferenceData.Current.ClickTrackers.Contains(link.Host))
                 tracked++;
         }
         return tracked >= 2 && tracked >= web * TrackedShare;

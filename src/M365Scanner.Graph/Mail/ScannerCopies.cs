@@ -2,24 +2,35 @@ using M365Scanner.Graph.Clients;
 
 namespace M365Scanner.Graph.Mail;
 
-/// <summary>Finds a copy the scanner made of a message (marked with the original's id), so a rewrite interrupted
-/// after creating its copy finds it again instead of making a second one.</summary>
+/// <summary>Finds the copies the scanner made of a message, wherever they are in the mailbox: how a rewrite
+/// interrupted after creating its copy finds it again instead of making a second one, and how a release finds every
+/// copy to remove, recorded or not.</summary>
+/// <remarks>A copy keeps its original's Internet Message-ID and received time, and is marked with the original's
+/// Graph id. The search is a <c>$filter</c> on the Message-ID over the whole mailbox, not a look at the newest
+/// messages of a folder: a copy sorts by its original's received time, so in a busy folder it is not among the newest
+/// (the second copies the black-box probe found). A <c>$filter</c> on a property reads the mailbox itself, unlike
+/// <c>$search</c>, whose index lags: a copy created a moment before is found.</remarks>
 public sealed class ScannerCopies(TenantGraphClients clients)
 {
-    private const int Window = 100;
+    // Copies of one message are one, or a few after an interruption: one page is all of them.
+    private const int Page = 100;
 
-    /// <summary>The newest copy of <paramref name="originalId"/> among the folder's most recent messages, or null.</summary>
-    public async Task<string?> FindAsync(string tenant, string mailbox, string folderId, string originalId, CancellationToken cancellationToken = default)
+    /// <summary>The scanner's copies of the message whose Message-ID is <paramref name="internetMessageId"/> (without
+    /// angle brackets), each with the Graph id of the original it was made from; empty when there is none.</summary>
+    public async Task<IReadOnlyList<ScannerCopy>> FindAsync(string tenant, string mailbox, string internetMessageId,
+        CancellationToken cancellationToken = default)
     {
-        // The copy was made moments before the interruption, so the newest messages of the folder are enough to look at.
-        var page = await clients.For(tenant).Users[mailbox].MailFolders[folderId].Messages.GetAsync(r =>
+        var literal = $"<{internetMessageId}>".Replace("'", "''", StringComparison.Ordinal);
+        var page = await clients.For(tenant).Users[mailbox].Messages.GetAsync(r =>
         {
             r.QueryParameters.Select = ["id"];
+            r.QueryParameters.Filter = $"internetMessageId eq '{literal}'";
             r.QueryParameters.Expand = [$"singleValueExtendedProperties($filter=id eq '{MessageFields.CopyOfPropertyId}')"];
-            r.QueryParameters.Orderby = ["receivedDateTime desc"];
-            r.QueryParameters.Top = Window;
+            r.QueryParameters.Top = Page;
         }, cancellationToken).ConfigureAwait(false);
-        return page?.Value?.FirstOrDefault(m => m.SingleValueExtendedProperties?.Any(p =>
-            string.Equals(p.Id, MessageFields.CopyOfPropertyId, StringComparison.OrdinalIgnoreCase) && p.Value == originalId) == true)?.Id;
+        return [.. (page?.Value ?? []).Select(m => (m.Id, CopyOf: m.SingleValueExtendedProperties?.FirstOrDefault(p =>
+                string.Equals(p.Id, MessageFields.CopyOfPropertyId, StringComparison.OrdinalIgnoreCase))?.Value))
+            .Where(m => m.Id is not null && m.CopyOf is not null)
+            .Select(m => new ScannerCopy(m.Id!, m.CopyOf!))];
     }
 }

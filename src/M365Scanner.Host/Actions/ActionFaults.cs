@@ -6,8 +6,10 @@ namespace M365Scanner.Host.Actions;
 /// </summary>
 public sealed class ActionFaults
 {
-    /// <summary>Called with the step about to run ("move-original" after the copy exists, "record-move" once the message
-    /// is in quarantine and before its new id is recorded); may throw.</summary>
+    /// <summary>Called with the step about to run ("create-copy" when a rewrite found no copy of its own and is about
+    /// to make one, "record-copy" once the copy exists and before its id is recorded, "move-original" after the copy is
+    /// recorded, "record-move" once the message is in quarantine and before its new id is recorded); may throw or
+    /// block.</summary>
     public Action<string>? BeforeStep { get; set; }
 
     internal void At(string step) => BeforeStep?.Invoke(step);

@@ -18,9 +18,11 @@ namespace M365Scanner.Host.Actions;
 /// <item>release: undo either from its audit entry (original back to the inbox first, then the copy removed).</item>
 /// </list>
 /// A rewrite that cannot neutralise every offending link (a URL in PDF page text, an encrypted PDF) becomes a quarantine.
+/// Each action holds the message's lease (<see cref="MessageLeases"/>) from reading its audit entry to its last step, so
+/// two runs of one message's job never act on it at once.
 /// </summary>
 public sealed class MessageActions(
-    IMailboxClient mailboxes, IAuditLog audit, LinkRewriter rewriter, BlockedLinkTokens tokens,
+    IMailboxClient mailboxes, IAuditLog audit, LinkRewriter rewriter, BlockedLinkTokens tokens, MessageLeases leases,
     ActionFaults faults, TimeProvider clock, ILogger<MessageActions> log)
 {
     public const string Scanner = "scanner";
@@ -39,21 +41,25 @@ public sealed class MessageActions(
                 link => tokens.UrlFor(new BlockedLinkToken(key.TenantId, key.Mailbox, key.MessageId, IndexOf(links, link))));
             if (rewrite.NotRewritten.Count == 0)
             {
-                await RewriteAsync(key, message, ToContent(message, rewrite), reasons, ct);
+                await using (await leases.AcquireAsync(key, ct))
+                    await RewriteAsync(key, message, ToContent(message, rewrite), reasons, ct);
                 return MessageAction.Rewrite;
             }
             var why = string.Join("; ", rewrite.NotRewritten.Select(n => n.Detail));
             log.LogInformation("Rewrite of {Message} cannot neutralise every link ({Why}); quarantining instead", key.MessageId, why);
             reasons += $"\nquarantined instead of rewritten: {why}";
         }
-        await QuarantineAsync(key, message.Id, reasons, ct);
+        await QuarantineAsync(key, message, reasons, ct);
         return MessageAction.Quarantine;
     }
 
     /// <summary>Quarantines <paramref name="message"/> whatever its score (a hunt found a confirmed indicator in it),
     /// with the same audit entry and idempotency as a scan's quarantine.</summary>
-    public Task QuarantineAsync(MessageKey key, FetchedMessage message, string reasons, CancellationToken ct) =>
-        QuarantineAsync(key, message.Id, reasons, ct);
+    public async Task QuarantineAsync(MessageKey key, FetchedMessage message, string reasons, CancellationToken ct)
+    {
+        await using (await leases.AcquireAsync(key, ct))
+            await QuarantineAsync(key, message.Id, reasons, ct);
+    }
 
     private async Task RewriteAsync(MessageKey key, FetchedMessage original, RewrittenContent content, string reasons, CancellationToken ct)
     {
@@ -64,8 +70,13 @@ public sealed class MessageActions(
         var id = resuming ? entry!.Id : audit.Append(new AuditEntry(
             0, clock.GetUtcNow(), Scanner, key, "rewrite", AuditStates.Started, original.Id, null, reasons));
         var copyId = (resuming ? entry!.ResultMessageId : null)
-            ?? (resuming ? await mailboxes.FindCopyAsync(key.TenantId, key.Mailbox, original.FolderId, original.Id, ct) : null)
-            ?? await mailboxes.CreateRewrittenCopyAsync(key.TenantId, key.Mailbox, original, content, ct);
+            ?? (resuming ? await FindOwnCopyAsync(key, original, ct) : null);
+        if (copyId is null)
+        {
+            faults.At("create-copy");
+            copyId = await mailboxes.CreateRewrittenCopyAsync(key.TenantId, key.Mailbox, original, content, ct);
+            faults.At("record-copy");
+        }
         audit.Update(id, AuditStates.Copied, original.Id, copyId, clock.GetUtcNow());
 
         faults.At("move-original");
@@ -74,6 +85,27 @@ public sealed class MessageActions(
         audit.Update(id, AuditStates.Completed, quarantined, copyId, clock.GetUtcNow());
         log.LogInformation("Rewrote {Message} in {Mailbox}: copy {Copy}, original quarantined", key.MessageId, key.Mailbox, copyId);
     }
+
+    /// <summary>The copy an interrupted run of this rewrite made of <paramref name="original"/> before recording it, if
+    /// any. Copies beyond the first (left by runs before the lease existed) are removed: the user sees one.</summary>
+    private async Task<string?> FindOwnCopyAsync(MessageKey key, FetchedMessage original, CancellationToken ct)
+    {
+        var copies = (await FindCopiesAsync(key, ct)).Where(c => c.CopyOf == original.Id).Select(c => c.Id).ToList();
+        foreach (var extra in copies.Skip(1))
+        {
+            await mailboxes.DeleteAsync(key.TenantId, key.Mailbox, extra, ct);
+            log.LogWarning("Removed a second copy {Copy} of {Message} in {Mailbox}", extra, key.MessageId, key.Mailbox);
+        }
+        return copies.FirstOrDefault();
+    }
+
+    /// <summary>The scanner's copies of the message, found by its Message-ID, which a copy keeps. A message keyed by its
+    /// Graph id has no Message-ID to search by (Exchange gives every delivered message one, so that is a message made
+    /// some other way): its copies are only the one its audit entry records.</summary>
+    private async Task<IReadOnlyList<MessageCopy>> FindCopiesAsync(MessageKey key, CancellationToken ct) =>
+        key.MessageId.StartsWith(MessageKey.GraphIdPrefix, StringComparison.Ordinal)
+            ? []
+            : await mailboxes.FindCopiesAsync(key.TenantId, key.Mailbox, key.MessageId, ct);
 
     private async Task QuarantineAsync(MessageKey key, string messageId, string reasons, CancellationToken ct)
     {
@@ -96,6 +128,7 @@ public sealed class MessageActions(
     /// </summary>
     public async Task<AuditEntry?> CompleteInterruptedMoveAsync(MessageKey key, CancellationToken ct)
     {
+        await using var lease = await leases.AcquireAsync(key, ct);
         var entry = new[] { audit.Latest(key, "rewrite"), audit.Latest(key, "quarantine") }
             .Where(e => e is { Actor: Scanner }).MaxBy(e => e!.Id);
         if (entry is null || entry.State == AuditStates.Completed)
@@ -111,11 +144,16 @@ public sealed class MessageActions(
         return audit.Get(entry.Id);
     }
 
-    /// <summary>Undoes a completed rewrite or quarantine. Returns the release's audit entry id.</summary>
+    /// <summary>Undoes a completed rewrite or quarantine: the original back in the inbox, then every copy of ours
+    /// removed, the one the entry records and any other found by the message's Message-ID (a run interrupted before
+    /// recording its copy left one). Returns the release's audit entry id.</summary>
     /// <exception cref="InvalidOperationException">The entry is not a completed rewrite or quarantine.</exception>
     public async Task<long> ReleaseAsync(long entryId, string actor, CancellationToken ct)
     {
-        var entry = audit.Get(entryId) ?? throw new InvalidOperationException($"no audit entry {entryId}");
+        var found = audit.Get(entryId) ?? throw new InvalidOperationException($"no audit entry {entryId}");
+        // Read again under the lease: two releases of one entry at once would both move the original.
+        await using var lease = await leases.AcquireAsync(found.Key, ct);
+        var entry = audit.Get(entryId)!;
         if (entry.Action is not ("rewrite" or "quarantine") || entry.State != AuditStates.Completed || entry.OriginalMessageId is null)
             throw new InvalidOperationException($"audit entry {entryId} is a {entry.Action} in state {entry.State}: nothing to release");
         var key = entry.Key;
@@ -123,8 +161,13 @@ public sealed class MessageActions(
             entry.OriginalMessageId, entry.ResultMessageId, $"release of {entry.Action} {entryId}", entryId));
         // The original goes back before the copy goes away: at every instant the user has the message.
         var restored = await mailboxes.MoveToInboxAsync(key.TenantId, key.Mailbox, entry.OriginalMessageId, ct);
-        if (entry.ResultMessageId is { } copy)
+        var copies = (await FindCopiesAsync(key, ct)).Select(c => c.Id)
+            .Union(entry.ResultMessageId is { } recorded ? [recorded] : []).ToList();
+        foreach (var copy in copies)
             await mailboxes.DeleteAsync(key.TenantId, key.Mailbox, copy, ct);
+        if (copies.Count > (entry.ResultMessageId is null ? 0 : 1))
+            log.LogWarning("Release of {Entry} removed {Count} copies of {Message} in {Mailbox}, not only the recorded one",
+                entryId, copies.Count, key.MessageId, key.Mailbox);
         audit.Update(entryId, AuditStates.Released, restored, entry.ResultMessageId, clock.GetUtcNow());
         audit.Update(releaseId, AuditStates.Completed, restored, null, clock.GetUtcNow());
         log.LogInformation("Released {Action} {Entry} of {Message} by {Actor}", entry.Action, entryId, key.MessageId, actor);

@@ -23,6 +23,7 @@ public static class AdminApi
         api.MapPost("/release/{auditId:long}", Release).RequireAuthorization(AuthorizationPolicies.Admin);
         api.MapGet("/tenants", OnboardingApi.ListTenants);
         api.MapPost("/tenants/{tenantId}/offboard", OnboardingApi.Offboard).RequireAuthorization(AuthorizationPolicies.Admin);
+        api.MapPost("/tenants/{tenantId}/readmit", OnboardingApi.Readmit).RequireAuthorization(AuthorizationPolicies.Admin);
         return app;
     }
 

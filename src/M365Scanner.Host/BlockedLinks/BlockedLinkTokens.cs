@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using M365Scanner.Host.Security;
 using Microsoft.Extensions.Options;
 
 namespace M365Scanner.Host.BlockedLinks;
@@ -24,7 +25,8 @@ public sealed class BlockedLinkTokens
         }
         else
         {
-            _key = Convert.FromBase64String(configured);
+            // Validated at start (ScannerHostOptions), so a key that reaches here decodes.
+            SigningKeyFormat.TryDecode(configured, out _key);
         }
         _baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
     }

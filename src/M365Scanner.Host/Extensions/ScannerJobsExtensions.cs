@@ -57,6 +57,7 @@ public static class ScannerJobsExtensions
         builder.Services.AddSingleton<ScanFaults>();
         builder.Services.AddTransient<ScanAttemptTracker>();
         builder.Services.AddTransient<PoisonContainment>();
+        builder.Services.AddTransient<MessageLeases>();
         builder.Services.AddTransient<MessageActions>();
         builder.Services.AddTransient<ScanMessageJob>();
         builder.Services.AddTransient<NotificationBatchJob>();

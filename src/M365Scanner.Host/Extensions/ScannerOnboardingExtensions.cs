@@ -14,6 +14,7 @@ public static class ScannerOnboardingExtensions
     {
         var services = builder.Services;
         services.AddOptions<OnboardingOptions>().BindConfiguration(OnboardingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<UsedConsentStates>();
         services.AddSingleton<ConsentStates>();
         services.AddSingleton<ConsentVerifier>();
         services.AddSingleton<ITenantCredentialSource, ConsentedTenantCredentials>();

@@ -29,6 +29,7 @@ public static class ScannerStorageExtensions
                 services.AddSingleton<ITenantStore, InMemoryTenantStore>();
                 services.AddSingleton<IHuntStore, InMemoryHuntStore>();
                 services.AddSingleton<IScanAttemptStore, InMemoryScanAttemptStore>();
+                services.AddSingleton<IMessageLeases, InMemoryMessageLeases>();
                 services.AddSingleton<ITenantGraphStorage, InMemoryGraphStorage>();
                 break;
             case StorageProvider.Sqlite:
@@ -44,6 +45,7 @@ public static class ScannerStorageExtensions
                 services.AddSingleton<ITenantStore>(sp => new SqliteTenantStore(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<IHuntStore>(sp => new SqliteHuntStore(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<IScanAttemptStore>(sp => new SqliteScanAttemptStore(sp.GetRequiredService<SqliteDatabase>()));
+                services.AddSingleton<IMessageLeases>(sp => new SqliteMessageLeases(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<ITenantGraphStorage>(sp => new SqliteGraphFiles(DataDirectory(sp)));
                 break;
             case StorageProvider.Postgres:
@@ -56,6 +58,7 @@ public static class ScannerStorageExtensions
                 services.AddSingleton<ITenantStore>(sp => new PostgresTenantStore(sp.GetRequiredService<PostgresDatabase>()));
                 services.AddSingleton<IHuntStore>(sp => new PostgresHuntStore(sp.GetRequiredService<PostgresDatabase>()));
                 services.AddSingleton<IScanAttemptStore>(sp => new PostgresScanAttemptStore(sp.GetRequiredService<PostgresDatabase>()));
+                services.AddSingleton<IMessageLeases>(sp => new PostgresMessageLeases(sp.GetRequiredService<PostgresDatabase>()));
                 services.AddSingleton<ITenantGraphStorage>(sp => new PostgresGraphRows(sp.GetRequiredService<PostgresDatabase>()));
                 break;
             default:

@@ -35,8 +35,8 @@ public sealed class GraphMailboxClient(
         return mailboxes.CreateReceivedCopyAsync(tenantId, mailbox, source, copy, ct);
     }
 
-    public Task<string?> FindCopyAsync(string tenantId, string mailbox, string folderId, string originalId, CancellationToken ct) =>
-        copies.FindAsync(tenantId, mailbox, folderId, originalId, ct);
+    public async Task<IReadOnlyList<MessageCopy>> FindCopiesAsync(string tenantId, string mailbox, string internetMessageId, CancellationToken ct) =>
+        [.. (await copies.FindAsync(tenantId, mailbox, internetMessageId, ct)).Select(c => new MessageCopy(c.Id, c.CopyOf))];
 
     public Task<string> MoveToQuarantineAsync(string tenantId, string mailbox, string messageId, CancellationToken ct) =>
         mailboxes.QuarantineAsync(tenantId, mailbox, messageId, ct);

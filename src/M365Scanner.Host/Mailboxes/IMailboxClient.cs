@@ -15,9 +15,10 @@ public interface IMailboxClient
     Task<string> CreateRewrittenCopyAsync(string tenantId, string mailbox, FetchedMessage original, RewrittenContent content,
         CancellationToken ct);
 
-    /// <summary>The id of a copy of <paramref name="originalId"/> already made in <paramref name="folderId"/>, if any:
-    /// how a rewrite interrupted between creating the copy and recording it finds its copy again.</summary>
-    Task<string?> FindCopyAsync(string tenantId, string mailbox, string folderId, string originalId, CancellationToken ct);
+    /// <summary>Every copy the scanner made of the message whose Internet Message-ID is <paramref name="internetMessageId"/>
+    /// (without angle brackets), in any folder: how a rewrite interrupted between creating its copy and recording it
+    /// finds the copy again, and how a release finds every copy to remove. A copy keeps its original's Message-ID.</summary>
+    Task<IReadOnlyList<MessageCopy>> FindCopiesAsync(string tenantId, string mailbox, string internetMessageId, CancellationToken ct);
 
     /// <summary>Moves a message into the mailbox's hidden quarantine folder (created on first use); returns its new id.</summary>
     Task<string> MoveToQuarantineAsync(string tenantId, string mailbox, string messageId, CancellationToken ct);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Net.Sockets;
+using M365Scanner.Host.Actions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Kiota.Abstractions;
 
@@ -16,7 +17,7 @@ namespace M365Scanner.Host.Mailboxes;
 public static class TransientFailures
 {
     /// <summary>True when <paramref name="error"/>, or an exception it wraps, is transient: an
-    /// <see cref="HttpRequestException"/> or <see cref="SocketException"/>; a Graph error with status 408, 429 or 5xx;
+    /// <see cref="HttpRequestException"/> or <see cref="SocketException"/>; a <see cref="MessageBusyException"/>; a Graph error with status 408, 429 or 5xx;
     /// an HTTP timeout; a database error its provider calls transient, or SQLite's busy or locked; or a cancellation
     /// while <paramref name="shutdown"/> is cancelled (the job's token: the host is stopping, or Hangfire aborted the
     /// run because its job was deleted or requeued).</summary>
@@ -28,6 +29,8 @@ public static class TransientFailures
             switch (e)
             {
                 case HttpRequestException or SocketException:
+                // Another run of the message held its lease: this one may act once that one is done.
+                case MessageBusyException:
                 case ApiException api when IsRetryableStatus(api.ResponseStatusCode):
                 case DbException { IsTransient: true }:
                 // Microsoft.Data.Sqlite does not say which of its errors are transient: busy and locked are (another

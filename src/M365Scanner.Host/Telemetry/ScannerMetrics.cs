@@ -13,6 +13,7 @@ namespace M365Scanner.Host.Telemetry;
 public sealed class ScannerMetrics
 {
     private readonly Counter<long> _notifications;
+    private readonly Counter<long> _refused;
     private readonly Counter<long> _scans;
     private readonly Counter<long> _verdicts;
     private readonly Histogram<double> _latency;
@@ -22,6 +23,8 @@ public sealed class ScannerMetrics
         var meter = meters.Create(GraphMetrics.MeterName);
         _notifications = meter.CreateCounter<long>("m365scanner.notifications.received", "{notification}",
             "Genuine change notifications accepted at the webhook (one per message)");
+        _refused = meter.CreateCounter<long>("m365scanner.notifications.refused", "{notification}",
+            "Notification entries refused at the webhook (tag reason: unknown subscription, clientState mismatch, tenant mismatch...)");
         _scans = meter.CreateCounter<long>("m365scanner.scans.completed", "{scan}", "Messages scanned to a recorded verdict");
         _verdicts = meter.CreateCounter<long>("m365scanner.verdicts", "{verdict}", "Verdicts by action (tag action: allow, rewrite, quarantine...)");
         _latency = meter.CreateHistogram<double>("m365scanner.notification_to_action.duration", "s",
@@ -32,6 +35,12 @@ public sealed class ScannerMetrics
     }
 
     public void NotificationsReceived(int count) => _notifications.Add(count);
+
+    public void NotificationsRefused(IReadOnlyDictionary<string, int> byReason)
+    {
+        foreach (var (reason, count) in byReason)
+            _refused.Add(count, new KeyValuePair<string, object?>("reason", reason));
+    }
 
     /// <param name="deliveredAt">When the message arrived in the mailbox; null when Graph did not say.</param>
     public void ScanCompleted(string action, DateTimeOffset? deliveredAt, DateTimeOffset now)

@@ -186,6 +186,18 @@ public static class PostgresSchema
             );
             CREATE UNIQUE INDEX scan_attempts_by_key ON scan_attempts (tenant_id, mailbox, message_id);
             """),
+        // Message leases, as in SQLite (its step 9): a row per message being acted on, deleted on release; expires_at
+        // frees the lease of a run whose host died. A new table, so existing databases upgrade in place.
+        new(8, "message leases", """
+            CREATE TABLE message_leases (
+                tenant_id  text COLLATE "C" NOT NULL,
+                mailbox    text COLLATE "C" NOT NULL,
+                message_id text COLLATE "C" NOT NULL,
+                holder     text        NOT NULL,
+                expires_at timestamptz NOT NULL,
+                PRIMARY KEY (tenant_id, mailbox, message_id)
+            );
+            """),
     ];
 
     /// <summary>The version a database has once every step is applied.</summary>

@@ -3,8 +3,9 @@ using Npgsql;
 
 namespace M365Scanner.Storage.Postgres;
 
-/// <summary>Onboarded tenants, their mailboxes and pending consents in a <see cref="PostgresDatabase"/> (tables
-/// <c>tenants</c>, <c>tenant_mailboxes</c>, <c>pending_consents</c>).</summary>
+/// <summary>Onboarded tenants and their mailboxes in a <see cref="PostgresDatabase"/> (tables
+/// <c>tenants</c>, <c>tenant_mailboxes</c>; the table <c>pending_consents</c> of
+/// migration 5 is no longer used: consent states are signed, not stored).</summary>
 /// <remarks>Tenant ids compare without regard to case, as in the SQLite store: rows are keyed by the lower-cased id
 /// and keep the id as first saved.</remarks>
 public sealed class PostgresTenantStore(PostgresDatabase database) : ITenantStore
@@ -72,43 +73,6 @@ public sealed class PostgresTenantStore(PostgresDatabase database) : ITenantStor
         {
             using var select = connection.Command("SELECT mailbox FROM tenant_mailboxes WHERE tenant_key = @key ORDER BY mailbox;");
             return select.With("key", KeyOf(tenantId)).ReadAll(reader => reader.GetString(0));
-        });
-    }
-
-    /// <remarks>The purge and the insert are one transaction.</remarks>
-    public void AddPendingConsent(PendingConsent consent, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(consent);
-        _database.Write(connection =>
-        {
-            using var batch = new NpgsqlBatch(connection);
-            var purge = new NpgsqlBatchCommand("DELETE FROM pending_consents WHERE expires_at < @now;");
-            purge.Parameters.AddWithValue("now", PostgresCommands.Milliseconds(now));
-            var insert = new NpgsqlBatchCommand("""
-                INSERT INTO pending_consents (state_hash, browser_hash, expires_at) VALUES (@state, @browser, @expiresAt)
-                ON CONFLICT (state_hash) DO UPDATE SET browser_hash = excluded.browser_hash, expires_at = excluded.expires_at;
-                """);
-            insert.Parameters.AddWithValue("state", consent.StateHash);
-            insert.Parameters.AddWithValue("browser", consent.BrowserHash);
-            insert.Parameters.AddWithValue("expiresAt", PostgresCommands.Milliseconds(consent.ExpiresAt));
-            batch.BatchCommands.Add(purge);
-            batch.BatchCommands.Add(insert);
-            return batch.ExecuteNonQuery();
-        });
-    }
-
-    /// <remarks>One DELETE ... RETURNING: of two hosts taking the same state at once, one gets the row.</remarks>
-    public PendingConsent? TakePendingConsent(string stateHash)
-    {
-        ArgumentNullException.ThrowIfNull(stateHash);
-        return _database.Run(connection =>
-        {
-            using var delete = connection.Command("""
-                DELETE FROM pending_consents WHERE state_hash = @state RETURNING state_hash, browser_hash, expires_at;
-                """);
-            return delete.With("state", stateHash)
-                .ReadAll(reader => new PendingConsent(reader.GetString(0), reader.GetString(1), reader.GetInstant(2)))
-                .SingleOrDefault();
         });
     }
 

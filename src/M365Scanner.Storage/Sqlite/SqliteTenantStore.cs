@@ -2,8 +2,9 @@ using M365Scanner.Core.Operations;
 
 namespace M365Scanner.Storage.Sqlite;
 
-/// <summary>Onboarded tenants, their mailboxes and pending consents in a <see cref="SqliteDatabase"/> (tables
-/// <c>tenants</c>, <c>tenant_mailboxes</c>, <c>pending_consents</c>).</summary>
+/// <summary>Onboarded tenants and their mailboxes in a <see cref="SqliteDatabase"/> (tables
+/// <c>tenants</c>, <c>tenant_mailboxes</c>; the table <c>pending_consents</c> of
+/// migration 5 is no longer used: consent states are signed, not stored).</summary>
 public sealed class SqliteTenantStore(SqliteDatabase database) : ITenantStore
 {
     private const string Columns = "tenant_id, state, consented_at, granted_roles, problem";
@@ -72,36 +73,6 @@ public sealed class SqliteTenantStore(SqliteDatabase database) : ITenantStore
             while (reader.Read())
                 found.Add(reader.GetString(0));
             return found;
-        });
-    }
-
-    public void AddPendingConsent(PendingConsent consent, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(consent);
-        _database.Write(transaction =>
-        {
-            using (var purge = transaction.Command("DELETE FROM pending_consents WHERE expires_at < $now;"))
-                purge.With("$now", UnixMilliseconds.From(now)).ExecuteNonQuery();
-            using var insert = transaction.Command("""
-                INSERT OR REPLACE INTO pending_consents (state_hash, browser_hash, expires_at) VALUES ($state, $browser, $expiresAt);
-                """);
-            insert.With("$state", consent.StateHash).With("$browser", consent.BrowserHash)
-                .With("$expiresAt", UnixMilliseconds.From(consent.ExpiresAt)).ExecuteNonQuery();
-        });
-    }
-
-    public PendingConsent? TakePendingConsent(string stateHash)
-    {
-        ArgumentNullException.ThrowIfNull(stateHash);
-        return _database.Write(transaction =>
-        {
-            using var delete = transaction.Command("""
-                DELETE FROM pending_consents WHERE state_hash = $state RETURNING state_hash, browser_hash, expires_at;
-                """);
-            using var reader = delete.With("$state", stateHash).ExecuteReader();
-            return reader.Read()
-                ? new PendingConsent(reader.GetString(0), reader.GetString(1), UnixMilliseconds.ToInstant(reader.GetInt64(2)))
-                : null;
         });
     }
 

@@ -28,7 +28,17 @@ public class ConsentUrlCommandTests
         Assert.StartsWith("https://127.0.0.1:5555/organizations/v2.0/adminconsent?client_id=abc&", run.Stdout.Trim());
     }
 
+    [Fact]
+    public async Task ConsentUrl_AsksTheGivenTenant()
+    {
+        var run = await CliRun.Of("consent-url", "--client-id", "abc", "--redirect-uri", "https://s.example/cb", "--tenant", "Contoso.com");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("https://login.microsoftonline.com/contoso.com/v2.0/adminconsent?client_id=abc&", run.Stdout.Trim());
+    }
+
     [Theory]
+    [InlineData("consent-url", "--client-id", "abc", "--redirect-uri", "https://s.example/cb", "--tenant", "common")]
     [InlineData("consent-url")]
     [InlineData("consent-url", "--client-id", "abc")]
     [InlineData("consent-url", "--client-id", "abc", "--redirect-uri", "https://s.example/cb", "--host", "http://127.0.0.1:1")]
@@ -60,10 +70,10 @@ public class ConsentUrlCommandTests
             return request.ToString();
         });
 
-        var run = await CliRun.Of("consent-url", "--host", $"http://127.0.0.1:{port}");
+        var run = await CliRun.Of("consent-url", "--host", $"http://127.0.0.1:{port}", "--tenant", "contoso.com");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(target, run.Stdout.Trim());
-        Assert.StartsWith("GET /onboard HTTP/1.1", await serve);
+        Assert.StartsWith("GET /onboard?tenant=contoso.com HTTP/1.1", await serve);
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace M365Scanner.Host.Tests.Onboarding;
 
 /// <summary>Admin consent through the emulator's adminconsent page, followed redirect by redirect as a browser does:
-/// host /onboard → emulator /organizations/v2.0/adminconsent → host /onboard/callback.</summary>
+/// host /onboard?tenant=... → emulator /{tenant}/v2.0/adminconsent → host /onboard/callback.</summary>
 public class AdminConsentTests
 {
     [Fact]
@@ -18,7 +18,7 @@ public class AdminConsentTests
         using var browser = env.Browser();
 
         var consentPage = await env.StartConsentAsync(browser);
-        Assert.Equal(new Uri(env.Emulator.AuthorityHost, "organizations/v2.0/adminconsent").AbsolutePath, consentPage.AbsolutePath);
+        Assert.Equal(new Uri(env.Emulator.AuthorityHost, $"{env.TenantId}/v2.0/adminconsent").AbsolutePath, consentPage.AbsolutePath);
         var query = QueryHelpers.ParseQuery(consentPage.Query);
         Assert.Equal(OnboardingEnvironment.ClientId, query["client_id"].ToString());
         Assert.Equal("https://graph.microsoft.com/.default", query["scope"].ToString());

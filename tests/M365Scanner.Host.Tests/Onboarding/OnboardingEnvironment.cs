@@ -6,6 +6,7 @@ using M365Scanner.GraphEmulator.Control;
 using M365Scanner.GraphEmulator.Directory;
 using M365Scanner.Host.Tests.TestSupport;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,6 +46,7 @@ public sealed class OnboardingEnvironment : IAsyncDisposable
     public ITenantStore Tenants => Host.Services.GetRequiredService<ITenantStore>();
     public IWorkerStateStore State => Host.Services.GetRequiredService<IWorkerStateStore>();
     public IVerdictStore Verdicts => Host.Services.GetRequiredService<IVerdictStore>();
+    public M365Scanner.Host.Onboarding.UsedConsentStates UsedStates => Host.Services.GetRequiredService<M365Scanner.Host.Onboarding.UsedConsentStates>();
 
     /// <param name="requestedRoles">What the app registration asks for (what consent grants).</param>
     public static async Task<OnboardingEnvironment> StartAsync(string[]? requestedRoles = null)
@@ -91,10 +93,11 @@ public sealed class OnboardingEnvironment : IAsyncDisposable
         SslOptions = { RemoteCertificateValidationCallback = Emulator.Trust.Validate },
     });
 
-    /// <summary>Opens /onboard; returns where it sends the browser (the admin-consent page).</summary>
-    public async Task<Uri> StartConsentAsync(HttpClient browser)
+    /// <summary>Opens /onboard for <paramref name="tenant"/> (default: the customer tenant's id), as its form does;
+    /// returns where it sends the browser (the admin-consent page).</summary>
+    public async Task<Uri> StartConsentAsync(HttpClient browser, string? tenant = null)
     {
-        using var response = await browser.GetAsync(BaseUrl + "/onboard");
+        using var response = await browser.GetAsync(BaseUrl + "/onboard?tenant=" + Uri.EscapeDataString(tenant ?? TenantId));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return response.Headers.Location!;
     }
@@ -113,6 +116,14 @@ public sealed class OnboardingEnvironment : IAsyncDisposable
         using var response = await browser.GetAsync(callback);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
+
+    /// <summary>The callback a forger types by hand: consent "granted" for <paramref name="tenant"/> under a state
+    /// taken from a genuine /onboard.</summary>
+    public Uri ForgedCallback(string state, string tenant) => new(QueryHelpers.AddQueryString(BaseUrl + "/onboard/callback",
+        new Dictionary<string, string?> { ["admin_consent"] = "True", ["tenant"] = tenant, ["state"] = state }));
+
+    /// <summary>The state an admin-consent page URL carries.</summary>
+    public static string StateOf(Uri adminConsentPage) => QueryHelpers.ParseQuery(adminConsentPage.Query)["state"].ToString();
 
     public HttpClient AdminClient()
     {

@@ -66,32 +66,6 @@ public abstract class TenantStoreContract : StoreContract
         Assert.Empty(store.Mailboxes(Contoso.TenantId));
     }
 
-    [SkippableFact]
-    public void TakePendingConsent_ReturnsItOnce()
-    {
-        var store = CreateStore();
-        var pending = new PendingConsent("state-hash", "browser-hash", T0.AddMinutes(10));
-        store.AddPendingConsent(pending, T0);
-
-        Assert.Equal(pending, store.TakePendingConsent("state-hash"));
-        Assert.Null(store.TakePendingConsent("state-hash"));
-        Assert.Null(store.TakePendingConsent("never-issued"));
-    }
-
-    [SkippableFact]
-    public void AddPendingConsent_ForgetsThoseExpiredBeforeNow()
-    {
-        var store = CreateStore();
-        store.AddPendingConsent(new PendingConsent("old", "b1", T0.AddMinutes(10)), T0);
-        store.AddPendingConsent(new PendingConsent("live", "b2", T0.AddMinutes(30)), T0);
-
-        store.AddPendingConsent(new PendingConsent("new", "b3", T0.AddMinutes(31)), T0.AddMinutes(11));
-
-        Assert.Null(store.TakePendingConsent("old"));
-        Assert.NotNull(store.TakePendingConsent("live"));
-        Assert.NotNull(store.TakePendingConsent("new"));
-    }
-
     private static void AssertSame(TenantRecord expected, TenantRecord? actual)
     {
         Assert.NotNull(actual);

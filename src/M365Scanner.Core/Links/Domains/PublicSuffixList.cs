@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text;
+using M365Scanner.Core.Reference;
 
 namespace M365Scanner.Core.Links.Domains;
 
@@ -18,9 +18,6 @@ namespace M365Scanner.Core.Links.Domains;
 /// </remarks>
 public sealed class PublicSuffixList
 {
-    private const string ResourceName = "M365Scanner.Core.Links.Domains.public_suffix_list.dat";
-
-    private static readonly Lazy<PublicSuffixList> LazyDefault = new(LoadEmbedded);
     private static readonly IdnMapping Idn = new() { AllowUnassigned = true };
 
     // Normal rules as written ("co.uk"); wildcard rules by their parent ("*.ck" -> "ck");
@@ -37,8 +34,9 @@ public sealed class PublicSuffixList
         RuleCount = rules.Count + wildcards.Count + exceptions.Count;
     }
 
-    /// <summary>The list embedded in this assembly, loaded on first use (about 10k rules, a few milliseconds).</summary>
-    public static PublicSuffixList Default => LazyDefault.Value;
+    /// <summary>The list of the reference data in use (<see cref="ReferenceData.Current"/>): the copy shipped in
+    /// <c>reference/publicsuffix</c> unless the host swapped in a refreshed one.</summary>
+    public static PublicSuffixList Default => ReferenceData.Current.PublicSuffixes;
 
     /// <summary>Number of distinct rules held (Unicode and punycode forms of an IDN rule count separately).</summary>
     public int RuleCount { get; }
@@ -159,13 +157,5 @@ public sealed class PublicSuffixList
         {
             return null;
         }
-    }
-
-    private static PublicSuffixList LoadEmbedded()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from the build.");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd());
     }
 }

@@ -10,16 +10,19 @@ namespace M365Scanner.Core.Links.Unwrapping;
 /// <item>v1: <c>urldefense.proofpoint.com/v1/url?u=&lt;url-encoded&gt;&amp;k=...</c></item>
 /// <item>v2: <c>urldefense.proofpoint.com/v2/url?u=&lt;encoded&gt;&amp;d=...</c>, where '-' stands for '%' and
 /// '_' for '/' before URL-decoding.</item>
-/// <item>v3: <c>urldefense.com/v3/__&lt;url&gt;__;&lt;base64url&gt;!...</c>: characters Proofpoint would not keep in
-/// the URL were replaced by '*' (one character) or "**" plus a length code (a run of 2 to 65 characters), and the
-/// original characters travel, in order, UTF-8 then base64url-encoded, after "__;".</item>
+/// <item>v3: <c>urldefense.com/v3/__&lt;url&gt;__;&lt;base64url&gt;!...</c> (also <c>urldefense.us</c>): characters
+/// Proofpoint would not keep in the URL were replaced by '*' (one character) or "**" plus a length code (a run of 2
+/// to 65 bytes of their UTF-8 form, so "**A" may stand for one accented letter), and the original characters
+/// travel, in order, UTF-8 then base64url-encoded, after "__;".</item>
 /// </list>
 /// </summary>
-/// <remarks>Algorithm as in Proofpoint's published decoder script (URLDefenseDecode.py) and the open-source ports
-/// of it. Every link on these hosts is a wrapper, so one that cannot be decoded is reported as opaque.</remarks>
+/// <remarks>Algorithm as in Proofpoint's published decoder script (URLDefenseDecode.py), except that v3 run codes
+/// count UTF-8 bytes, not characters: Proofpoint's script gets multi-byte replacements wrong, and the public
+/// vectors of cardi/proofpoint-url-decoder show the byte count. Every link on these hosts is a wrapper, so one that
+/// cannot be decoded is reported as opaque.</remarks>
 public sealed class ProofpointUrlDefense : IUrlWrapper
 {
-    private static readonly string[] Hosts = ["urldefense.proofpoint.com", "urldefense.com"];
+    private static readonly string[] Hosts = ["urldefense.proofpoint.com", "urldefense.com", "urldefense.us"];
 
     // Run-length codes of v3: 'A' means a run of 2 characters, 'B' 3, ... '_' 65.
     private const string RunLengthCodes = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -85,10 +88,8 @@ public sealed class ProofpointUrlDefense : IUrlWrapper
             encoded = ReadOnlySpan<char>.Empty;
         }
 
-        var text = PercentEncoding.Decode(RestoreDoubleSlash(embedded), plusIsSpace: false);
-        if (!TryDecodeReplacements(encoded, out var replacements))
-            return null;
-        return Substitute(text, replacements);
+        // The embedded URL is kept as Proofpoint wrote it, escapes included ("%2F" must not become "/").
+        return TryDecodeReplacements(encoded, out var replacements) ? Substitute(RestoreDoubleSlash(embedded), replacements) : null;
     }
 
     // Some clients collapse "https://" to "https:/" inside the rewritten path; put the slash back.
@@ -101,11 +102,10 @@ public sealed class ProofpointUrlDefense : IUrlWrapper
         return url.ToString();
     }
 
-    // The replacement characters, one string per Unicode scalar (the decoder counts characters, not bytes or
-    // UTF-16 units, so a "*" may stand for a 4-byte emoji).
-    private static bool TryDecodeReplacements(ReadOnlySpan<char> base64Url, out List<string> characters)
+    // The replaced characters as UTF-8 bytes: a run code counts bytes, so "**A" may be one two-byte character.
+    private static bool TryDecodeReplacements(ReadOnlySpan<char> base64Url, out byte[] bytes)
     {
-        characters = [];
+        bytes = [];
         if (base64Url.IsEmpty)
             return true;
         if (base64Url.Length % 4 == 1 || base64Url.ContainsAnyExcept(RunLengthCodes))
@@ -115,28 +115,34 @@ public sealed class ProofpointUrlDefense : IUrlWrapper
             padded.Append(c switch { '-' => '+', '_' => '/', _ => c });
         padded.Append('=', (4 - base64Url.Length % 4) % 4);
 
-        var bytes = new byte[base64Url.Length];
-        if (!Convert.TryFromBase64String(padded.ToString(), bytes, out var written))
+        var buffer = new byte[base64Url.Length];
+        if (!Convert.TryFromBase64String(padded.ToString(), buffer, out var written))
             return false;
-        if (!System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(0, written)))
-            return false;
-        foreach (var rune in Encoding.UTF8.GetString(bytes, 0, written).EnumerateRunes())
-            characters.Add(rune.ToString());
+        bytes = buffer[..written];
         return true;
     }
 
-    private static string? Substitute(string text, List<string> replacements)
+    // Builds the URL as UTF-8 bytes and decodes it once at the end, so a character whose bytes are split across
+    // two runs ("**_**5": 65 then 59 bytes of two-byte letters) comes out whole. A lone '*' takes one character:
+    // all of a multi-byte sequence when its byte starts one.
+    private static string? Substitute(string text, byte[] replacements)
     {
-        var builder = new StringBuilder(text.Length);
+        var output = new List<byte>(text.Length + replacements.Length);
+        Span<byte> utf8 = stackalloc byte[4];
         var next = 0;
         for (var i = 0; i < text.Length; i++)
         {
             if (text[i] != '*')
             {
-                builder.Append(text[i]);
+                if (System.Text.Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
+                    return null;
+                var written = rune.EncodeToUtf8(utf8);
+                for (var b = 0; b < written; b++)
+                    output.Add(utf8[b]);
+                i += consumed - 1;
                 continue;
             }
-            var count = 1;
+            int count;
             if (i + 2 < text.Length && text[i + 1] == '*')
             {
                 var code = RunLengthCodes.IndexOf(text[i + 2]);
@@ -145,11 +151,22 @@ public sealed class ProofpointUrlDefense : IUrlWrapper
                 count = code + 2;
                 i += 2;
             }
-            if (next + count > replacements.Count)
+            else
+                count = next < replacements.Length ? SequenceLength(replacements[next]) : 1;
+            if (next + count > replacements.Length)
                 return null;
             for (var k = 0; k < count; k++)
-                builder.Append(replacements[next++]);
+                output.Add(replacements[next++]);
         }
-        return builder.ToString();
+        var bytes = output.ToArray();
+        return System.Text.Unicode.Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : null;
     }
+
+    private static int SequenceLength(byte lead) => lead switch
+    {
+        >= 0xF0 => 4,
+        >= 0xE0 => 3,
+        >= 0xC0 => 2,
+        _ => 1,
+    };
 }

@@ -8,7 +8,8 @@ namespace M365Scanner.Core.Links.Unwrapping;
 /// </summary>
 /// <param name="Name">Name recorded in <see cref="Link.WrappedBy"/>.</param>
 /// <param name="Hosts">Host patterns: "host" or "*.parent" (any host below parent).</param>
-/// <param name="Path">The path the wrapper uses ("/url"), compared ignoring case; null for any path.</param>
+/// <param name="Path">The path the wrapper uses ("/url"), compared ignoring case; ending in '*', a path prefix
+/// ("/wis/clicktime/*"); null for any path.</param>
 /// <param name="Parameters">Parameter names that may hold the destination, tried in order.</param>
 /// <param name="IsGateway">True for mail gateways, whose every link on these hosts is a wrapper: a missing or
 /// undecodable destination then makes the link an opaque wrapper. False for open redirectors (Google, Facebook),
@@ -22,8 +23,7 @@ public sealed record QueryParameterWrapper(
     {
         if (!HostPattern.Matches(url.Host, Hosts))
             return null;
-        if (Path is not null && !url.Path.Equals(Path, StringComparison.OrdinalIgnoreCase)
-                && !url.Path.Equals(Path + "/", StringComparison.OrdinalIgnoreCase))
+        if (Path is not null && !PathMatches(url.Path))
             return null;
 
         string? inner = null;
@@ -41,7 +41,12 @@ public sealed record QueryParameterWrapper(
         return inner is not null && IsAbsoluteHttp(inner) ? new UnwrapStep(Name, inner) : null;
     }
 
-    private static bool IsAbsoluteHttp(string url) =>
+    private bool PathMatches(string path) =>
+        Path!.EndsWith('*')
+            ? path.StartsWith(Path.AsSpan(0, Path.Length - 1), StringComparison.OrdinalIgnoreCase)
+            : path.Equals(Path, StringComparison.OrdinalIgnoreCase) || path.Equals(Path + "/", StringComparison.OrdinalIgnoreCase);
+
+    internal static bool IsAbsoluteHttp(string url) =>
         url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
         || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 }

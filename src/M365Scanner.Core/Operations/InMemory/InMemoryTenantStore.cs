@@ -5,7 +5,6 @@ public sealed class InMemoryTenantStore : ITenantStore
 {
     private readonly Dictionary<string, TenantRecord> _tenants = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, SortedSet<string>> _mailboxes = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, PendingConsent> _pending = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
     public void Save(TenantRecord tenant)
@@ -43,23 +42,5 @@ public sealed class InMemoryTenantStore : ITenantStore
         ArgumentNullException.ThrowIfNull(tenantId);
         lock (_lock)
             return _mailboxes.TryGetValue(tenantId, out var set) ? [.. set] : [];
-    }
-
-    public void AddPendingConsent(PendingConsent consent, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(consent);
-        lock (_lock)
-        {
-            foreach (var expired in _pending.Values.Where(p => p.ExpiresAt < now).ToList())
-                _pending.Remove(expired.StateHash);
-            _pending[consent.StateHash] = consent;
-        }
-    }
-
-    public PendingConsent? TakePendingConsent(string stateHash)
-    {
-        ArgumentNullException.ThrowIfNull(stateHash);
-        lock (_lock)
-            return _pending.Remove(stateHash, out var consent) ? consent : null;
     }
 }

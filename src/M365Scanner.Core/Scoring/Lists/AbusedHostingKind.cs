@@ -8,6 +8,9 @@ public enum AbusedHostingKind
     FileSharing,
     /// <summary>Hosted forms (Google Forms, Microsoft Forms, Jotform, ...): a ready-made credential form.</summary>
     Forms,
+    /// <summary>Self-service creation platforms (Sublime's list: site and document builders, whiteboards,
+    /// no-code apps): anyone can publish a page there, but most of them are also everyday work tools.</summary>
+    SiteBuilder,
     /// <summary>Cloud object storage served as a web page (Azure blob, Google Cloud Storage, S3, R2) and platform
     /// app endpoints (azurewebsites.net, appspot.com, Cloud Run): a phishing page with a cloud provider's reputation,
     /// though partners also run real portals there.</summary>

@@ -1,50 +1,45 @@
 using System.Collections.Frozen;
+using M365Scanner.Core.Links.Domains;
 
 namespace M365Scanner.Core.Scoring.Lists;
 
 /// <summary>
-/// Top-level domains where registrations are cheap and abuse is concentrated, in two tiers. A link there is not
-/// malicious by itself (real shops live on .shop and .online), so the signal is modest and graded by tier.
+/// Top-level domains where registrations are cheap and abuse is concentrated, in two tiers: the product's "high"
+/// list (the most abused) and Sublime Security's suspicious_tlds ("elevated"). A link there is not malicious by
+/// itself (real shops live on .shop and .online), so the signal is modest and graded by tier. Entries may be
+/// multi-label public suffixes ("co.za"), matched against the host's public suffix.
 /// </summary>
-/// <remarks>
-/// Sources: Spamhaus, "The world's most abused TLDs" (spamhaus.org/statistics/tlds, 2023-2024 snapshots);
-/// Interisle Consulting Group, "Phishing Landscape 2023" and "2024" (TLDs with the highest phishing domain scores,
-/// the Freenom TLDs before their 2023 shutdown); Google's 2023 .zip/.mov launch, abused for file-name confusion.
-/// Review yearly: the ranking moves with registrars' promotions.
-/// </remarks>
-public static class AbusedTopLevelDomains
+public sealed class AbusedTopLevelDomains
 {
-    /// <summary>Where most registrations seen in mail are abusive: the former Freenom TLDs, file-name lookalikes and
-    /// the cheap new gTLDs at the top of the abuse rankings.</summary>
-    public static IReadOnlyList<string> High { get; } =
-    [
-        "tk", "ml", "ga", "cf", "gq", "zip", "mov", "top", "xyz", "icu", "buzz", "cfd", "sbs", "rest", "cyou",
-        "bond", "lol", "quest", "monster", "cam", "click", "gdn", "work", "loan", "kim", "country", "stream",
-        "download", "racing", "win", "bid", "men", "date", "review", "party", "trade", "science", "accountant",
-        "faith", "cricket", "webcam", "xin", "ren", "mom", "beauty", "hair", "skin", "boats", "autos", "yachts",
-        "homes", "motorcycles", "uno", "pw", "su",
-    ];
+    private readonly FrozenSet<string> _high;
+    private readonly FrozenSet<string> _elevated;
+    private readonly PublicSuffixList _suffixes;
 
-    /// <summary>Cheap general-purpose TLDs with elevated abuse where ordinary businesses are also common.</summary>
-    public static IReadOnlyList<string> Elevated { get; } =
-    [
-        "shop", "online", "site", "store", "live", "life", "today", "support", "space", "fun", "website", "tech",
-        "club", "best", "digital", "link", "info", "biz", "ws", "cc", "vip", "one", "services", "world", "center",
-        "email", "host", "press", "pics", "surf", "tokyo", "wang", "help", "asia", "network",
-    ];
+    public AbusedTopLevelDomains(IReadOnlyList<string> high, IReadOnlyList<string> elevated, PublicSuffixList suffixes)
+    {
+        _high = high.ToFrozenSet(StringComparer.Ordinal);
+        _elevated = elevated.Except(high).ToFrozenSet(StringComparer.Ordinal);
+        _suffixes = suffixes;
+    }
 
-    private static readonly FrozenSet<string> HighSet = High.ToFrozenSet(StringComparer.Ordinal);
-    private static readonly FrozenSet<string> ElevatedSet = Elevated.Except(High).ToFrozenSet(StringComparer.Ordinal);
-
-    /// <summary>The tier of <paramref name="host"/>'s last label: 2 for <see cref="High"/>, 1 for
-    /// <see cref="Elevated"/>, 0 otherwise (and for null or IP hosts, which have no TLD).</summary>
-    public static int TierOf(string? host, out string tld)
+    /// <summary>The tier of <paramref name="host"/>'s public suffix, or else its last label: 2 for the high list,
+    /// 1 for the elevated one, 0 otherwise (and for null, IP or single-label hosts, which have no TLD).</summary>
+    public int TierOf(string? host, out string tld)
     {
         tld = "";
         if (string.IsNullOrEmpty(host) || host[0] == '[')
             return 0;
         var dot = host.LastIndexOf('.');
-        tld = dot < 0 ? host : host[(dot + 1)..];
-        return HighSet.Contains(tld) ? 2 : ElevatedSet.Contains(tld) ? 1 : 0;
+        if (dot < 0)
+            return 0;
+        if (_suffixes.GetPublicSuffix(host) is { } suffix && suffix.Contains('.') && Tier(suffix) is > 0 and var tier)
+        {
+            tld = suffix;
+            return tier;
+        }
+        tld = host[(dot + 1)..];
+        return Tier(tld);
     }
+
+    private int Tier(string tld) => _high.Contains(tld) ? 2 : _elevated.Contains(tld) ? 1 : 0;
 }

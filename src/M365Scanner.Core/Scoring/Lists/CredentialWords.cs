@@ -4,60 +4,109 @@ namespace M365Scanner.Core.Scoring.Lists;
 
 /// <summary>
 /// Words that credential phishing puts in its URLs so the reader's glance finds what the lure promised ("verify
-/// your account", "unlock your mailbox", "pay the invoice"). English plus the basics of German, French, Spanish,
-/// Portuguese and Italian. Long words match inside a label ("securelogin"); short
-/// and ambiguous ones (<see cref="ShortWords"/>) only as a whole token, because "auth" or "conta" hide inside
-/// ordinary words.
+/// your account", "unlock your mailbox", "pay the invoice"), from the product's credential word lists.
 /// </summary>
-public static class CredentialWords
+/// <remarks>
+/// A word counts only as a whole token (between dots, hyphens, slashes, underscores, digits and the like) or as a
+/// part of a token made of nothing but listed words ("securelogin", "accountverify"): "billingsgate", "mybilling"
+/// or "contact" contain a listed word but are other words. Short words (<see cref="ShortWords"/>) are listed apart
+/// only to say that a substring search would never do for them; under this rule both kinds match the same way.
+/// </remarks>
+public sealed class CredentialWords
 {
-    /// <summary>Matched as substrings of host labels and path segments.</summary>
-    public static IReadOnlyList<string> Words { get; } =
-    [
-        "login", "logon", "signin", "sign-in", "log-in", "verify", "verification", "account", "password", "passwd",
-        "secure", "security", "update", "wallet", "unlock", "suspend", "suspended", "invoice", "payment", "billing",
-        "confirm", "recover", "recovery", "webmail", "mailbox", "authenticate", "authentication", "validate",
-        "validation", "credential", "reactivate", "restore", "unusual", "locked", "voicemail", "refund",
-        // German, French, Spanish, Portuguese, Italian.
-        "anmelden", "anmeldung", "konto", "passwort", "kennwort", "rechnung", "zahlung", "bestaetigen", "bestatigen",
-        "connexion", "identifiant", "compte", "facture", "paiement", "verifier", "motdepasse",
-        "iniciar", "sesion", "cuenta", "contrasena", "factura", "verificar",
-        "senha", "fatura", "pagamento", "atualizar", "atualizacao", "accedi", "fattura", "verifica",
-    ];
+    private const string Separators = "./-_?&=#:~+%!$@,;()[]'*0123456789";
 
-    /// <summary>Matched only as a whole token (between dots, hyphens, slashes, underscores or digits).</summary>
-    public static IReadOnlyList<string> ShortWords { get; } =
-    [
-        "sso", "auth", "otp", "mfa", "kyc", "pin", "pwd", "owa", "adfs",
-        // Hide inside ordinary words: "accessories", "contact", "constantcontact".
-        "acceso", "acesso", "accesso", "conta", "pago",
-    ];
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _words;
+    private readonly string[] _phrases;   // words written with a separator inside ("sign-in"), matched as phrases
+    private readonly int _longest;
 
-    private static readonly string[] WordArray = [.. Words.Distinct()];
-    private static readonly FrozenSet<string> ShortSet = ShortWords.ToFrozenSet(StringComparer.Ordinal);
+    public CredentialWords(IReadOnlyList<string> words, IReadOnlyList<string> shortWords)
+    {
+        Words = words;
+        ShortWords = shortWords;
+        var all = words.Concat(shortWords).Where(w => w.Length > 0).Distinct().ToList();
+        _phrases = [.. all.Where(w => w.AsSpan().ContainsAny(Separators))];
+        var single = all.Where(w => !w.AsSpan().ContainsAny(Separators)).ToList();
+        _words = single.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _longest = single.Count == 0 ? 0 : single.Max(w => w.Length);
+    }
 
-    /// <summary>The distinct listed words in <paramref name="text"/> (lower case ASCII expected), in list order.</summary>
-    public static List<string> Find(ReadOnlySpan<char> text)
+    /// <summary>Words matched inside other listed words when a token is made only of listed words.</summary>
+    public IReadOnlyList<string> Words { get; }
+
+    /// <summary>Short or ambiguous words ("sso", "pin", "conta").</summary>
+    public IReadOnlyList<string> ShortWords { get; }
+
+    /// <summary>The distinct listed words in <paramref name="text"/> (lower case ASCII expected), in text order.</summary>
+    public List<string> Find(ReadOnlySpan<char> text)
     {
         var found = new List<string>();
         if (text.IsEmpty)
             return found;
-        foreach (var word in WordArray)
+        foreach (var phrase in _phrases)
         {
-            if (text.Contains(word, StringComparison.Ordinal) && !IsInsideLongerListedWord(found, word))
-                found.Add(word);
+            if (ContainsAsTokens(text, phrase))
+                found.Add(phrase);
         }
-        foreach (var range in text.SplitAny("./-_?&=#:~+%0123456789"))
+        foreach (var range in text.SplitAny(Separators))
         {
             var token = text[range];
-            if (token.Length is >= 2 and <= 8 && ShortSet.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out var word)
-                    && !found.Contains(word))
-                found.Add(word);
+            if (token.Length >= 2)
+                AddWordsOf(token, found);
         }
         return found;
     }
 
-    // "suspended" contains "suspend", "verification" does not contain "verify": report each idea once.
-    private static bool IsInsideLongerListedWord(List<string> found, string word) =>
-        found.Exists(f => f.Contains(word, StringComparison.Ordinal));
+    // The token is one listed word, or splits completely into listed words ("securelogin" = "secure" + "login").
+    private void AddWordsOf(ReadOnlySpan<char> token, List<string> found)
+    {
+        if (_words.TryGetValue(token, out var whole))
+        {
+            AddOnce(found, whole);
+            return;
+        }
+        if (token.Length > 64)
+            return;
+        // cut[i] = where the last word of a split of token[..i] starts, or -1 when token[..i] cannot be split.
+        Span<int> cut = stackalloc int[token.Length + 1];
+        cut.Fill(-1);
+        cut[0] = 0;
+        for (var end = 1; end <= token.Length; end++)
+        {
+            for (var start = Math.Max(0, end - _longest); start < end && cut[end] < 0; start++)
+            {
+                if (cut[start] >= 0 && _words.Contains(token[start..end]))
+                    cut[end] = start;
+            }
+        }
+        if (cut[token.Length] < 0)
+            return;
+        var parts = new List<string>();
+        for (var end = token.Length; end > 0; end = cut[end])
+        {
+            _words.TryGetValue(token[cut[end]..end], out var word);
+            parts.Add(word!);
+        }
+        for (var i = parts.Count - 1; i >= 0; i--)
+            AddOnce(found, parts[i]);
+    }
+
+    private static void AddOnce(List<string> found, string word)
+    {
+        if (!found.Contains(word))
+            found.Add(word);
+    }
+
+    private static bool ContainsAsTokens(ReadOnlySpan<char> text, string phrase)
+    {
+        for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0;)
+        {
+            var end = at + phrase.Length;
+            if ((at == 0 || Separators.Contains(text[at - 1])) && (end == text.Length || Separators.Contains(text[end])))
+                return true;
+            var next = text[(at + 1)..].IndexOf(phrase, StringComparison.Ordinal);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+        return false;
+    }
 }

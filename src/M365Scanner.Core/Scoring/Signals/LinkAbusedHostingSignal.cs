@@ -1,3 +1,4 @@
+using M365Scanner.Core.Reference;
 using M365Scanner.Core.Scoring.Lists;
 
 namespace M365Scanner.Core.Scoring.Signals;
@@ -5,7 +6,7 @@ namespace M365Scanner.Core.Scoring.Signals;
 /// <summary>
 /// Link: page on hosting that phishing borrows. Free site builders, serverless endpoints, tunnels and IPFS let
 /// anyone publish a page under a reputable provider's name in minutes; cloud storage and hosted forms serve ready
-/// credential pages. Graded by <see cref="AbusedHostingKind"/>: everyday file sharing (SharePoint, Dropbox, Drive)
+/// credential pages; self-service site and document builders are in between. Graded by <see cref="AbusedHostingKind"/>: everyday file sharing (SharePoint, Dropbox, Drive)
 /// weighs little, and the tenant's own SharePoint/OneDrive not at all.
 /// </summary>
 public sealed class LinkAbusedHostingSignal : LinkSignal
@@ -19,7 +20,7 @@ public sealed class LinkAbusedHostingSignal : LinkSignal
     public override SignalHit? Evaluate(LinkContext context)
     {
         var link = context.Link;
-        if (link.Host is null || AbusedHosting.Match(link.Host, PathOf(link.Target)) is not { } match)
+        if (link.Host is null || ReferenceData.Current.AbusedHosting.Match(link.Host, PathOf(link.Target)) is not { } match)
             return null;
         if (match.Kind == AbusedHostingKind.FileSharing && IsTenantsOwnSite(link.Host, context.Message.Tenant))
             return null;
@@ -28,6 +29,7 @@ public sealed class LinkAbusedHostingSignal : LinkSignal
             AbusedHostingKind.FreeHosting => Hit($"{link.Host} is free hosting anyone can publish on ({match.Entry})"),
             AbusedHostingKind.CloudStorage => Hit($"{link.Host} serves a page from cloud storage or a cloud app endpoint ({match.Entry})", 0.6),
             AbusedHostingKind.Forms => Hit($"the link opens a hosted form on {link.Host} ({match.Entry})", 0.5),
+            AbusedHostingKind.SiteBuilder => Hit($"the link opens a page on {link.Host}, a platform anyone can publish on ({match.Entry})", 0.4),
             _ => Hit($"the link opens a file-sharing page on {link.Host}", 0.2),
         };
     }

@@ -1,3 +1,4 @@
+using M365Scanner.Core.Reference;
 using M365Scanner.Core.Scoring.Lists;
 
 namespace M365Scanner.Core.Scoring.Signals;
@@ -19,7 +20,7 @@ public sealed class LinkAbusedTldSignal : LinkSignal
         var link = context.Link;
         if (link.Host is null || link.IsIpHost)
             return null;
-        return AbusedTopLevelDomains.TierOf(link.Host, out var tld) switch
+        return ReferenceData.Current.AbusedTopLevelDomains.TierOf(link.Host, out var tld) switch
         {
             2 => Hit($"{link.RegistrableDomain} is under .{tld}, one of the most abused top-level domains"),
             1 => Hit($"{link.RegistrableDomain} is under .{tld}, a top-level domain with elevated abuse", 0.5),

@@ -1,3 +1,4 @@
+using M365Scanner.Core.Reference;
 using M365Scanner.Core.Scoring.Lists;
 using M365Scanner.Core.Scoring.Lookalike;
 
@@ -24,15 +25,16 @@ public sealed class LinkCredentialWordingSignal : LinkSignal
         if (ProtectedDomains.For(context.Message).All.Contains(link.RegistrableDomain))
             return null;
 
+        var wordList = ReferenceData.Current.CredentialWords;
         var registrable = link.RegistrableDomain;
-        var inName = CredentialWords.Find(registrable.AsSpan(0, registrable.IndexOf('.') is var dot and > 0 ? dot : registrable.Length));
+        var inName = wordList.Find(registrable.AsSpan(0, registrable.IndexOf('.') is var dot and > 0 ? dot : registrable.Length));
         if (inName.Count > 0)
             return Hit($"the domain {registrable} itself contains \"{string.Join("\", \"", inName)}\"");
 
         var sub = link.Host.Length > registrable.Length ? link.Host[..(link.Host.Length - registrable.Length - 1)] : "";
-        var inSub = CredentialWords.Find(sub);
+        var inSub = wordList.Find(sub);
         var path = LinkAbusedHostingSignal.PathOf(link.Target).ToLowerInvariant();
-        var inPath = CredentialWords.Find(path);
+        var inPath = wordList.Find(path);
         if (inSub.Count == 0 && inPath.Count == 0)
             return null;
         var words = inSub.Concat(inPath).Distinct().ToList();

@@ -1,3 +1,4 @@
+using M365Scanner.Core.Reference;
 using M365Scanner.Core.Scoring.Lists;
 
 namespace M365Scanner.Core.Scoring.Signals;
@@ -20,7 +21,7 @@ public sealed class LinkExecutableDownloadSignal : LinkSignal
     {
         if (context.Link.Host is null)
             return null;
-        var strength = ExecutableExtensions.StrengthOf(LinkAbusedHostingSignal.PathOf(context.Link.Target), out var extension);
+        var strength = ReferenceData.Current.ExecutableExtensions.StrengthOf(LinkAbusedHostingSignal.PathOf(context.Link.Target), out var extension);
         if (strength == 0)
             return null;
         // "/cgi/app.exe?func=login": a program run on the server to build a page, not a file sent to the reader.

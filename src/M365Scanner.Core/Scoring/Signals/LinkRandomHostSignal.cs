@@ -25,6 +25,9 @@ public sealed class LinkRandomHostSignal : LinkSignal
         var link = context.Link;
         if (link.Host is null || link.IsIpHost || link.RegistrableDomain is null)
             return null;
+        // A single-label intranet name was chosen by the organisation's administrators, not registered in bulk.
+        if (LinkTenantDomainSignal.IsSingleLabel(link.Host))
+            return null;
         var host = link.Host;
         var registrable = link.RegistrableDomain;
         var name = registrable.Split('.')[0];

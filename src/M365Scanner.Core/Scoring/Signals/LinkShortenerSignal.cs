@@ -1,3 +1,4 @@
+using M365Scanner.Core.Reference;
 using M365Scanner.Core.Scoring.Lists;
 
 namespace M365Scanner.Core.Scoring.Signals;
@@ -17,7 +18,7 @@ public sealed class LinkShortenerSignal : LinkSignal
     public override SignalHit? Evaluate(LinkContext context)
     {
         var link = context.Link;
-        if (link.Host is null || UrlShorteners.Match(link.Host) is not { } match || !HasCode(link.Target))
+        if (link.Host is null || ReferenceData.Current.UrlShorteners.Match(link.Host) is not { } match || !HasCode(link.Target))
             return null;
         return match.IsSocial
             ? Hit($"the link goes through {match.Shortener}, a social network's link wrapper that hides where it leads", 0.4)

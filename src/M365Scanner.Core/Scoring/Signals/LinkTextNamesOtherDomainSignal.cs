@@ -1,3 +1,4 @@
+using M365Scanner.Core.Reference;
 using M365Scanner.Core.Links.Domains;
 using M365Scanner.Core.Links.Normalization;
 using M365Scanner.Core.Scoring.Lists;
@@ -41,7 +42,7 @@ public sealed class LinkTextNamesOtherDomainSignal : LinkSignal
             if (link.WrappedBy.Count > 0 && named == WrapperDomain(link.Url))
                 continue;
             var shown = named;
-            if (ClickTrackers.Contains(link.Host))
+            if (ReferenceData.Current.ClickTrackers.Contains(link.Host))
                 return Hit($"the text shows {shown} but the link goes through the mail tracker {link.Host}", 0.15);
             if (link.Target.Contains(shown, StringComparison.OrdinalIgnoreCase))
                 return Hit($"the text shows {shown}; the link goes to {link.RegistrableDomain}, which passes it on", 0.2);

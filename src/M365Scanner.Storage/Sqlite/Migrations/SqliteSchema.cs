@@ -191,6 +191,19 @@ public static class SqliteSchema
             );
             CREATE UNIQUE INDEX scan_attempts_by_key ON scan_attempts (tenant_id, mailbox, message_id);
             """),
+        // Message leases: one run at a time acts on a message (Host/Actions/MessageLeases). A row per message being
+        // acted on, deleted on release; expires_at (unix milliseconds) frees the lease of a run whose process died.
+        // A new table, so existing files upgrade in place.
+        new(9, "message leases", """
+            CREATE TABLE message_leases (
+                tenant_id  TEXT    NOT NULL,
+                mailbox    TEXT    NOT NULL,
+                message_id TEXT    NOT NULL,
+                holder     TEXT    NOT NULL,
+                expires_at INTEGER NOT NULL,
+                PRIMARY KEY (tenant_id, mailbox, message_id)
+            );
+            """),
     ];
 
     /// <summary>The version a database has once every step is applied.</summary>

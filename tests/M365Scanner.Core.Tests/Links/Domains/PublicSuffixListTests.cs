@@ -47,7 +47,7 @@ public partial class PublicSuffixListTests
     [InlineData("github.io", null)]
     [InlineData("x.evil.blogspot.com", "evil.blogspot.com")]
     [InlineData("login.phish.azurewebsites.net", "phish.azurewebsites.net")]
-    [InlineData("phish.web.core.windows.net", "windows.net")] // not in the 2023 list; refreshing it changes this
+    [InlineData("phish.web.core.windows.net", "phish.web.core.windows.net")] // a private suffix since the 2023 list
     [InlineData("xn--85x722f.xn--55qx5d.cn", "xn--85x722f.xn--55qx5d.cn")] // 食狮.公司.cn in punycode
     [InlineData("www.xn--85x722f.xn--fiqs8s", "xn--85x722f.xn--fiqs8s")] // 食狮.中国
     [InlineData("example.com.", "example.com")] // trailing root dot

@@ -59,12 +59,19 @@ public class LinkUnwrapperTests
             "https://google.com/search?q=a+test&gs=ps", "proofpoint");
 
     [Fact]
-    public void DecodeV3_ReplacesRunsByCharacters_WhenReplacementsAreMultiByte()
+    public void DecodeV3_CountsRunsInBytes_WhenReplacementsAreMultiByte()
     {
-        // "w6nigqzwnYSeIQ" is base64url of UTF-8 "é€𝄞!": "**A" takes a run of 2 characters, '*' one each.
-        var url = UrlNormalizer.Normalize("https://urldefense.com/v3/__https://example.com/p?x=**Ay&z=**A__;w6nigqzwnYSeIQ!!sig$")!;
+        // "w6nigqzwnYSeIQ" is base64url of UTF-8 "é€𝄞!" (2 + 3 + 4 + 1 bytes): a run code counts bytes, so "**D"
+        // (5 bytes) is "é€", "**C" (4 bytes) is "𝄞" and '*' is "!". (This test counted characters before; the
+        // public vectors in ProofpointPublicVectorsTests show Proofpoint counts bytes.)
+        var url = UrlNormalizer.Normalize("https://urldefense.com/v3/__https://example.com/p?x=**Dy&z=**C*__;w6nigqzwnYSeIQ!!sig$")!;
         Assert.Equal("https://example.com/p?x=é€y&z=𝄞!", ProofpointUrlDefense.DecodeV3(url));
     }
+
+    [Fact]
+    public void DecodeV3_TakesAWholeCharacter_WhenALoneStarStandsForAMultiByteOne() =>
+        Assert.Equal("https://example.com/é",
+            ProofpointUrlDefense.DecodeV3(UrlNormalizer.Normalize("https://urldefense.com/v3/__https://example.com/*__;w6k!!sig$")!));
 
     [Fact]
     public void Unwrap_RestoresDoubleSlash_WhenProofpointV3EmbeddedUrlHasOne() =>

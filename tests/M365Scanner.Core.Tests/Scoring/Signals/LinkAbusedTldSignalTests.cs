@@ -20,5 +20,10 @@ public class LinkAbusedTldSignalTests
     [InlineData("https://www.example.com/")]
     [InlineData("https://www.example.co.uk/")]
     [InlineData("http://203.0.113.7/")]
+    [InlineData("http://intranet/")] // a single label has no top-level domain
+    [InlineData("https://www.example.za/")]
     public void Evaluate_DoesNotFire_WhenOrdinaryTld(string url) => Assert.Null(Weight(url));
+
+    [Fact]
+    public void Evaluate_FiresHalf_WhenListedSuffixHasTwoLabels() => Assert.Equal(_signal.Weight * 0.5, Weight("https://shop-example.co.za/"));
 }

@@ -26,8 +26,19 @@ public class LinkCredentialWordingSignalTests
     [InlineData("https://www.example.net/accessories/")]
     [InlineData("https://www.example.net/contact-us")]
     [InlineData("https://www.example.net/")]
+    [InlineData("https://billingsgate.com/")] // "billing" inside another word
+    [InlineData("https://mybilling.example/")]
+    [InlineData("https://www.example.net/securities/updates-weekly")]
+    [InlineData("https://www.pinterest.com/owasp")]
     public void Evaluate_DoesNotFire_WhenWordsOnlyResembleCredentialWords(string url) => Assert.Null(Weight(url));
 
     [Fact]
     public void Evaluate_DoesNotFire_WhenSendersOwnDomain() => Assert.Null(Weight("https://www.partner.example/account/login"));
+
+    [Theory]
+    [InlineData("https://securelogin.example/")] // made only of listed words
+    [InlineData("https://account-verify.example/")]
+    [InlineData("https://www.example.net/sign-in")]
+    [InlineData("https://www.example.net/webmail/index.php")]
+    public void Evaluate_Fires_WhenWordIsAWholeTokenOrTheTokenIsMadeOfListedWords(string url) => Assert.NotNull(Weight(url));
 }

@@ -29,5 +29,6 @@ public class LinkRandomHostSignalTests
     [InlineData("https://www.travelocity.com/")]
     [InlineData("http://a676.g.akamaitech.net/x")]
     [InlineData("https://www.strengths.example/")]
+    [InlineData("http://srvxk7q2vb9zt/")] // a single-label intranet name, chosen by administrators
     public void Evaluate_DoesNotFire_WhenHostReadsLikeWordsOrNumberedServers(string url) => Assert.Null(Weight(url));
 }

@@ -20,5 +20,6 @@ public class LinkShortenerSignalTests
     [InlineData("https://bit.ly/")]
     [InlineData("https://www.example.com/abc")]
     [InlineData("https://youtu.be/dQw4w9WgXcQ")]
+    [InlineData("https://x8k2.mjt.lu/lnk/AUsAAB")] // Mailjet's click tracker, though Sublime lists it as a shortener
     public void Evaluate_DoesNotFire_WhenNotAShortenedLink(string url) => Assert.Null(Weight(url));
 }

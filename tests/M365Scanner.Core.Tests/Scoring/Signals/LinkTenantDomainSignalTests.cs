@@ -25,4 +25,15 @@ public class LinkTenantDomainSignalTests
     [InlineData("javascript:alert(1)")]
     public void Evaluate_DoesNotFire_WhenLinkOnlyLooksLikeTheOrganisation(string url) =>
         Assert.Null(_signal.Evaluate(new ScoringScenario().LinkFrom("x@partner.example", ScoringScenario.Link(url))));
+
+    [Theory]
+    [InlineData("http://intranet/")]
+    [InlineData("http://srv-xk7q2vb9:8080/login")]
+    public void Evaluate_Fires_WhenHostIsASingleLabelIntranetName(string url)
+    {
+        var hit = _signal.Evaluate(new ScoringScenario().LinkFrom("x@partner.example", ScoringScenario.Link(url)));
+        Assert.NotNull(hit);
+        Assert.Equal(_signal.Weight, hit.Weight);
+        Assert.Contains("single-label name", hit.Explanation);
+    }
 }

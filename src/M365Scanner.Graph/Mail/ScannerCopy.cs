@@ -1,0 +1,6 @@
+namespace M365Scanner.Graph.Mail;
+
+/// <summary>A copy the scanner made of a message (its rewritten links in place of the original's).</summary>
+/// <param name="Id">The copy's Graph id.</param>
+/// <param name="CopyOf">The Graph id of the original, when the copy was made.</param>
+public sealed record ScannerCopy(string Id, string CopyOf);

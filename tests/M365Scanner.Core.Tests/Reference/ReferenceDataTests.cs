@@ -1,0 +1,66 @@
+using M365Scanner.Core.Reference;
+
+namespace M365Scanner.Core.Tests.Reference;
+
+public class ReferenceDataTests
+{
+    [Fact]
+    public void Embedded_HoldsEveryNamedList_EachPlausible_WithFewMalformedLines()
+    {
+        var data = ReferenceData.Embedded;
+        Assert.Equal(ReferenceLists.All.Select(s => s.Name), data.Lists.Select(l => l.Name));
+        foreach (var list in data.Lists)
+        {
+            Assert.True(list.IsPlausible, $"{list.Name} has {list.Entries.Count} entries");
+            // Upstream has a stray line here and there ("dm.w3internet.co.uk example.com" in free_email_providers);
+            // the product's own lists have none.
+            Assert.True(list.MalformedLines * 100 <= list.Entries.Count, $"{list.Name}: {list.MalformedLines} malformed lines");
+            if (list.Provenance.Source == "M365Scanner")
+                Assert.Equal(0, list.MalformedLines);
+            Assert.Equal(ReferenceList.Embedded, list.LoadedFrom);
+            Assert.Matches("^[0-9a-f]{64}$", list.Provenance.Sha256);
+        }
+    }
+
+    [Fact]
+    public void Embedded_NamesUpstreamProvenance()
+    {
+        var shorteners = ReferenceData.Embedded[ReferenceLists.UrlShorteners];
+        Assert.Equal("https://github.com/sublime-security/static-files", shorteners.Provenance.Source);
+        Assert.Matches("^[0-9a-f]{40}$", shorteners.Provenance.Commit);
+        Assert.Equal("MIT", shorteners.Provenance.Licence);
+        Assert.Equal("M365Scanner", ReferenceData.Embedded[ReferenceLists.ProductTunnels].Provenance.Source);
+        Assert.Equal("MPL-2.0", ReferenceData.Embedded[ReferenceLists.PublicSuffixes].Provenance.Licence);
+    }
+
+    [Fact]
+    public void Embedded_RanksPopularDomains()
+    {
+        var popularity = ReferenceData.Embedded.Popularity;
+        Assert.Equal(1, popularity.RankOf("google.com"));
+        Assert.True(popularity.Count >= 40_000);
+        Assert.Null(popularity.RankOf("never-ranked-domain.example"));
+    }
+
+    [Fact]
+    public void FromLists_LeavesAMissingListEmpty()
+    {
+        var data = ReferenceData.FromLists([]);
+        Assert.All(data.Lists, l => Assert.Empty(l.Entries));
+        Assert.Null(data.UrlShorteners.Match("bit.ly"));
+        Assert.Equal("example.com", data.PublicSuffixes.GetRegistrableDomain("www.example.com"));
+    }
+
+    [Fact]
+    public void With_ReplacesOneList_AndRebuildsItsLookup()
+    {
+        var refreshed = new ReferenceList(ReferenceLists.UrlShorteners, ["new-short.example"],
+            new ListProvenance("test", "", "2026-12-06", "MIT", ""), "/tmp/url_shorteners.txt", 0);
+        var data = ReferenceData.Embedded.With(refreshed);
+        Assert.Same(refreshed, data[ReferenceLists.UrlShorteners]);
+        Assert.NotNull(data.UrlShorteners.Match("new-short.example"));
+        Assert.Null(data.UrlShorteners.Match("is.gd"));
+        Assert.NotNull(data.UrlShorteners.Match("j.mp")); // on the product's own list, not replaced
+        Assert.Same(ReferenceData.Embedded[ReferenceLists.FreeFileHosts], data[ReferenceLists.FreeFileHosts]);
+    }
+}
