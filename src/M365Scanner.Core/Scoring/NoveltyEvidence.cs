@@ -12,6 +12,9 @@ namespace M365Scanner.Core.Scoring;
 /// are judged as if unranked (github.io, sites.google.com, bit.ly are popular; the page on them is not). A bulk
 /// mailer's click tracker says only which mailing service the sender uses: it weighs as a popular domain. A host
 /// named after an IP address ("103-52-115-55.cloud.leaseweb.net") is a rented server, not the provider's site.
+/// A bare address typed without scheme or path, with a port or as four numbers, that a mail client turned into a
+/// link ("file.sv:51", "4.1.0.5") is as often a file:line reference or a version number as a destination, and
+/// the reader sees all of it: its novelty weighs as a popular domain's.
 /// </summary>
 public static class NoveltyEvidence
 {
@@ -20,6 +23,9 @@ public static class NoveltyEvidence
 
     /// <summary>Strength of novelty on a domain ranked 10,001 to 50,000.</summary>
     public const double Top50kStrength = 0.5;
+
+    /// <summary>Strength of novelty on a bare address a mail client auto-linked ("file.sv:51", "4.1.0.5").</summary>
+    public const double AutoLinkedReferenceStrength = Top10kStrength;
 
     /// <summary>Strength of novelty on a bulk mailer's click-tracking host.</summary>
     public const double ClickTrackerStrength = Top10kStrength;
@@ -30,7 +36,11 @@ public static class NoveltyEvidence
     {
         ArgumentNullException.ThrowIfNull(link);
         var reference = ReferenceData.Current;
-        if (link.Host is null || link.IsIpHost || IsUserContent(link, reference) || IsNamedAfterAddress(link.Host))
+        if (link.Host is null)
+            return (1.0, null);
+        if (IsAutoLinkedReference(link))
+            return (AutoLinkedReferenceStrength, $"the link is the text \"{link.Text!.Trim()}\" as typed, which a mail client turned into a link; a bare address with {(link.IsIpHost ? "only numbers" : "a port")} and no path is as often a version number or a file:line reference");
+        if (link.IsIpHost || IsUserContent(link, reference) || IsNamedAfterAddress(link.Host))
             return (1.0, null);
         if (reference.ClickTrackers.Contains(link.Host))
             return (ClickTrackerStrength, $"{link.Host} is a mailing service's click tracker, so its novelty says little about the destination");
@@ -50,6 +60,19 @@ public static class NoveltyEvidence
     /// <summary>A sentence's explanation with the reduction's reason appended.</summary>
     internal static string Explain(string explanation, string? why) => why is null ? explanation : $"{explanation}; {why}";
 
+    // <a href="http://file.sv:51">file.sv:51</a>: the text is the whole address without its scheme, nothing else.
+    internal static bool IsAutoLinkedReference(Link link)
+    {
+        if (link.Text is not { } raw || !(link.IsIpHost || link.Port is not null) || link.WrappedBy.Count > 0)
+            return false;
+        var text = raw.Trim();
+        if (text.Length == 0 || text.Contains("://", StringComparison.Ordinal) || text.Contains('/', StringComparison.Ordinal))
+            return false;
+        var target = link.Target.EndsWith('/') ? link.Target[..^1] : link.Target;
+        return target.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            && target.AsSpan("http://".Length).Equals(text, StringComparison.OrdinalIgnoreCase);
+    }
+
     // "103-52-115-55.cloud.leaseweb.net", "ec2-3-8-1-2.compute.amazonaws.com": four numeric parts in one label.
     internal static bool IsNamedAfterAddress(string host)
     {
@@ -68,5 +91,5 @@ public static class NoveltyEvidence
 
     private static bool IsUserContent(Link link, ReferenceData reference) =>
         reference.AbusedHosting.Match(link.Host, Signals.LinkAbusedHostingSignal.PathOf(link.Target)) is not null
-        || reference.UrlShorteners.Match(link.Host) is not null;
+        || reference.UrlShorteners.Match(link.Host, Signals.LinkAbusedHostingSignal.PathOf(link.Target)) is not null;
 }
