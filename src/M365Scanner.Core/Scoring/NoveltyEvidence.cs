@@ -11,7 +11,9 @@ namespace M365Scanner.Core.Scoring;
 /// free hosting, a site builder, a file host, cloud storage, a form service or an IPFS gateway, and a shortened link,
 /// are judged as if unranked (github.io, sites.google.com, bit.ly are popular; the page on them is not). A bulk
 /// mailer's click tracker says only which mailing service the sender uses: it weighs as a popular domain. A host
-/// named after an IP address ("103-52-115-55.cloud.leaseweb.net") is a rented server, not the provider's site.
+/// named after an IP address ("103-52-115-55.cloud.leaseweb.net") is a rented server, not the provider's site, and
+/// a link whose path or query carries another URL ("...huawei.com/logout?redirect=https://...") uses the popular
+/// site as a redirector: neither is vouched for.
 /// A bare address typed without scheme or path, with a port or as four numbers, that a mail client turned into a
 /// link ("file.sv:51", "4.1.0.5") is as often a file:line reference or a version number as a destination, and
 /// the reader sees all of it: its novelty weighs as a popular domain's.
@@ -40,7 +42,7 @@ public static class NoveltyEvidence
             return (1.0, null);
         if (IsAutoLinkedReference(link))
             return (AutoLinkedReferenceStrength, $"the link is the text \"{link.Text!.Trim()}\" as typed, which a mail client turned into a link; a bare address with {(link.IsIpHost ? "only numbers" : "a port")} and no path is as often a version number or a file:line reference");
-        if (link.IsIpHost || IsUserContent(link, reference) || IsNamedAfterAddress(link.Host))
+        if (link.IsIpHost || IsUserContent(link, reference) || IsNamedAfterAddress(link.Host) || CarriesUrl(link.Target))
             return (1.0, null);
         if (reference.ClickTrackers.Contains(link.Host))
             return (ClickTrackerStrength, $"{link.Host} is a mailing service's click tracker, so its novelty says little about the destination");
@@ -71,6 +73,18 @@ public static class NoveltyEvidence
         var target = link.Target.EndsWith('/') ? link.Target[..^1] : link.Target;
         return target.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
             && target.AsSpan("http://".Length).Equals(text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    // "/logout?redirect=%68%74%74%70%73%3a%2f%2f...": a URL after the host, plain or percent-encoded.
+    internal static bool CarriesUrl(string target)
+    {
+        var scheme = target.IndexOf("://", StringComparison.Ordinal);
+        var slash = scheme < 0 ? -1 : target.IndexOf('/', scheme + 3);
+        if (slash < 0)
+            return false;
+        var rest = target[slash..];
+        return rest.Contains("://", StringComparison.Ordinal)
+            || (rest.Contains('%', StringComparison.Ordinal) && Uri.UnescapeDataString(rest).Contains("://", StringComparison.Ordinal));
     }
 
     // "103-52-115-55.cloud.leaseweb.net", "ec2-3-8-1-2.compute.amazonaws.com": four numeric parts in one label.
