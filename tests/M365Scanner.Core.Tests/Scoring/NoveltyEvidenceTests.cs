@@ -57,4 +57,28 @@ public class NoveltyEvidenceTests
     [InlineData("www.example", false)]
     public void IsNamedAfterAddress_FindsFourNumericParts(string host, bool expected) =>
         Assert.Equal(expected, NoveltyEvidence.IsNamedAfterAddress(host));
+
+    [Theory]
+    [InlineData("http://file.sv:51", "file.sv:51")] // a Verilog file:line reference a mail client auto-linked
+    [InlineData("http://4.1.0.5", "4.1.0.5")] // a version number
+    public void Of_IsReduced_ForBareAddressAutoLinked(string url, string text)
+    {
+        var (strength, why) = NoveltyEvidence.Of(ScoringScenario.Link(url, text));
+        Assert.Equal(NoveltyEvidence.AutoLinkedReferenceStrength, strength);
+        Assert.Contains("as typed", why);
+    }
+
+    [Theory]
+    [InlineData("http://203.0.113.5/login", "203.0.113.5")] // text hides the path
+    [InlineData("http://203.0.113.5", "Open your invoice")] // text is not the address
+    [InlineData("http://file.sv:51", "http://file.sv:51")] // written as a URL, scheme and all
+    [InlineData("http://unranked-example.sv", "unranked-example.sv")] // no port, not numbers: an ordinary auto-link
+    public void Of_IsFull_WhenNotABareAutoLinkedAddress(string url, string text) =>
+        Assert.Equal(1.0, NoveltyEvidence.Of(ScoringScenario.Link(url, text)).Strength);
+
+    [Theory]
+    [InlineData("https://info.support.huawei.com/logout?redirect=https://evil.example/")]
+    [InlineData("https://info.support.huawei.com/logout?redirect=%68%74%74%70%73%3a%2f%2fevil.example")]
+    public void Of_IsFull_WhenPopularSiteRedirectsToAnotherUrl(string url) =>
+        Assert.Equal(1.0, NoveltyEvidence.Of(ScoringScenario.Link(url)).Strength);
 }
