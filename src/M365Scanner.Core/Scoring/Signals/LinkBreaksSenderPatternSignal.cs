@@ -21,6 +21,10 @@ public sealed class LinkBreaksSenderPatternSignal : LinkSignal
             return null;
         if (history.TenantSenders is not null || history.TenantMailboxes is not null)
             return null;
-        return Hit($"{sender.Keys?.Address} is an established correspondent, and no one in the organisation has received a link to {context.Link.RegistrableDomain} before");
+        // A click tracker's novelty is the sender's mailing service, not a destination the sender chose.
+        if (NoveltyEvidence.IsClickTracker(context.Link))
+            return null;
+        var (strength, why) = NoveltyEvidence.Of(context.Link);
+        return Hit(NoveltyEvidence.Explain($"{sender.Keys?.Address} is an established correspondent, and no one in the organisation has received a link to {context.Link.RegistrableDomain} before", why), strength);
     }
 }

@@ -21,7 +21,8 @@ public sealed class LinkNewForSenderSignal : LinkSignal
         // A sender never seen before has no vocabulary to deviate from: sender.unknown speaks for that case.
         if (sender.SenderMessages is null)
             return null;
-        var strength = withLinks switch { 0 => 0.5, < 3 => 0.75, _ => 1.0 };
-        return Hit($"{sender.Keys.Value.Address} has sent {withLinks} message(s) with links before, never one to {context.Link.RegistrableDomain}", strength);
+        var vocabulary = withLinks switch { 0 => 0.5, < 3 => 0.75, _ => 1.0 };
+        var (rarity, why) = NoveltyEvidence.Of(context.Link);
+        return Hit(NoveltyEvidence.Explain($"{sender.Keys.Value.Address} has sent {withLinks} message(s) with links before, never one to {context.Link.RegistrableDomain}", why), vocabulary * rarity);
     }
 }

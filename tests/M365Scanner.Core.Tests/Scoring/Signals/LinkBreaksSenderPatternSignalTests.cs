@@ -1,3 +1,4 @@
+using M365Scanner.Core.Scoring;
 using M365Scanner.Core.Scoring.Signals;
 
 namespace M365Scanner.Core.Tests.Scoring.Signals;
@@ -33,4 +34,26 @@ public class LinkBreaksSenderPatternSignalTests
     [Fact]
     public void Evaluate_DoesNotFire_WhenSenderSentTheDomainBefore() =>
         Assert.Null(_signal.Evaluate(EstablishedPartner().LinkFrom("anna@partner.example", ScoringScenario.Link("https://www.partner.example/b"))));
+
+    [Fact]
+    public void Evaluate_FiresAtReducedStrength_WhenDomainIsAmongTheMostVisited()
+    {
+        var hit = _signal.Evaluate(EstablishedPartner().LinkFrom("anna@partner.example", ScoringScenario.Link("https://github.com/org/repo")));
+        Assert.NotNull(hit);
+        Assert.Equal(_signal.Weight * NoveltyEvidence.Top10kStrength, hit.Weight, 6);
+        Assert.Contains("10,000 most visited", hit.Explanation);
+    }
+
+    [Fact]
+    public void Evaluate_FiresAtFullStrength_ForPageOnFreeHostingUnderPopularParent()
+    {
+        var hit = _signal.Evaluate(EstablishedPartner().LinkFrom("anna@partner.example", ScoringScenario.Link("https://sites.google.com/view/invoice")));
+        Assert.NotNull(hit);
+        Assert.Equal(_signal.Weight, hit.Weight, 6);
+    }
+
+    [Fact]
+    public void Evaluate_DoesNotFire_OnClickTracker() =>
+        Assert.Null(_signal.Evaluate(EstablishedPartner().LinkFrom("anna@partner.example",
+            ScoringScenario.Link("https://u596767.ct.sendgrid.net/ls/click?upn=abc"))));
 }
