@@ -23,9 +23,14 @@ public sealed class LinkBreaksSenderPatternSignal : LinkSignal
             return null;
         if (history.TenantSenders is not null || history.TenantMailboxes is not null)
             return null;
+        // A click tracker's novelty is the sender's mailing service, not a destination the sender chose.
+        if (NoveltyEvidence.IsClickTracker(context.Link))
+            return null;
+        // Two independent discounts, each stated once: how popular the destination is, and how often this sender
+        // links somewhere new.
+        var (rarity, why) = NoveltyEvidence.Of(context.Link);
         var novelty = sender.NoveltyRate;
-        var habit = novelty.Surprise < 1 ? $"; {novelty.Describe()}" : "";
-        return Hit($"{sender.Keys?.Address} is an established correspondent, and no one in the organisation has received a link to {context.Link.RegistrableDomain} before{habit}",
-            novelty.Surprise);
+        var explanation = NoveltyEvidence.Explain($"{sender.Keys?.Address} is an established correspondent, and no one in the organisation has received a link to {context.Link.RegistrableDomain} before", why);
+        return Hit(NoveltyEvidence.Explain(explanation, novelty.Surprise < 1 ? novelty.Describe() : null), rarity * novelty.Surprise);
     }
 }

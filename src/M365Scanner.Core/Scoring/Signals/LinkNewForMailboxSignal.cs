@@ -15,6 +15,7 @@ public sealed class LinkNewForMailboxSignal : LinkSignal
     {
         if (context.Link.Host is null || context.History.InMailbox is not null)
             return null;
-        return Hit($"{context.Message.Mailbox} has never received or sent a link to {context.Link.RegistrableDomain ?? context.Link.Host}");
+        var (strength, why) = NoveltyEvidence.Of(context.Link);
+        return Hit(NoveltyEvidence.Explain($"{context.Message.Mailbox} has never received or sent a link to {context.Link.RegistrableDomain ?? context.Link.Host}", why), strength);
     }
 }

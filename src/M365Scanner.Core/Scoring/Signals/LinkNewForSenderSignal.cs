@@ -24,9 +24,9 @@ public sealed class LinkNewForSenderSignal : LinkSignal
         if (sender.SenderMessages is null)
             return null;
         var vocabulary = withLinks switch { 0 => 0.5, < 3 => 0.75, _ => 1.0 };
+        var (rarity, why) = NoveltyEvidence.Of(context.Link);
         var novelty = sender.NoveltyRate;
-        var habit = novelty.Surprise < 1 ? $"; {novelty.Describe()}" : "";
-        return Hit($"{sender.Keys.Value.Address} has sent {withLinks} message(s) with links before, never one to {context.Link.RegistrableDomain}{habit}",
-            vocabulary * novelty.Surprise);
+        var explanation = NoveltyEvidence.Explain($"{sender.Keys.Value.Address} has sent {withLinks} message(s) with links before, never one to {context.Link.RegistrableDomain}", why);
+        return Hit(NoveltyEvidence.Explain(explanation, novelty.Surprise < 1 ? novelty.Describe() : null), vocabulary * rarity * novelty.Surprise);
     }
 }

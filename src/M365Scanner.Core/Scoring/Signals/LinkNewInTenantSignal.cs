@@ -16,6 +16,7 @@ public sealed class LinkNewInTenantSignal : LinkSignal
         var h = context.History;
         if (context.Link.Host is null || h.TenantSenders is not null || h.TenantMailboxes is not null)
             return null;
-        return Hit($"no one in the organisation has received or sent a link to {context.Link.RegistrableDomain ?? context.Link.Host} before");
+        var (strength, why) = NoveltyEvidence.Of(context.Link);
+        return Hit(NoveltyEvidence.Explain($"no one in the organisation has received or sent a link to {context.Link.RegistrableDomain ?? context.Link.Host} before", why), strength);
     }
 }

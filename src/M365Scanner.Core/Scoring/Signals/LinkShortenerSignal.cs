@@ -18,7 +18,7 @@ public sealed class LinkShortenerSignal : LinkSignal
     public override SignalHit? Evaluate(LinkContext context)
     {
         var link = context.Link;
-        if (link.Host is null || ReferenceData.Current.UrlShorteners.Match(link.Host) is not { } match || !HasCode(link.Target))
+        if (link.Host is null || ReferenceData.Current.UrlShorteners.Match(link.Host, LinkAbusedHostingSignal.PathOf(link.Target)) is not { } match || !HasCode(link.Target))
             return null;
         return match.IsSocial
             ? Hit($"the link goes through {match.Shortener}, a social network's link wrapper that hides where it leads", 0.4)

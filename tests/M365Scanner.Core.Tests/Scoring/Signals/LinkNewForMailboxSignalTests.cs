@@ -1,3 +1,4 @@
+using M365Scanner.Core.Scoring;
 using M365Scanner.Core.Scoring.Signals;
 
 namespace M365Scanner.Core.Tests.Scoring.Signals;
@@ -27,4 +28,14 @@ public class LinkNewForMailboxSignalTests
     [InlineData("javascript:alert(1)")]
     public void Evaluate_DoesNotFire_WhenLinkHasNoHost(string url) =>
         Assert.Null(_signal.Evaluate(new ScoringScenario().LinkFrom("x@evil.example", ScoringScenario.Link(url))));
+
+    [Fact]
+    public void Evaluate_FiresAtReducedStrength_ForClickTracker()
+    {
+        var scenario = new ScoringScenario().Received("x@vendor.example", 3, 30);
+        var hit = _signal.Evaluate(scenario.LinkFrom("x@vendor.example", ScoringScenario.Link("https://u596767.ct.sendgrid.net/ls/click?upn=abc")));
+        Assert.NotNull(hit);
+        Assert.Equal(_signal.Weight * NoveltyEvidence.ClickTrackerStrength, hit.Weight, 6);
+        Assert.Contains("click tracker", hit.Explanation);
+    }
 }

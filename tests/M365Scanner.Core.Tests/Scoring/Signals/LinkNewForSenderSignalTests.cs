@@ -1,3 +1,4 @@
+using M365Scanner.Core.Scoring;
 using M365Scanner.Core.Scoring.Signals;
 
 namespace M365Scanner.Core.Tests.Scoring.Signals;
@@ -42,4 +43,14 @@ public class LinkNewForSenderSignalTests
     [Fact]
     public void Evaluate_DoesNotFire_WhenSenderWasNeverSeen() =>
         Assert.Null(_signal.Evaluate(new ScoringScenario().LinkFrom("x@partner.example", ScoringScenario.Link("https://evil.example/"))));
+
+    [Fact]
+    public void Evaluate_WeighsVocabularyTimesRarity_WhenDomainIsAmongTheMostVisited()
+    {
+        var scenario = new ScoringScenario().Received("x@partner.example", 5, 30, "https://docs.partner.example/a");
+        var hit = _signal.Evaluate(scenario.LinkFrom("x@partner.example", ScoringScenario.Link("https://github.com/org/repo")));
+        Assert.NotNull(hit);
+        Assert.Equal(_signal.Weight * NoveltyEvidence.Top10kStrength, hit.Weight, 6);
+        Assert.Contains("10,000 most visited", hit.Explanation);
+    }
 }

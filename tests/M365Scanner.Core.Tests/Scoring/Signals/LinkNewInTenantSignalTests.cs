@@ -1,3 +1,4 @@
+using M365Scanner.Core.Scoring;
 using M365Scanner.Core.Scoring.Signals;
 
 namespace M365Scanner.Core.Tests.Scoring.Signals;
@@ -25,4 +26,22 @@ public class LinkNewInTenantSignalTests
     [Fact]
     public void Evaluate_DoesNotFire_WhenLinkHasNoHost() =>
         Assert.Null(_signal.Evaluate(new ScoringScenario().LinkFrom("x@evil.example", ScoringScenario.Link("javascript:alert(1)"))));
+
+    [Fact]
+    public void Evaluate_FiresAtHalfStrength_ForTop50kDomain()
+    {
+        var scenario = new ScoringScenario().Received("x@partner.example", 3, 30, "https://docs.partner.example/");
+        var hit = _signal.Evaluate(scenario.LinkFrom("x@partner.example", ScoringScenario.Link("https://www.artofmanliness.com/a")));
+        Assert.NotNull(hit);
+        Assert.Equal(_signal.Weight * NoveltyEvidence.Top50kStrength, hit.Weight, 6);
+    }
+
+    [Fact]
+    public void Evaluate_FiresAtFullStrength_ForIpfsPathOnPopularGateway()
+    {
+        var scenario = new ScoringScenario().Received("x@partner.example", 3, 30, "https://docs.partner.example/");
+        var hit = _signal.Evaluate(scenario.LinkFrom("x@partner.example", ScoringScenario.Link("https://cloudflare-ipfs.com/ipfs/bafybeigdyrzt")));
+        Assert.NotNull(hit);
+        Assert.Equal(_signal.Weight, hit.Weight, 6);
+    }
 }

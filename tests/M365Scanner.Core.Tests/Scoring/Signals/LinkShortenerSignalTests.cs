@@ -22,4 +22,17 @@ public class LinkShortenerSignalTests
     [InlineData("https://youtu.be/dQw4w9WgXcQ")]
     [InlineData("https://x8k2.mjt.lu/lnk/AUsAAB")] // Mailjet's click tracker, though Sublime lists it as a shortener
     public void Evaluate_DoesNotFire_WhenNotAShortenedLink(string url) => Assert.Null(Weight(url));
+
+    [Fact]
+    public void Evaluate_FiresAsSocialWrapper_ForShortLinkUnderPathOfSiteOwnHost()
+    {
+        var hit = _signal.Evaluate(new ScoringScenario().LinkFrom("x@partner.example", ScoringScenario.Link("https://www.linkedin.com/slink?code=dmJPtxUA")));
+        Assert.NotNull(hit);
+        Assert.Equal(_signal.Weight * 0.4, hit.Weight, 6);
+        Assert.Contains("linkedin.com/slink", hit.Explanation);
+    }
+
+    [Fact]
+    public void Evaluate_DoesNotFire_ForOtherPathsOfThatHost() =>
+        Assert.Null(_signal.Evaluate(new ScoringScenario().LinkFrom("x@partner.example", ScoringScenario.Link("https://www.linkedin.com/in/someone"))));
 }
