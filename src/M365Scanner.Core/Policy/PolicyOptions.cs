@@ -34,7 +34,8 @@ public sealed record PolicyOptions
     /// <summary>What a message with no readable link gets when its sender is unknown to the mailbox and fails
     /// authentication, names a different Reply-To, impersonates a display name or uses a lookalike domain. Quarantine by
     /// default: on the tune split none of the 208 benign messages from unknown senders without a link carried such
-    /// evidence (Enron and modern mail), while 35 of the 90 link-less phishing samples did (docs/EVALUATION.md).</summary>
+    /// evidence (Enron and modern mail), while 35 of the 90 link-less phishing samples came from an unknown sender
+    /// with it (docs/EVALUATION.md).</summary>
     public SenderEvidenceAction SenderEvidenceWithoutLinks { get; init; } = SenderEvidenceAction.Quarantine;
 
     /// <summary>Link registrable domains never rewritten (the tenant's own services, say).</summary>
