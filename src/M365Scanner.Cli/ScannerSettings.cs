@@ -22,8 +22,8 @@ public sealed record ScannerSettings(PolicyOptions Policy, ExtractionLimits Extr
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables("M365SCANNER_")
             .Build();
-        var policy = configuration.GetSection("Policy").Get<PolicyOptions>() ?? new PolicyOptions();
-        var extraction = configuration.GetSection("Extraction").Get<ExtractionLimits>() ?? ExtractionLimits.Default;
+        var policy = configuration.GetSection(PolicyOptions.Section).Get<PolicyOptions>() ?? new PolicyOptions();
+        var extraction = configuration.GetSection(ExtractionLimits.Section).Get<ExtractionLimits>() ?? ExtractionLimits.Default;
         var workers = configuration.GetSection(DocumentWorkerOptions.Section).Get<DocumentWorkerOptions>() ?? new DocumentWorkerOptions();
         Validator.ValidateObject(policy, new ValidationContext(policy), validateAllProperties: true);
         Validator.ValidateObject(workers, new ValidationContext(workers), validateAllProperties: true);

@@ -1,5 +1,6 @@
 using M365Scanner.Core.Links;
 using M365Scanner.Core.Mail;
+using M365Scanner.Core.Senders;
 
 namespace M365Scanner.Core.Correspondence;
 
@@ -34,10 +35,12 @@ public sealed class CorrespondenceGraph(ICorrespondenceStore store)
     public void LearnAll(IReadOnlyList<MessageToLearn> messages, IReadOnlyCollection<EdgeObservation>? alongside = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var knownThreads = KnownThreads(messages);
+        var identities = messages.Select(m => SenderClassifier.Classify(m.Message, m.Links)).ToList();
+        var (knownThreads, knownLists) = KnownThreadsAndLists(messages, identities);
         var observations = new List<EdgeObservation>(alongside ?? []);
-        foreach (var message in messages)
-            Observe(message, observations, knownThreads);
+        var linked = new List<LinkedMessage>();
+        for (var i = 0; i < messages.Count; i++)
+            Observe(messages[i], identities[i], observations, knownThreads, knownLists, linked);
         if (observations.Count == 0)
             return;
 
@@ -48,20 +51,60 @@ public sealed class CorrespondenceGraph(ICorrespondenceStore store)
             var counted = created
                 .Where(e => (e.Kind == EdgeKind.SenderLinkDomain && !e.From.StartsWith('@')) || e.Kind == EdgeKind.MailboxLinkDomain)
                 .ToHashSet();
-            return counted.Count == 0 ? [] : observations.Where(o => counted.Remove(o.Key))
+            var more = counted.Count == 0 ? [] : observations.Where(o => counted.Remove(o.Key))
                 .Select(o => new EdgeObservation(
                     new EdgeKey(o.Key.Kind == EdgeKind.SenderLinkDomain ? EdgeKind.TenantDomainSenders : EdgeKind.TenantDomainMailboxes, o.Key.To, ""), o.At))
                 .ToList();
+            more.AddRange(Novelty(linked, created));
+            return more;
         });
     }
 
-    private static void Observe(MessageToLearn learning, List<EdgeObservation> observations, HashSet<EdgeKey> knownThreads)
+    /// <summary>
+    /// The senders' novelty counters (<see cref="EdgeKind.SenderNovelty"/>): each message with links after its
+    /// sender's first counts once, and once more as "new" when one of its link domains was new for the sender (an
+    /// edge this learning created, credited to the first message in the batch that carried it). A sender's first
+    /// message with links is left out: its domains are new by definition and say nothing of its habits.
+    /// </summary>
+    private static List<EdgeObservation> Novelty(List<LinkedMessage> linked, IReadOnlySet<EdgeKey> created)
+    {
+        var counts = new List<EdgeObservation>();
+        var claimed = new HashSet<EdgeKey>();
+        foreach (var (sender, kindKey, withLinks, domains, at) in linked)
+        {
+            var first = created.Contains(withLinks) && claimed.Add(withLinks);
+            var introduced = false;
+            foreach (var domain in domains)
+                introduced |= created.Contains(domain) && claimed.Add(domain);
+            if (first)
+                continue;
+            foreach (var key in (ReadOnlySpan<string>)[sender, kindKey])
+            {
+                counts.Add(new(new EdgeKey(EdgeKind.SenderNovelty, key, NoveltyLinks), at));
+                if (introduced)
+                    counts.Add(new(new EdgeKey(EdgeKind.SenderNovelty, key, NoveltyNew), at));
+            }
+        }
+        return counts;
+    }
+
+    private const string NoveltyLinks = "links", NoveltyNew = "new";
+
+    /// <summary>The key a sender kind's own novelty counters are kept under ("#person"): never an address or domain.</summary>
+    private static string KindKey(SenderKind kind) => "#" + kind.ToString().ToLowerInvariant();
+
+    /// <summary>A learned message with Web links, for the novelty counters: its sender's address key, its kind's key,
+    /// its "messages with links" edge and its address's link-domain edges.</summary>
+    private readonly record struct LinkedMessage(string Sender, string KindKey, EdgeKey WithLinks, List<EdgeKey> Domains, DateTimeOffset At);
+
+    private static void Observe(MessageToLearn learning, MessageSender classified, List<EdgeObservation> observations,
+        HashSet<EdgeKey> knownThreads, HashSet<EdgeKey> knownLists, List<LinkedMessage> linked)
     {
         var (message, mailbox, links, at) = learning;
         ArgumentNullException.ThrowIfNull(message);
         var mb = mailbox.Trim().ToLowerInvariant();
-        var author = message.From ?? message.Sender;
-        var keys = SenderKeys.For(author);
+        var identity = Trusted(classified, message, mb, knownLists);
+        var keys = SenderKeys.For(identity.Author);
         void Observe(EdgeKind kind, string from, string to) => observations.Add(new(new EdgeKey(kind, from, to), at));
 
         if (keys?.Address == mb)
@@ -85,6 +128,11 @@ public sealed class CorrespondenceGraph(ICorrespondenceStore store)
             if (ThreadKeys(message, mb).Any(knownThreads.Contains))
                 Observe(EdgeKind.SolicitedFrom, mb, sender.Address);
         }
+        if (identity.Channel is { } channel && keys?.Address != mb)
+        {
+            Observe(EdgeKind.ReceivedViaList, mb, channel);
+            knownLists.Add(new EdgeKey(EdgeKind.ReceivedViaList, mb, channel));
+        }
 
         var web = WebLinks(links);
         if (keys is { } k)
@@ -99,16 +147,44 @@ public sealed class CorrespondenceGraph(ICorrespondenceStore store)
                     Observe(EdgeKind.SenderLinkDomain, senderKey, domain);
                 }
             }
+            if (web.Count > 0)
+                linked.Add(new LinkedMessage(k.Address, KindKey(identity.Kind), new EdgeKey(EdgeKind.SenderMessages, k.Address, WithLinks),
+                    [.. web.Select(w => w.Domain).Distinct().Select(d => new EdgeKey(EdgeKind.SenderLinkDomain, k.Address, d))], at));
         }
         foreach (var domain in web.Select(w => w.Domain).Distinct())
             Observe(EdgeKind.MailboxLinkDomain, mb, domain);
     }
 
-    /// <summary>The threads the messages refer to that the graph already holds: one read for all of them.</summary>
-    private HashSet<EdgeKey> KnownThreads(IReadOnlyList<MessageToLearn> messages)
+    /// <summary>
+    /// A munged list copy is judged as its author only when the mailbox already receives that list: otherwise anyone
+    /// could send "Boss via Some-list" from a list address of their own with the boss in Reply-To and borrow the boss's
+    /// history. A graph learned before lists were tracked knows the list as the sender its munged copies came from.
+    /// </summary>
+    private static MessageSender Trusted(MessageSender identity, EmailMessage message, string mailbox, IReadOnlySet<EdgeKey> knownLists) =>
+        !identity.IsMunged || knownLists.Contains(new EdgeKey(EdgeKind.ReceivedViaList, mailbox, identity.Channel!)) ||
+        knownLists.Contains(new EdgeKey(EdgeKind.ReceivedFrom, mailbox, identity.ListAddress!))
+            ? identity
+            : identity.AsWritten(message);
+
+    /// <summary>The keys a munged list copy needs to be trusted (see <see cref="Trusted"/>); none for other mail.</summary>
+    private static IEnumerable<EdgeKey> ListKeys(MessageSender identity, string mailbox) => identity.IsMunged
+        ? [new EdgeKey(EdgeKind.ReceivedViaList, mailbox, identity.Channel!), new EdgeKey(EdgeKind.ReceivedFrom, mailbox, identity.ListAddress!)]
+        : [];
+
+    /// <summary>The threads the messages refer to, and the lists their munged copies came through, that the graph
+    /// already holds: one read for all of them.</summary>
+    private (HashSet<EdgeKey> Threads, HashSet<EdgeKey> Lists) KnownThreadsAndLists(IReadOnlyList<MessageToLearn> messages,
+        List<MessageSender> identities)
     {
-        var keys = messages.SelectMany(m => ThreadKeys(m.Message, m.Mailbox.Trim().ToLowerInvariant())).Distinct().ToList();
-        return keys.Count == 0 ? [] : [.. store.Read(keys).Keys];
+        var keys = messages.SelectMany((m, i) =>
+        {
+            var mb = m.Mailbox.Trim().ToLowerInvariant();
+            return ThreadKeys(m.Message, mb).Concat(ListKeys(identities[i], mb));
+        }).Distinct().ToList();
+        if (keys.Count == 0)
+            return ([], []);
+        var found = store.Read(keys).Keys;
+        return ([.. found.Where(k => k.Kind == EdgeKind.ThreadMessage)], [.. found.Where(k => k.Kind != EdgeKind.ThreadMessage)]);
     }
 
     /// <summary>What the graph knows, before learning it, of <paramref name="message"/>'s sender and links.</summary>
@@ -116,7 +192,10 @@ public sealed class CorrespondenceGraph(ICorrespondenceStore store)
     {
         ArgumentNullException.ThrowIfNull(message);
         var mb = mailbox.Trim().ToLowerInvariant();
-        var keys = SenderKeys.For(message.From ?? message.Sender);
+        var identity = SenderClassifier.Classify(message, links);
+        if (identity.IsMunged)
+            identity = Trusted(identity, message, mb, store.Read([.. ListKeys(identity, mb)]).Keys.ToHashSet());
+        var keys = SenderKeys.For(identity.Author);
         var web = WebLinks(links);
         var wanted = new List<EdgeKey>();
         EdgeKey Want(EdgeKind kind, string from, string to)
@@ -128,7 +207,14 @@ public sealed class CorrespondenceGraph(ICorrespondenceStore store)
 
         var threadKeys = ThreadReferences(message).Select(id => Want(EdgeKind.ThreadMessage, mb, id)).ToList();
         EdgeKey? receivedFrom = null, receivedFromDomain = null, sentTo = null, sentToDomain = null, solicited = null,
-            messages = null, messagesWithLinks = null;
+            messages = null, messagesWithLinks = null, noveltyLinks = null, noveltyNew = null, kindLinks = null, kindNew = null;
+        // Only a link can be novel: a message without one does not need the novelty counters read.
+        var kindKey = KindKey(identity.Kind);
+        if (web.Count > 0)
+        {
+            kindLinks = Want(EdgeKind.SenderNovelty, kindKey, NoveltyLinks);
+            kindNew = Want(EdgeKind.SenderNovelty, kindKey, NoveltyNew);
+        }
         if (keys is { } k)
         {
             var domain = DomainOf(k.Address);
@@ -139,6 +225,11 @@ public sealed class CorrespondenceGraph(ICorrespondenceStore store)
             solicited = Want(EdgeKind.SolicitedFrom, mb, k.Address);
             messages = Want(EdgeKind.SenderMessages, k.Address, "");
             messagesWithLinks = Want(EdgeKind.SenderMessages, k.Address, WithLinks);
+            if (web.Count > 0)
+            {
+                noveltyLinks = Want(EdgeKind.SenderNovelty, k.Address, NoveltyLinks);
+                noveltyNew = Want(EdgeKind.SenderNovelty, k.Address, NoveltyNew);
+            }
         }
         foreach (var (host, domain) in web)
         {
@@ -164,7 +255,10 @@ public sealed class CorrespondenceGraph(ICorrespondenceStore store)
             Get(receivedFrom), keys?.Domain is null ? null : Get(receivedFromDomain),
             Get(sentTo), Get(sentToDomain), Get(solicited),
             threadKeys.Any(found.ContainsKey),
-            Get(messages), Get(messagesWithLinks));
+            Get(messages), Get(messagesWithLinks),
+            identity,
+            new NoveltyRate(identity.Kind, Get(noveltyLinks)?.Count ?? 0, Get(noveltyNew)?.Count ?? 0,
+                Get(kindLinks)?.Count ?? 0, Get(kindNew)?.Count ?? 0));
 
         var byHost = new Dictionary<string, LinkHistory>();
         foreach (var (host, domain) in web)

@@ -33,4 +33,11 @@ public enum EdgeKind : byte
     /// <summary>mailbox → hash of a history message's Graph id: the message is learned by the mailbox's baseline
     /// (count 1). Bookkeeping, not correspondence: it makes a history page read twice after a restart harmless.</summary>
     BaselineMessage = 13,
+    /// <summary>sender address or sender kind ("#person", "#mailinglist", ...) → "links": messages with links that
+    /// followed the sender's first one; → "new": those of them that linked a domain the sender had never linked.
+    /// The sender's own rate of novelty (<see cref="NoveltyRate"/>). Counted since this kind was added: a graph
+    /// learned before has none, and its senders are judged by the prior until they have some.</summary>
+    SenderNovelty = 14,
+    /// <summary>mailbox → list id: list copies the mailbox received through that list (the channel of list mail).</summary>
+    ReceivedViaList = 15,
 }

@@ -4,6 +4,9 @@ namespace M365Scanner.Core.Links;
 /// skipped or cut with a note, never silently.</summary>
 public sealed record ExtractionLimits
 {
+    /// <summary>The configuration section the host and the offline <c>scan</c> both read it from.</summary>
+    public const string Section = "Extraction";
+
     /// <summary>Attachments larger than this are not opened (noted).</summary>
     public long MaxAttachmentBytes { get; init; } = 25 * 1024 * 1024;
 

@@ -15,6 +15,8 @@ public sealed class PolicyEngine(PolicyOptions options)
         ArgumentNullException.ThrowIfNull(score);
         ArgumentNullException.ThrowIfNull(context);
         var plan = DecideOnLinks(score, context);
+        if (plan.Action == MessageAction.Allow && !IsAllowListed(context))
+            plan = SenderEvidenceWithoutLinks(plan, score, context);
         if (gaps is not { Count: > 0 } || plan.Action == MessageAction.Quarantine)
             return plan;
         return IsAllowListed(context)
@@ -35,6 +37,28 @@ public sealed class PolicyEngine(PolicyOptions options)
             ? new ActionPlan(MessageAction.Quarantine, plan.OffendingLinks,
                 $"{what}; the policy quarantines unreadable content from {who}", plan.Enforced)
             : plan with { Explanation = $"{plan.Explanation}; {what}, which the policy allows from {who}" };
+    }
+
+    /// <summary>The sender signals that count as evidence against a message on their own.</summary>
+    public static readonly IReadOnlySet<string> StrongSenderEvidence = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "sender.auth-failure", "sender.reply-to-mismatch", "sender.display-name-impersonation", "sender.lookalike-domain",
+    };
+
+    // A message with no link to rewrite offers one action only: with a stranger's forged or impersonating sender, hold
+    // it. A known correspondent's or a colleague's message is never held on sender evidence alone.
+    private ActionPlan SenderEvidenceWithoutLinks(ActionPlan plan, MessageScore score, MessageContext context)
+    {
+        if (options.SenderEvidenceWithoutLinks != SenderEvidenceAction.Quarantine
+            || score.Links.Any(v => v.Link.Host is not null)
+            || context.Sender.IsKnown || context.SenderIsInternal)
+            return plan;
+        var evidence = score.MessageReasons.FirstOrDefault(h => StrongSenderEvidence.Contains(h.Id));
+        return evidence is null
+            ? plan
+            : new ActionPlan(MessageAction.Quarantine, [],
+                $"the message has no link to judge, its sender is unknown to this mailbox, and {evidence.Explanation}; the policy quarantines such messages",
+                plan.Enforced);
     }
 
     private bool IsAllowListed(MessageContext context)

@@ -5,6 +5,9 @@ namespace M365Scanner.Core.Policy;
 /// <summary>A tenant's policy (section "Policy" of appsettings.json). Defaults are the product's recommendation.</summary>
 public sealed record PolicyOptions
 {
+    /// <summary>The configuration section the host and the offline <c>scan</c> both read it from.</summary>
+    public const string Section = "Policy";
+
     public PolicyMode Mode { get; init; } = PolicyMode.ReportOnly;
 
     /// <summary>A link scoring at or above this is rewritten.</summary>
@@ -27,6 +30,13 @@ public sealed record PolicyOptions
     /// account is the case the product is built for, and an unreadable attachment is how a kit hides its link from
     /// scanners. The message can be released; the cost on benign mail is in docs/EVALUATION.md.</summary>
     public UnreadableContentAction UnreadableFromEstablishedSender { get; init; } = UnreadableContentAction.Quarantine;
+
+    /// <summary>What a message with no readable link gets when its sender is unknown to the mailbox and fails
+    /// authentication, names a different Reply-To, impersonates a display name or uses a lookalike domain. Quarantine by
+    /// default: on the tune split none of the 208 benign messages from unknown senders without a link carried such
+    /// evidence (Enron and modern mail), while 35 of the 90 link-less phishing samples came from an unknown sender
+    /// with it (docs/EVALUATION.md).</summary>
+    public SenderEvidenceAction SenderEvidenceWithoutLinks { get; init; } = SenderEvidenceAction.Quarantine;
 
     /// <summary>Link registrable domains never rewritten (the tenant's own services, say).</summary>
     public IReadOnlyList<string> AllowDomains { get; init; } = [];

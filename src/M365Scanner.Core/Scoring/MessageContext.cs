@@ -1,6 +1,7 @@
 using M365Scanner.Core.Correspondence;
 using M365Scanner.Core.Links;
 using M365Scanner.Core.Mail;
+using M365Scanner.Core.Senders;
 
 namespace M365Scanner.Core.Scoring;
 
@@ -16,8 +17,15 @@ public sealed record MessageContext(
 {
     public SenderHistory Sender => History.Sender;
 
-    /// <summary>The sender's domain (lower case), or "" when the message has no usable From.</summary>
-    public string SenderDomain => (Message.From ?? Message.Sender)?.Domain ?? "";
+    /// <summary>Who the message is judged as coming from: its author (for a list's munged copy, the author the list
+    /// names), its kind and channel.</summary>
+    public MessageSender Identity => Sender.Identity ?? MessageSender.Plain(Message);
+
+    /// <summary>The author's address as judged (see <see cref="Identity"/>), or null.</summary>
+    public EmailAddress? Author => Identity.Author;
+
+    /// <summary>The author's domain (lower case), or "" when the message has no usable From.</summary>
+    public string SenderDomain => Identity.Domain;
 
     public bool SenderIsInternal => SenderDomain.Length > 0 && Tenant.IsInternal(SenderDomain);
 }

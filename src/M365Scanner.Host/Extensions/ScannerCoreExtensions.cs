@@ -16,8 +16,8 @@ public static class ScannerCoreExtensions
     /// pool ("DocumentWorkers") unless it is disabled.</summary>
     public static IHostApplicationBuilder AddScannerCore(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PolicyOptions>().BindConfiguration("Policy").ValidateDataAnnotations().ValidateOnStart();
-        var limits = builder.Configuration.GetSection("Extraction").Get<ExtractionLimits>() ?? ExtractionLimits.Default;
+        builder.Services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var limits = builder.Configuration.GetSection(ExtractionLimits.Section).Get<ExtractionLimits>() ?? ExtractionLimits.Default;
         builder.Services.AddSingleton(limits);
         builder.AddDocumentWorkers(limits);
         // Without a pool both fall back to their own in-process readers (the rewrite check's without a time budget).

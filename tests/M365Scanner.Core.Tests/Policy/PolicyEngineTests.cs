@@ -132,4 +132,43 @@ public class PolicyEngineTests
     [InlineData(PolicyMode.Enforce, true)]
     public void Decide_MarksPlanEnforced_OnlyInEnforceMode(PolicyMode mode, bool enforced) =>
         Assert.Equal(enforced, Decide(new PolicyOptions { Mode = mode }, 0.1, 0.7).Enforced);
+
+    private static ActionPlan DecideWithoutLinks(PolicyOptions options, bool knownSender, string evidenceId, params Link[] links)
+    {
+        var scenario = new ScoringScenario();
+        if (knownSender)
+            scenario.Received("x@partner.example");
+        var context = scenario.Deliver(ScoringScenario.Mail("x@partner.example"), links);
+        var reasons = new List<SignalHit> { new(evidenceId, evidenceId, 1.0, "the sender's domain failed DMARC") };
+        var score = new MessageScore(0.3, [.. links.Select(l => new LinkVerdict(l, 0.3, []))], reasons);
+        return new PolicyEngine(options).Decide(score, context);
+    }
+
+    [Theory]
+    [InlineData("sender.auth-failure")]
+    [InlineData("sender.reply-to-mismatch")]
+    [InlineData("sender.display-name-impersonation")]
+    [InlineData("sender.lookalike-domain")]
+    public void Decide_QuarantinesByDefault_AnUnknownSendersMessageWithNoLinkAndStrongSenderEvidence(string evidenceId)
+    {
+        var plan = DecideWithoutLinks(new PolicyOptions(), knownSender: false, evidenceId);
+        Assert.Equal(MessageAction.Quarantine, plan.Action);
+        Assert.Contains("no link to judge", plan.Explanation);
+        Assert.Contains("failed DMARC", plan.Explanation);
+    }
+
+    [Fact]
+    public void Decide_Allows_AMessageWithNoLinkWhenTheSenderIsKnownOrTheEvidenceWeakOrThePolicyAllows()
+    {
+        Assert.Equal(MessageAction.Allow, DecideWithoutLinks(new PolicyOptions(), knownSender: true, "sender.auth-failure").Action);
+        Assert.Equal(MessageAction.Allow, DecideWithoutLinks(new PolicyOptions(), knownSender: false, "sender.unknown").Action);
+        Assert.Equal(MessageAction.Allow, DecideWithoutLinks(new PolicyOptions { SenderEvidenceWithoutLinks = SenderEvidenceAction.Allow },
+            knownSender: false, "sender.auth-failure").Action);
+        Assert.Equal(MessageAction.Allow, DecideWithoutLinks(new PolicyOptions { AllowSenders = ["@partner.example"] },
+            knownSender: false, "sender.auth-failure").Action);
+    }
+
+    [Fact]
+    public void Decide_LeavesSenderEvidenceToTheLinks_WhenTheMessageHasAReadableLink() =>
+        Assert.Equal(MessageAction.Allow, DecideWithoutLinks(new PolicyOptions(), knownSender: false, "sender.auth-failure", Good).Action);
 }

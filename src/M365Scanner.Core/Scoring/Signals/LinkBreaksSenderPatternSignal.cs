@@ -4,7 +4,9 @@ namespace M365Scanner.Core.Scoring.Signals;
 /// Link: an established correspondent links where nobody in the tenant has been. The product's central case: a
 /// long-trusted partner's real (compromised) account sends one link that breaks the relationship's pattern. Each
 /// half is common alone (partners share new sites; strangers link unknown domains); together they are rare in
-/// benign mail (about 2% of links on the development data) and are what lateral phishing looks like.
+/// benign mail (about 2% of links on the development data) and are what lateral phishing looks like. Graded by the
+/// sender's own rate of novelty (<see cref="Correspondence.NoveltyRate"/>): a regular who links somewhere new in most
+/// messages breaks no pattern by doing it again.
 /// </summary>
 public sealed class LinkBreaksSenderPatternSignal : LinkSignal
 {
@@ -24,7 +26,11 @@ public sealed class LinkBreaksSenderPatternSignal : LinkSignal
         // A click tracker's novelty is the sender's mailing service, not a destination the sender chose.
         if (NoveltyEvidence.IsClickTracker(context.Link))
             return null;
-        var (strength, why) = NoveltyEvidence.Of(context.Link);
-        return Hit(NoveltyEvidence.Explain($"{sender.Keys?.Address} is an established correspondent, and no one in the organisation has received a link to {context.Link.RegistrableDomain} before", why), strength);
+        // Two independent discounts, each stated once: how popular the destination is, and how often this sender
+        // links somewhere new.
+        var (rarity, why) = NoveltyEvidence.Of(context.Link);
+        var novelty = sender.NoveltyRate;
+        var explanation = NoveltyEvidence.Explain($"{sender.Keys?.Address} is an established correspondent, and no one in the organisation has received a link to {context.Link.RegistrableDomain} before", why);
+        return Hit(NoveltyEvidence.Explain(explanation, novelty.Surprise < 1 ? novelty.Describe() : null), rarity * novelty.Surprise);
     }
 }

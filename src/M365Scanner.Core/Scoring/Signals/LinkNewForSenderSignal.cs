@@ -3,7 +3,9 @@ namespace M365Scanner.Core.Scoring.Signals;
 /// <summary>
 /// Link: domain never sent by this sender. The heart of the product: a known sender whose links always went to the
 /// same few places suddenly links somewhere new. Stronger the more links the sender has sent before (a sender
-/// with a long link history has a vocabulary; one with none does not).
+/// with a long link history has a vocabulary; one with none does not), and weaker the more often this sender links
+/// somewhere new (its own rate of novelty, <see cref="Correspondence.NoveltyRate"/>: a newsletter's new domain says
+/// little, a partner's who always links the same two portals says much).
 /// </summary>
 public sealed class LinkNewForSenderSignal : LinkSignal
 {
@@ -23,6 +25,8 @@ public sealed class LinkNewForSenderSignal : LinkSignal
             return null;
         var vocabulary = withLinks switch { 0 => 0.5, < 3 => 0.75, _ => 1.0 };
         var (rarity, why) = NoveltyEvidence.Of(context.Link);
-        return Hit(NoveltyEvidence.Explain($"{sender.Keys.Value.Address} has sent {withLinks} message(s) with links before, never one to {context.Link.RegistrableDomain}", why), vocabulary * rarity);
+        var novelty = sender.NoveltyRate;
+        var explanation = NoveltyEvidence.Explain($"{sender.Keys.Value.Address} has sent {withLinks} message(s) with links before, never one to {context.Link.RegistrableDomain}", why);
+        return Hit(NoveltyEvidence.Explain(explanation, novelty.Surprise < 1 ? novelty.Describe() : null), vocabulary * rarity * novelty.Surprise);
     }
 }

@@ -1,4 +1,5 @@
 using M365Scanner.Core.Mail;
+using M365Scanner.Core.Senders;
 
 namespace M365Scanner.Core.Scoring.Signals;
 
@@ -43,8 +44,9 @@ public sealed class SenderAuthFailureSignal : MessageSignal
             Failed(r, r.Result == "fail" ? Strongest : Weak, "reason");
         foreach (var r in header.ResultsOf("spf").Where(r => r.Result is "fail" or "softfail"))
             Failed(r, r.Result == "fail" ? HardSpf : Weak, "smtp.mailfrom");
-        // One good signature is enough: an extra broken one (a mailing list's footer) is not a failure.
-        if (!header.ResultsOf("dkim").Any(r => r.IsPass))
+        // One good signature is enough: an extra broken one (a mailing list's footer) is not a failure. A list copy
+        // whose only failure is DKIM says nothing either: the list rewrote the subject and body the author signed.
+        if (!header.ResultsOf("dkim").Any(r => r.IsPass) && context.Identity.Kind != SenderKind.MailingList)
             foreach (var r in header.ResultsOf("dkim").Where(r => r.Result == "fail"))
                 Failed(r, Weak, "header.d");
 

@@ -23,7 +23,7 @@ public sealed partial class SenderDisplayNameImpersonationSignal : MessageSignal
 
     public override SignalHit? Evaluate(MessageContext context)
     {
-        var from = context.Message.From ?? context.Message.Sender;
+        var from = context.Author;
         var shown = Normalize(from?.DisplayName);
         if (from is null || shown.Length == 0 || context.SenderIsInternal)
             return null;

@@ -22,7 +22,8 @@ public sealed class SenderReplyToMismatchSignal : MessageSignal
     public override SignalHit? Evaluate(MessageContext context)
     {
         var message = context.Message;
-        var from = message.From ?? message.Sender;
+        // The author as judged: for a list's munged copy, the author the list names (whom its Reply-To also names).
+        var from = context.Author;
         if (from is null || from.Domain.Length == 0 || message.ReplyTo.Count == 0)
             return null;
         var fromAddress = from.Normalized;
@@ -31,6 +32,10 @@ public sealed class SenderReplyToMismatchSignal : MessageSignal
         // Mailing lists set Reply-To to the list (or to the recipients): replies then go where the message went.
         var addressedTo = message.AllRecipients.Select(a => a.Normalized)
             .Append(context.Mailbox.Trim().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        if (context.Identity.ListAddress is { } list)
+            addressedTo.Add(list);
+        if ((message.From ?? message.Sender)?.Normalized is { } written)
+            addressedTo.Add(written);
 
         var best = 0.0;
         string? replyTo = null;

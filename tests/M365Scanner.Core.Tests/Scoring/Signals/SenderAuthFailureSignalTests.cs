@@ -70,4 +70,28 @@ public class SenderAuthFailureSignalTests
         };
         return _signal.Evaluate(new ScoringScenario().Deliver(message));
     }
+
+    [Fact]
+    public void Evaluate_DoesNotFire_WhenAListCopysOnlyFailureIsItsAuthorsDkimSignature()
+    {
+        // The list rewrote the subject and added a footer: the author's signature breaks on every copy.
+        Assert.Null(_signal.Evaluate(new ScoringScenario().Deliver(ListCopy(
+            "mm.lists.example; dkim=fail reason=\"signature verification failed\" header.d=university.example"))));
+    }
+
+    [Fact]
+    public void Evaluate_StillFires_WhenAListCopyFailsDmarc() =>
+        Assert.Equal(_signal.Weight, _signal.Evaluate(new ScoringScenario().Deliver(ListCopy(
+            "mx.tenant.example; dkim=fail header.d=university.example; dmarc=fail header.from=university.example")))?.Weight);
+
+    private static EmailMessage ListCopy(string results) => ScoringScenario.Mail("someone@university.example") with
+    {
+        Headers =
+        [
+            new MessageHeader("Authentication-Results", results),
+            new MessageHeader("List-Id", "Users <users.lists.project.example>"),
+            new MessageHeader("List-Post", "<mailto:users@lists.project.example>"),
+        ],
+        AuthenticationResults = [results],
+    };
 }

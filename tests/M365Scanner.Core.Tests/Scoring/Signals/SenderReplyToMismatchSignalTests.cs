@@ -54,4 +54,41 @@ public class SenderReplyToMismatchSignalTests
 
     private Core.Scoring.SignalHit? Evaluate(string from, string replyTo) =>
         _signal.Evaluate(new ScoringScenario().Deliver(ScoringScenario.Mail(from) with { ReplyTo = [new EmailAddress(replyTo)] }));
+
+    [Fact]
+    public void Evaluate_DoesNotFire_WhenAMungedListCopysReplyToIsItsAuthor()
+    {
+        // Mailman's DMARC mitigation: From is the list, the author is in Reply-To. The scenario receives the list first,
+        // so the graph judges the author.
+        var scenario = new ScoringScenario();
+        var munged = ScoringScenario.Mail("users@lists.project.example", "Jane Doe via Users") with
+        {
+            To = [new EmailAddress("users@lists.project.example")],
+            ReplyTo = [new EmailAddress("jane.doe@university.example", "Jane Doe")],
+            Headers =
+            [
+                new MessageHeader("List-Id", "Users <users.lists.project.example>"),
+                new MessageHeader("List-Post", "<mailto:users@lists.project.example>"),
+            ],
+        };
+        scenario.Graph.Learn(munged, scenario.Mailbox, [], ScoringScenario.Start);
+
+        var context = scenario.Deliver(munged);
+
+        Assert.Equal("jane.doe@university.example", context.Author?.Normalized);
+        Assert.Null(_signal.Evaluate(context));
+    }
+
+    [Fact]
+    public void Evaluate_Fires_WhenAMungedLookingCopyComesFromAListTheMailboxNeverReceived()
+    {
+        // Judged as written (the "list" address is the sender) the Reply-To is another organisation's.
+        var forged = ScoringScenario.Mail("board@lists.evil.example", "CEO via Board") with
+        {
+            ReplyTo = [new EmailAddress("ceo.private@gmail.com")],
+            Headers = [new MessageHeader("List-Id", "<board.lists.evil.example>"), new MessageHeader("List-Post", "<mailto:board@lists.evil.example>")],
+        };
+
+        Assert.NotNull(_signal.Evaluate(new ScoringScenario().Deliver(forged)));
+    }
 }
