@@ -35,7 +35,4 @@ public sealed record HuntReport(
 
     /// <summary>From start to finish; null until finished.</summary>
     public TimeSpan? Duration => StartedAt is { } s && FinishedAt is { } f ? f - s : null;
-
-    /// <summary>A new hunt id: 12 hex characters, enough to never collide within one deployment's history.</summary>
-    public static string NewId() => Guid.NewGuid().ToString("N")[..12];
 }

@@ -1,0 +1,101 @@
+using M365Scanner.Core.Mail;
+using M365Scanner.Host.Mailboxes;
+
+namespace M365Scanner.Host.Tests.TestSupport;
+
+/// <summary>
+/// One mailbox held in memory, behaving like Graph where the action state machine depends on it: a message's id
+/// changes when it moves, a copy keeps its original's Message-ID, moving a message that is gone fails. Only the
+/// read-and-act part of <see cref="IMailboxClient"/> is implemented; subscriptions and history throw.
+/// </summary>
+public sealed class InMemoryMailbox : IMailboxClient
+{
+    public const string Inbox = "inbox";
+    public const string Quarantine = "quarantine";
+
+    private readonly Dictionary<string, FetchedMessage> _messages = [];
+    private int _nextId;
+
+    /// <summary>Called before a move into quarantine; may throw to stand for Graph failing the request.</summary>
+    public Action? BeforeQuarantineMove { get; set; }
+
+    public IReadOnlyList<FetchedMessage> In(string folder) =>
+        [.. _messages.Values.Where(m => m.FolderId == folder).OrderBy(m => m.Id, StringComparer.Ordinal)];
+
+    public IReadOnlyList<FetchedMessage> All => [.. _messages.Values];
+
+    public FetchedMessage Deliver(EmailMessage message)
+    {
+        var delivered = new FetchedMessage(NewId("m"), Inbox, message, null);
+        _messages.Add(delivered.Id, delivered);
+        return delivered;
+    }
+
+    public Task<FetchedMessage?> GetMessageAsync(string tenantId, string mailbox, string messageId, CancellationToken ct) =>
+        Task.FromResult(_messages.GetValueOrDefault(messageId));
+
+    public Task<string> CreateRewrittenCopyAsync(string tenantId, string mailbox, FetchedMessage original, RewrittenContent content,
+        CancellationToken ct)
+    {
+        var body = original.Message with { HtmlBody = content.HtmlBody ?? original.Message.HtmlBody, TextBody = content.TextBody ?? original.Message.TextBody };
+        var copy = new FetchedMessage(NewId("copy"), original.FolderId, body, original.Id);
+        _messages.Add(copy.Id, copy);
+        return Task.FromResult(copy.Id);
+    }
+
+    public Task<IReadOnlyList<MessageCopy>> FindCopiesAsync(string tenantId, string mailbox, string internetMessageId, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<MessageCopy>>(
+            [.. _messages.Values.Where(m => m.ScannerCopyOf is not null && m.Message.InternetMessageId == internetMessageId)
+                .OrderBy(m => m.Id, StringComparer.Ordinal).Select(m => new MessageCopy(m.Id, m.ScannerCopyOf!))]);
+
+    public Task<string> MoveToQuarantineAsync(string tenantId, string mailbox, string messageId, CancellationToken ct)
+    {
+        BeforeQuarantineMove?.Invoke();
+        return Task.FromResult(Move(messageId, Quarantine));
+    }
+
+    public Task<string?> FindInQuarantineAsync(string tenantId, string mailbox, string internetMessageId, CancellationToken ct) =>
+        Task.FromResult(_messages.Values
+            .FirstOrDefault(m => m.FolderId == Quarantine && m.ScannerCopyOf is null && m.Message.InternetMessageId == internetMessageId)?.Id);
+
+    public Task<string> MoveToInboxAsync(string tenantId, string mailbox, string messageId, CancellationToken ct) =>
+        Task.FromResult(Move(messageId, Inbox));
+
+    public Task DeleteAsync(string tenantId, string mailbox, string messageId, CancellationToken ct)
+    {
+        _messages.Remove(messageId);
+        return Task.CompletedTask;
+    }
+
+    public Task<(string Id, DateTimeOffset ExpiresAt)> SubscribeAsync(string tenantId, string mailbox, Uri notificationUrl,
+        Uri lifecycleUrl, string clientState, DateTimeOffset expiresAt, CancellationToken ct) => throw new NotSupportedException();
+
+    public Task<bool> RenewAsync(string tenantId, string subscriptionId, DateTimeOffset expiresAt, CancellationToken ct) =>
+        throw new NotSupportedException();
+
+    public Task UnsubscribeAsync(string tenantId, string subscriptionId, CancellationToken ct) => throw new NotSupportedException();
+
+    public IAsyncEnumerable<FetchedMessage> HistoryAsync(string tenantId, string mailbox, string folder, DateTimeOffset since,
+        CancellationToken ct) => throw new NotSupportedException();
+
+    public IAsyncEnumerable<IReadOnlyList<FetchedMessage>> HistoryPagesAsync(string tenantId, string mailbox, string folder,
+        DateTimeOffset since, DateTimeOffset until, CancellationToken ct) => throw new NotSupportedException();
+
+    public Task<DeltaResult> InboxDeltaAsync(string tenantId, string mailbox, string? deltaLink, CancellationToken ct) =>
+        throw new NotSupportedException();
+
+    public IAsyncEnumerable<FetchedMessage> RecentMessagesAsync(string tenantId, string mailbox, string folder, DateTimeOffset since,
+        CancellationToken ct) => throw new NotSupportedException();
+
+    // Graph gives a moved message a new id and answers 404 for the old one.
+    private string Move(string messageId, string folder)
+    {
+        if (!_messages.Remove(messageId, out var message))
+            throw new InvalidOperationException($"no message {messageId}");
+        var moved = message with { Id = NewId(folder), FolderId = folder };
+        _messages.Add(moved.Id, moved);
+        return moved.Id;
+    }
+
+    private string NewId(string prefix) => $"{prefix}-{++_nextId}";
+}
