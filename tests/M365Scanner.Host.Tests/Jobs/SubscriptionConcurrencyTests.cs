@@ -1,5 +1,5 @@
 using M365Scanner.GraphEmulator.Faults;
-using M365Scanner.Host.Jobs;
+using M365Scanner.Host.Subscriptions;
 using M365Scanner.Host.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using M365Scanner.Host.Mailboxes;
+using M365Scanner.Host.Scanning;
 using Microsoft.Data.Sqlite;
 using Microsoft.Graph;
 using Microsoft.Graph.Models.ODataErrors;

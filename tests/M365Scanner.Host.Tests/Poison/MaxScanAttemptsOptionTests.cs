@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using M365Scanner.Host.Jobs;
+using M365Scanner.Host.Scanning;
 
 namespace M365Scanner.Host.Tests.Poison;
 

@@ -1,4 +1,4 @@
-using M365Scanner.Host.Poison;
+using M365Scanner.Host.Scanning;
 
 namespace M365Scanner.Host.Tests.Poison;
 
