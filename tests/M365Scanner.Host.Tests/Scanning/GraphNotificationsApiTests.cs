@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace M365Scanner.Host.Tests.Apis;
+namespace M365Scanner.Host.Tests.Scanning;
 
 /// <summary>The webhook's handling of what Graph never sends: forged, mismatched and malformed entries. Each test
 /// asserts the answer, that nothing reached the work queue (the only thing the webhook persists), and what the log

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using M365Scanner.Host.Scanning;
 
-namespace M365Scanner.Host.Tests.Poison;
+namespace M365Scanner.Host.Tests.Scanning;
 
 public class MaxScanAttemptsOptionTests
 {

@@ -6,7 +6,7 @@ using M365Scanner.Host.Scanning;
 using M365Scanner.Host.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace M365Scanner.Host.Tests.Poison;
+namespace M365Scanner.Host.Tests.Scanning;
 
 /// <summary>
 /// A message whose scan fails every time, or whose host dies under it, delivered through the emulator: after

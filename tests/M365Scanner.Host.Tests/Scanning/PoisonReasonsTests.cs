@@ -1,6 +1,6 @@
 using M365Scanner.Host.Scanning;
 
-namespace M365Scanner.Host.Tests.Poison;
+namespace M365Scanner.Host.Tests.Scanning;
 
 public class PoisonReasonsTests
 {

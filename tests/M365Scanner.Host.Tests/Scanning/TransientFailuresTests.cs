@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Graph;
 using Microsoft.Graph.Models.ODataErrors;
 
-namespace M365Scanner.Host.Tests.Mailboxes;
+namespace M365Scanner.Host.Tests.Scanning;
 
 public class TransientFailuresTests
 {

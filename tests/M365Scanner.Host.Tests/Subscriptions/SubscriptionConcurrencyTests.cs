@@ -3,7 +3,7 @@ using M365Scanner.Host.Subscriptions;
 using M365Scanner.Host.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace M365Scanner.Host.Tests.Jobs;
+namespace M365Scanner.Host.Tests.Subscriptions;
 
 /// <summary>Two hosts starting together queue the same subscription work for a mailbox; the mailbox's lock and the
 /// re-read under it leave it with one subscription. Two jobs in one host race exactly as two hosts do: the lock is
