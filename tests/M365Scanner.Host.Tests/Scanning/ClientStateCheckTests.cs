@@ -1,6 +1,6 @@
-using M365Scanner.Host.Notifications;
+using M365Scanner.Host.Scanning;
 
-namespace M365Scanner.Host.Tests.Notifications;
+namespace M365Scanner.Host.Tests.Scanning;
 
 public class ClientStateCheckTests
 {

@@ -7,14 +7,14 @@ using M365Scanner.Core.Policy;
 using M365Scanner.Core.Remediation;
 using M365Scanner.Core.Scanning;
 using M365Scanner.Core.Scoring;
-using M365Scanner.Host.Actions;
+using M365Scanner.Host.Scanning;
 using M365Scanner.Host.BlockedLinks;
 using M365Scanner.Host.Mailboxes;
 using M365Scanner.Host.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace M365Scanner.Host.Tests.Actions;
+namespace M365Scanner.Host.Tests.Scanning;
 
 /// <summary>
 /// The action state machine on its own: a run stopped before each step (the way a host killed mid-action stops) and
