@@ -1,5 +1,10 @@
-using M365Scanner.Host.Apis;
+using M365Scanner.Host.Admin;
+using M365Scanner.Host.BlockedLinks;
 using M365Scanner.Host.Extensions;
+using M365Scanner.Host.Health;
+using M365Scanner.Host.Hunts;
+using M365Scanner.Host.Onboarding;
+using M365Scanner.Host.Scanning;
 
 namespace M365Scanner.Host;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using M365Scanner.Host.Security;
 
 namespace M365Scanner.Host;
 
@@ -41,10 +40,14 @@ public sealed class ScannerHostOptions
     /// host process died counts, and one that ended with a transient Graph or network error does not. The next attempt
     /// after the last is not made: the message gets a fail-safe verdict (quarantine under Enforce), is marked poison
     /// and listed by <c>GET /api/admin/poison</c>. At most the scan job's Hangfire retries
-    /// (<see cref="Jobs.ScanMessageJob.Retries"/>), so a message that throws every time is still reached by the
-    /// attempt that contains it.</summary>
-    [Range(1, Jobs.ScanMessageJob.Retries)]
+    /// (<see cref="ScanRetries"/>), so a message that throws every time is still reached by the attempt that
+    /// contains it.</summary>
+    [Range(1, ScanRetries)]
     public int MaxScanAttempts { get; set; } = 3;
+
+    /// <summary>Hangfire's retries of a failed scan (<see cref="Scanning.ScanMessageJob.Retries"/>). Here, with the
+    /// bound it sets on <see cref="MaxScanAttempts"/>, so these options need nothing from the scan path.</summary>
+    public const int ScanRetries = 8;
 
     /// <summary>Key that signs blocked-link tokens (base64, ≥ 32 bytes). When empty a random key is made at start,
     /// and blocked links issued before a restart can no longer show their reasons. Checked at start.</summary>

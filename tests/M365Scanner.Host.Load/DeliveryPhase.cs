@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using M365Scanner.Core.Operations;
 using M365Scanner.Host.Jobs;
+using M365Scanner.Host.Scanning;
 
 namespace M365Scanner.Host.Load;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
-using M365Scanner.Host.Apis;
+using M365Scanner.Host.Scanning;
 
 namespace M365Scanner.Host.Load;
 

@@ -4,6 +4,7 @@ using Hangfire.PostgreSql;
 using M365Scanner.Core.Operations;
 using M365Scanner.GraphEmulator.Control;
 using M365Scanner.Host.Jobs;
+using M365Scanner.Host.Scanning;
 using M365Scanner.Host.Tests.TestSupport;
 using Npgsql;
 

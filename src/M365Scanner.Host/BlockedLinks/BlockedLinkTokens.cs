@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using M365Scanner.Host.Security;
 using Microsoft.Extensions.Options;
 
 namespace M365Scanner.Host.BlockedLinks;

@@ -1,10 +1,11 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
-using M365Scanner.Host.Actions;
+using M365Scanner.Host.Baselines;
 using M365Scanner.Host.Jobs;
-using M365Scanner.Host.Notifications;
-using M365Scanner.Host.Poison;
+using M365Scanner.Host.Scanning;
+using M365Scanner.Host.Subscriptions;
+using M365Scanner.Host.Workers;
 
 namespace M365Scanner.Host.Extensions;
 

@@ -1,6 +1,6 @@
 using M365Scanner.Core.Operations;
 using M365Scanner.Core.Operations.InMemory;
-using M365Scanner.Host.Scanning;
+using M365Scanner.Host.Tenants;
 using M365Scanner.Storage.Postgres;
 using M365Scanner.Storage.Sqlite;
 using Microsoft.Extensions.Options;

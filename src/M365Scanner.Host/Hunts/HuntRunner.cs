@@ -2,9 +2,9 @@ using M365Scanner.Core.Hunting;
 using M365Scanner.Core.Links.Extraction;
 using M365Scanner.Core.Operations;
 using M365Scanner.Core.Policy;
-using M365Scanner.Host.Actions;
 using M365Scanner.Host.Mailboxes;
 using M365Scanner.Host.Scanning;
+using M365Scanner.Host.Tenants;
 using Microsoft.Extensions.Options;
 
 namespace M365Scanner.Host.Hunts;

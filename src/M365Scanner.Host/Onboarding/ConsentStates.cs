@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using M365Scanner.Core.Onboarding;
-using M365Scanner.Host.Security;
 using Microsoft.Extensions.Options;
 
 namespace M365Scanner.Host.Onboarding;

@@ -4,9 +4,13 @@ using Hangfire;
 using M365Scanner.Core.Operations;
 using M365Scanner.Graph.Clients;
 using M365Scanner.Graph.Users;
+using M365Scanner.Host.Baselines;
 using M365Scanner.Host.Jobs;
 using M365Scanner.Host.Mailboxes;
 using M365Scanner.Host.Scanning;
+using M365Scanner.Host.Subscriptions;
+using M365Scanner.Host.Tenants;
+using M365Scanner.Host.Workers;
 
 namespace M365Scanner.Host.Onboarding;
 

@@ -1,4 +1,4 @@
-using M365Scanner.Host.Extensions;
+using M365Scanner.Host.Health;
 
 namespace M365Scanner.Host.Security;
 

@@ -6,7 +6,7 @@ using System.Text;
 using M365Scanner.Core.Operations;
 using M365Scanner.GraphEmulator;
 using M365Scanner.Host;
-using M365Scanner.Host.Jobs;
+using M365Scanner.Host.Baselines;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

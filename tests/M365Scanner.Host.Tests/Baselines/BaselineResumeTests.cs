@@ -2,8 +2,8 @@ using Hangfire;
 using M365Scanner.Core.Correspondence;
 using M365Scanner.Core.Operations;
 using M365Scanner.GraphEmulator.Control;
-using M365Scanner.Host.Jobs;
-using M365Scanner.Host.Scanning;
+using M365Scanner.Host.Baselines;
+using M365Scanner.Host.Tenants;
 using M365Scanner.Host.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,7 +3,7 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.Server;
 using M365Scanner.Core.Operations;
-using M365Scanner.Host.Jobs;
+using M365Scanner.Host.Scanning;
 using M365Scanner.Host.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 

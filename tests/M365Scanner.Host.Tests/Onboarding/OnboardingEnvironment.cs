@@ -4,6 +4,7 @@ using M365Scanner.Core.Operations;
 using M365Scanner.GraphEmulator;
 using M365Scanner.GraphEmulator.Control;
 using M365Scanner.GraphEmulator.Directory;
+using M365Scanner.Host.Onboarding;
 using M365Scanner.Host.Tests.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.WebUtilities;

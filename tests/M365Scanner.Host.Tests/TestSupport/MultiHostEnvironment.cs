@@ -2,6 +2,7 @@ using System.Text;
 using M365Scanner.Core.Operations;
 using M365Scanner.GraphEmulator;
 using M365Scanner.GraphEmulator.Control;
+using M365Scanner.Host.Scanning;
 using M365Scanner.Storage.Postgres;
 using M365Scanner.Storage.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -58,7 +59,7 @@ public sealed class MultiHostEnvironment : IAsyncDisposable
         all.Remove("Urls"); // each host gets its own port
         all["Logging:LogLevel:Default"] = "Warning";
         all["Logging:LogLevel:M365Scanner"] = "Information";
-        all["Logging:LogLevel:M365Scanner.Host.Jobs.ScanMessageJob"] = "Debug"; // says when a scan is skipped, and why
+        all["Logging:LogLevel:M365Scanner.Host.Scanning.ScanMessageJob"] = "Debug"; // says when a scan is skipped, and why
         var dataDirectory = all["Scanner:DataDirectory"]!;
         foreach (var (key, value) in storage.Settings(dataDirectory))
             all[key] = value;

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Common;
 using M365Scanner.Host.Jobs;
+using M365Scanner.Host.Scanning;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace M365Scanner.Host.Tests.TestSupport;

@@ -1,11 +1,10 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using M365Scanner.Core.Operations;
 using M365Scanner.GraphEmulator;
 using M365Scanner.GraphEmulator.Control;
-using M365Scanner.Host.Actions;
-using M365Scanner.Host.Jobs;
+using M365Scanner.Host.Scanning;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace M365Scanner.Host.Tests.TestSupport;
 

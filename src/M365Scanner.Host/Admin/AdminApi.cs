@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using M365Scanner.Core.Operations;
+using M365Scanner.Host.Onboarding;
+using M365Scanner.Host.Scanning;
+using M365Scanner.Host.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace M365Scanner.Host.Admin;
+
+/// <summary>The admin API (JSON): verdicts, the audit log and poison messages for viewers, release for admins.</summary>
+public static class AdminApi
+{
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/admin").RequireAuthorization(AuthorizationPolicies.Viewer);
+        api.MapGet("/verdicts", (IVerdictStore verdicts, string? tenant, string? mailbox, string? action, DateTimeOffset? since, int? limit) =>
+            TypedResults.Ok(verdicts.Query(new VerdictQuery(tenant, mailbox, action, since, Math.Clamp(limit ?? 100, 1, 1000)))));
+        api.MapGet("/audit", (IAuditLog audit, string? tenant, string? mailbox, DateTimeOffset? since, int? limit) =>
+            TypedResults.Ok(audit.Query(tenant, mailbox, since, Math.Clamp(limit ?? 100, 1, 1000))));
+        api.MapGet("/poison", (IScanAttemptStore attempts, string? tenant, string? mailbox, int? limit) =>
+            TypedResults.Ok(attempts.QueryPoison(new PoisonQuery(tenant, mailbox, Math.Clamp(limit ?? 100, 1, 1000)))
+                .Select(PoisonListing.From).ToList()));
+        api.MapPost("/release/{auditId:long}", Release).RequireAuthorization(AuthorizationPolicies.Admin);
+        api.MapGet("/tenants", OnboardingApi.ListTenants);
+        api.MapPost("/tenants/{tenantId}/offboard", OnboardingApi.Offboard).RequireAuthorization(AuthorizationPolicies.Admin);
+        api.MapPost("/tenants/{tenantId}/readmit", OnboardingApi.Readmit).RequireAuthorization(AuthorizationPolicies.Admin);
+        return app;
+    }
+
+    internal static async Task<Results<Ok<ReleaseResult>, Conflict<string>>> Release(
+        long auditId, MessageActions actions, ClaimsPrincipal user, CancellationToken ct)
+    {
+        try
+        {
+            var releaseId = await actions.ReleaseAsync(auditId, user.Identity?.Name ?? "admin", ct);
+            return TypedResults.Ok(new ReleaseResult(auditId, releaseId));
+        }
+        catch (InvalidOperationException ex)
+        {
+            return TypedResults.Conflict(ex.Message);
+        }
+    }
+
+    public sealed record ReleaseResult(long Released, long ReleaseEntry);
+}

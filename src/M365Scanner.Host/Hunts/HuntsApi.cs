@@ -1,0 +1,85 @@
+using M365Scanner.Core.Hunting;
+using M365Scanner.Core.Operations;
+using M365Scanner.Host.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace M365Scanner.Host.Hunts;
+
+/// <summary>
+/// Hunts in the admin API: start an IOC or retro-hunt (admins), list them and read a report (viewers). A hunt runs as
+/// a background job; starting one answers 202 with its id at once, and its report fills in as it runs.
+/// </summary>
+public static class HuntsApi
+{
+    public const string Path = "/api/admin/hunts";
+
+    public static IEndpointRouteBuilder MapHuntsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(Path).RequireAuthorization(AuthorizationPolicies.Viewer);
+        api.MapPost("", StartIoc).RequireAuthorization(AuthorizationPolicies.Admin);
+        api.MapPost("/retro", StartRetro).RequireAuthorization(AuthorizationPolicies.Admin);
+        api.MapGet("", (IHuntStore store, int? limit) => TypedResults.Ok(store.Recent(Math.Clamp(limit ?? 50, 1, 500))));
+        api.MapGet("/{id}", Get);
+        return app;
+    }
+
+    internal static Results<Accepted<HuntStarted>, ValidationProblem> StartIoc(
+        IocHuntRequest request, HuntLauncher launcher, IOptions<HuntOptions> options)
+    {
+        var given = new[] { ("domain", request.Domain), ("url", request.Url), ("sender", request.Sender) }
+            .Where(x => !string.IsNullOrWhiteSpace(x.Item2)).ToList();
+        if (given.Count != 1)
+            return Invalid("indicator", "give exactly one of domain, url or sender");
+        var (kind, value) = given[0];
+        Indicator indicator;
+        try
+        {
+            indicator = kind switch { "domain" => Indicator.Domain(value!), "url" => Indicator.Url(value!), _ => Indicator.Sender(value!) };
+        }
+        catch (FormatException e)
+        {
+            return Invalid(kind, e.Message);
+        }
+        if (Window(request.Hours, request.Days, options.Value.IocHuntDays * 24) is not { } hours)
+            return Invalid("window", "hours must be 1-8760 and days 1-365, not both");
+        var report = launcher.StartIoc(indicator, request.Tenant, hours, request.Act ?? true, "api");
+        return TypedResults.Accepted($"{Path}/{report.Id}", HuntStarted.Of(report));
+    }
+
+    internal static Results<Accepted<HuntStarted>, ValidationProblem> StartRetro(
+        RetroHuntRequest request, HuntLauncher launcher, IOptions<HuntOptions> options)
+    {
+        if (Window(request.Hours, null, options.Value.RetroHuntHours) is not { } hours)
+            return Invalid("hours", "hours must be 1-8760");
+        var report = launcher.StartRetro(request.Tenant, hours, request.Act ?? true, "api");
+        return TypedResults.Accepted($"{Path}/{report.Id}", HuntStarted.Of(report));
+    }
+
+    internal static Results<Ok<HuntReport>, NotFound> Get(string id, IHuntStore store) =>
+        store.Get(id) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound();
+
+    private static int? Window(int? hours, int? days, int defaultHours) => (hours, days) switch
+    {
+        (null, null) => defaultHours,
+        ({ } h, null) when h is >= 1 and <= 24 * 365 => h,
+        (null, { } d) when d is >= 1 and <= 365 => d * 24,
+        _ => null,
+    };
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>Body of <c>POST /api/admin/hunts</c>: exactly one indicator; the window in hours or days (default
+    /// Scanner:IocHuntDays); the tenant (default every tenant); act (default true; report-only policy never acts).</summary>
+    public sealed record IocHuntRequest(string? Domain, string? Url, string? Sender, int? Hours, int? Days, string? Tenant, bool? Act);
+
+    /// <summary>Body of <c>POST /api/admin/hunts/retro</c>.</summary>
+    public sealed record RetroHuntRequest(int? Hours, string? Tenant, bool? Act);
+
+    /// <summary>What starting a hunt answers: its id and where its report is.</summary>
+    public sealed record HuntStarted(string Id, string Kind, string? Indicator, int WindowHours, bool Act, string Report)
+    {
+        internal static HuntStarted Of(HuntReport r) => new(r.Id, r.Kind, r.Indicator, r.WindowHours, r.Act, $"{Path}/{r.Id}");
+    }
+}

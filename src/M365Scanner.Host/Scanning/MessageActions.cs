@@ -1,0 +1,194 @@
+using System.Text.Json;
+using M365Scanner.Core.Links;
+using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
+using M365Scanner.Core.Remediation;
+using M365Scanner.Core.Scanning;
+using M365Scanner.Host.BlockedLinks;
+using M365Scanner.Host.Mailboxes;
+
+namespace M365Scanner.Host.Scanning;
+
+/// <summary>
+/// Carries out an action plan on a mailbox, idempotently and recorded step by step in the audit log:
+/// <list type="bullet">
+/// <item>rewrite: create the copy whose offending links point to the blocked-link page, record it, and only then move
+/// the original into quarantine, so a crash at any point leaves the original, or both, never neither;</item>
+/// <item>quarantine: move the message into the mailbox's hidden quarantine folder;</item>
+/// <item>release: undo either from its audit entry (original back to the inbox first, then the copy removed).</item>
+/// </list>
+/// A rewrite that cannot neutralise every offending link (a URL in PDF page text, an encrypted PDF) becomes a quarantine.
+/// Each action holds the message's lease (<see cref="MessageLeases"/>) from reading its audit entry to its last step, so
+/// two runs of one message's job never act on it at once.
+/// </summary>
+public sealed class MessageActions(
+    IMailboxClient mailboxes, IAuditLog audit, LinkRewriter rewriter, BlockedLinkTokens tokens, MessageLeases leases,
+    ActionFaults faults, TimeProvider clock, ILogger<MessageActions> log)
+{
+    public const string Scanner = "scanner";
+
+    /// <summary>Carries out <paramref name="verdict"/>'s plan when it is enforced; returns what was done.</summary>
+    public async Task<MessageAction> CarryOutAsync(MessageKey key, FetchedMessage message, ScanVerdict verdict, CancellationToken ct)
+    {
+        var plan = verdict.Plan;
+        if (!plan.Enforced || plan.Action == MessageAction.Allow)
+            return MessageAction.Allow;
+        var reasons = Reasons(verdict);
+        if (plan.Action == MessageAction.Rewrite)
+        {
+            var links = verdict.Extraction.Links;
+            var rewrite = rewriter.Rewrite(message.Message, plan.OffendingLinks,
+                link => tokens.UrlFor(new BlockedLinkToken(key.TenantId, key.Mailbox, key.MessageId, IndexOf(links, link))));
+            if (rewrite.NotRewritten.Count == 0)
+            {
+                await using (await leases.AcquireAsync(key, ct))
+                    await RewriteAsync(key, message, ToContent(message, rewrite), reasons, ct);
+                return MessageAction.Rewrite;
+            }
+            var why = string.Join("; ", rewrite.NotRewritten.Select(n => n.Detail));
+            log.LogInformation("Rewrite of {Message} cannot neutralise every link ({Why}); quarantining instead", key.MessageId, why);
+            reasons += $"\nquarantined instead of rewritten: {why}";
+        }
+        await QuarantineAsync(key, message, reasons, ct);
+        return MessageAction.Quarantine;
+    }
+
+    /// <summary>Quarantines <paramref name="message"/> whatever its score (a hunt found a confirmed indicator in it),
+    /// with the same audit entry and idempotency as a scan's quarantine.</summary>
+    public async Task QuarantineAsync(MessageKey key, FetchedMessage message, string reasons, CancellationToken ct)
+    {
+        await using (await leases.AcquireAsync(key, ct))
+            await QuarantineAsync(key, message.Id, reasons, ct);
+    }
+
+    private async Task RewriteAsync(MessageKey key, FetchedMessage original, RewrittenContent content, string reasons, CancellationToken ct)
+    {
+        var entry = audit.Latest(key, "rewrite");
+        if (entry?.State == AuditStates.Completed)
+            return;
+        var resuming = entry is { State: AuditStates.Started or AuditStates.Copied };
+        var id = resuming ? entry!.Id : audit.Append(new AuditEntry(
+            0, clock.GetUtcNow(), Scanner, key, "rewrite", AuditStates.Started, original.Id, null, reasons));
+        var copyId = (resuming ? entry!.ResultMessageId : null)
+            ?? (resuming ? await FindOwnCopyAsync(key, original, ct) : null);
+        if (copyId is null)
+        {
+            faults.At("create-copy");
+            copyId = await mailboxes.CreateRewrittenCopyAsync(key.TenantId, key.Mailbox, original, content, ct);
+            faults.At("record-copy");
+        }
+        audit.Update(id, AuditStates.Copied, original.Id, copyId, clock.GetUtcNow());
+
+        faults.At("move-original");
+        var quarantined = await mailboxes.MoveToQuarantineAsync(key.TenantId, key.Mailbox, original.Id, ct);
+        faults.At("record-move");
+        audit.Update(id, AuditStates.Completed, quarantined, copyId, clock.GetUtcNow());
+        log.LogInformation("Rewrote {Message} in {Mailbox}: copy {Copy}, original quarantined", key.MessageId, key.Mailbox, copyId);
+    }
+
+    /// <summary>The copy an interrupted run of this rewrite made of <paramref name="original"/> before recording it, if
+    /// any. Copies beyond the first (left by runs before the lease existed) are removed: the user sees one.</summary>
+    private async Task<string?> FindOwnCopyAsync(MessageKey key, FetchedMessage original, CancellationToken ct)
+    {
+        var copies = (await FindCopiesAsync(key, ct)).Where(c => c.CopyOf == original.Id).Select(c => c.Id).ToList();
+        foreach (var extra in copies.Skip(1))
+        {
+            await mailboxes.DeleteAsync(key.TenantId, key.Mailbox, extra, ct);
+            log.LogWarning("Removed a second copy {Copy} of {Message} in {Mailbox}", extra, key.MessageId, key.Mailbox);
+        }
+        return copies.FirstOrDefault();
+    }
+
+    /// <summary>The scanner's copies of the message, found by its Message-ID, which a copy keeps. A message keyed by its
+    /// Graph id has no Message-ID to search by (Exchange gives every delivered message one, so that is a message made
+    /// some other way): its copies are only the one its audit entry records.</summary>
+    private async Task<IReadOnlyList<MessageCopy>> FindCopiesAsync(MessageKey key, CancellationToken ct) =>
+        key.MessageId.StartsWith(MessageKey.GraphIdPrefix, StringComparison.Ordinal)
+            ? []
+            : await mailboxes.FindCopiesAsync(key.TenantId, key.Mailbox, key.MessageId, ct);
+
+    private async Task QuarantineAsync(MessageKey key, string messageId, string reasons, CancellationToken ct)
+    {
+        var entry = audit.Latest(key, "quarantine");
+        if (entry?.State == AuditStates.Completed)
+            return;
+        var id = entry?.State == AuditStates.Started ? entry.Id : audit.Append(new AuditEntry(
+            0, clock.GetUtcNow(), Scanner, key, "quarantine", AuditStates.Started, messageId, null, reasons));
+        var quarantined = await mailboxes.MoveToQuarantineAsync(key.TenantId, key.Mailbox, messageId, ct);
+        faults.At("record-move");
+        audit.Update(id, AuditStates.Completed, quarantined, null, clock.GetUtcNow());
+        log.LogInformation("Quarantined {Message} in {Mailbox}", key.MessageId, key.Mailbox);
+    }
+
+    /// <summary>
+    /// For a scan retried after its host stopped, once the message has left its folder: the scanner's rewrite or
+    /// quarantine of <paramref name="key"/>, completed. An entry still "started" (quarantine) or "copied" (rewrite)
+    /// means the move into quarantine happened but its new id was never recorded; it is found there by its Internet
+    /// Message-ID and the entry completed with it. Null when no such action of the scanner's is found.
+    /// </summary>
+    public async Task<AuditEntry?> CompleteInterruptedMoveAsync(MessageKey key, CancellationToken ct)
+    {
+        await using var lease = await leases.AcquireAsync(key, ct);
+        var entry = new[] { audit.Latest(key, "rewrite"), audit.Latest(key, "quarantine") }
+            .Where(e => e is { Actor: Scanner }).MaxBy(e => e!.Id);
+        if (entry is null || entry.State == AuditStates.Completed)
+            return entry;
+        // A rewrite moves the original only once its copy is recorded ("copied"); a "started" rewrite never moved it.
+        if (!(entry.Action == "quarantine" && entry.State == AuditStates.Started) && !(entry.Action == "rewrite" && entry.State == AuditStates.Copied))
+            return null;
+        var quarantined = await mailboxes.FindInQuarantineAsync(key.TenantId, key.Mailbox, key.MessageId, ct);
+        if (quarantined is null)
+            return null;
+        audit.Update(entry.Id, AuditStates.Completed, quarantined, null, clock.GetUtcNow());
+        log.LogInformation("Completed the interrupted {Action} of {Message} in {Mailbox}: found in quarantine", entry.Action, key.MessageId, key.Mailbox);
+        return audit.Get(entry.Id);
+    }
+
+    /// <summary>Undoes a completed rewrite or quarantine: the original back in the inbox, then every copy of ours
+    /// removed, the one the entry records and any other found by the message's Message-ID (a run interrupted before
+    /// recording its copy left one). Returns the release's audit entry id.</summary>
+    /// <exception cref="InvalidOperationException">The entry is not a completed rewrite or quarantine.</exception>
+    public async Task<long> ReleaseAsync(long entryId, string actor, CancellationToken ct)
+    {
+        var found = audit.Get(entryId) ?? throw new InvalidOperationException($"no audit entry {entryId}");
+        // Read again under the lease: two releases of one entry at once would both move the original.
+        await using var lease = await leases.AcquireAsync(found.Key, ct);
+        var entry = audit.Get(entryId)!;
+        if (entry.Action is not ("rewrite" or "quarantine") || entry.State != AuditStates.Completed || entry.OriginalMessageId is null)
+            throw new InvalidOperationException($"audit entry {entryId} is a {entry.Action} in state {entry.State}: nothing to release");
+        var key = entry.Key;
+        var releaseId = audit.Append(new AuditEntry(0, clock.GetUtcNow(), actor, key, "release", AuditStates.Started,
+            entry.OriginalMessageId, entry.ResultMessageId, $"release of {entry.Action} {entryId}", entryId));
+        // The original goes back before the copy goes away: at every instant the user has the message.
+        var restored = await mailboxes.MoveToInboxAsync(key.TenantId, key.Mailbox, entry.OriginalMessageId, ct);
+        var copies = (await FindCopiesAsync(key, ct)).Select(c => c.Id)
+            .Union(entry.ResultMessageId is { } recorded ? [recorded] : []).ToList();
+        foreach (var copy in copies)
+            await mailboxes.DeleteAsync(key.TenantId, key.Mailbox, copy, ct);
+        if (copies.Count > (entry.ResultMessageId is null ? 0 : 1))
+            log.LogWarning("Release of {Entry} removed {Count} copies of {Message} in {Mailbox}, not only the recorded one",
+                entryId, copies.Count, key.MessageId, key.Mailbox);
+        audit.Update(entryId, AuditStates.Released, restored, entry.ResultMessageId, clock.GetUtcNow());
+        audit.Update(releaseId, AuditStates.Completed, restored, null, clock.GetUtcNow());
+        log.LogInformation("Released {Action} {Entry} of {Message} by {Actor}", entry.Action, entryId, key.MessageId, actor);
+        return releaseId;
+    }
+
+    private static RewrittenContent ToContent(FetchedMessage original, RewriteResult rewrite) =>
+        new(rewrite.HtmlBody, rewrite.TextBody, rewrite.Attachments.ToDictionary(
+            a => a.Index,
+            a => original.Message.Attachments[a.Index] with { Content = a.Content, Size = a.Content.Length }));
+
+    private static int IndexOf(IReadOnlyList<Link> links, Link link)
+    {
+        for (var i = 0; i < links.Count; i++)
+            if (ReferenceEquals(links[i], link) || links[i] == link)
+                return i;
+        return -1;
+    }
+
+    private static string Reasons(ScanVerdict verdict) =>
+        verdict.Plan.Explanation + "\n" + JsonSerializer.Serialize(
+            verdict.Score.Links.Where(v => verdict.IsFlagged(v.Link))
+                .Select(v => new { v.Link.Url, v.Score, Reasons = v.Reasons.Select(r => r.Id) }));
+}

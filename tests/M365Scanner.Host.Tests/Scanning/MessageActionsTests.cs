@@ -1,0 +1,325 @@
+using M365Scanner.Core.Correspondence;
+using M365Scanner.Core.Links.Extraction;
+using M365Scanner.Core.Mail;
+using M365Scanner.Core.Operations;
+using M365Scanner.Core.Operations.InMemory;
+using M365Scanner.Core.Policy;
+using M365Scanner.Core.Remediation;
+using M365Scanner.Core.Scanning;
+using M365Scanner.Core.Scoring;
+using M365Scanner.Host.Scanning;
+using M365Scanner.Host.BlockedLinks;
+using M365Scanner.Host.Mailboxes;
+using M365Scanner.Host.Tests.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace M365Scanner.Host.Tests.Scanning;
+
+/// <summary>
+/// The action state machine on its own: a run stopped before each step (the way a host killed mid-action stops) and
+/// a second run that resumes from the audit log, against a mailbox in memory. The end-to-end tests
+/// (EndToEnd/HostCrashTests, OneCopyTests) prove the same through Graph and Hangfire; these run in milliseconds and
+/// assert the mailbox and the audit entries after every step.
+/// </summary>
+public class MessageActionsTests
+{
+    private const string Tenant = "tenant-1";
+    private const string User = "alice@contoso.example";
+    private const string MessageId = "abc@sender.example";
+    private const string Evil = "https://login-micros0ft.example/reset";
+
+    private readonly InMemoryMailbox _mailbox = new();
+    private readonly InMemoryAuditLog _audit = new();
+    private readonly InMemoryMessageLeases _leases = new();
+    private readonly MessageKey _key = new(Tenant, User, MessageId);
+
+    /// <summary>A host that stops before a step: the exception escapes the action, as the host's death would end it.</summary>
+    private sealed class HostStopped(string step) : Exception($"host stopped before {step}");
+
+    public static TheoryData<string> RewriteStepsBeforeTheMove => ["create-copy", "record-copy", "move-original"];
+
+    [Fact]
+    public async Task CarryOut_RewritesAndQuarantinesTheOriginal_WhenNoStepFails()
+    {
+        var original = _mailbox.Deliver(Message());
+
+        var done = await Actions().CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None);
+
+        Assert.Equal(MessageAction.Rewrite, done);
+        AssertRewriteCompleted(original);
+    }
+
+    [Fact]
+    public async Task CarryOut_DoesNothingMore_WhenTheRewriteAlreadyCompleted()
+    {
+        var original = _mailbox.Deliver(Message());
+        await Actions().CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None);
+
+        await Actions().CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None);
+
+        AssertRewriteCompleted(original);
+    }
+
+    [Theory]
+    [MemberData(nameof(RewriteStepsBeforeTheMove))]
+    public async Task CarryOut_ResumesTheRewriteToOneCopy_WhenStoppedBeforeStep(string step)
+    {
+        var original = _mailbox.Deliver(Message());
+
+        await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore(step).CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None));
+        AssertRewriteStoppedBefore(step, original);
+
+        await Actions().CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None);
+
+        AssertRewriteCompleted(original);
+    }
+
+    [Fact]
+    public async Task CompleteInterruptedMove_CompletesTheRewriteFromQuarantine_WhenStoppedBeforeRecordingTheMove()
+    {
+        var original = _mailbox.Deliver(Message());
+        await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore("record-move").CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None));
+        var copied = Assert.Single(Entries("rewrite"));
+        Assert.Equal(AuditStates.Copied, copied.State);
+        Assert.Equal(original.Id, copied.OriginalMessageId);
+        Assert.Empty(_mailbox.In(InMemoryMailbox.Inbox).Where(m => m.ScannerCopyOf is null));
+
+        var completed = await Actions().CompleteInterruptedMoveAsync(_key, CancellationToken.None);
+
+        Assert.NotNull(completed);
+        Assert.Equal(copied.Id, completed.Id);
+        AssertRewriteCompleted(original);
+    }
+
+    [Fact]
+    public async Task Quarantine_MovesTheMessage_WhenNoStepFails()
+    {
+        var original = _mailbox.Deliver(Message());
+
+        await Actions().QuarantineAsync(_key, original, "hunt match", CancellationToken.None);
+
+        AssertQuarantineCompleted();
+    }
+
+    [Fact]
+    public async Task Quarantine_ResumesItsOwnEntry_WhenTheMoveFailedOnce()
+    {
+        var original = _mailbox.Deliver(Message());
+        _mailbox.BeforeQuarantineMove = () => throw new HttpRequestException("503 from Graph");
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => Actions().QuarantineAsync(_key, original, "hunt match", CancellationToken.None));
+        var started = Assert.Single(Entries("quarantine"));
+        Assert.Equal(AuditStates.Started, started.State);
+        Assert.Equal(original.Id, Assert.Single(_mailbox.In(InMemoryMailbox.Inbox)).Id);
+
+        _mailbox.BeforeQuarantineMove = null;
+        await Actions().QuarantineAsync(_key, original, "hunt match", CancellationToken.None);
+
+        Assert.Equal(started.Id, AssertQuarantineCompleted().Id);
+    }
+
+    [Fact]
+    public async Task CompleteInterruptedMove_CompletesTheQuarantine_WhenStoppedBeforeRecordingTheMove()
+    {
+        var original = _mailbox.Deliver(Message());
+        await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore("record-move").QuarantineAsync(_key, original, "hunt match", CancellationToken.None));
+        Assert.Equal(AuditStates.Started, Assert.Single(Entries("quarantine")).State);
+
+        var completed = await Actions().CompleteInterruptedMoveAsync(_key, CancellationToken.None);
+
+        Assert.NotNull(completed);
+        Assert.Equal(AssertQuarantineCompleted().Id, completed.Id);
+    }
+
+    [Fact]
+    public async Task CompleteInterruptedMove_ReturnsNull_WhenTheRewriteNeverMovedTheOriginal()
+    {
+        var original = _mailbox.Deliver(Message());
+        await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore("move-original").CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None));
+
+        var completed = await Actions().CompleteInterruptedMoveAsync(_key, CancellationToken.None);
+
+        Assert.Null(completed);
+        Assert.Equal(AuditStates.Copied, Assert.Single(Entries("rewrite")).State);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("create-copy")]
+    [InlineData("record-copy")]
+    [InlineData("move-original")]
+    [InlineData("record-move")]
+    public async Task Release_LeavesOnlyTheOriginalInTheInbox_AfterARewriteStoppedBeforeStep(string? step)
+    {
+        var original = _mailbox.Deliver(Message());
+        if (step is not null)
+        {
+            await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore(step).CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None));
+            if (step == "record-move")
+                await Actions().CompleteInterruptedMoveAsync(_key, CancellationToken.None);
+            else
+                await Actions().CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None);
+        }
+        else
+        {
+            await Actions().CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None);
+        }
+        var rewrite = AssertRewriteCompleted(original);
+
+        var releaseId = await Actions().ReleaseAsync(rewrite.Id, "admin@contoso.example", CancellationToken.None);
+
+        AssertReleased(rewrite.Id, releaseId, original);
+    }
+
+    [Fact]
+    public async Task Release_PutsTheMessageBack_AfterAQuarantineStoppedBeforeRecordingTheMove()
+    {
+        var original = _mailbox.Deliver(Message());
+        await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore("record-move").QuarantineAsync(_key, original, "hunt match", CancellationToken.None));
+        await Actions().CompleteInterruptedMoveAsync(_key, CancellationToken.None);
+        var quarantine = AssertQuarantineCompleted();
+
+        var releaseId = await Actions().ReleaseAsync(quarantine.Id, "admin@contoso.example", CancellationToken.None);
+
+        AssertReleased(quarantine.Id, releaseId, original);
+    }
+
+    [Fact]
+    public async Task Release_Throws_AndTouchesNothing_WhenTheRewriteIsNotCompleted()
+    {
+        var original = _mailbox.Deliver(Message());
+        await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore("move-original").CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None));
+        var copied = Assert.Single(Entries("rewrite"));
+        var before = _mailbox.All.Select(m => (m.Id, m.FolderId)).OrderBy(m => m.Id).ToList();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Actions().ReleaseAsync(copied.Id, "admin@contoso.example", CancellationToken.None));
+
+        Assert.Equal(before, _mailbox.All.Select(m => (m.Id, m.FolderId)).OrderBy(m => m.Id).ToList());
+        Assert.Empty(Entries("release"));
+        Assert.Equal(AuditStates.Copied, _audit.Get(copied.Id)!.State);
+    }
+
+    [Fact]
+    public async Task Release_Throws_WhenReleasedTwice()
+    {
+        var original = _mailbox.Deliver(Message());
+        await Actions().CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None);
+        var rewrite = Assert.Single(Entries("rewrite"));
+        await Actions().ReleaseAsync(rewrite.Id, "admin@contoso.example", CancellationToken.None);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Actions().ReleaseAsync(rewrite.Id, "admin@contoso.example", CancellationToken.None));
+
+        Assert.Single(Entries("release"));
+        Assert.Equal(original.Message.InternetMessageId, Assert.Single(_mailbox.All).Message.InternetMessageId);
+    }
+
+    private void AssertRewriteStoppedBefore(string step, FetchedMessage original)
+    {
+        var entry = Assert.Single(Entries("rewrite"));
+        var inbox = _mailbox.In(InMemoryMailbox.Inbox);
+        Assert.Contains(inbox, m => m.Id == original.Id);
+        Assert.Empty(_mailbox.In(InMemoryMailbox.Quarantine));
+        switch (step)
+        {
+            case "create-copy":
+                Assert.Equal(AuditStates.Started, entry.State);
+                Assert.Single(inbox);
+                break;
+            case "record-copy":
+                Assert.Equal(AuditStates.Started, entry.State);
+                Assert.Null(entry.ResultMessageId);
+                Assert.Single(inbox, m => m.ScannerCopyOf == original.Id);
+                break;
+            case "move-original":
+                Assert.Equal(AuditStates.Copied, entry.State);
+                Assert.Equal(Assert.Single(inbox, m => m.ScannerCopyOf == original.Id).Id, entry.ResultMessageId);
+                break;
+        }
+    }
+
+    /// <summary>One completed rewrite entry; the inbox holds exactly one copy, neutralised, and quarantine the original.</summary>
+    private AuditEntry AssertRewriteCompleted(FetchedMessage original)
+    {
+        var entry = Assert.Single(Entries("rewrite"));
+        var copy = Assert.Single(_mailbox.In(InMemoryMailbox.Inbox));
+        var quarantined = Assert.Single(_mailbox.In(InMemoryMailbox.Quarantine));
+        Assert.Equal(original.Id, copy.ScannerCopyOf);
+        Assert.DoesNotContain(Evil, copy.Message.HtmlBody);
+        Assert.Contains("/blocked/", copy.Message.HtmlBody);
+        Assert.Null(quarantined.ScannerCopyOf);
+        Assert.Equal(original.Message.HtmlBody, quarantined.Message.HtmlBody);
+        Assert.Equal(AuditStates.Completed, entry.State);
+        Assert.Equal(MessageActions.Scanner, entry.Actor);
+        Assert.Equal(quarantined.Id, entry.OriginalMessageId);
+        Assert.Equal(copy.Id, entry.ResultMessageId);
+        return entry;
+    }
+
+    private AuditEntry AssertQuarantineCompleted()
+    {
+        var entry = Assert.Single(Entries("quarantine"));
+        Assert.Empty(_mailbox.In(InMemoryMailbox.Inbox));
+        var quarantined = Assert.Single(_mailbox.In(InMemoryMailbox.Quarantine));
+        Assert.Equal(AuditStates.Completed, entry.State);
+        Assert.Equal(quarantined.Id, entry.OriginalMessageId);
+        Assert.Null(entry.ResultMessageId);
+        return entry;
+    }
+
+    /// <summary>The user has the original back, unchanged, and no copy; the action is marked released by a completed
+    /// release entry that points at it.</summary>
+    private void AssertReleased(long actionId, long releaseId, FetchedMessage original)
+    {
+        var restored = Assert.Single(_mailbox.All);
+        Assert.Equal(InMemoryMailbox.Inbox, restored.FolderId);
+        Assert.Null(restored.ScannerCopyOf);
+        Assert.Equal(original.Message.HtmlBody, restored.Message.HtmlBody);
+        var action = _audit.Get(actionId)!;
+        Assert.Equal(AuditStates.Released, action.State);
+        Assert.Equal(restored.Id, action.OriginalMessageId);
+        var release = _audit.Get(releaseId)!;
+        Assert.Equal("release", release.Action);
+        Assert.Equal(AuditStates.Completed, release.State);
+        Assert.Equal(actionId, release.RelatedEntryId);
+        Assert.Equal("admin@contoso.example", release.Actor);
+        Assert.Equal(restored.Id, release.OriginalMessageId);
+    }
+
+    private List<AuditEntry> Entries(string action) => [.. _audit.Query(Tenant, User, limit: 1000).Where(e => e.Action == action)];
+
+    private MessageActions ActionsStoppingBefore(string step) =>
+        Actions(new ActionFaults { BeforeStep = s => { if (s == step) throw new HostStopped(step); } });
+
+    /// <summary>A fresh instance over the same mailbox and stores, the way a restarted host would build one.</summary>
+    private MessageActions Actions(ActionFaults? faults = null)
+    {
+        faults ??= new ActionFaults();
+        var options = Options.Create(new ScannerHostOptions { PublicBaseUrl = "https://scanner.contoso.example" });
+        return new MessageActions(_mailbox, _audit, new LinkRewriter(),
+            new BlockedLinkTokens(options, NullLogger<BlockedLinkTokens>.Instance),
+            new MessageLeases(_leases, faults, TimeProvider.System, NullLogger<MessageLeases>.Instance),
+            faults, TimeProvider.System, NullLogger<MessageActions>.Instance);
+    }
+
+    private static EmailMessage Message() => new()
+    {
+        InternetMessageId = MessageId,
+        From = new EmailAddress("it-support@sender.example"),
+        To = [new EmailAddress(User)],
+        Subject = "Password expires today",
+        HtmlBody = $"<p>Reset it <a href=\"{Evil}\">here</a> or read <a href=\"https://contoso.example/policy\">the policy</a>.</p>",
+    };
+
+    /// <summary>An enforced rewrite of the message's first link, as the scorer would plan it.</summary>
+    private static ScanVerdict RewriteVerdict(FetchedMessage message)
+    {
+        var extraction = new MessageLinkExtractor().Extract(message.Message);
+        var evil = extraction.Links.First(l => l.Url == Evil);
+        var history = new MessageHistory(new SenderHistory(null, null, null, null, null, null, false, null, null),
+            new Dictionary<string, LinkHistory>());
+        var score = new MessageScore(90, [new LinkVerdict(evil, 90, [])], []);
+        return new ScanVerdict(message.Message, extraction, history, score,
+            new ActionPlan(MessageAction.Rewrite, [evil], "score 90 is over the rewrite threshold", Enforced: true));
+    }
+}
