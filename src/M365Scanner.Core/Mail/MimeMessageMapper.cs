@@ -63,7 +63,7 @@ public static class MimeMessageMapper
     // TextBody/HtmlBody choose them for ordinary mail. Picked by reference, so no part is decoded twice (decoding
     // every text part again to compare it with the body was most of the mapping's cost). A text part declared an
     // attachment ("notes.txt") stays an attachment.
-    private static (TextPart? Text, TextPart? Html) DisplayedBodies(MimeMessage mime)
+    public static (TextPart? Text, TextPart? Html) DisplayedBodies(MimeMessage mime)
     {
         TextPart? text = null, html = null;
         foreach (var part in mime.BodyParts)

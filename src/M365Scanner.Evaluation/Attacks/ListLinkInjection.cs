@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using M365Scanner.Core.Mail;
 using MimeKit;
 using MimeKit.Cryptography;
 
@@ -50,16 +51,7 @@ public static partial class ListLinkInjection
         ArgumentNullException.ThrowIfNull(message);
         if (message.Body is MultipartSigned or MultipartEncrypted || message.BodyParts.Any(p => p.ContentType.MimeType.EndsWith("-signature", StringComparison.OrdinalIgnoreCase)))
             return (null, null);
-        TextPart? text = null, html = null;
-        foreach (var part in message.BodyParts)
-        {
-            if (part is not TextPart { IsAttachment: false } candidate)
-                continue;
-            if (candidate.IsHtml)
-                html ??= candidate;
-            else if (candidate.IsPlain)
-                text ??= candidate;
-        }
+        var (text, html) = MimeMessageMapper.DisplayedBodies(message);
         if (text is not null && IsFooterPart(text.Text))
             text = null;
         return (text, html);
