@@ -51,7 +51,8 @@ public static class DeliveredMailChecks
                     return;
                 if (DateTime.UtcNow > deadline)
                     throw new TimeoutException($"Timed out after {timeout.TotalSeconds:F0} s: {missing} of {sent.Count} messages without " +
-                                               $"a verdict, {open} audit entries not completed, {completed} of {actions} actions completed");
+                                               $"a verdict, {open} audit entries not completed, {completed} of {actions} actions completed" +
+                                               Trace(env, sent.Where(m => !verdicts.ContainsKey(Key(env, m))).Take(5)));
                 await Task.Delay(500);
             }
         });
@@ -116,6 +117,11 @@ public static class DeliveredMailChecks
         }
         return problems;
     }
+
+    // What the hosts logged about each message left without a verdict, by its Message-ID or its Graph id, for a post-mortem.
+    private static string Trace(MultiHostEnvironment env, IEnumerable<DeliveredMail> missing) =>
+        string.Concat(missing.Select(m => $"\n{m.InternetMessageId} ({m.Expected}) in {m.Mailbox}, Graph id {m.GraphId}:\n  " +
+            string.Join("\n  ", env.LogLines(m.InternetMessageId).Concat(env.LogLines(m.GraphId)).DefaultIfEmpty("no log line names it"))));
 
     private static MessageKey Key(MultiHostEnvironment env, DeliveredMail m) => MessageKey.Of(env.TenantId, m.Mailbox, m.InternetMessageId, m.GraphId);
 
