@@ -7,6 +7,7 @@ using M365Scanner.Host.Jobs;
 using M365Scanner.Host.Scanning;
 using M365Scanner.Host.Tests.TestSupport;
 using Npgsql;
+using M365Scanner.Storage;
 
 namespace M365Scanner.Host.Load;
 

@@ -2,6 +2,7 @@ using M365Scanner.Host.BlockedLinks;
 using M365Scanner.Host.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using M365Scanner.Storage;
 
 namespace M365Scanner.Host.Extensions;
 

@@ -11,6 +11,7 @@ using M365Scanner.Host.Scanning;
 using M365Scanner.Host.Subscriptions;
 using M365Scanner.Host.Tenants;
 using M365Scanner.Host.Workers;
+using M365Scanner.Core.Correspondence;
 
 namespace M365Scanner.Host.Onboarding;
 

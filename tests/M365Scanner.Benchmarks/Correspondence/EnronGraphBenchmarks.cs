@@ -3,6 +3,7 @@ using BenchmarkDotNet.Configs;
 using M365Scanner.Core.Correspondence;
 using M365Scanner.Core.Links.Extraction;
 using M365Scanner.Storage.Sqlite;
+using M365Scanner.Storage.InMemory;
 
 namespace M365Scanner.Benchmarks.Correspondence;
 

@@ -9,6 +9,7 @@ using M365Scanner.Core.Policy;
 using M365Scanner.Core.Scanning;
 using M365Scanner.Core.Scoring;
 using M365Scanner.Storage.Sqlite;
+using M365Scanner.Storage.InMemory;
 
 namespace M365Scanner.Benchmarks.Scoring;
 

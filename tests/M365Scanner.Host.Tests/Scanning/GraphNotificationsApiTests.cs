@@ -2,7 +2,7 @@ using System.Text;
 using Hangfire;
 using Hangfire.Storage;
 using M365Scanner.Core.Operations;
-using M365Scanner.Core.Operations.InMemory;
+using M365Scanner.Storage.InMemory;
 using M365Scanner.Host.Scanning;
 using M365Scanner.Host.Telemetry;
 using M365Scanner.Host.Tests.TestSupport;

@@ -2,7 +2,7 @@ using M365Scanner.Core.Correspondence;
 using M365Scanner.Core.Links.Extraction;
 using M365Scanner.Core.Mail;
 using M365Scanner.Core.Operations;
-using M365Scanner.Core.Operations.InMemory;
+using M365Scanner.Storage.InMemory;
 using M365Scanner.Core.Policy;
 using M365Scanner.Core.Remediation;
 using M365Scanner.Core.Scanning;

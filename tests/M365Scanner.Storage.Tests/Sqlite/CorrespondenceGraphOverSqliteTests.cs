@@ -3,6 +3,7 @@ using M365Scanner.Core.Links;
 using M365Scanner.Core.Mail;
 using M365Scanner.Storage.Sqlite;
 using M365Scanner.Storage.Tests.TestSupport;
+using M365Scanner.Storage.InMemory;
 
 namespace M365Scanner.Storage.Tests.Sqlite;
 

@@ -1,4 +1,6 @@
-namespace M365Scanner.Core.Operations.InMemory;
+using M365Scanner.Core.Operations;
+
+namespace M365Scanner.Storage.InMemory;
 
 /// <summary>Scan attempts and poison marks in process memory: for tests and the offline demo. Thread-safe; one lock,
 /// as every call reads and writes one entry and the demo's volume never makes the lock contended.</summary>

@@ -1,7 +1,6 @@
 using M365Scanner.Core.Correspondence;
-using M365Scanner.Storage.Sqlite;
 
-namespace M365Scanner.Host.Tenants;
+namespace M365Scanner.Storage.Sqlite;
 
 /// <summary>One SQLite file per tenant under the data directory (<c>graph-{tenant}.db</c>), so offboarding a tenant
 /// deletes a file, and one tenant's bulk baseline never holds the write lock of another's graph.</summary>

@@ -1,4 +1,6 @@
-namespace M365Scanner.Core.Operations.InMemory;
+using M365Scanner.Core.Operations;
+
+namespace M365Scanner.Storage.InMemory;
 
 /// <summary>The audit log in process memory: for tests and the offline demo. Thread-safe. Ids are 1, 2, 3, ... in
 /// append order, as in the SQLite log.</summary>

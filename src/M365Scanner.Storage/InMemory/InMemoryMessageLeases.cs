@@ -1,4 +1,6 @@
-namespace M365Scanner.Core.Operations.InMemory;
+using M365Scanner.Core.Operations;
+
+namespace M365Scanner.Storage.InMemory;
 
 /// <summary>Message leases in process memory: for tests and the offline demo, where one process is all there is.</summary>
 public sealed class InMemoryMessageLeases : IMessageLeases

@@ -1,6 +1,6 @@
 using M365Scanner.Core.Correspondence;
 
-namespace M365Scanner.Host.Tenants;
+namespace M365Scanner.Storage.InMemory;
 
 /// <summary>Graphs in memory: a closed store is gone, so there is nothing left to delete.</summary>
 public sealed class InMemoryGraphStorage : ITenantGraphStorage

@@ -1,7 +1,6 @@
 using M365Scanner.Core.Correspondence;
-using M365Scanner.Storage.Postgres;
 
-namespace M365Scanner.Host.Tenants;
+namespace M365Scanner.Storage.Postgres;
 
 /// <summary>Every tenant's graph in the one <c>edges</c> table of the shared PostgreSQL database, keyed by tenant.</summary>
 public sealed class PostgresGraphRows(PostgresDatabase database) : ITenantGraphStorage

@@ -1,4 +1,6 @@
-namespace M365Scanner.Core.Correspondence;
+using M365Scanner.Core.Correspondence;
+
+namespace M365Scanner.Storage.InMemory;
 
 /// <summary>A store in process memory: for tests and one-off offline scans.</summary>
 public sealed class InMemoryCorrespondenceStore : ICorrespondenceStore

@@ -1,25 +1,29 @@
+using M365Scanner.Core.Correspondence;
 using M365Scanner.Core.Operations;
-using M365Scanner.Core.Operations.InMemory;
-using M365Scanner.Host.Tenants;
+using M365Scanner.Storage.InMemory;
 using M365Scanner.Storage.Postgres;
 using M365Scanner.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace M365Scanner.Host.Extensions;
+namespace M365Scanner.Storage;
 
-public static class ScannerStorageExtensions
+public static class StorageRegistration
 {
     /// <summary>
-    /// The stores, all from one provider (<c>Storage:Provider</c>, validated at start): SQLite files under the data
+    /// Every store, all from one provider (<c>Storage:Provider</c>, validated at start): SQLite files under the data
     /// directory (operations in <c>scanner.db</c>, one correspondence graph per tenant in <c>graph-{tenant}.db</c>),
     /// PostgreSQL, or memory. Every store is chosen in the one switch below, so a provider is one case.
     /// </summary>
+    /// <param name="dataDirectory">Where SQLite's files go; asked for only when the first store is opened, so it may
+    /// come from options bound later.</param>
     /// <exception cref="OptionsValidationException">The "Storage" section is invalid.</exception>
-    public static IHostApplicationBuilder AddScannerStorage(this IHostApplicationBuilder builder)
+    public static IServiceCollection AddScannerStorage(
+        this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, string> dataDirectory)
     {
-        var services = builder.Services;
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var storage = StorageOptions.From(builder.Configuration);
+        var storage = StorageOptions.From(configuration);
         switch (storage.Provider)
         {
             case StorageProvider.InMemory:
@@ -35,7 +39,7 @@ public static class ScannerStorageExtensions
             case StorageProvider.Sqlite:
                 services.AddSingleton(sp =>
                 {
-                    var directory = DataDirectory(sp);
+                    var directory = dataDirectory(sp);
                     Directory.CreateDirectory(directory);
                     return SqliteDatabase.OpenFile(Path.Combine(directory, "scanner.db"));
                 });
@@ -46,7 +50,7 @@ public static class ScannerStorageExtensions
                 services.AddSingleton<IHuntStore>(sp => new SqliteHuntStore(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<IScanAttemptStore>(sp => new SqliteScanAttemptStore(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<IMessageLeases>(sp => new SqliteMessageLeases(sp.GetRequiredService<SqliteDatabase>()));
-                services.AddSingleton<ITenantGraphStorage>(sp => new SqliteGraphFiles(DataDirectory(sp)));
+                services.AddSingleton<ITenantGraphStorage>(sp => new SqliteGraphFiles(dataDirectory(sp)));
                 break;
             case StorageProvider.Postgres:
                 // One data source for every store; opening it migrates the schema (under an advisory lock, so hosts
@@ -64,9 +68,6 @@ public static class ScannerStorageExtensions
             default:
                 throw new NotSupportedException($"Storage:Provider {storage.Provider} is not supported.");
         }
-        services.AddSingleton<TenantScanners>();
-        return builder;
+        return services;
     }
-
-    private static string DataDirectory(IServiceProvider sp) => sp.GetRequiredService<IOptions<ScannerHostOptions>>().Value.DataDirectory;
 }

@@ -1,4 +1,6 @@
-namespace M365Scanner.Core.Operations.InMemory;
+using M365Scanner.Core.Operations;
+
+namespace M365Scanner.Storage.InMemory;
 
 /// <summary>The worker's subscriptions, delta links and baseline checkpoints in process memory: for tests and the offline demo.
 /// Thread-safe.</summary>

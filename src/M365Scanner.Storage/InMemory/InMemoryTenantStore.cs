@@ -1,4 +1,6 @@
-namespace M365Scanner.Core.Operations.InMemory;
+using M365Scanner.Core.Operations;
+
+namespace M365Scanner.Storage.InMemory;
 
 /// <summary>Onboarded tenants in process memory: for tests and the offline demo. Thread-safe.</summary>
 public sealed class InMemoryTenantStore : ITenantStore

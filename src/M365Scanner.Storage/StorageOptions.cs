@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Data.Common;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace M365Scanner.Host;
+namespace M365Scanner.Storage;
 
 /// <summary>The stores' and Hangfire's storage (section "Storage"), validated at start.</summary>
 public sealed class StorageOptions : IValidatableObject
@@ -21,7 +22,7 @@ public sealed class StorageOptions : IValidatableObject
     public string JobSchema { get; set; } = "hangfire";
 
     /// <summary>How long a job fetched by a host stays invisible to the others without a sign of life from that host
-    /// (PostgreSQL only; see <see cref="Extensions.ScannerJobsExtensions"/> for why one minute).</summary>
+    /// (PostgreSQL only; the host's PostgresJobStorage says why one minute).</summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan JobInvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
 

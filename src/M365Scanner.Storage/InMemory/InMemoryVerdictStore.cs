@@ -1,4 +1,6 @@
-namespace M365Scanner.Core.Operations.InMemory;
+using M365Scanner.Core.Operations;
+
+namespace M365Scanner.Storage.InMemory;
 
 /// <summary>Verdicts and claims in process memory: for tests and the offline demo. Thread-safe; one lock, because
 /// a claim must read and write one entry atomically and the demo's volume never makes the lock contended.</summary>
