@@ -1,4 +1,5 @@
 using M365Scanner.Core.Operations;
+using M365Scanner.Storage.Rows;
 using Npgsql;
 
 namespace M365Scanner.Storage.Postgres;
@@ -8,8 +9,7 @@ namespace M365Scanner.Storage.Postgres;
 /// commit in the other order).</summary>
 public sealed class PostgresAuditLog(PostgresDatabase database) : IAuditLog
 {
-    private const string Columns =
-        "id, at, actor, tenant_id, mailbox, message_id, action, state, original_message_id, result_message_id, reasons, related_entry_id, updated_at";
+    private const string Columns = AuditRows.Columns;
 
     private readonly PostgresDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
 
@@ -19,22 +19,11 @@ public sealed class PostgresAuditLog(PostgresDatabase database) : IAuditLog
         ArgumentNullException.ThrowIfNull(entry);
         return _database.Run(connection =>
         {
-            using var insert = connection.Command("""
-                INSERT INTO audit_entries (at, actor, tenant_id, mailbox, message_id, action, state,
-                                           original_message_id, result_message_id, reasons, related_entry_id, updated_at)
-                VALUES (@at, @actor, @tenant, @mailbox, @message, @action, @state, @original, @result, @reasons, @related, @updatedAt)
+            using var insert = connection.Command($"""
+                INSERT INTO audit_entries ({AuditRows.Written}) VALUES ({SqlDialect.Postgres.Parameters(AuditRows.Written)})
                 RETURNING id;
                 """);
-            insert.WithKey(entry.Key)
-                .With("at", entry.At)
-                .With("actor", entry.Actor)
-                .With("action", entry.Action)
-                .With("state", entry.State)
-                .With("original", entry.OriginalMessageId)
-                .With("result", entry.ResultMessageId)
-                .With("reasons", entry.Reasons)
-                .With("related", entry.RelatedEntryId)
-                .With("updatedAt", entry.UpdatedAt);
+            SqlDialect.Postgres.Bind(insert, AuditRows.Written, AuditRows.Values(entry));
             return (long)insert.ExecuteScalar()!;
         });
     }
@@ -111,16 +100,5 @@ public sealed class PostgresAuditLog(PostgresDatabase database) : IAuditLog
         return select.ReadAll(ReadEntry).SingleOrDefault();
     });
 
-    private static AuditEntry ReadEntry(NpgsqlDataReader reader) => new(
-        Id: reader.GetInt64(0),
-        At: reader.GetInstant(1),
-        Actor: reader.GetString(2),
-        Key: new MessageKey(reader.GetString(3), reader.GetString(4), reader.GetString(5)),
-        Action: reader.GetString(6),
-        State: reader.GetString(7),
-        OriginalMessageId: reader.GetStringOrNull(8),
-        ResultMessageId: reader.GetStringOrNull(9),
-        Reasons: reader.GetString(10),
-        RelatedEntryId: reader.GetInt64OrNull(11),
-        UpdatedAt: reader.GetInstantOrNull(12));
+    private static AuditEntry ReadEntry(NpgsqlDataReader reader) => AuditRows.Read(reader, SqlDialect.Postgres);
 }

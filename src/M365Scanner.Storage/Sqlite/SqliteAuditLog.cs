@@ -1,4 +1,5 @@
 using M365Scanner.Core.Operations;
+using M365Scanner.Storage.Rows;
 using Microsoft.Data.Sqlite;
 
 namespace M365Scanner.Storage.Sqlite;
@@ -7,8 +8,7 @@ namespace M365Scanner.Storage.Sqlite;
 /// database in append order and never reused.</summary>
 public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
 {
-    private const string Columns =
-        "id, at, actor, tenant_id, mailbox, message_id, action, state, original_message_id, result_message_id, reasons, related_entry_id, updated_at";
+    private const string Columns = AuditRows.Columns;
 
     private readonly SqliteDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
 
@@ -18,22 +18,11 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
         ArgumentNullException.ThrowIfNull(entry);
         return _database.Write(transaction =>
         {
-            using var insert = transaction.Command("""
-                INSERT INTO audit_entries (at, actor, tenant_id, mailbox, message_id, action, state,
-                                           original_message_id, result_message_id, reasons, related_entry_id, updated_at)
-                VALUES ($at, $actor, $tenant, $mailbox, $message, $action, $state, $original, $result, $reasons, $related, $updatedAt)
+            using var insert = transaction.Command($"""
+                INSERT INTO audit_entries ({AuditRows.Written}) VALUES ({SqlDialect.Sqlite.Parameters(AuditRows.Written)})
                 RETURNING id;
                 """);
-            insert.WithKey(entry.Key)
-                .With("$at", UnixMilliseconds.From(entry.At))
-                .With("$actor", entry.Actor)
-                .With("$action", entry.Action)
-                .With("$state", entry.State)
-                .With("$original", entry.OriginalMessageId)
-                .With("$result", entry.ResultMessageId)
-                .With("$reasons", entry.Reasons)
-                .With("$related", entry.RelatedEntryId)
-                .With("$updatedAt", entry.UpdatedAt is { } updated ? UnixMilliseconds.From(updated) : null);
+            SqlDialect.Sqlite.Bind(insert, AuditRows.Written, AuditRows.Values(entry));
             return (long)insert.ExecuteScalar()!;
         });
     }
@@ -117,16 +106,5 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
         return reader.Read() ? ReadEntry(reader) : null;
     });
 
-    private static AuditEntry ReadEntry(SqliteDataReader reader) => new(
-        Id: reader.GetInt64(0),
-        At: UnixMilliseconds.ToInstant(reader.GetInt64(1)),
-        Actor: reader.GetString(2),
-        Key: new MessageKey(reader.GetString(3), reader.GetString(4), reader.GetString(5)),
-        Action: reader.GetString(6),
-        State: reader.GetString(7),
-        OriginalMessageId: reader.GetStringOrNull(8),
-        ResultMessageId: reader.GetStringOrNull(9),
-        Reasons: reader.GetString(10),
-        RelatedEntryId: reader.GetInt64OrNull(11),
-        UpdatedAt: UnixMilliseconds.ToInstant(reader.GetInt64OrNull(12)));
+    private static AuditEntry ReadEntry(SqliteDataReader reader) => AuditRows.Read(reader, SqlDialect.Sqlite);
 }
