@@ -45,7 +45,7 @@ public sealed class OnboardingJobs(
             jobs.Enqueue<CatchUpJob>(JobQueues.Maintenance, j => j.RunAsync(tenantId, mailbox, CancellationToken.None));
             jobs.Enqueue<BaselineJob>(JobQueues.Baselines, j => j.RunAsync(tenantId, mailbox, WorkerStartup.BaselineDays, CancellationToken.None));
         }
-        tenants.Save(tenant with { State = TenantStates.Active, Problem = null });
+        tenants.Save(tenant with { State = TenantState.Active, Problem = null });
         log.LogInformation("Onboarded tenant {Tenant}: {Count} mailbox(es) queued for protection", tenantId, found.Count);
     }
 
@@ -73,7 +73,7 @@ public sealed class OnboardingJobs(
             }
             state.DeleteSubscription(subscription.SubscriptionId);
         }
-        tenants.Save(tenant with { State = TenantStates.Offboarded, Problem = null });
+        tenants.Save(tenant with { State = TenantState.Offboarded, Problem = null });
         tenants.SetMailboxes(tenantId, []);
         graphClients.Forget(tenantId);
         state.DeleteTenant(tenantId);

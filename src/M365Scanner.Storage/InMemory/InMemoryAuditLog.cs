@@ -25,9 +25,8 @@ public sealed class InMemoryAuditLog : IAuditLog
     /// <inheritdoc />
     /// <exception cref="KeyNotFoundException">No entry has <paramref name="id"/>: resuming a step of an action
     /// that was never appended is a bug to surface, not to skip.</exception>
-    public void Update(long id, string state, string? originalMessageId, string? resultMessageId, DateTimeOffset at)
+    public void Update(long id, AuditState state, string? originalMessageId, string? resultMessageId, DateTimeOffset at)
     {
-        ArgumentNullException.ThrowIfNull(state);
         lock (_lock)
         {
             var entry = Find(id) ?? throw new KeyNotFoundException($"No audit entry has id {id}.");
@@ -50,9 +49,8 @@ public sealed class InMemoryAuditLog : IAuditLog
 
     /// <inheritdoc />
     /// <remarks>"Newest" is the last appended, whatever its <see cref="AuditEntry.At"/> says.</remarks>
-    public AuditEntry? Latest(MessageKey key, string action)
+    public AuditEntry? Latest(MessageKey key, AuditAction action)
     {
-        ArgumentNullException.ThrowIfNull(action);
         lock (_lock)
             return _entries.FindLast(e => e.Key == key && e.Action == action);
     }

@@ -39,14 +39,14 @@ public sealed class InMemoryHuntStore : IHuntStore
         ArgumentNullException.ThrowIfNull(indicator);
         ArgumentNullException.ThrowIfNull(source);
         lock (_lock)
-            return Newest().FirstOrDefault(r => r.Kind == HuntKinds.Ioc && r.Indicator == indicator && r.Source == source);
+            return Newest().FirstOrDefault(r => r.Kind == HuntKind.Ioc && r.Indicator == indicator && r.Source == source);
     }
 
     public IReadOnlyList<string> HuntedIndicators()
     {
         lock (_lock)
         {
-            return _reports.Where(r => r.Kind == HuntKinds.Ioc && r.State == HuntStates.Completed && r.Indicator is not null)
+            return _reports.Where(r => r.Kind == HuntKind.Ioc && r.State == HuntState.Completed && r.Indicator is not null)
                 .Select(r => r.Indicator!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         }
     }

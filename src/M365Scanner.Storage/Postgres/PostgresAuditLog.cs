@@ -30,9 +30,8 @@ public sealed class PostgresAuditLog(PostgresDatabase database) : IAuditLog
 
     /// <inheritdoc />
     /// <exception cref="KeyNotFoundException">No entry has <paramref name="id"/>.</exception>
-    public void Update(long id, string state, string? originalMessageId, string? resultMessageId, DateTimeOffset at)
+    public void Update(long id, AuditState state, string? originalMessageId, string? resultMessageId, DateTimeOffset at)
     {
-        ArgumentNullException.ThrowIfNull(state);
         var updated = _database.Run(connection =>
         {
             // One statement: the step's state and its message ids change together or not at all.
@@ -45,7 +44,7 @@ public sealed class PostgresAuditLog(PostgresDatabase database) : IAuditLog
                 WHERE id = @id;
                 """);
             return update.With("id", id)
-                .With("state", state)
+                .With("state", StableName.Of(state))
                 .With("original", originalMessageId)
                 .With("result", resultMessageId)
                 .With("at", at)
@@ -61,14 +60,13 @@ public sealed class PostgresAuditLog(PostgresDatabase database) : IAuditLog
 
     /// <inheritdoc />
     /// <remarks>"Newest" is the last appended, whatever its <see cref="AuditEntry.At"/> says.</remarks>
-    public AuditEntry? Latest(MessageKey key, string action)
+    public AuditEntry? Latest(MessageKey key, AuditAction action)
     {
-        ArgumentNullException.ThrowIfNull(action);
         return Single($"""
             SELECT {Columns} FROM audit_entries
             WHERE tenant_id = @tenant AND mailbox = @mailbox AND message_id = @message AND action = @action
             ORDER BY id DESC LIMIT 1;
-            """, command => command.WithKey(key).With("action", action));
+            """, command => command.WithKey(key).With("action", StableName.Of(action)));
     }
 
     /// <inheritdoc />

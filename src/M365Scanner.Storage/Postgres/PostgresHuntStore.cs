@@ -44,7 +44,7 @@ public sealed class PostgresHuntStore(PostgresDatabase database) : IHuntStore
         return Read($"""
             SELECT {Columns} FROM hunts WHERE kind = @kind AND indicator = @indicator AND source = @source
             ORDER BY created_at DESC, seq DESC LIMIT 1;
-            """, c => c.With("kind", HuntKinds.Ioc).With("indicator", indicator).With("source", source)).SingleOrDefault();
+            """, c => c.With("kind", StableName.Of(HuntKind.Ioc)).With("indicator", indicator).With("source", source)).SingleOrDefault();
     }
 
     /// <remarks>Sorted in byte order (the column's "C" collation): the ordinal order of the other stores.</remarks>
@@ -53,7 +53,7 @@ public sealed class PostgresHuntStore(PostgresDatabase database) : IHuntStore
         using var select = connection.Command("""
             SELECT DISTINCT indicator FROM hunts WHERE kind = @kind AND state = @state AND indicator IS NOT NULL ORDER BY indicator;
             """);
-        return select.With("kind", HuntKinds.Ioc).With("state", HuntStates.Completed).ReadAll(reader => reader.GetString(0));
+        return select.With("kind", StableName.Of(HuntKind.Ioc)).With("state", StableName.Of(HuntState.Completed)).ReadAll(reader => reader.GetString(0));
     });
 
     private List<HuntReport> Read(string sql, Action<NpgsqlCommand> bind) => _database.Run(connection =>

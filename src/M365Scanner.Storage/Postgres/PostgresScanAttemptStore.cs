@@ -1,4 +1,5 @@
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using Npgsql;
 
 namespace M365Scanner.Storage.Postgres;
@@ -89,7 +90,7 @@ public sealed class PostgresScanAttemptStore(PostgresDatabase database) : IScanA
                 .With("attempts", poison.Attempts)
                 .With("first", poison.FirstSeen)
                 .With("last", poison.LastSeen)
-                .With("action", poison.Action)
+                .With("action", StableName.Of(poison.Action))
                 .With("enforced", poison.Enforced)
                 .With("subject", poison.Subject)
                 .With("sender", poison.Sender)
@@ -148,7 +149,7 @@ public sealed class PostgresScanAttemptStore(PostgresDatabase database) : IScanA
         Attempts: reader.GetInt32(5),
         FirstSeen: reader.GetInstant(6),
         LastSeen: reader.GetInstant(7),
-        Action: reader.GetString(8),
+        Action: StableName.Parse<MessageAction>(reader.GetString(8)),
         Enforced: reader.GetBoolean(9),
         Subject: reader.GetStringOrNull(10),
         Sender: reader.GetStringOrNull(11));

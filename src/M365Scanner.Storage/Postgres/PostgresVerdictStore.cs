@@ -79,7 +79,7 @@ public sealed class PostgresVerdictStore(PostgresDatabase database) : IVerdictSt
             var where = new PostgresFilter("scanned_at IS NOT NULL")
                 .Equal("tenant_id", query.TenantId)
                 .Equal("mailbox", query.Mailbox)
-                .Equal("action", query.Action)
+                .Equal("action", query.Action is { } action ? StableName.Of(action) : null)
                 .AtLeast("scanned_at", query.Since);
             using var select = connection.Command($"""
                 SELECT {Columns} FROM verdicts

@@ -15,7 +15,8 @@ internal static class AuditRows
 
     public static object?[] Values(AuditEntry entry) =>
     [
-        entry.At, entry.Actor, entry.Key.TenantId, entry.Key.Mailbox, entry.Key.MessageId, entry.Action, entry.State,
+        entry.At, entry.Actor, entry.Key.TenantId, entry.Key.Mailbox, entry.Key.MessageId, StableName.Of(entry.Action),
+        StableName.Of(entry.State),
         entry.OriginalMessageId, entry.ResultMessageId, entry.Reasons, entry.RelatedEntryId, entry.UpdatedAt,
     ];
 
@@ -24,8 +25,8 @@ internal static class AuditRows
         At: dialect.ReadInstant(reader, 1),
         Actor: reader.GetString(2),
         Key: new MessageKey(reader.GetString(3), reader.GetString(4), reader.GetString(5)),
-        Action: reader.GetString(6),
-        State: reader.GetString(7),
+        Action: StableName.Parse<AuditAction>(reader.GetString(6)),
+        State: StableName.Parse<AuditState>(reader.GetString(7)),
         OriginalMessageId: reader.GetStringOrNull(8),
         ResultMessageId: reader.GetStringOrNull(9),
         Reasons: reader.GetString(10),

@@ -20,15 +20,16 @@ internal static class HuntRows
 
     public static object?[] Values(HuntReport report) =>
     [
-        report.Id, report.Kind, report.Indicator, report.TenantId, report.WindowHours, report.Act, report.Source,
-        report.State, report.CreatedAt, report.StartedAt, report.FinishedAt, report.MailboxesExamined,
+        report.Id, StableName.Of(report.Kind), report.Indicator, report.TenantId, report.WindowHours, report.Act, report.Source,
+        StableName.Of(report.State), report.CreatedAt, report.StartedAt, report.FinishedAt, report.MailboxesExamined,
         report.MessagesExamined, report.ActedOn, JsonSerializer.Serialize(report.Matches, Json),
         JsonSerializer.Serialize(report.Errors, Json),
     ];
 
     public static HuntReport Read(DbDataReader reader, SqlDialect dialect) =>
-        new(reader.GetString(0), reader.GetString(1), reader.GetStringOrNull(2), reader.GetStringOrNull(3),
-            reader.GetInt32(4), reader.GetBoolean(5), reader.GetString(6), reader.GetString(7), dialect.ReadInstant(reader, 8))
+        new(reader.GetString(0), StableName.Parse<HuntKind>(reader.GetString(1)), reader.GetStringOrNull(2), reader.GetStringOrNull(3),
+            reader.GetInt32(4), reader.GetBoolean(5), reader.GetString(6), StableName.Parse<HuntState>(reader.GetString(7)),
+            dialect.ReadInstant(reader, 8))
         {
             StartedAt = dialect.ReadInstantOrNull(reader, 9),
             FinishedAt = dialect.ReadInstantOrNull(reader, 10),

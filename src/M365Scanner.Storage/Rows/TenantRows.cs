@@ -15,9 +15,9 @@ internal static class TenantRows
     public static readonly string SetFromExcluded = SqlColumns.SetFromExcluded(Columns, "tenant_id");
 
     public static object?[] Values(TenantRecord tenant) =>
-        [tenant.TenantId, tenant.State, tenant.ConsentedAt, string.Join(' ', tenant.GrantedRoles), tenant.Problem];
+        [tenant.TenantId, StableName.Of(tenant.State), tenant.ConsentedAt, string.Join(' ', tenant.GrantedRoles), tenant.Problem];
 
     public static TenantRecord Read(DbDataReader reader, SqlDialect dialect) => new(
-        reader.GetString(0), reader.GetString(1), dialect.ReadInstantOrNull(reader, 2),
+        reader.GetString(0), StableName.Parse<TenantState>(reader.GetString(1)), dialect.ReadInstantOrNull(reader, 2),
         reader.GetString(3).Split(' ', StringSplitOptions.RemoveEmptyEntries), reader.GetStringOrNull(4));
 }

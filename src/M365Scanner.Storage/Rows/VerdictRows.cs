@@ -1,5 +1,6 @@
 using System.Data.Common;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 
 namespace M365Scanner.Storage.Rows;
 
@@ -19,7 +20,7 @@ internal static class VerdictRows
     public static object?[] Values(VerdictRecord verdict) =>
     [
         verdict.Key.TenantId, verdict.Key.Mailbox, verdict.Key.MessageId, verdict.GraphMessageId, verdict.ScannedAt,
-        verdict.Action, verdict.Score, verdict.Explanation, verdict.Enforced, verdict.LinksJson, verdict.Notes,
+        StableName.Of(verdict.Action), verdict.Score, verdict.Explanation, verdict.Enforced, verdict.LinksJson, verdict.Notes,
         verdict.Subject, verdict.Sender,
     ];
 
@@ -27,7 +28,7 @@ internal static class VerdictRows
         new MessageKey(reader.GetString(0), reader.GetString(1), reader.GetString(2)),
         GraphMessageId: reader.GetString(3),
         ScannedAt: dialect.ReadInstant(reader, 4),
-        Action: reader.GetString(5),
+        Action: StableName.Parse<MessageAction>(reader.GetString(5)),
         Score: reader.GetDouble(6),
         Explanation: reader.GetString(7),
         Enforced: reader.GetBoolean(8),

@@ -42,7 +42,7 @@ public sealed class SqliteHuntStore(SqliteDatabase database) : IHuntStore
         return Read($"""
             SELECT {Columns} FROM hunts WHERE kind = $kind AND indicator = $indicator AND source = $source
             ORDER BY created_at DESC, rowid DESC LIMIT 1;
-            """, c => c.With("$kind", HuntKinds.Ioc).With("$indicator", indicator).With("$source", source)).SingleOrDefault();
+            """, c => c.With("$kind", StableName.Of(HuntKind.Ioc)).With("$indicator", indicator).With("$source", source)).SingleOrDefault();
     }
 
     public IReadOnlyList<string> HuntedIndicators() => _database.Read(transaction =>
@@ -50,7 +50,7 @@ public sealed class SqliteHuntStore(SqliteDatabase database) : IHuntStore
         using var select = transaction.Command("""
             SELECT DISTINCT indicator FROM hunts WHERE kind = $kind AND state = $state AND indicator IS NOT NULL ORDER BY indicator;
             """);
-        select.With("$kind", HuntKinds.Ioc).With("$state", HuntStates.Completed);
+        select.With("$kind", StableName.Of(HuntKind.Ioc)).With("$state", StableName.Of(HuntState.Completed));
         using var reader = select.ExecuteReader();
         var found = new List<string>();
         while (reader.Read())

@@ -1,4 +1,5 @@
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using Microsoft.Data.Sqlite;
 
 namespace M365Scanner.Storage.Sqlite;
@@ -88,7 +89,7 @@ public sealed class SqliteScanAttemptStore(SqliteDatabase database) : IScanAttem
                 .With("$attempts", poison.Attempts)
                 .With("$first", UnixMilliseconds.From(poison.FirstSeen))
                 .With("$last", UnixMilliseconds.From(poison.LastSeen))
-                .With("$action", poison.Action)
+                .With("$action", StableName.Of(poison.Action))
                 .With("$enforced", poison.Enforced)
                 .With("$subject", poison.Subject)
                 .With("$sender", poison.Sender)
@@ -149,7 +150,7 @@ public sealed class SqliteScanAttemptStore(SqliteDatabase database) : IScanAttem
         Attempts: reader.GetInt32(5),
         FirstSeen: UnixMilliseconds.ToInstant(reader.GetInt64(6)),
         LastSeen: UnixMilliseconds.ToInstant(reader.GetInt64(7)),
-        Action: reader.GetString(8),
+        Action: StableName.Parse<MessageAction>(reader.GetString(8)),
         Enforced: reader.GetBoolean(9),
         Subject: reader.GetStringOrNull(10),
         Sender: reader.GetStringOrNull(11));

@@ -82,7 +82,7 @@ public sealed class SqliteVerdictStore(SqliteDatabase database) : IVerdictStore
             var where = new SqlFilter("scanned_at IS NOT NULL")
                 .Equal("tenant_id", query.TenantId)
                 .Equal("mailbox", query.Mailbox)
-                .Equal("action", query.Action)
+                .Equal("action", query.Action is { } action ? StableName.Of(action) : null)
                 .AtLeast("scanned_at", query.Since is { } since ? UnixMilliseconds.From(since) : null);
             using var select = transaction.Command($"""
                 SELECT {Columns} FROM verdicts
