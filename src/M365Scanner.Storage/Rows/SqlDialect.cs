@@ -5,7 +5,8 @@ namespace M365Scanner.Storage.Rows;
 /// <summary>
 /// What differs between the two SQL providers where a row is written or read: how a parameter is named, and how an
 /// instant is kept (SQLite: milliseconds since 1970 as an integer; PostgreSQL: timestamptz cut to whole milliseconds,
-/// so both read back the same value). The row mappers in this folder are written once against it; upserts, locking
+/// so both read back the same value), and how a list of strings is kept (SQLite: one text, a line each; PostgreSQL:
+/// a text[]). The row mappers in this folder are written once against it; upserts, locking
 /// and transactions stay in each provider's store.
 /// </summary>
 internal abstract class SqlDialect
@@ -52,6 +53,11 @@ internal abstract class SqlDialect
 
     protected abstract object Instant(DateTimeOffset at);
 
+    /// <summary>A list of strings as this provider keeps it in one column.</summary>
+    public abstract object TextList(IReadOnlyList<string> values);
+
+    public abstract IReadOnlyList<string> ReadTextList(DbDataReader reader, int ordinal);
+
     private sealed class SqliteDialect : SqlDialect
     {
         public override string Parameter(string name) => "$" + name;
@@ -60,6 +66,12 @@ internal abstract class SqlDialect
 
         public override DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) =>
             DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
+
+        // The values are Graph ids, which hold no line break.
+        public override object TextList(IReadOnlyList<string> values) => string.Join('\n', values);
+
+        public override IReadOnlyList<string> ReadTextList(DbDataReader reader, int ordinal) =>
+            reader.GetString(ordinal) is { Length: > 0 } text ? text.Split('\n') : [];
     }
 
     private sealed class PostgresDialect : SqlDialect
@@ -71,5 +83,9 @@ internal abstract class SqlDialect
 
         public override DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) =>
             new(DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc));
+
+        public override object TextList(IReadOnlyList<string> values) => values.ToArray();
+
+        public override IReadOnlyList<string> ReadTextList(DbDataReader reader, int ordinal) => reader.GetFieldValue<string[]>(ordinal);
     }
 }
