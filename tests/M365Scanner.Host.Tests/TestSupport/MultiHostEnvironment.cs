@@ -142,6 +142,27 @@ public sealed class MultiHostEnvironment : IAsyncDisposable
     public IEnumerable<string> LogLines(string fragment) =>
         _hosts.SelectMany(h => ReadShared(h.LogPath).Split('\n')).Where(l => l.Contains(fragment, StringComparison.Ordinal));
 
+    /// <summary>Whole log entries (a console entry is its header line and the indented lines after it) of every host
+    /// that satisfy <paramref name="match"/>, each on one line.</summary>
+    public IEnumerable<string> LogEntries(Func<string, bool> match) =>
+        _hosts.SelectMany(h => Entries(ReadShared(h.LogPath)).Select(e => $"{h.Name} {e}")).Where(match);
+
+    private static IEnumerable<string> Entries(string log)
+    {
+        var entry = new StringBuilder();
+        foreach (var line in log.Split('\n'))
+        {
+            if (!line.StartsWith(' ') && entry.Length > 0)
+            {
+                yield return entry.ToString();
+                entry.Clear();
+            }
+            entry.Append(entry.Length > 0 ? " | " + line.Trim() : line.TrimEnd());
+        }
+        if (entry.Length > 0)
+            yield return entry.ToString();
+    }
+
     private static string ReadShared(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
