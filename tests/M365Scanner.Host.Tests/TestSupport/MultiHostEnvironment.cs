@@ -197,13 +197,15 @@ public sealed record SharedStorage(string Name, Func<string, IReadOnlyDictionary
     /// <summary>PostgreSQL: the stores in <paramref name="schema"/> (its connection string's Search Path), Hangfire
     /// in <paramref name="jobSchema"/>, and jobs a dead host fetched visible again after
     /// <paramref name="jobInvisibility"/> (so a survivor takes them over within the test's time).</summary>
-    public static SharedStorage Postgres(string connectionString, string jobSchema, TimeSpan jobInvisibility) => new("PostgreSQL",
+    /// <param name="lockTimeout">After how long a dead host's Hangfire locks are broken (the host's default when null).</param>
+    public static SharedStorage Postgres(string connectionString, string jobSchema, TimeSpan jobInvisibility, TimeSpan? lockTimeout = null) => new("PostgreSQL",
         _ => new Dictionary<string, string?>
         {
             ["Storage:Provider"] = "Postgres",
             ["Storage:ConnectionString"] = connectionString,
             ["Storage:JobSchema"] = jobSchema,
             ["Storage:JobInvisibilityTimeout"] = jobInvisibility.ToString("c"),
+            ["Storage:LockTimeout"] = (lockTimeout ?? new StorageOptions().LockTimeout).ToString("c"),
         },
         _ =>
         {
