@@ -80,8 +80,8 @@ public class ReferenceDataTests
             data[ReferenceLists.ProductRegistrySecondLevels].Entries);
         Assert.Equal(["exe", "py", "sh", "cmd"], data[ReferenceLists.ProductServerProgramExtensions].Entries);
         Assert.Equal([80, 81, 443, 8000, 8008, 8080, 8443, 8888], data.AlternateWebPorts.Order());
-        Assert.Contains("zip", data.FileNameExtensions);
-        Assert.Contains("co", data.RegistrySecondLevels);
+        Assert.Contains("zip", (IReadOnlySet<string>)data.FileNameExtensions);
+        Assert.Contains("co", (IReadOnlySet<string>)data.RegistrySecondLevels);
     }
 
     [Fact]
