@@ -20,7 +20,7 @@ namespace M365Scanner.Host.Onboarding;
 /// starting point and a 90-day baseline. Offboarding deletes the subscriptions at Graph and the tenant's data here.
 /// </summary>
 public sealed class OnboardingJobs(
-    ITenantStore tenants, GraphUsers users, IMailboxClient mailboxes, IWorkerStateStore state, IVerdictStore verdicts,
+    ITenantStore tenants, GraphUsers users, IMailboxSubscriptions subscriptions, IWorkerStateStore state, IVerdictStore verdicts,
     IScanAttemptStore attempts, TenantScanners scanners, ITenantGraphStorage graphs, TenantGraphClients graphClients, IBackgroundJobClient jobs,
     ILogger<OnboardingJobs> log)
 {
@@ -62,7 +62,7 @@ public sealed class OnboardingJobs(
         {
             try
             {
-                await mailboxes.UnsubscribeAsync(tenantId, subscription.SubscriptionId, ct);
+                await subscriptions.UnsubscribeAsync(tenantId, subscription.SubscriptionId, ct);
             }
             catch (Exception e) when (e is AuthenticationFailedException or KeyNotFoundException)
             {
