@@ -72,7 +72,6 @@ public sealed class OnboardingJobs(
             }
             state.DeleteSubscription(subscription.SubscriptionId);
         }
-        tenants.Save(tenant with { State = TenantStates.Offboarded, Problem = null });
         tenants.SetMailboxes(tenantId, []);
         graphClients.Forget(tenantId);
         state.DeleteTenant(tenantId);
@@ -80,6 +79,8 @@ public sealed class OnboardingJobs(
         attempts.DeleteTenant(tenantId);
         scanners.Forget(tenantId);
         graphs.Delete(tenantId);
+        // Last: "offboarded" tells the admin (and the tests) that the tenant's data is gone, so it is said only once it is.
+        tenants.Save(tenant with { State = TenantStates.Offboarded, Problem = null });
         log.LogInformation("Offboarded tenant {Tenant}: {Verdicts} verdict(s) and its correspondence graph deleted", tenantId, deleted);
     }
 }
