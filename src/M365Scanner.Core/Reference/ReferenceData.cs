@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Globalization;
 using M365Scanner.Core.Links.Domains;
 using M365Scanner.Core.Scoring.Lists;
 
@@ -49,6 +51,13 @@ public sealed class ReferenceData
             Entries(ReferenceLists.ProductDiskImageExtensions),
             [.. Entries(ReferenceLists.ArchiveExtensions), .. Entries(ReferenceLists.ProductContainerExtensions)],
             Entries(ReferenceLists.ProductExtensionsNotScored));
+        FileNameExtensions = Set(ReferenceLists.ProductFileNameExtensions);
+        ServerProgramExtensions = Set(ReferenceLists.ProductServerProgramExtensions);
+        SpelledDomainLabels = Set(ReferenceLists.ProductSpelledDomainLabels);
+        RegistrySecondLevels = Set(ReferenceLists.ProductRegistrySecondLevels);
+        AlternateWebPorts = Entries(ReferenceLists.ProductAlternateWebPorts)
+            .Select(e => int.TryParse(e, NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : -1)
+            .Where(p => p is >= 0 and <= 65535).ToFrozenSet();
     }
 
     /// <summary>The snapshot built from the copy of <c>reference/</c> embedded in Core, loaded on first use.</summary>
@@ -100,7 +109,24 @@ public sealed class ReferenceData
     public CredentialWords CredentialWords { get; }
     public ExecutableExtensions ExecutableExtensions { get; }
 
+    /// <summary>Extensions that end file names written in text ("report.pdf"): such a token is not a domain.</summary>
+    public FrozenSet<string> FileNameExtensions { get; }
+
+    /// <summary>Extensions of programs a server runs to build a page ("app.exe?func=login").</summary>
+    public FrozenSet<string> ServerProgramExtensions { get; }
+
+    /// <summary>Generic TLD labels that spell a domain inside a host's subdomains ("login.microsoft.com.verify.example").</summary>
+    public FrozenSet<string> SpelledDomainLabels { get; }
+
+    /// <summary>Second-level labels of country registries ("co" of co.uk); other two-label suffixes are platforms'.</summary>
+    public FrozenSet<string> RegistrySecondLevels { get; }
+
+    /// <summary>Ports web servers commonly use besides the defaults, and the defaults written out.</summary>
+    public FrozenSet<int> AlternateWebPorts { get; }
+
     private IReadOnlyList<string> Entries(ReferenceListSpec spec) => _byName.TryGetValue(spec.Name, out var list) ? list.Entries : [];
+
+    private FrozenSet<string> Set(ReferenceListSpec spec) => Entries(spec).ToFrozenSet(StringComparer.Ordinal);
 
     private static string Below(string root) => root.StartsWith("*.", StringComparison.Ordinal) ? root : "*." + root;
 

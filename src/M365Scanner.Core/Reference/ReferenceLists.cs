@@ -46,6 +46,11 @@ public static class ReferenceLists
     public static readonly ReferenceListSpec ProductExtensionsNotScored = Lines(Product, "executable_extensions_not_scored.txt", 0);
     public static readonly ReferenceListSpec ProductCredentialWords = Lines(Product, "credential_words.txt", 10);
     public static readonly ReferenceListSpec ProductCredentialShortWords = Lines(Product, "credential_short_words.txt", 1);
+    public static readonly ReferenceListSpec ProductFileNameExtensions = Lines(Product, "file_name_extensions.txt", 1);
+    public static readonly ReferenceListSpec ProductServerProgramExtensions = Lines(Product, "server_program_extensions.txt", 1);
+    public static readonly ReferenceListSpec ProductSpelledDomainLabels = Lines(Product, "spelled_domain_labels.txt", 1);
+    public static readonly ReferenceListSpec ProductRegistrySecondLevels = Lines(Product, "registry_second_levels.txt", 1);
+    public static readonly ReferenceListSpec ProductAlternateWebPorts = Lines(Product, "alternate_web_ports.txt", 1);
 
     /// <summary>Every list, upstream ones first.</summary>
     public static IReadOnlyList<ReferenceListSpec> All { get; } =
@@ -57,7 +62,40 @@ public static class ReferenceLists
         ProductFileSharing, ProductUrlShorteners, ProductSocialLinkWrappers, ProductClickTrackers, ProductAbusedTldsHigh,
         ProductExecutableExtensions, ProductDiskImageExtensions, ProductContainerExtensions, ProductExtensionsNotScored,
         ProductCredentialWords,
-        ProductCredentialShortWords,
+        ProductCredentialShortWords, ProductFileNameExtensions, ProductServerProgramExtensions, ProductSpelledDomainLabels,
+        ProductRegistrySecondLevels, ProductAlternateWebPorts,
+    ];
+
+    // The lists each lookup of ReferenceData is built from, named once so a signal can say which it reads.
+
+    /// <summary>Tranco's ranks, which grade the novelty signals.</summary>
+    public static IReadOnlyList<ReferenceListSpec> Popularity { get; } = [TrancoTop10k, TrancoTop50k];
+
+    /// <summary>Bulk mailers' click-tracking hosts.</summary>
+    public static IReadOnlyList<ReferenceListSpec> ClickTrackers { get; } = [BulkMailers, ProductClickTrackers];
+
+    /// <summary>URL shorteners and social link wrappers (click trackers are never counted as shorteners).</summary>
+    public static IReadOnlyList<ReferenceListSpec> Shorteners { get; } =
+        [UrlShorteners, ProductUrlShorteners, ProductSocialLinkWrappers, .. ClickTrackers];
+
+    /// <summary>Hosting phishing borrows, of every kind.</summary>
+    public static IReadOnlyList<ReferenceListSpec> AbusedHosting { get; } =
+    [
+        ProductCloudStorage, ProductHostedForms, FreeSubdomainHosts, SocialLandingHosts, ProductFreeHosting, ProductTunnels,
+        ProductIpfsGateways, SiteBuilders, FreeFileHosts, ProductFileSharing,
+    ];
+
+    /// <summary>The two tiers of abused top-level domains, matched against the Public Suffix List.</summary>
+    public static IReadOnlyList<ReferenceListSpec> AbusedTopLevelDomains { get; } = [ProductAbusedTldsHigh, SuspiciousTlds, PublicSuffixes];
+
+    /// <summary>Account and payment words.</summary>
+    public static IReadOnlyList<ReferenceListSpec> CredentialWords { get; } = [ProductCredentialWords, ProductCredentialShortWords];
+
+    /// <summary>Extensions of downloads that run or carry code, graded, and those not scored.</summary>
+    public static IReadOnlyList<ReferenceListSpec> PayloadExtensions { get; } =
+    [
+        ExecutableExtensions, ProductExecutableExtensions, ProductDiskImageExtensions, ArchiveExtensions,
+        ProductContainerExtensions, ProductExtensionsNotScored,
     ];
 
     /// <summary>The list called <paramref name="name"/> (its path under <c>reference/</c>), or null.</summary>

@@ -32,6 +32,21 @@ public static class NoveltyEvidence
     /// <summary>Strength of novelty on a bulk mailer's click-tracking host.</summary>
     public const double ClickTrackerStrength = Top10kStrength;
 
+    /// <summary>The grades above, named, as the novelty signals declare them.</summary>
+    public static IReadOnlyList<SignalStrength> Grades { get; } =
+    [
+        new("unranked", 1.0, "a domain outside the web's 50,000 most visited, or a page on hosting anyone can publish on, a shortened link, a host named after an address, a link carrying another URL"),
+        new("top-50k", Top50kStrength, "a domain ranked 10,001 to 50,000"),
+        new("top-10k", Top10kStrength, "a domain among the web's 10,000 most visited"),
+        new("click-tracker", ClickTrackerStrength, "a bulk mailer's click-tracking host"),
+        new("auto-linked-reference", AutoLinkedReferenceStrength, "a bare address with a port or only numbers that a mail client turned into a link"),
+    ];
+
+    /// <summary>The lists the grading reads: popularity ranks, and the hosting, shortener and click-tracker lists whose
+    /// entries popularity does not vouch for.</summary>
+    public static IReadOnlyList<ReferenceListSpec> Lists { get; } =
+        [.. ReferenceLists.Popularity, .. ReferenceLists.AbusedHosting, .. ReferenceLists.Shorteners];
+
     /// <summary>The strength (0..1] at which a novelty signal fires on <paramref name="link"/>, and the clause that
     /// says why it is reduced (null at full strength).</summary>
     public static (double Strength, string? Why) Of(Link link)

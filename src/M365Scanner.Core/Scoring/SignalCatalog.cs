@@ -50,4 +50,8 @@ public static class SignalCatalog
         new LinkFormOrRefreshSignal(),
         new LinkRemoteImageSignal(),
     ];
+
+    /// <summary>Every signal as data, message-level first, then link-level, each in catalog order.</summary>
+    public static IReadOnlyList<SignalDefinition> Definitions { get; } =
+        [.. MessageSignals.Select(s => s.Define("message")), .. LinkSignals.Select(s => s.Define("link"))];
 }

@@ -32,7 +32,7 @@ namespace M365Scanner.Host.Baselines;
 /// <para>Progress: the job's "Baseline" parameter on its page in the dashboard (/hangfire, job details), rewritten
 /// after every page, plus a log line per folder.</para>
 /// </remarks>
-public sealed class BaselineJob(IMailboxClient mailboxes, TenantScanners scanners, MessageLinkExtractor extractor,
+public sealed class BaselineJob(IMailboxHistory history, TenantScanners scanners, MessageLinkExtractor extractor,
     IWorkerStateStore state, BaselineFaults faults, MailboxLocks locks, TimeProvider clock, ILogger<BaselineJob> log)
 {
     public static readonly string[] Folders = ["sentitems", "inbox"];
@@ -76,7 +76,7 @@ public sealed class BaselineJob(IMailboxClient mailboxes, TenantScanners scanner
             if (progress[folder].Completed)
                 continue;
             var pages = 0;
-            await foreach (var page in mailboxes.HistoryPagesAsync(tenantId, mailbox, folder, progress[folder].ResumeFrom, progress[folder].Until, ct))
+            await foreach (var page in history.HistoryPagesAsync(tenantId, mailbox, folder, progress[folder].ResumeFrom, progress[folder].Until, ct))
             {
                 using (var _ = locks.Acquire(PageLockKind, tenantId, mailbox, PageLockWait))
                 {

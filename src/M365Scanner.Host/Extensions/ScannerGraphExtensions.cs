@@ -1,16 +1,19 @@
 using M365Scanner.Graph.Extensions;
 using M365Scanner.Host.Mailboxes;
+using M365Scanner.Host.Mailboxes.Graph;
 
 namespace M365Scanner.Host.Extensions;
 
 public static class ScannerGraphExtensions
 {
     /// <summary>The Graph adapter (section "Graph": endpoints, trust, per-tenant credentials) behind the worker's
-    /// <see cref="IMailboxClient"/> port.</summary>
+    /// mailbox ports: <see cref="IMailboxMessages"/>, <see cref="IMailboxSubscriptions"/> and <see cref="IMailboxHistory"/>.</summary>
     public static IHostApplicationBuilder AddScannerGraph(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScannerGraph();
-        builder.Services.AddSingleton<IMailboxClient, GraphMailboxClient>();
+        builder.Services.AddSingleton<IMailboxMessages, GraphMailboxMessages>();
+        builder.Services.AddSingleton<IMailboxSubscriptions, GraphMailboxSubscriptions>();
+        builder.Services.AddSingleton<IMailboxHistory, GraphMailboxHistory>();
         // IMonitoredMailboxes: StoredMailboxes (configured + onboarded), registered by AddScannerOnboarding.
         return builder;
     }

@@ -26,7 +26,7 @@ namespace M365Scanner.Host.Hunts;
 /// Nothing is acted on when the hunt was started without acting or the policy is report-only: matches are reported.
 /// </summary>
 public sealed class HuntRunner(
-    IMonitoredMailboxes monitored, IMailboxClient mailboxes, TenantScanners scanners, MessageLinkExtractor extractor,
+    IMonitoredMailboxes monitored, IMailboxHistory history, TenantScanners scanners, MessageLinkExtractor extractor,
     MessageActions actions, IAuditLog audit, IHuntStore store, IOptions<PolicyOptions> policy, TimeProvider clock,
     ILogger<HuntRunner> log)
 {
@@ -58,7 +58,7 @@ public sealed class HuntRunner(
             {
                 try
                 {
-                    await foreach (var message in mailboxes.RecentMessagesAsync(m.TenantId, m.Mailbox, Folder, since, ct))
+                    await foreach (var message in history.RecentMessagesAsync(m.TenantId, m.Mailbox, Folder, since, ct))
                     {
                         run.Messages++;
                         try

@@ -13,6 +13,6 @@ public sealed record FetchedMessage(
     EmailMessage Message,
     string? ScannerCopyOf)
 {
-    /// <summary>The adapter's own representation, kept so a copy can be built from exactly what was read.</summary>
-    internal object? Native { get; init; }
+    /// <summary>What the adapter that read the message needs to build a copy of it; null for a message no adapter read.</summary>
+    public MessageHandle? Handle { get; init; }
 }

@@ -21,7 +21,7 @@ namespace M365Scanner.Host.Onboarding;
 /// starting point and a 90-day baseline. Offboarding deletes the subscriptions at Graph and the tenant's data here.
 /// </summary>
 public sealed class OnboardingJobs(
-    ITenantStore tenants, GraphUsers users, IMailboxClient mailboxes, IWorkerStateStore state, IVerdictStore verdicts,
+    ITenantStore tenants, GraphUsers users, IMailboxSubscriptions subscriptions, IWorkerStateStore state, IVerdictStore verdicts,
     IScanAttemptStore attempts, TenantScanners scanners, ITenantGraphStorage graphs, TenantGraphClients graphClients, IBackgroundJobClient jobs,
     ILogger<OnboardingJobs> log)
 {
@@ -63,7 +63,7 @@ public sealed class OnboardingJobs(
         {
             try
             {
-                await mailboxes.UnsubscribeAsync(tenantId, subscription.SubscriptionId, ct);
+                await subscriptions.UnsubscribeAsync(tenantId, subscription.SubscriptionId, ct);
             }
             catch (Exception e) when (e is AuthenticationFailedException or KeyNotFoundException)
             {
@@ -73,7 +73,6 @@ public sealed class OnboardingJobs(
             }
             state.DeleteSubscription(subscription.SubscriptionId);
         }
-        tenants.Save(tenant with { State = TenantState.Offboarded, Problem = null });
         tenants.SetMailboxes(tenantId, []);
         graphClients.Forget(tenantId);
         state.DeleteTenant(tenantId);
@@ -81,6 +80,8 @@ public sealed class OnboardingJobs(
         attempts.DeleteTenant(tenantId);
         scanners.Forget(tenantId);
         graphs.Delete(tenantId);
+        // Last: "offboarded" tells the admin (and the tests) that the tenant's data is gone, so it is said only once it is.
+        tenants.Save(tenant with { State = TenantState.Offboarded, Problem = null });
         log.LogInformation("Offboarded tenant {Tenant}: {Verdicts} verdict(s) and its correspondence graph deleted", tenantId, deleted);
     }
 }

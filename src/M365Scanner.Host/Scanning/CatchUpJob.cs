@@ -16,7 +16,7 @@ namespace M365Scanner.Host.Scanning;
 /// other, each from the delta link the previous one saved (a second run finds little or nothing), instead of two
 /// reading the same delta and racing to save their links.</remarks>
 public sealed class CatchUpJob(
-    IMailboxClient mailboxes, IMonitoredMailboxes monitored, IWorkerStateStore state, IWorkQueue queue, MailboxLocks locks, ILogger<CatchUpJob> log)
+    IMailboxHistory history, IMonitoredMailboxes monitored, IWorkerStateStore state, IWorkQueue queue, MailboxLocks locks, ILogger<CatchUpJob> log)
 {
     public const string Folder = "inbox";
 
@@ -32,7 +32,7 @@ public sealed class CatchUpJob(
             return;
         using var _ = locks.Acquire(LockKind, tenantId, mailbox, TimeSpan.FromSeconds(30));
         var link = state.GetDeltaLink(tenantId, mailbox, Folder);
-        var delta = await mailboxes.InboxDeltaAsync(tenantId, mailbox, link, ct);
+        var delta = await history.InboxDeltaAsync(tenantId, mailbox, link, ct);
         if (link is not null)
         {
             foreach (var id in delta.AddedMessageIds)

@@ -22,7 +22,7 @@ namespace M365Scanner.Host.Scanning;
 /// two runs of one message's job never act on it at once.
 /// </summary>
 public sealed class MessageActions(
-    IMailboxClient mailboxes, IAuditLog audit, LinkRewriter rewriter, BlockedLinkTokens tokens, MessageLeases leases,
+    IMailboxMessages mailboxes, IAuditLog audit, LinkRewriter rewriter, BlockedLinkTokens tokens, MessageLeases leases,
     ActionFaults faults, TimeProvider clock, ILogger<MessageActions> log)
 {
     public const string Scanner = "scanner";

@@ -21,7 +21,7 @@ namespace M365Scanner.Host.Scanning;
 /// times is not scanned again: it is poison and gets a fail-safe verdict instead (<see cref="PoisonContainment"/>).
 /// </summary>
 public sealed class ScanMessageJob(
-    IMailboxClient mailboxes, IMonitoredMailboxes monitored, TenantScanners scanners, IVerdictStore verdicts, MessageActions actions,
+    IMailboxMessages mailboxes, IMonitoredMailboxes monitored, TenantScanners scanners, IVerdictStore verdicts, MessageActions actions,
     IWorkerStateStore state, ScanAttemptTracker attempts, PoisonContainment poison, ScanFaults faults, ScannerMetrics metrics,
     TimeProvider clock, ILogger<ScanMessageJob> log)
 {

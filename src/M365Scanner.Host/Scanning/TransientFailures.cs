@@ -10,7 +10,7 @@ namespace M365Scanner.Host.Scanning;
 /// busy database, the host shutting down. A retry may well succeed, so such a failure must not count towards giving
 /// a message up as poison. Everything else (a parser's exception, a bug) would recur on every attempt.
 /// </summary>
-/// <remarks>Beside <see cref="Mailboxes.GraphMailboxClient"/>, the other place in the host that knows the SDK's exception types
+/// <remarks>Beside the Graph mailbox adapter (<c>Mailboxes/Graph/</c>), the other place in the host that knows the SDK's exception types
 /// (Kiota's <see cref="ApiException"/>, the base of Graph's <c>ODataError</c> and <c>ServiceException</c>), so the
 /// jobs can ask without knowing them.</remarks>
 public static class TransientFailures

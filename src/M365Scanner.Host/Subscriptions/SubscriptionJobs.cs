@@ -18,7 +18,7 @@ namespace M365Scanner.Host.Subscriptions;
 /// gets two subscriptions and a subscription is renewed by one job at a time; the second job re-reads and finds the
 /// work done.</remarks>
 public sealed class SubscriptionJobs(
-    IMailboxClient mailboxes, IMonitoredMailboxes monitored, IWorkerStateStore state, IWorkQueue queue, IOptions<ScannerHostOptions> options,
+    IMailboxSubscriptions subscriptions, IMonitoredMailboxes monitored, IWorkerStateStore state, IWorkQueue queue, IOptions<ScannerHostOptions> options,
     MailboxLocks locks, TimeProvider clock, ILogger<SubscriptionJobs> log)
 {
     /// <summary>The lock kind, per mailbox.</summary>
@@ -98,7 +98,7 @@ public sealed class SubscriptionJobs(
     private async Task<bool> RenewOrForgetAsync(SubscriptionRecord subscription, CancellationToken ct)
     {
         var expiresAt = clock.GetUtcNow() + Options.SubscriptionLifetime;
-        if (await mailboxes.RenewAsync(subscription.TenantId, subscription.SubscriptionId, expiresAt, ct))
+        if (await subscriptions.RenewAsync(subscription.TenantId, subscription.SubscriptionId, expiresAt, ct))
         {
             state.SaveSubscription(subscription with { ExpiresAt = expiresAt });
             log.LogInformation("Renewed subscription {Id} for {Mailbox} until {Expiry:u}", subscription.SubscriptionId, subscription.Mailbox, expiresAt);
@@ -112,7 +112,7 @@ public sealed class SubscriptionJobs(
     {
         var baseUrl = Options.PublicBaseUrl.TrimEnd('/');
         var secret = ClientStateCheck.NewSecret();
-        var (id, expiresAt) = await mailboxes.SubscribeAsync(tenantId, mailbox,
+        var (id, expiresAt) = await subscriptions.SubscribeAsync(tenantId, mailbox,
             new Uri(baseUrl + GraphNotificationsApi.NotificationsPath), new Uri(baseUrl + GraphNotificationsApi.LifecyclePath),
             secret, clock.GetUtcNow() + Options.SubscriptionLifetime, ct);
         state.SaveSubscription(new SubscriptionRecord(id, tenantId, mailbox.ToLowerInvariant(), $"users/{mailbox}/mailFolders('inbox')/messages", secret, expiresAt));

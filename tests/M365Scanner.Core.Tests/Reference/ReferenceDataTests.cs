@@ -63,4 +63,33 @@ public class ReferenceDataTests
         Assert.NotNull(data.UrlShorteners.Match("j.mp")); // on the product's own list, not replaced
         Assert.Same(ReferenceData.Embedded[ReferenceLists.FreeFileHosts], data[ReferenceLists.FreeFileHosts]);
     }
+
+    /// <summary>The lists that were inlined in scoring load from reference/m365scanner with exactly the entries the
+    /// code held (scores did not change when they moved).</summary>
+    [Fact]
+    public void Embedded_HoldsTheListsMovedOutOfScoring_WithTheirFormerEntries()
+    {
+        var data = ReferenceData.Embedded;
+        Assert.Equal(
+            ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "csv", "rtf", "jpg", "jpeg", "png", "gif", "htm",
+             "html", "php", "asp", "aspx", "jsp", "xml", "json", "eml", "msg", "mp3", "mp4", "wav", "zip", "mov", "exe"],
+            data[ReferenceLists.ProductFileNameExtensions].Entries);
+        Assert.Equal(["com", "net", "org", "edu", "gov", "info", "biz"], data[ReferenceLists.ProductSpelledDomainLabels].Entries);
+        Assert.Equal(
+            ["co", "com", "org", "net", "gov", "edu", "ac", "or", "ne", "go", "gob", "mil", "ltd", "plc", "sch", "info", "biz", "nom", "gen", "in"],
+            data[ReferenceLists.ProductRegistrySecondLevels].Entries);
+        Assert.Equal(["exe", "py", "sh", "cmd"], data[ReferenceLists.ProductServerProgramExtensions].Entries);
+        Assert.Equal([80, 81, 443, 8000, 8008, 8080, 8443, 8888], data.AlternateWebPorts.Order());
+        Assert.Contains("zip", (IReadOnlySet<string>)data.FileNameExtensions);
+        Assert.Contains("co", (IReadOnlySet<string>)data.RegistrySecondLevels);
+    }
+
+    [Fact]
+    public void With_ARefreshedPortList_SkipsEntriesThatAreNotPorts()
+    {
+        var refreshed = new ReferenceList(ReferenceLists.ProductAlternateWebPorts, ["8080", "99999", "http", "-1"],
+            new ListProvenance("test", "", "2026-12-06", "", ""), "/tmp/alternate_web_ports.txt", 0);
+
+        Assert.Equal([8080], ReferenceData.Embedded.With(refreshed).AlternateWebPorts);
+    }
 }

@@ -22,8 +22,12 @@ public class MultiHostTests(ITestOutputHelper output)
         try
         {
             // A short invisibility timeout: the survivor takes over the killed host's fetched jobs within seconds.
+            // A short lock timeout too: the killed host leaves Hangfire's locks behind (the state lock of each job it
+            // was moving between states, the delayed-job scheduler's), and the survivor waits for those jobs and for
+            // every retry until a lock is broken as stale, five minutes by default, longer than this test waits.
             await using var env = await MultiHostEnvironment.StartAsync(hostCount: 2, Mailboxes,
-                SharedStorage.Postgres(schema.ConnectionString, jobSchema, TimeSpan.FromSeconds(5)), duplicateFraction: 0.3);
+                SharedStorage.Postgres(schema.ConnectionString, jobSchema, TimeSpan.FromSeconds(5), lockTimeout: TimeSpan.FromSeconds(15)),
+                duplicateFraction: 0.3);
             var victim = env.Hosts[0];
             var sent = new List<DeliveredMail>(Messages);
 

@@ -119,10 +119,24 @@ public static class DeliveredMailChecks
         return problems;
     }
 
-    // What the hosts logged about each message left without a verdict, by its Message-ID or its Graph id, for a post-mortem.
-    private static string Trace(MultiHostEnvironment env, IEnumerable<DeliveredMail> missing) =>
-        string.Concat(missing.Select(m => $"\n{m.InternetMessageId} ({m.Expected}) in {m.Mailbox}, Graph id {m.GraphId}:\n  " +
-            string.Join("\n  ", env.LogLines(m.InternetMessageId).Concat(env.LogLines(m.GraphId)).DefaultIfEmpty("no log line names it"))));
+    // What the hosts logged about each message left without a verdict (by its Message-ID or its Graph id), and every
+    // warning or failure they logged, for a post-mortem.
+    private static string Trace(MultiHostEnvironment env, IEnumerable<DeliveredMail> missing)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var m in missing)
+        {
+            text.Append($"\n{m.InternetMessageId} ({m.Expected}) in {m.Mailbox}, Graph id {m.GraphId}:");
+            foreach (var entry in env.LogEntries(e => e.Contains(m.InternetMessageId, StringComparison.Ordinal) ||
+                                                      e.Contains(m.GraphId, StringComparison.Ordinal)).DefaultIfEmpty("no log entry names it"))
+                text.Append("\n  ").Append(entry);
+        }
+        var problems = env.LogEntries(e => e.Contains(" warn: ", StringComparison.Ordinal) || e.Contains(" fail: ", StringComparison.Ordinal)).ToList();
+        text.Append($"\n{problems.Count} warnings and failures logged");
+        foreach (var entry in problems.Take(15))
+            text.Append("\n  ").Append(entry.Length > 600 ? entry[..600] + "..." : entry);
+        return text.ToString();
+    }
 
     private static MessageKey Key(MultiHostEnvironment env, DeliveredMail m) => MessageKey.Of(env.TenantId, m.Mailbox, m.InternetMessageId, m.GraphId);
 

@@ -5,10 +5,9 @@ namespace M365Scanner.Host.Tests.TestSupport;
 
 /// <summary>
 /// One mailbox held in memory, behaving like Graph where the action state machine depends on it: a message's id
-/// changes when it moves, a copy keeps its original's Message-ID, moving a message that is gone fails. Only the
-/// read-and-act part of <see cref="IMailboxClient"/> is implemented; subscriptions and history throw.
+/// changes when it moves, a copy keeps its original's Message-ID, moving a message that is gone fails.
 /// </summary>
-public sealed class InMemoryMailbox : IMailboxClient
+public sealed class InMemoryMailbox : IMailboxMessages
 {
     public const string Inbox = "inbox";
     public const string Quarantine = "quarantine";
@@ -66,26 +65,6 @@ public sealed class InMemoryMailbox : IMailboxClient
         _messages.Remove(messageId);
         return Task.CompletedTask;
     }
-
-    public Task<(string Id, DateTimeOffset ExpiresAt)> SubscribeAsync(string tenantId, string mailbox, Uri notificationUrl,
-        Uri lifecycleUrl, string clientState, DateTimeOffset expiresAt, CancellationToken ct) => throw new NotSupportedException();
-
-    public Task<bool> RenewAsync(string tenantId, string subscriptionId, DateTimeOffset expiresAt, CancellationToken ct) =>
-        throw new NotSupportedException();
-
-    public Task UnsubscribeAsync(string tenantId, string subscriptionId, CancellationToken ct) => throw new NotSupportedException();
-
-    public IAsyncEnumerable<FetchedMessage> HistoryAsync(string tenantId, string mailbox, string folder, DateTimeOffset since,
-        CancellationToken ct) => throw new NotSupportedException();
-
-    public IAsyncEnumerable<IReadOnlyList<FetchedMessage>> HistoryPagesAsync(string tenantId, string mailbox, string folder,
-        DateTimeOffset since, DateTimeOffset until, CancellationToken ct) => throw new NotSupportedException();
-
-    public Task<DeltaResult> InboxDeltaAsync(string tenantId, string mailbox, string? deltaLink, CancellationToken ct) =>
-        throw new NotSupportedException();
-
-    public IAsyncEnumerable<FetchedMessage> RecentMessagesAsync(string tenantId, string mailbox, string folder, DateTimeOffset since,
-        CancellationToken ct) => throw new NotSupportedException();
 
     // Graph gives a moved message a new id and answers 404 for the old one.
     private string Move(string messageId, string folder)

@@ -142,6 +142,27 @@ public sealed class MultiHostEnvironment : IAsyncDisposable
     public IEnumerable<string> LogLines(string fragment) =>
         _hosts.SelectMany(h => ReadShared(h.LogPath).Split('\n')).Where(l => l.Contains(fragment, StringComparison.Ordinal));
 
+    /// <summary>Whole log entries (a console entry is its header line and the indented lines after it) of every host
+    /// that satisfy <paramref name="match"/>, each on one line.</summary>
+    public IEnumerable<string> LogEntries(Func<string, bool> match) =>
+        _hosts.SelectMany(h => Entries(ReadShared(h.LogPath)).Select(e => $"{h.Name} {e}")).Where(match);
+
+    private static IEnumerable<string> Entries(string log)
+    {
+        var entry = new StringBuilder();
+        foreach (var line in log.Split('\n'))
+        {
+            if (!line.StartsWith(' ') && entry.Length > 0)
+            {
+                yield return entry.ToString();
+                entry.Clear();
+            }
+            entry.Append(entry.Length > 0 ? " | " + line.Trim() : line.TrimEnd());
+        }
+        if (entry.Length > 0)
+            yield return entry.ToString();
+    }
+
     private static string ReadShared(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
@@ -176,13 +197,15 @@ public sealed record SharedStorage(string Name, Func<string, IReadOnlyDictionary
     /// <summary>PostgreSQL: the stores in <paramref name="schema"/> (its connection string's Search Path), Hangfire
     /// in <paramref name="jobSchema"/>, and jobs a dead host fetched visible again after
     /// <paramref name="jobInvisibility"/> (so a survivor takes them over within the test's time).</summary>
-    public static SharedStorage Postgres(string connectionString, string jobSchema, TimeSpan jobInvisibility) => new("PostgreSQL",
+    /// <param name="lockTimeout">After how long a dead host's Hangfire locks are broken (the host's default when null).</param>
+    public static SharedStorage Postgres(string connectionString, string jobSchema, TimeSpan jobInvisibility, TimeSpan? lockTimeout = null) => new("PostgreSQL",
         _ => new Dictionary<string, string?>
         {
             ["Storage:Provider"] = "Postgres",
             ["Storage:ConnectionString"] = connectionString,
             ["Storage:JobSchema"] = jobSchema,
             ["Storage:JobInvisibilityTimeout"] = jobInvisibility.ToString("c"),
+            ["Storage:LockTimeout"] = (lockTimeout ?? new StorageOptions().LockTimeout).ToString("c"),
         },
         _ =>
         {

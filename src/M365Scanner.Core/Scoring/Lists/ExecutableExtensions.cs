@@ -10,12 +10,21 @@ namespace M365Scanner.Core.Scoring.Lists;
 /// </summary>
 public sealed class ExecutableExtensions
 {
+    /// <summary>Grade of programs and scripts.</summary>
+    public const double ProgramStrength = 1.0;
+
+    /// <summary>Grade of disk images and shortcuts.</summary>
+    public const double DiskImageStrength = 0.9;
+
+    /// <summary>Grade of archives and macro-enabled documents.</summary>
+    public const double ContainerStrength = 0.4;
+
     private readonly FrozenDictionary<string, double> _strength;
 
     public ExecutableExtensions(IReadOnlyList<string> executables, IReadOnlyList<string> diskImages, IReadOnlyList<string> containers,
         IReadOnlyList<string> notScored)
     {
-        _strength = containers.Select(e => (e, 0.4)).Concat(diskImages.Select(e => (e, 0.9))).Concat(executables.Select(e => (e, 1.0)))
+        _strength = containers.Select(e => (e, ContainerStrength)).Concat(diskImages.Select(e => (e, DiskImageStrength))).Concat(executables.Select(e => (e, ProgramStrength)))
             .Where(p => !notScored.Contains(p.e)).GroupBy(p => p.e).ToFrozenDictionary(g => g.Key, g => g.Max(p => p.Item2), StringComparer.Ordinal);
     }
 

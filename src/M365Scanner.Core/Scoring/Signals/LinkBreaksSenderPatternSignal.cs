@@ -1,18 +1,24 @@
+using M365Scanner.Core.Reference;
+
 namespace M365Scanner.Core.Scoring.Signals;
 
-/// <summary>
-/// Link: an established correspondent links where nobody in the tenant has been. The product's central case: a
-/// long-trusted partner's real (compromised) account sends one link that breaks the relationship's pattern. Each
-/// half is common alone (partners share new sites; strangers link unknown domains); together they are rare in
-/// benign mail (about 2% of links on the development data) and are what lateral phishing looks like. Graded by the
-/// sender's own rate of novelty (<see cref="Correspondence.NoveltyRate"/>): a regular who links somewhere new in most
-/// messages breaks no pattern by doing it again.
-/// </summary>
+/// <summary>Link: established correspondent links where nobody in the tenant has been: a signal as data; <see cref="Description"/> says why it is evidence.</summary>
 public sealed class LinkBreaksSenderPatternSignal : LinkSignal
 {
     public override string Id => "link.breaks-sender-pattern";
     public override string Name => "Link: established correspondent links where nobody in the tenant has been";
     public override double Weight => 2.5;
+    public override string Description =>
+        "The product's central case: a long-trusted partner's real (compromised) account sends one link that " +
+        "breaks the relationship's pattern. Each half is common alone (partners share new sites; strangers " +
+        "link unknown domains); together they are rare in benign mail (about 2% of links on the development " +
+        "data) and are what lateral phishing looks like. Graded by the sender's own rate of novelty (the " +
+        "share of its earlier messages that linked somewhere new): a regular who links somewhere new in most " +
+        "messages breaks no pattern by doing it again.";
+    public override IReadOnlyList<AttackKind> Tags { get; } = [AttackKind.LateralPhish];
+    // Graded by the destination's popularity, times the sender's own rate of novelty (computed from its history).
+    public override IReadOnlyList<SignalStrength> Strengths => NoveltyEvidence.Grades;
+    public override IReadOnlyList<ReferenceListSpec> Lists => NoveltyEvidence.Lists;
     public override string KnownFalsePositives => "A partner sharing a niche site or a new vendor's portal for the first time.";
 
     public override SignalHit? Evaluate(LinkContext context)

@@ -1,11 +1,6 @@
 namespace M365Scanner.Core.Scoring.Signals;
 
-/// <summary>
-/// Link: path carries a machine-generated token. Phishing links are minted per victim or per campaign
-/// ("/4JEcfT25549iCYf310zjlc…", "?id=a51e9f…") so the kit can track clicks and turn sandboxes away; a person
-/// sharing a page links something readable. Measured on the development data: fires on about 55% of phishing
-/// links and 3% of benign links to never-seen domains.
-/// </summary>
+/// <summary>Link: path carries a machine-generated token: a signal as data; <see cref="Description"/> says why it is evidence.</summary>
 public sealed class LinkOpaquePathSignal : LinkSignal
 {
     private const int MinTokenLength = 16;
@@ -13,8 +8,18 @@ public sealed class LinkOpaquePathSignal : LinkSignal
     public override string Id => "link.opaque-path";
     public override string Name => "Link: path carries a machine-generated token";
     public override double Weight => 1.5;
+    public override string Description =>
+        "Phishing links are minted per victim or per campaign (\"/4JEcfT25549iCYf310zjlc…\", \"?id=a51e9f…\") " +
+        "so the kit can track clicks and turn sandboxes away; a person sharing a page links something " +
+        "readable. Measured on the development data: fires on about 55% of phishing links and 3% of benign " +
+        "links to never-seen domains.";
+    public override IReadOnlyList<AttackKind> Tags { get; } = [AttackKind.CredentialHarvest, AttackKind.ExternalPhish];
+    public override IReadOnlyList<SignalStrength> Strengths { get; } = [LongToken, ShortToken];
     public override string KnownFalsePositives =>
         "Newsletter click-tracking links and document-sharing links (usually from senders who send them regularly).";
+
+    public static readonly SignalStrength LongToken = new("long-token", 1.0, "a token of 24 characters or more");
+    public static readonly SignalStrength ShortToken = new("short-token", 0.7, "a token of 16 to 23 characters");
 
     public override SignalHit? Evaluate(LinkContext context)
     {
@@ -25,7 +30,7 @@ public sealed class LinkOpaquePathSignal : LinkSignal
         if (start < link.Host.Length || start >= link.Target.Length)
             return null;
         return LongestToken(link.Target.AsSpan(start)) is { Length: > 0 } token
-            ? Hit($"the URL carries the token \"{Shorten(token)}\", the kind a kit mints per recipient", token.Length >= 24 ? 1.0 : 0.7)
+            ? Hit($"the URL carries the token \"{Shorten(token)}\", the kind a kit mints per recipient", token.Length >= 24 ? LongToken : ShortToken)
             : null;
     }
 

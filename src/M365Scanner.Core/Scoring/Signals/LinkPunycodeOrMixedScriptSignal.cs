@@ -3,17 +3,24 @@ using System.Text;
 
 namespace M365Scanner.Core.Scoring.Signals;
 
-/// <summary>
-/// Link: internationalised host mixing scripts. A label that mixes Latin with Cyrillic or Greek ("pаypal" with a
-/// Cyrillic "а") exists to be misread; a label wholly in one non-Latin script, or Latin with accents, is an ordinary
-/// IDN (münchen.de, яндекс.рф) and weighs little. Also fires when a "xn--" label cannot be decoded at all.
-/// </summary>
+/// <summary>Link: internationalised host, mixed scripts: a signal as data; <see cref="Description"/> says why it is evidence.</summary>
 public sealed class LinkPunycodeOrMixedScriptSignal : LinkSignal
 {
     public override string Id => "link.punycode-or-mixed-script";
     public override string Name => "Link: internationalised host, mixed scripts";
     public override double Weight => 2.5;
+    public override string Description =>
+        "A label that mixes Latin with Cyrillic or Greek (\"pаypal\" with a Cyrillic \"а\") exists to be " +
+        "misread; a label wholly in one non-Latin script, or Latin with accents, is an ordinary IDN " +
+        "(münchen.de, яндекс.рф) and weighs little. Also fires when a \"xn--\" label cannot be decoded at " +
+        "all.";
+    public override IReadOnlyList<AttackKind> Tags { get; } = [AttackKind.Impersonation, AttackKind.CredentialHarvest];
+    public override IReadOnlyList<SignalStrength> Strengths { get; } = [Mixed, Undecodable, SingleScript];
     public override string KnownFalsePositives => "Sites of organisations in countries with non-Latin scripts, which use single-script IDNs.";
+
+    public static readonly SignalStrength Mixed = new("mixed-scripts", 1.0, "a label mixing confusable scripts, or styled letters");
+    public static readonly SignalStrength Undecodable = new("undecodable", 0.6, "a punycode label that does not decode");
+    public static readonly SignalStrength SingleScript = new("single-script", 0.2, "an ordinary internationalised name");
 
     private enum Script { None, Latin, Cyrillic, Greek, StyledLatin, Other }
 
@@ -24,13 +31,13 @@ public sealed class LinkPunycodeOrMixedScriptSignal : LinkSignal
             return null;
         var unicode = link.UnicodeHost ?? link.Host;
         if (unicode.Contains("xn--", StringComparison.Ordinal))
-            return Hit($"the host {link.Host} has an encoded (punycode) label that does not decode to a valid name", 0.6);
+            return Hit($"the host {link.Host} has an encoded (punycode) label that does not decode to a valid name", Undecodable);
         foreach (var label in unicode.Split('.'))
         {
             if (MixedScripts(label) is { } scripts)
-                return Hit($"the host \"{unicode}\" ({link.Host}) mixes {scripts} letters in \"{label}\", so it can pass for another name");
+                return Hit($"the host \"{unicode}\" ({link.Host}) mixes {scripts} letters in \"{label}\", so it can pass for another name", Mixed);
         }
-        return Hit($"the host is internationalised: \"{unicode}\" ({link.Host})", 0.2);
+        return Hit($"the host is internationalised: \"{unicode}\" ({link.Host})", SingleScript);
     }
 
     private static string? MixedScripts(string label)

@@ -1,30 +1,32 @@
-using M365Scanner.Core.Reference;
 using M365Scanner.Core.Links.Domains;
 using M365Scanner.Core.Links.Normalization;
+using M365Scanner.Core.Reference;
 using M365Scanner.Core.Scoring.Lists;
 
 namespace M365Scanner.Core.Scoring.Signals;
 
-/// <summary>
-/// Link: visible text names another domain. The reader sees "www.paypal.com" (or a whole URL) and the link goes to
-/// another registrable domain: the oldest disguise in phishing. Compared with the unwrapped target, so text naming
-/// the destination of a gateway-wrapped link does not fire, nor text showing the wrapper itself. Weak when the link
-/// goes through a known newsletter click tracker or carries the named domain in its own URL (redirect parameters),
-/// or when only the suffix differs (example.com shown, example.co.uk linked).
-/// </summary>
+/// <summary>Link: display text names another domain: a signal as data; <see cref="Description"/> says why it is evidence.</summary>
 public sealed class LinkTextNamesOtherDomainSignal : LinkSignal
 {
     public override string Id => "link.text-names-other-domain";
     public override string Name => "Link: display text names another domain";
     public override double Weight => 3.0;
+    public override string Description =>
+        "The reader sees \"www.paypal.com\" (or a whole URL) and the link goes to another registrable domain: " +
+        "the oldest disguise in phishing. Compared with the unwrapped target, so text naming the destination " +
+        "of a gateway-wrapped link does not fire, nor text showing the wrapper itself. Weak when the link " +
+        "goes through a known newsletter click tracker or carries the named domain in its own URL (redirect " +
+        "parameters), or when only the suffix differs (example.com shown, example.co.uk linked).";
+    public override IReadOnlyList<AttackKind> Tags { get; } = [AttackKind.Impersonation, AttackKind.CredentialHarvest];
+    public override IReadOnlyList<SignalStrength> Strengths { get; } = [OtherDomain, SameName, PassedOn, ThroughClickTracker];
+    public override IReadOnlyList<ReferenceListSpec> Lists { get; } = [.. ReferenceLists.ClickTrackers, ReferenceLists.ProductFileNameExtensions, ReferenceLists.PublicSuffixes];
     public override string KnownFalsePositives =>
         "Newsletters whose links go through an e-mail provider's click tracker; a company's sister domains.";
 
-    private static readonly HashSet<string> FileExtensions = new(StringComparer.Ordinal)
-    {
-        "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "csv", "rtf", "jpg", "jpeg", "png", "gif", "htm",
-        "html", "php", "asp", "aspx", "jsp", "xml", "json", "eml", "msg", "mp3", "mp4", "wav", "zip", "mov", "exe",
-    };
+    public static readonly SignalStrength OtherDomain = new("other-domain", 1.0, "the text names another domain");
+    public static readonly SignalStrength SameName = new("same-name", 0.3, "only the suffix differs (example.com shown, example.co.uk linked)");
+    public static readonly SignalStrength PassedOn = new("passed-on", 0.2, "the link carries the named domain in its own URL");
+    public static readonly SignalStrength ThroughClickTracker = new("click-tracker", 0.15, "the link goes through a mail click tracker");
 
     public override SignalHit? Evaluate(LinkContext context)
     {
@@ -43,12 +45,12 @@ public sealed class LinkTextNamesOtherDomainSignal : LinkSignal
                 continue;
             var shown = named;
             if (ReferenceData.Current.ClickTrackers.Contains(link.Host))
-                return Hit($"the text shows {shown} but the link goes through the mail tracker {link.Host}", 0.15);
+                return Hit($"the text shows {shown} but the link goes through the mail tracker {link.Host}", ThroughClickTracker);
             if (link.Target.Contains(shown, StringComparison.OrdinalIgnoreCase))
-                return Hit($"the text shows {shown}; the link goes to {link.RegistrableDomain}, which passes it on", 0.2);
+                return Hit($"the text shows {shown}; the link goes to {link.RegistrableDomain}, which passes it on", PassedOn);
             if (NameOf(shown) == NameOf(link.RegistrableDomain))
-                return Hit($"the text shows {shown} but the link goes to {link.RegistrableDomain}", 0.3);
-            return Hit($"the text shows {shown} but the link goes to {link.RegistrableDomain}");
+                return Hit($"the text shows {shown} but the link goes to {link.RegistrableDomain}", SameName);
+            return Hit($"the text shows {shown} but the link goes to {link.RegistrableDomain}", OtherDomain);
         }
         return null;
     }
@@ -65,7 +67,7 @@ public sealed class LinkTextNamesOtherDomainSignal : LinkSignal
         if (UrlNormalizer.Normalize(hasScheme ? token : "http://" + token) is not { Host: { } host, IsIpHost: false })
             return null;
         var lastDot = host.LastIndexOf('.');
-        if (lastDot < 0 || FileExtensions.Contains(host[(lastDot + 1)..]))
+        if (lastDot < 0 || ReferenceData.Current.FileNameExtensions.Contains(host[(lastDot + 1)..]))
             return null;
         return PublicSuffixList.Default.GetRegistrableDomain(host);
     }

@@ -2,9 +2,7 @@ using System.Globalization;
 
 namespace M365Scanner.Core.Scoring.Signals;
 
-/// <summary>Link: domain first seen in the tenant fewer than <see cref="Days"/> days ago. A campaign reaches many
-/// mailboxes within hours, so its domain is "known" by the second message yet only minutes old; graded from full
-/// strength on the first day down to half at <see cref="Days"/>. A domain never seen is link.new-in-tenant's.</summary>
+/// <summary>Link: domain first seen in the tenant fewer than 7 days ago: a signal as data; <see cref="Description"/> says why it is evidence.</summary>
 /// <remarks>Weight 0.75: half-way between a domain new to the tenant (+1.0) and an ordinary one (0).</remarks>
 public sealed class LinkYoungInTenantSignal : LinkSignal
 {
@@ -13,7 +11,16 @@ public sealed class LinkYoungInTenantSignal : LinkSignal
     public override string Id => "link.young-in-tenant";
     public override string Name => "Link: domain first seen in the tenant fewer than 7 days ago";
     public override double Weight => 0.75;
+    public override string Description =>
+        "A campaign reaches many mailboxes within hours, so its domain is \"known\" by the second message yet " +
+        "only minutes old; graded from full strength on the first day down to half at 7 days. A domain never " +
+        "seen is link.new-in-tenant's.";
+    public override IReadOnlyList<AttackKind> Tags { get; } = [AttackKind.ExternalPhish];
+    public override IReadOnlyList<SignalStrength> Strengths { get; } = [FirstDay, Decline];
     public override string KnownFalsePositives => "A new partner, event or SaaS tool adopted this week.";
+
+    public static readonly SignalStrength FirstDay = new("first-day", 1.0, "first seen less than a day ago");
+    public static readonly SignalStrength Decline = new("decline", 0.5, "lost linearly over 7 days, down to half");
 
     public override SignalHit? Evaluate(LinkContext context)
     {
@@ -24,7 +31,7 @@ public sealed class LinkYoungInTenantSignal : LinkSignal
         var age = (context.Message.Now - first).TotalDays;
         if (age is < 0 or >= Days)
             return null;
-        var strength = 1 - 0.5 * age / Days;
+        var strength = FirstDay.Value - Decline.Value * age / Days;
         return Hit($"{context.Link.RegistrableDomain ?? context.Link.Host} was first seen in the organisation {Ago(age)}, " +
                    $"in {h.TenantMailboxes?.Count ?? 0} mailbox(es)", strength);
     }
