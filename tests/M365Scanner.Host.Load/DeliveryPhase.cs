@@ -1,6 +1,6 @@
-using M365Scanner.Core.Policy;
 using System.Diagnostics;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Host.Jobs;
 using M365Scanner.Host.Scanning;
 

@@ -1,6 +1,6 @@
+using System.Text;
 using M365Scanner.Core.Operations;
 using M365Scanner.Core.Policy;
-using System.Text;
 using M365Scanner.GraphEmulator.Faults;
 
 namespace M365Scanner.Host.Load;

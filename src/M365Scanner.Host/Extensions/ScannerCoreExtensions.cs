@@ -1,3 +1,4 @@
+using M365Scanner.Core.Correspondence;
 using M365Scanner.Core.Links;
 using M365Scanner.Core.Links.Extraction;
 using M365Scanner.Core.Policy;
@@ -7,7 +8,6 @@ using M365Scanner.DocumentWorker.Pool;
 using M365Scanner.Host.Tenants;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using M365Scanner.Core.Correspondence;
 
 namespace M365Scanner.Host.Extensions;
 

@@ -1,8 +1,8 @@
 using M365Scanner.Host.BlockedLinks;
 using M365Scanner.Host.Security;
+using M365Scanner.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using M365Scanner.Storage;
 
 namespace M365Scanner.Host.Extensions;
 

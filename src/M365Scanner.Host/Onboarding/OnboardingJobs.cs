@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Azure.Identity;
 using Hangfire;
+using M365Scanner.Core.Correspondence;
 using M365Scanner.Core.Operations;
 using M365Scanner.Graph.Clients;
 using M365Scanner.Graph.Users;
@@ -11,7 +12,6 @@ using M365Scanner.Host.Scanning;
 using M365Scanner.Host.Subscriptions;
 using M365Scanner.Host.Tenants;
 using M365Scanner.Host.Workers;
-using M365Scanner.Core.Correspondence;
 
 namespace M365Scanner.Host.Onboarding;
 

@@ -1,7 +1,7 @@
-using M365Scanner.Core.Policy;
 using M365Scanner.Core.Operations;
-using M365Scanner.HostileCorpus;
+using M365Scanner.Core.Policy;
 using M365Scanner.Host.Tests.TestSupport;
+using M365Scanner.HostileCorpus;
 using MimeKit;
 
 namespace M365Scanner.Host.Tests.Documents;

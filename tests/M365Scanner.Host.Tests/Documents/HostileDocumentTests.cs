@@ -1,6 +1,6 @@
-using M365Scanner.Core.Policy;
 using System.Text;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Core.Tests.TestSupport;
 using M365Scanner.Host.Tests.TestSupport;
 

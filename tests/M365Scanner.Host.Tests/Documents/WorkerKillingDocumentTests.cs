@@ -1,7 +1,7 @@
-using M365Scanner.Core.Policy;
 using System.Net.Http.Json;
 using System.Text.Json;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.DocumentWorker.Tests.TestSupport;
 using M365Scanner.Host.Tests.TestSupport;
 

@@ -1,9 +1,9 @@
-using M365Scanner.Core.Policy;
 using System.Net;
 using System.Text;
 using M365Scanner.Core.Links.Extraction;
 using M365Scanner.Core.Mail;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Core.Tests.TestSupport;
 using M365Scanner.Host.Tests.TestSupport;
 

@@ -1,6 +1,6 @@
-using M365Scanner.Core.Policy;
 using System.Net;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Host.Tests.TestSupport;
 using M365Scanner.Storage.Postgres;
 using M365Scanner.Storage.Tests.TestSupport;

@@ -1,8 +1,8 @@
-using M365Scanner.Core.Policy;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Core.Tests.TestSupport;
 using M365Scanner.Host.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;

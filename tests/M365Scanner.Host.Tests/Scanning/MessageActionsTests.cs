@@ -2,15 +2,15 @@ using M365Scanner.Core.Correspondence;
 using M365Scanner.Core.Links.Extraction;
 using M365Scanner.Core.Mail;
 using M365Scanner.Core.Operations;
-using M365Scanner.Storage.InMemory;
 using M365Scanner.Core.Policy;
 using M365Scanner.Core.Remediation;
 using M365Scanner.Core.Scanning;
 using M365Scanner.Core.Scoring;
-using M365Scanner.Host.Scanning;
 using M365Scanner.Host.BlockedLinks;
 using M365Scanner.Host.Mailboxes;
+using M365Scanner.Host.Scanning;
 using M365Scanner.Host.Tests.TestSupport;
+using M365Scanner.Storage.InMemory;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
-using M365Scanner.Core.Policy;
 using System.Net;
 using System.Net.Http.Json;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Host.Tests.TestSupport;
 
 namespace M365Scanner.Host.Tests.Security;

@@ -1,5 +1,5 @@
-using M365Scanner.Core.Policy;
 using System.Diagnostics.Metrics;
+using M365Scanner.Core.Policy;
 using M365Scanner.GraphEmulator.Faults;
 using M365Scanner.Host.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
-using M365Scanner.Core.Policy;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 
 namespace M365Scanner.Host.Tests.TestSupport;
 

@@ -1,6 +1,6 @@
-using M365Scanner.Core.Policy;
 using M365Scanner.Core.Correspondence;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Storage.Postgres;
 using M365Scanner.Storage.Tests.TestSupport;
 

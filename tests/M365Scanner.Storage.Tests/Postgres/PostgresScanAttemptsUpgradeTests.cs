@@ -1,5 +1,5 @@
-using M365Scanner.Core.Policy;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Storage.Postgres;
 using M365Scanner.Storage.Tests.TestSupport;
 using Npgsql;

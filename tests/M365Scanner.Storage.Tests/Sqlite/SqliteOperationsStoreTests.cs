@@ -1,6 +1,6 @@
-using M365Scanner.Core.Policy;
 using M365Scanner.Core.Correspondence;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Storage.Sqlite;
 using M365Scanner.Storage.Sqlite.Migrations;
 using M365Scanner.Storage.Tests.TestSupport;

@@ -1,5 +1,5 @@
-using M365Scanner.Core.Policy;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Storage.Sqlite;
 using M365Scanner.Storage.Sqlite.Migrations;
 using M365Scanner.Storage.Tests.TestSupport;
