@@ -53,7 +53,7 @@ public sealed record CliProcess(int? ExitCode, string Stdout, string Stderr)
 
     // The CLI as built, in its own folder: beside this test assembly it would find the host's shared framework's
     // assemblies too, and a dependency it does not ship would go unnoticed. The path is recorded at build time.
-    private static string CliPath => typeof(CliProcess).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+    public static string CliPath => typeof(CliProcess).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
         .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "m365scanner").Value!;
 
     // The muxer running this test host when there is one, so the child uses the same runtime.
