@@ -14,7 +14,7 @@ public static class CliApp
             ScanCommand.Create(),
             SignalsCommand.Create(),
             ListsCommand.Create(),
-            DemoCommand.Create(),
+            DemoMovedCommand.Create(),
             ConsentUrlCommand.Create(),
             HuntCommand.Create(),
             ReleaseCommand.Create(),
@@ -28,8 +28,7 @@ public static class CliApp
             await stderr.WriteLineAsync("Run with --help for usage.");
             return ExitCodes.BadArguments;
         }
-        // Ctrl+C cancels the action's token; the demo then needs a few seconds to stop its host and emulator.
-        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, ProcessTerminationTimeout = TimeSpan.FromSeconds(15) };
+        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr };
         return await parse.InvokeAsync(invocation, cancellationToken);
     }
 }

@@ -25,7 +25,7 @@ public sealed record CliProcess(int? ExitCode, string Stdout, string Stderr)
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "m365scanner.dll"));
+        start.ArgumentList.Add(CliPath);
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         start.Environment["DOTNET_GCHeapHardLimit"] = HeapHardLimit;
@@ -50,6 +50,11 @@ public sealed record CliProcess(int? ExitCode, string Stdout, string Stderr)
     /// <summary>The start of stderr, where an abort says why ("Stack overflow.", an unhandled exception) and the
     /// frames nearest the fault are, for failure messages.</summary>
     public string StderrHead => Stderr.Length <= 800 ? Stderr : Stderr[..800] + "...";
+
+    // The CLI as built, in its own folder: beside this test assembly it would find the host's shared framework's
+    // assemblies too, and a dependency it does not ship would go unnoticed. The path is recorded at build time.
+    public static string CliPath => typeof(CliProcess).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+        .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "m365scanner").Value!;
 
     // The muxer running this test host when there is one, so the child uses the same runtime.
     private static string DotnetHost() =>

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using M365Scanner.Core.Reference;
-using M365Scanner.Host.Reference;
+using M365Scanner.Storage.Reference;
 
 namespace M365Scanner.Cli.Commands;
 

@@ -33,7 +33,7 @@ namespace M365Scanner.Host.Baselines;
 /// after every page, plus a log line per folder.</para>
 /// </remarks>
 public sealed class BaselineJob(IMailboxHistory history, TenantScanners scanners, MessageLinkExtractor extractor,
-    IWorkerStateStore state, BaselineFaults faults, MailboxLocks locks, TimeProvider clock, ILogger<BaselineJob> log)
+    IWorkerStateStore state, IBaselineFaults faults, MailboxLocks locks, TimeProvider clock, ILogger<BaselineJob> log)
 {
     public static readonly string[] Folders = ["sentitems", "inbox"];
 

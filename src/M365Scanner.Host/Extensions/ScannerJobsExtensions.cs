@@ -7,6 +7,7 @@ using M365Scanner.Host.Scanning;
 using M365Scanner.Host.Subscriptions;
 using M365Scanner.Host.Workers;
 using M365Scanner.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace M365Scanner.Host.Extensions;
 
@@ -54,9 +55,10 @@ public static class ScannerJobsExtensions
         });
         builder.Services.AddSingleton<IWorkQueue, HangfireWorkQueue>();
         builder.Services.AddSingleton<MailboxLocks>();
-        builder.Services.AddSingleton<ActionFaults>();
-        builder.Services.AddSingleton<BaselineFaults>();
-        builder.Services.AddSingleton<ScanFaults>();
+        // Tests register their fault injectors before this runs (ScannerApp.Build's configure); the product has none.
+        builder.Services.TryAddSingleton(IActionFaults.None);
+        builder.Services.TryAddSingleton(IBaselineFaults.None);
+        builder.Services.TryAddSingleton(IScanFaults.None);
         builder.Services.AddTransient<ScanAttemptTracker>();
         builder.Services.AddTransient<PoisonContainment>();
         builder.Services.AddTransient<MessageLeases>();

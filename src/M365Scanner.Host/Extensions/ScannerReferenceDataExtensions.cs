@@ -1,4 +1,5 @@
 using M365Scanner.Host.Reference;
+using M365Scanner.Storage.Reference;
 
 namespace M365Scanner.Host.Extensions;
 

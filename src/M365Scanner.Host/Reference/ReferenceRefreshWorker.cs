@@ -1,3 +1,4 @@
+using M365Scanner.Storage.Reference;
 using Microsoft.Extensions.Options;
 
 namespace M365Scanner.Host.Reference;

@@ -23,7 +23,7 @@ namespace M365Scanner.Host.Scanning;
 /// </summary>
 public sealed class MessageActions(
     IMailboxMessages mailboxes, IAuditLog audit, LinkRewriter rewriter, BlockedLinkTokens tokens, MessageLeases leases,
-    ActionFaults faults, TimeProvider clock, ILogger<MessageActions> log)
+    IActionFaults faults, TimeProvider clock, ILogger<MessageActions> log)
 {
     public const string Scanner = "scanner";
 

@@ -10,7 +10,7 @@ namespace M365Scanner.Host.Scanning;
 /// <remarks>The lease lapses <see cref="Lifetime"/> after its last renewal, so a run whose host died holds the message
 /// up to that long; a waiting run gives up after <see cref="Wait"/>, longer than that, with
 /// <see cref="MessageBusyException"/>, a transient failure the job retries later.</remarks>
-public sealed class MessageLeases(IMessageLeases store, ActionFaults faults, TimeProvider clock, ILogger<MessageLeases> log)
+public sealed class MessageLeases(IMessageLeases store, IActionFaults faults, TimeProvider clock, ILogger<MessageLeases> log)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
     public static readonly TimeSpan Wait = Lifetime + TimeSpan.FromSeconds(30);

@@ -22,7 +22,7 @@ namespace M365Scanner.Host.Scanning;
 /// </summary>
 public sealed class ScanMessageJob(
     IMailboxMessages mailboxes, IMonitoredMailboxes monitored, TenantScanners scanners, IVerdictStore verdicts, MessageActions actions,
-    IWorkerStateStore state, ScanAttemptTracker attempts, PoisonContainment poison, ScanFaults faults, ScannerMetrics metrics,
+    IWorkerStateStore state, ScanAttemptTracker attempts, PoisonContainment poison, IScanFaults faults, ScannerMetrics metrics,
     TimeProvider clock, ILogger<ScanMessageJob> log)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

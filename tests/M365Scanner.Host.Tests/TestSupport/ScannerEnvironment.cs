@@ -59,7 +59,7 @@ public sealed class ScannerEnvironment : IAsyncDisposable
         var all = tenant.Settings(baseUrl, policyMode: policyMode);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
-        var host = ScannerApp.Build([], builder => builder.Configuration.AddInMemoryCollection(all));
+        var host = Build(all);
         beforeStart?.Invoke(host.Services);
         await host.StartAsync();
         var environment = new ScannerEnvironment(emulator, host, tenant.TenantId, baseUrl, all) { Mailboxes = tenant.Mailboxes };
@@ -73,9 +73,16 @@ public sealed class ScannerEnvironment : IAsyncDisposable
     {
         await Host.StopAsync();
         await Host.DisposeAsync();
-        Host = ScannerApp.Build([], builder => builder.Configuration.AddInMemoryCollection(_settings));
+        Host = Build(_settings);
         await Host.StartAsync();
     }
+
+    // Each host gets fresh fault injectors, as a restarted process would: a hook set before a restart is gone after it.
+    private static WebApplication Build(IEnumerable<KeyValuePair<string, string?>> settings) => ScannerApp.Build([], builder =>
+    {
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddTestFaults();
+    });
 
     /// <summary>Protection is on once the subscription exists and the delta starting point is recorded.</summary>
     private async Task WaitUntilProtectedAsync()

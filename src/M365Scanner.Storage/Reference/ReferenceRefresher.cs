@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using M365Scanner.Core.Reference;
 
-namespace M365Scanner.Host.Reference;
+namespace M365Scanner.Storage.Reference;
 
 /// <summary>
 /// Fetches each configured list, checks the copy and, when any list changed, publishes a new

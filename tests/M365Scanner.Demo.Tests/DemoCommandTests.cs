@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
-using M365Scanner.Cli.Demo;
+using M365Scanner.Demo.Scenario;
 
-namespace M365Scanner.Cli.Tests.Commands;
+namespace M365Scanner.Demo.Tests;
 
-/// <summary>The demo in-process, as `m365scanner demo --once` runs it: emulator, host, baselines, four messages.</summary>
+/// <summary>The demo in-process, as `m365scanner-demo demo --once` runs it: emulator, host, baselines, four messages.</summary>
 public class DemoCommandTests
 {
     [Fact(Timeout = 90_000)]
@@ -11,7 +11,7 @@ public class DemoCommandTests
     {
         using var state = new TempDir();
 
-        var run = await CliRun.Of("demo", "--once", "--mailboxes", "1", "--port", "0", "--state", state.Path);
+        var run = await DemoRun.Of("demo", "--once", "--mailboxes", "1", "--port", "0", "--state", state.Path);
 
         Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.Stderr}\n{run.Stdout}");
         var verdicts = Regex.Matches(run.Stdout, @"Delivering \((?<kind>[^)]+)\).*?Action:\s+(?<action>\w+)", RegexOptions.Singleline)
@@ -31,7 +31,7 @@ public class DemoCommandTests
     {
         using var empty = new TempDir();
 
-        var run = await CliRun.Of("demo", "--once", "--data", empty.Path);
+        var run = await DemoRun.Of("demo", "--once", "--data", empty.Path);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("must hold enron/ and phishing/", run.Stderr);
@@ -43,9 +43,31 @@ public class DemoCommandTests
     [InlineData("--port", "70000", "--port must be between 0 and 65535")]
     public async Task Demo_ExitsWith2_ForAnOutOfRangeOption(string option, string value, string message)
     {
-        var run = await CliRun.Of("demo", "--once", option, value);
+        var run = await DemoRun.Of("demo", "--once", option, value);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Stderr);
+    }
+
+    [Fact]
+    public async Task DemoWithoutTheVerb_IsTheDemo_WithTheSameOptions()
+    {
+        using var empty = new TempDir();
+
+        var run = await DemoRun.Of("--once", "--data", empty.Path);
+
+        // The demo's own check answered, so the options reached the `demo` verb.
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("must hold enron/ and phishing/", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Help_ListsTheDemoVerb()
+    {
+        var run = await DemoRun.Of("--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("demo", run.Stdout);
+        Assert.Contains("Graph emulator", run.Stdout);
     }
 }

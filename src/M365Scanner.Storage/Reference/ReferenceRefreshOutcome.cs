@@ -1,4 +1,4 @@
-namespace M365Scanner.Host.Reference;
+namespace M365Scanner.Storage.Reference;
 
 /// <summary>What one refresh did with one list.</summary>
 public enum ReferenceRefreshResult

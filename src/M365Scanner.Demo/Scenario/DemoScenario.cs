@@ -1,7 +1,7 @@
 using M365Scanner.Core.Correspondence;
 using MimeKit;
 
-namespace M365Scanner.Cli.Demo;
+namespace M365Scanner.Demo.Scenario;
 
 /// <summary>
 /// The messages the demo delivers to one protected mailbox, built from its own history: two benign messages from an

@@ -1,4 +1,4 @@
-namespace M365Scanner.Cli.Demo;
+namespace M365Scanner.Demo;
 
 /// <summary>Finds the shared test data (../shared/data beside the folder holding M365Scanner.sln), looking up from the
 /// current directory and then from the binary.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace M365Scanner.Cli.Demo;
+namespace M365Scanner.Demo.Scenario;
 
 /// <summary>Writes the demo's one-page PDF by hand: lines of Helvetica text from the top, each optionally covered by a
 /// URI link annotation, as office suites export a document with hyperlinks. Small and dependency-free.</summary>

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Hangfire;
 using M365Scanner.Core.Operations;
 using M365Scanner.Core.Scanning;
+using M365Scanner.Demo.Scenario;
 using M365Scanner.GraphEmulator;
 using M365Scanner.GraphEmulator.Control;
 using M365Scanner.Host;
@@ -16,7 +17,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace M365Scanner.Cli.Demo;
+namespace M365Scanner.Demo;
 
 /// <summary>
 /// The demo, start to end: the Graph emulator seeded with Enron mailboxes (history moved into the last 80 days), the
@@ -47,12 +48,12 @@ public sealed class DemoRunner(DemoSettings settings, TextWriter output, TextWri
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             Say("Interrupted; stopped.");
-            return 130;
+            return ExitCodes.Interrupted;
         }
         catch (DemoFailure failure)
         {
             await error.WriteLineAsync($"demo failed: {failure.Message}");
-            return 1;
+            return ExitCodes.Failure;
         }
     }
 

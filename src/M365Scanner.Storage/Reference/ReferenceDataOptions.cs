@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using M365Scanner.Core.Reference;
 
-namespace M365Scanner.Host.Reference;
+namespace M365Scanner.Storage.Reference;
 
 /// <summary>Where the host refreshes its reference lists from (section "ReferenceData"), validated at start. Off by
 /// default: the lists shipped in the product (reference/, built into Core) are used as they are.</summary>

@@ -1,12 +1,12 @@
 using System.CommandLine;
-using M365Scanner.Cli.Demo;
 
-namespace M365Scanner.Cli.Commands;
+namespace M365Scanner.Demo;
 
 /// <summary>
 /// <c>demo [--once] [--mailboxes N] [--data &lt;dir&gt;] [--state &lt;dir&gt;] [--port P]</c>: the product end to end on
 /// this machine: the Graph emulator with Enron mailboxes, the host protecting them, and a handful of messages whose
-/// verdicts and actions are printed as they happen. See <see cref="DemoRunner"/>.
+/// verdicts and actions are printed as they happen. See <see cref="DemoRunner"/>. The verb, its options and its exit
+/// codes are the ones `m365scanner demo` had before the demo became its own program.
 /// </summary>
 public sealed class DemoCommand
 {

@@ -2,9 +2,9 @@ using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using M365Scanner.Core.Reference;
-using M365Scanner.Host.Reference;
+using M365Scanner.Storage.Reference;
 
-namespace M365Scanner.Host.Tests.Reference;
+namespace M365Scanner.Storage.Tests.Reference;
 
 public sealed class ReferenceRefresherTests : IDisposable
 {

@@ -3,7 +3,7 @@ using M365Scanner.Core.Links.Extraction;
 using M365Scanner.Core.Mail;
 using M365Scanner.GraphEmulator.Control;
 
-namespace M365Scanner.Cli.Demo;
+namespace M365Scanner.Demo.Scenario;
 
 /// <summary>Someone who wrote to a demo mailbox, as its loaded history shows: how often, over how long, and the links
 /// they sent (newest last).</summary>

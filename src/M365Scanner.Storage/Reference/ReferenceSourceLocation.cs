@@ -1,4 +1,4 @@
-namespace M365Scanner.Host.Reference;
+namespace M365Scanner.Storage.Reference;
 
 /// <summary>Where one list is refreshed from: a local file or an https URL.</summary>
 public sealed record ReferenceSourceLocation(string? FilePath, Uri? Url)

@@ -1,4 +1,4 @@
-namespace M365Scanner.Cli.Demo;
+namespace M365Scanner.Demo;
 
 /// <summary>What <c>demo</c> was asked to do.</summary>
 /// <param name="Once">Stop after the scenario instead of waiting for Ctrl+C.</param>

@@ -1,0 +1,3 @@
+using M365Scanner.Demo;
+
+return await DemoApp.RunAsync(args, Console.Out, Console.Error);
