@@ -105,7 +105,7 @@ public sealed class DemoRunner(DemoSettings settings, TextWriter output, TextWri
             var failed = results.Count(r => r.Verdict is null);
             Say("Summary:");
             foreach (var (message, verdict, outcome) in results)
-                output.WriteLine($"  {verdict?.Action ?? "FAILED",-10} {(verdict is null ? "" : verdict.Score.ToString("0.00", CultureInfo.InvariantCulture)),5}  " +
+                output.WriteLine($"  {(verdict is null ? "FAILED" : StableName.Of(verdict.Action)),-10} {(verdict is null ? "" : verdict.Score.ToString("0.00", CultureInfo.InvariantCulture)),5}  " +
                                  $"{message.Kind,-19} {Shorten(verdict?.Subject ?? message.MessageId, 40),-40}  {outcome}");
             if (failed > 0)
                 throw new DemoFailure($"{failed} of {results.Count} message(s) got no verdict in time (see above)");
@@ -205,11 +205,11 @@ public sealed class DemoRunner(DemoSettings settings, TextWriter output, TextWri
             return (message, null, "no verdict");
         }
 
-        var outcome = Outcome(control, mailbox, message.MessageId, verdict, audit.Latest(key, "rewrite") ?? audit.Latest(key, "quarantine"));
+        var outcome = Outcome(control, mailbox, message.MessageId, verdict, audit.Latest(key, AuditAction.Rewrite) ?? audit.Latest(key, AuditAction.Quarantine));
         var links = JsonSerializer.Deserialize<List<LinkReport>>(verdict.LinksJson, Json) ?? [];
         output.WriteLine($"    Subject: {verdict.Subject}");
         output.WriteLine($"    From:    {verdict.Sender}");
-        output.WriteLine($"    Action:  {verdict.Action} (score {verdict.Score.ToString("0.00", CultureInfo.InvariantCulture)}, {links.Count} link(s) read)");
+        output.WriteLine($"    Action:  {StableName.Of(verdict.Action)} (score {verdict.Score.ToString("0.00", CultureInfo.InvariantCulture)}, {links.Count} link(s) read)");
         output.WriteLine($"    Why:     {verdict.Explanation}");
         foreach (var link in links.Where(l => l.Action != "allow"))
         {
@@ -234,9 +234,9 @@ public sealed class DemoRunner(DemoSettings settings, TextWriter output, TextWri
         return (action?.Action, inbox, quarantined) switch
         {
             (null, 1, 0) => "left untouched in Inbox",
-            ("rewrite", 1, 1) => $"original moved to quarantine; copy in Inbox with {rewritten} link(s) rewritten to the blocked-link page",
-            ("quarantine", 0, 1) => "moved to quarantine; nothing in Inbox",
-            _ => $"{action?.Action ?? "no action"} ({action?.State ?? "-"}): {inbox} in Inbox, {quarantined} in quarantine",
+            (AuditAction.Rewrite, 1, 1) => $"original moved to quarantine; copy in Inbox with {rewritten} link(s) rewritten to the blocked-link page",
+            (AuditAction.Quarantine, 0, 1) => "moved to quarantine; nothing in Inbox",
+            _ => $"{(action is null ? "no action" : StableName.Of(action.Action))} ({(action is null ? "-" : StableName.Of(action.State))}): {inbox} in Inbox, {quarantined} in quarantine",
         };
     }
 

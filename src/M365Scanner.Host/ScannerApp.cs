@@ -5,6 +5,8 @@ using M365Scanner.Host.Health;
 using M365Scanner.Host.Hunts;
 using M365Scanner.Host.Onboarding;
 using M365Scanner.Host.Scanning;
+using M365Scanner.Storage;
+using Microsoft.Extensions.Options;
 
 namespace M365Scanner.Host;
 
@@ -19,7 +21,7 @@ public static class ScannerApp
         configure?.Invoke(builder);
         builder.AddScannerHost();
         builder.AddScannerCore();
-        builder.AddScannerStorage();
+        builder.Services.AddScannerStorage(builder.Configuration, sp => sp.GetRequiredService<IOptions<ScannerHostOptions>>().Value.DataDirectory);
         builder.AddScannerGraph();
         builder.AddScannerJobs();
         builder.AddScannerOnboarding();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Host.Jobs;
 using M365Scanner.Host.Scanning;
 
@@ -72,9 +73,9 @@ internal static class DeliveryPhase
         var key = env.Key(d.Mailbox, d.InternetMessageId);
         d.Verdict ??= env.Verdicts.Get(key);
         if (d.Verdict is null) return false;
-        if (d.Verdict.Action is not ("rewrite" or "quarantine") || !d.Verdict.Enforced) return true;
-        d.Action = env.Audit.Latest(key, "rewrite") ?? env.Audit.Latest(key, "quarantine");
-        return d.Action?.State == AuditStates.Completed;
+        if (d.Verdict.Action is not (MessageAction.Rewrite or MessageAction.Quarantine) || !d.Verdict.Enforced) return true;
+        d.Action = env.Audit.Latest(key, AuditAction.Rewrite) ?? env.Audit.Latest(key, AuditAction.Quarantine);
+        return d.Action?.State == AuditState.Completed;
     }
 
     /// <summary>Hangfire's figures for each message's scan job, from its Succeeded state: the latency (created →

@@ -1,4 +1,6 @@
 using System.Text;
+using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.GraphEmulator.Faults;
 
 namespace M365Scanner.Host.Load;
@@ -52,8 +54,8 @@ internal static class GraphCost
         foreach (var group in messages.GroupBy(m => m.Kind).OrderBy(g => g.Key))
         {
             var counts = group.Select(m => perMessage[m]).ToArray();
-            var verdicts = $"{group.Count(m => m.Verdict?.Action == "allow")}/{group.Count(m => m.Verdict?.Action == "rewrite")}/" +
-                           $"{group.Count(m => m.Verdict?.Action == "quarantine")}";
+            var verdicts = $"{group.Count(m => m.Verdict?.Action == MessageAction.Allow)}/{group.Count(m => m.Verdict?.Action == MessageAction.Rewrite)}/" +
+                           $"{group.Count(m => m.Verdict?.Action == MessageAction.Quarantine)}";
             var shapes = shapesByKind.TryGetValue(group.Key, out var s)
                 ? string.Join("; ", s.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} ×{kv.Value}")) : "";
             text.AppendLine($"| {group.Key} | {group.Count()} | {verdicts} | {counts.Average():F2} ({counts.Min()}-{counts.Max()}) | {shapes} |");

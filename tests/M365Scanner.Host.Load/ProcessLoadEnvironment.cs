@@ -6,6 +6,7 @@ using M365Scanner.GraphEmulator.Control;
 using M365Scanner.Host.Jobs;
 using M365Scanner.Host.Scanning;
 using M365Scanner.Host.Tests.TestSupport;
+using M365Scanner.Storage;
 using Npgsql;
 
 namespace M365Scanner.Host.Load;

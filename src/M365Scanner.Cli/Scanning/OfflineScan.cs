@@ -5,6 +5,7 @@ using M365Scanner.Core.Mail;
 using M365Scanner.Core.Policy;
 using M365Scanner.Core.Scanning;
 using M365Scanner.Core.Scoring;
+using M365Scanner.Storage.InMemory;
 
 namespace M365Scanner.Cli.Scanning;
 

@@ -6,8 +6,8 @@ namespace M365Scanner.Core.Operations;
 /// that crashed in the middle resumes from the record instead of guessing.
 /// </summary>
 /// <param name="Actor">"scanner" for automatic actions, else the admin who acted (API key name, user).</param>
-/// <param name="Action">rewrite | quarantine | release.</param>
-/// <param name="State">started | copied | completed | failed | released; see <see cref="AuditStates"/>.</param>
+/// <param name="Action">rewrite | quarantine | release; see <see cref="AuditAction"/>.</param>
+/// <param name="State">started | copied | completed | failed | released; see <see cref="AuditState"/>.</param>
 /// <param name="OriginalMessageId">The original's Graph id (updated when it is moved).</param>
 /// <param name="ResultMessageId">The rewritten copy's Graph id, once created.</param>
 /// <param name="RelatedEntryId">For a release: the entry it undoes.</param>
@@ -16,8 +16,8 @@ public sealed record AuditEntry(
     DateTimeOffset At,
     string Actor,
     MessageKey Key,
-    string Action,
-    string State,
+    AuditAction Action,
+    AuditState State,
     string? OriginalMessageId,
     string? ResultMessageId,
     string Reasons,

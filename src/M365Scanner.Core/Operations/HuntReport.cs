@@ -5,7 +5,7 @@ namespace M365Scanner.Core.Operations;
 /// hunt (one indicator across every monitored mailbox). Saved when queued, while running and when finished.
 /// </summary>
 /// <param name="Id">A short opaque id, given when the hunt is queued.</param>
-/// <param name="Kind">"retro" or "ioc" (see <see cref="HuntKinds"/>).</param>
+/// <param name="Kind">"retro" or "ioc" (see <see cref="HuntKind"/>).</param>
 /// <param name="Indicator">The indicator in "kind:value" form for an IOC hunt; null for a retro-hunt.</param>
 /// <param name="TenantId">The tenant hunted, or null for every tenant.</param>
 /// <param name="WindowHours">How far back mail was read, in hours from the start of the hunt.</param>
@@ -13,13 +13,13 @@ namespace M365Scanner.Core.Operations;
 /// <param name="Source">Who asked: "api", "feed", "schedule".</param>
 public sealed record HuntReport(
     string Id,
-    string Kind,
+    HuntKind Kind,
     string? Indicator,
     string? TenantId,
     int WindowHours,
     bool Act,
     string Source,
-    string State,
+    HuntState State,
     DateTimeOffset CreatedAt)
 {
     public DateTimeOffset? StartedAt { get; init; }

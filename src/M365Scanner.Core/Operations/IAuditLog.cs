@@ -8,13 +8,13 @@ public interface IAuditLog
     long Append(AuditEntry entry);
 
     /// <summary>Advances an entry: new state, and the message ids known so far (null keeps the stored value).</summary>
-    void Update(long id, string state, string? originalMessageId, string? resultMessageId, DateTimeOffset at);
+    void Update(long id, AuditState state, string? originalMessageId, string? resultMessageId, DateTimeOffset at);
 
     AuditEntry? Get(long id);
 
     /// <summary>The newest entry for <paramref name="key"/> and <paramref name="action"/>, if any (to resume or to
     /// stay idempotent).</summary>
-    AuditEntry? Latest(MessageKey key, string action);
+    AuditEntry? Latest(MessageKey key, AuditAction action);
 
     /// <summary>Newest first, optionally filtered.</summary>
     IReadOnlyList<AuditEntry> Query(string? tenantId = null, string? mailbox = null, DateTimeOffset? since = null, int limit = 100);

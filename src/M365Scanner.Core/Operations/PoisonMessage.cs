@@ -1,3 +1,5 @@
+using M365Scanner.Core.Policy;
+
 namespace M365Scanner.Core.Operations;
 
 /// <summary>A message whose scan was given up on, and the fail-safe verdict it got instead.</summary>
@@ -16,7 +18,7 @@ public sealed record PoisonMessage(
     int Attempts,
     DateTimeOffset FirstSeen,
     DateTimeOffset LastSeen,
-    string Action,
+    MessageAction Action,
     bool Enforced,
     string? Subject = null,
     string? Sender = null);

@@ -6,6 +6,7 @@ using M365Scanner.Core.Mail;
 using M365Scanner.Core.Scanning;
 using M365Scanner.Evaluation.Attacks;
 using M365Scanner.Evaluation.Data;
+using M365Scanner.Storage.InMemory;
 
 namespace M365Scanner.Evaluation.Replay;
 

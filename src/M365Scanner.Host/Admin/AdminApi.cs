@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Host.Onboarding;
 using M365Scanner.Host.Scanning;
 using M365Scanner.Host.Security;
@@ -13,8 +14,7 @@ public static class AdminApi
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/admin").RequireAuthorization(AuthorizationPolicies.Viewer);
-        api.MapGet("/verdicts", (IVerdictStore verdicts, string? tenant, string? mailbox, string? action, DateTimeOffset? since, int? limit) =>
-            TypedResults.Ok(verdicts.Query(new VerdictQuery(tenant, mailbox, action, since, Math.Clamp(limit ?? 100, 1, 1000)))));
+        api.MapGet("/verdicts", ListVerdicts);
         api.MapGet("/audit", (IAuditLog audit, string? tenant, string? mailbox, DateTimeOffset? since, int? limit) =>
             TypedResults.Ok(audit.Query(tenant, mailbox, since, Math.Clamp(limit ?? 100, 1, 1000))));
         api.MapGet("/poison", (IScanAttemptStore attempts, string? tenant, string? mailbox, int? limit) =>
@@ -25,6 +25,21 @@ public static class AdminApi
         api.MapPost("/tenants/{tenantId}/offboard", OnboardingApi.Offboard).RequireAuthorization(AuthorizationPolicies.Admin);
         api.MapPost("/tenants/{tenantId}/readmit", OnboardingApi.Readmit).RequireAuthorization(AuthorizationPolicies.Admin);
         return app;
+    }
+
+    /// <summary>The verdicts, filtered; <paramref name="action"/> is a stored name ("allow", "rewrite", "quarantine"),
+    /// and any other value matches nothing, as it always has.</summary>
+    internal static Ok<IReadOnlyList<VerdictRecord>> ListVerdicts(
+        IVerdictStore verdicts, string? tenant, string? mailbox, string? action, DateTimeOffset? since, int? limit)
+    {
+        MessageAction? parsed = null;
+        if (action is not null)
+        {
+            if (!StableName.TryParse<MessageAction>(action, out var known))
+                return TypedResults.Ok<IReadOnlyList<VerdictRecord>>([]);
+            parsed = known;
+        }
+        return TypedResults.Ok(verdicts.Query(new VerdictQuery(tenant, mailbox, parsed, since, Math.Clamp(limit ?? 100, 1, 1000))));
     }
 
     internal static async Task<Results<Ok<ReleaseResult>, Conflict<string>>> Release(

@@ -1,9 +1,11 @@
+using M365Scanner.Core.Correspondence;
 using M365Scanner.Core.Links;
 using M365Scanner.Core.Links.Extraction;
 using M365Scanner.Core.Policy;
 using M365Scanner.Core.Remediation;
 using M365Scanner.DocumentWorker;
 using M365Scanner.DocumentWorker.Pool;
+using M365Scanner.Host.Tenants;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +15,7 @@ public static class ScannerCoreExtensions
 {
     /// <summary>The pure core: extraction limits and policy from configuration ("Extraction", "Policy"), the
     /// extractor and the link rewriter (both thread-safe singletons), which read PDFs through the document worker
-    /// pool ("DocumentWorkers") unless it is disabled.</summary>
+    /// pool ("DocumentWorkers") unless it is disabled; and the per-tenant scanners built from them.</summary>
     public static IHostApplicationBuilder AddScannerCore(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -24,6 +26,8 @@ public static class ScannerCoreExtensions
         builder.Services.AddSingleton(sp => new MessageLinkExtractor(limits, pdf: sp.GetService<IPdfLinkReader>()));
         builder.Services.AddSingleton(sp => new LinkRewriter(limits, sp.GetService<IPdfLinkReader>()));
         builder.Services.TryAddSingleton(TimeProvider.System); // tests may bring their own clock
+        // One scanner per tenant, each over its graph from the storage's ITenantGraphStorage.
+        builder.Services.AddSingleton<TenantScanners>();
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using M365Scanner.Host.BlockedLinks;
 using M365Scanner.Host.Security;
+using M365Scanner.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

@@ -9,7 +9,7 @@ public static class ScannerOnboardingExtensions
     /// <summary>Onboarding by admin consent (section "Onboarding", validated at start): the consent states and
     /// verifier, the jobs, the monitored mailboxes that include onboarded tenants, and the credential source that lets
     /// the Graph adapter serve them. The tenant store comes with the other stores
-    /// (<see cref="ScannerStorageExtensions.AddScannerStorage"/>).</summary>
+    /// (<see cref="M365Scanner.Storage.StorageRegistration.AddScannerStorage"/>).</summary>
     public static IHostApplicationBuilder AddScannerOnboarding(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;

@@ -13,8 +13,8 @@ public sealed class HuntLauncher(IHuntStore store, IBackgroundJobClient jobs, Ti
     public HuntReport StartIoc(Indicator indicator, string? tenantId, int hours, bool act, string source)
     {
         ArgumentNullException.ThrowIfNull(indicator);
-        var report = new HuntReport(NewHuntId(), HuntKinds.Ioc, indicator.ToString(), tenantId, hours, act, source,
-            HuntStates.Queued, clock.GetUtcNow());
+        var report = new HuntReport(NewHuntId(), HuntKind.Ioc, indicator.ToString(), tenantId, hours, act, source,
+            HuntState.Queued, clock.GetUtcNow());
         store.Save(report);
         var id = report.Id;
         var text = report.Indicator!;
@@ -26,8 +26,8 @@ public sealed class HuntLauncher(IHuntStore store, IBackgroundJobClient jobs, Ti
     /// <summary>A retro-hunt over the last <paramref name="hours"/> of delivered mail.</summary>
     public HuntReport StartRetro(string? tenantId, int hours, bool act, string source)
     {
-        var report = new HuntReport(NewHuntId(), HuntKinds.Retro, null, tenantId, hours, act, source,
-            HuntStates.Queued, clock.GetUtcNow());
+        var report = new HuntReport(NewHuntId(), HuntKind.Retro, null, tenantId, hours, act, source,
+            HuntState.Queued, clock.GetUtcNow());
         store.Save(report);
         var id = report.Id;
         var scope = tenantId ?? "every tenant";

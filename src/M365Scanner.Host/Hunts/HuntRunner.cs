@@ -39,12 +39,12 @@ public sealed class HuntRunner(
     public async Task<HuntReport> RunAsync(string huntId, CancellationToken ct)
     {
         var report = store.Get(huntId) ?? throw new InvalidOperationException($"no hunt {huntId}");
-        if (report.State == HuntStates.Completed)
+        if (report.State == HuntState.Completed)
             return report;
         var started = clock.GetUtcNow();
         report = report with
         {
-            State = HuntStates.Running, StartedAt = started, FinishedAt = null, MailboxesExamined = 0, MessagesExamined = 0,
+            State = HuntState.Running, StartedAt = started, FinishedAt = null, MailboxesExamined = 0, MessagesExamined = 0,
             ActedOn = 0, Matches = [], Errors = [],
         };
         store.Save(report);
@@ -72,7 +72,7 @@ public sealed class HuntRunner(
                             log.LogWarning(e, "Hunt {Hunt}: message {Message} in {Mailbox} failed", huntId, message.Id, m.Mailbox);
                         }
                         if (run.Messages % ProgressEvery == 0)
-                            store.Save(run.Report(HuntStates.Running, null));
+                            store.Save(run.Report(HuntState.Running, null));
                     }
                     run.Mailboxes++;
                 }
@@ -85,20 +85,20 @@ public sealed class HuntRunner(
         }
         catch (Exception e)
         {
-            store.Save(run.Report(HuntStates.Failed, clock.GetUtcNow()) with { Errors = [.. run.Errors, e.Message] });
+            store.Save(run.Report(HuntState.Failed, clock.GetUtcNow()) with { Errors = [.. run.Errors, e.Message] });
             throw;
         }
-        var done = run.Report(HuntStates.Completed, clock.GetUtcNow());
+        var done = run.Report(HuntState.Completed, clock.GetUtcNow());
         store.Save(done);
         log.LogInformation("Hunt {Hunt} ({Kind} {Indicator}): {Messages} message(s) in {Mailboxes} mailbox(es), {Matched} matched, " +
-                           "{Acted} acted on, {Errors} error(s) in {Duration}", huntId, report.Kind, report.Indicator, done.MessagesExamined,
+                           "{Acted} acted on, {Errors} error(s) in {Duration}", huntId, StableName.Of(report.Kind), report.Indicator, done.MessagesExamined,
             done.MailboxesExamined, done.Matches.Count, done.ActedOn, done.Errors.Count, done.Duration);
         return done;
     }
 
     private IndicatorMatcher Matcher(HuntReport report)
     {
-        if (report.Kind == HuntKinds.Ioc)
+        if (report.Kind == HuntKind.Ioc)
             return new IndicatorMatcher([Indicator.Parse(report.Indicator ?? throw new InvalidOperationException($"hunt {report.Id} has no indicator"))]);
         var known = store.HuntedIndicators().Select(text => Indicator.TryParse(text, out var i) ? i : null).OfType<Indicator>();
         return new IndicatorMatcher(known);
@@ -106,7 +106,7 @@ public sealed class HuntRunner(
 
     private async Task<HuntMatch?> ExamineAsync(Run run, MonitoredMailbox m, FetchedMessage message, CancellationToken ct)
     {
-        var isRetro = run.Started.Kind == HuntKinds.Retro;
+        var isRetro = run.Started.Kind == HuntKind.Retro;
         // A rewritten copy is re-examined by an IOC hunt (an indicator that survived the rewrite must still go) but
         // not re-scored: its blocked-link URLs would score as links of their own.
         if (isRetro && message.ScannerCopyOf is not null)
@@ -133,9 +133,9 @@ public sealed class HuntRunner(
             return Match(m, message, reason, "report", null);
         var plan = verdict.Plan with { Explanation = $"retro-hunt {run.Started.Id}: {reason}" };
         var done = await actions.CarryOutAsync(key, message, verdict with { Plan = plan }, ct);
-        var action = done == MessageAction.Rewrite ? "rewrite" : "quarantine";
+        var action = done == MessageAction.Rewrite ? AuditAction.Rewrite : AuditAction.Quarantine;
         run.ActedOn++;
-        return Match(m, message, reason, action, audit.Latest(key, action)?.Id);
+        return Match(m, message, reason, StableName.Of(action), audit.Latest(key, action)?.Id);
     }
 
     private async Task<HuntMatch> QuarantineAsync(Run run, MonitoredMailbox m, MessageKey key, FetchedMessage message, string reason,
@@ -143,14 +143,14 @@ public sealed class HuntRunner(
     {
         if (!run.Enforce)
             return Match(m, message, reason, "report", null);
-        await actions.QuarantineAsync(key, message, $"{run.Started.Kind} hunt {run.Started.Id}: {reason}", ct);
+        await actions.QuarantineAsync(key, message, $"{StableName.Of(run.Started.Kind)} hunt {run.Started.Id}: {reason}", ct);
         run.ActedOn++;
-        return Match(m, message, reason, "quarantine", audit.Latest(key, "quarantine")?.Id);
+        return Match(m, message, reason, StableName.Of(AuditAction.Quarantine), audit.Latest(key, AuditAction.Quarantine)?.Id);
     }
 
     private bool AlreadyActedOn(MessageKey key) =>
-        audit.Latest(key, "quarantine")?.State is AuditStates.Completed or AuditStates.Released ||
-        audit.Latest(key, "rewrite")?.State is AuditStates.Completed or AuditStates.Released;
+        audit.Latest(key, AuditAction.Quarantine)?.State is AuditState.Completed or AuditState.Released ||
+        audit.Latest(key, AuditAction.Rewrite)?.State is AuditState.Completed or AuditState.Released;
 
     private static string Describe(IReadOnlyList<IndicatorHit> hits) => string.Join("; ", hits.Select(h => $"{h.Indicator} in {h.Where}"));
 
@@ -170,7 +170,7 @@ public sealed class HuntRunner(
         public List<HuntMatch> Matches { get; } = [];
         public List<string> Errors { get; } = [];
 
-        public HuntReport Report(string state, DateTimeOffset? finishedAt) => Started with
+        public HuntReport Report(HuntState state, DateTimeOffset? finishedAt) => Started with
         {
             State = state, FinishedAt = finishedAt, MailboxesExamined = Mailboxes, MessagesExamined = Messages, ActedOn = ActedOn,
             Matches = [.. Matches], Errors = [.. Errors],

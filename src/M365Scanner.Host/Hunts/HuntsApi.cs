@@ -80,6 +80,6 @@ public static class HuntsApi
     /// <summary>What starting a hunt answers: its id and where its report is.</summary>
     public sealed record HuntStarted(string Id, string Kind, string? Indicator, int WindowHours, bool Act, string Report)
     {
-        internal static HuntStarted Of(HuntReport r) => new(r.Id, r.Kind, r.Indicator, r.WindowHours, r.Act, $"{Path}/{r.Id}");
+        internal static HuntStarted Of(HuntReport r) => new(r.Id, StableName.Of(r.Kind), r.Indicator, r.WindowHours, r.Act, $"{Path}/{r.Id}");
     }
 }

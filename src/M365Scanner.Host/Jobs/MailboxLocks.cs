@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.Storage;
+using M365Scanner.Storage;
 
 namespace M365Scanner.Host.Jobs;
 

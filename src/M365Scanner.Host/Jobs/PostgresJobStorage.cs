@@ -1,4 +1,5 @@
 using Hangfire.PostgreSql;
+using M365Scanner.Storage;
 
 namespace M365Scanner.Host.Jobs;
 

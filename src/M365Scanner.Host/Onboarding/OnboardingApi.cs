@@ -116,21 +116,21 @@ public static class OnboardingApi
             return OtherOrganization(context, log, asked, tenantId);
 
         var known = tenants.Get(tenantId);
-        if (known?.State == TenantStates.Offboarded)
+        if (known?.State == TenantState.Offboarded)
         {
             log.LogWarning("Consent callback for offboarded tenant {Tenant} refused: re-admission is an admin's action", tenantId);
             return Page(context, StatusCodes.Status409Conflict, "Your organization needs to be re-admitted",
                 $"<p>Protection of your organization (<code>{Encode(tenantId)}</code>) was stopped by the administrators of this M365Scanner installation. " +
                 "Consent alone does not start it again: ask them to re-admit your organization.</p><p>Nothing was changed.</p>");
         }
-        if (known?.State == TenantStates.Active)
+        if (known?.State == TenantState.Active)
         {
             log.LogInformation("Consent callback for tenant {Tenant}, already active; nothing changed", tenantId);
             return Page(context, StatusCodes.Status200OK, "Your organization is already protected",
                 $"<p>Consent for your organization (<code>{Encode(tenantId)}</code>) is verified. Nothing else to do.</p>");
         }
 
-        var record = new TenantRecord(tenantId, TenantStates.Onboarding, clock.GetUtcNow(), grant.Roles, null);
+        var record = new TenantRecord(tenantId, TenantState.Onboarding, clock.GetUtcNow(), grant.Roles, null);
         var missing = ConsentVerifier.RequiredRoles.Where(r => !grant.Roles.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
         if (missing.Count > 0)
         {
@@ -138,7 +138,7 @@ public static class OnboardingApi
             // what is missing for the operator (GET /api/admin/tenants).
             var problem = $"Missing application permission(s): {string.Join(", ", missing)}";
             log.LogWarning("Tenant {Tenant} consented without {Missing}", tenantId, string.Join(", ", missing));
-            tenants.Save(record with { State = TenantStates.ConsentFailed, Problem = problem });
+            tenants.Save(record with { State = TenantState.ConsentFailed, Problem = problem });
             return Page(context, StatusCodes.Status403Forbidden, "A permission is missing",
                 $"<p>Your organization (<code>{Encode(tenantId)}</code>) granted M365Scanner: <strong>{Encode(grant.Roles.Count == 0 ? "nothing" : string.Join(", ", grant.Roles))}</strong>.</p>" +
                 $"<p>It also needs: <strong>{Encode(string.Join(", ", missing))}</strong>. Protection has not started.</p>" +
@@ -192,8 +192,8 @@ public static class OnboardingApi
     {
         if (tenants.Get(tenantId) is not { } tenant)
             return TypedResults.NotFound($"Tenant {tenantId} was never onboarded.");
-        if (tenant.State != TenantStates.Offboarded)
-            return TypedResults.Conflict($"Tenant {tenant.TenantId} is {tenant.State}, not offboarded: there is nothing to re-admit.");
+        if (tenant.State != TenantState.Offboarded)
+            return TypedResults.Conflict($"Tenant {tenant.TenantId} is {StableName.Of(tenant.State)}, not offboarded: there is nothing to re-admit.");
         ConsentGrant grant;
         try
         {
@@ -206,7 +206,7 @@ public static class OnboardingApi
         var missing = ConsentVerifier.RequiredRoles.Where(r => !grant.Roles.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
         if (grant.TenantId != tenant.TenantId || missing.Count > 0)
             return TypedResults.Conflict($"The consent of tenant {tenant.TenantId} lacks {string.Join(", ", missing.DefaultIfEmpty("its tenant id"))}: an administrator of the organization must consent again at {StartPath} first.");
-        var readmitted = tenant with { State = TenantStates.Onboarding, GrantedRoles = grant.Roles, Problem = null };
+        var readmitted = tenant with { State = TenantState.Onboarding, GrantedRoles = grant.Roles, Problem = null };
         tenants.Save(readmitted);
         jobs.Enqueue<OnboardingJobs>(JobQueues.Maintenance, j => j.OnboardAsync(readmitted.TenantId, CancellationToken.None));
         logs.CreateLogger(typeof(OnboardingApi)).LogInformation("Tenant {Tenant} re-admitted by an admin", readmitted.TenantId);

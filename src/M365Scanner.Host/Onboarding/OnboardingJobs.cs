@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Azure.Identity;
 using Hangfire;
+using M365Scanner.Core.Correspondence;
 using M365Scanner.Core.Operations;
 using M365Scanner.Graph.Clients;
 using M365Scanner.Graph.Users;
@@ -44,7 +45,7 @@ public sealed class OnboardingJobs(
             jobs.Enqueue<CatchUpJob>(JobQueues.Maintenance, j => j.RunAsync(tenantId, mailbox, CancellationToken.None));
             jobs.Enqueue<BaselineJob>(JobQueues.Baselines, j => j.RunAsync(tenantId, mailbox, WorkerStartup.BaselineDays, CancellationToken.None));
         }
-        tenants.Save(tenant with { State = TenantStates.Active, Problem = null });
+        tenants.Save(tenant with { State = TenantState.Active, Problem = null });
         log.LogInformation("Onboarded tenant {Tenant}: {Count} mailbox(es) queued for protection", tenantId, found.Count);
     }
 
@@ -80,7 +81,7 @@ public sealed class OnboardingJobs(
         scanners.Forget(tenantId);
         graphs.Delete(tenantId);
         // Last: "offboarded" tells the admin (and the tests) that the tenant's data is gone, so it is said only once it is.
-        tenants.Save(tenant with { State = TenantStates.Offboarded, Problem = null });
+        tenants.Save(tenant with { State = TenantState.Offboarded, Problem = null });
         log.LogInformation("Offboarded tenant {Tenant}: {Verdicts} verdict(s) and its correspondence graph deleted", tenantId, deleted);
     }
 }

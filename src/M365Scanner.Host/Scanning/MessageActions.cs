@@ -63,12 +63,12 @@ public sealed class MessageActions(
 
     private async Task RewriteAsync(MessageKey key, FetchedMessage original, RewrittenContent content, string reasons, CancellationToken ct)
     {
-        var entry = audit.Latest(key, "rewrite");
-        if (entry?.State == AuditStates.Completed)
+        var entry = audit.Latest(key, AuditAction.Rewrite);
+        if (entry?.State == AuditState.Completed)
             return;
-        var resuming = entry is { State: AuditStates.Started or AuditStates.Copied };
+        var resuming = entry is { State: AuditState.Started or AuditState.Copied };
         var id = resuming ? entry!.Id : audit.Append(new AuditEntry(
-            0, clock.GetUtcNow(), Scanner, key, "rewrite", AuditStates.Started, original.Id, null, reasons));
+            0, clock.GetUtcNow(), Scanner, key, AuditAction.Rewrite, AuditState.Started, original.Id, null, reasons));
         var copyId = (resuming ? entry!.ResultMessageId : null)
             ?? (resuming ? await FindOwnCopyAsync(key, original, ct) : null);
         if (copyId is null)
@@ -77,12 +77,12 @@ public sealed class MessageActions(
             copyId = await mailboxes.CreateRewrittenCopyAsync(key.TenantId, key.Mailbox, original, content, ct);
             faults.At("record-copy");
         }
-        audit.Update(id, AuditStates.Copied, original.Id, copyId, clock.GetUtcNow());
+        audit.Update(id, AuditState.Copied, original.Id, copyId, clock.GetUtcNow());
 
         faults.At("move-original");
         var quarantined = await mailboxes.MoveToQuarantineAsync(key.TenantId, key.Mailbox, original.Id, ct);
         faults.At("record-move");
-        audit.Update(id, AuditStates.Completed, quarantined, copyId, clock.GetUtcNow());
+        audit.Update(id, AuditState.Completed, quarantined, copyId, clock.GetUtcNow());
         log.LogInformation("Rewrote {Message} in {Mailbox}: copy {Copy}, original quarantined", key.MessageId, key.Mailbox, copyId);
     }
 
@@ -109,14 +109,14 @@ public sealed class MessageActions(
 
     private async Task QuarantineAsync(MessageKey key, string messageId, string reasons, CancellationToken ct)
     {
-        var entry = audit.Latest(key, "quarantine");
-        if (entry?.State == AuditStates.Completed)
+        var entry = audit.Latest(key, AuditAction.Quarantine);
+        if (entry?.State == AuditState.Completed)
             return;
-        var id = entry?.State == AuditStates.Started ? entry.Id : audit.Append(new AuditEntry(
-            0, clock.GetUtcNow(), Scanner, key, "quarantine", AuditStates.Started, messageId, null, reasons));
+        var id = entry?.State == AuditState.Started ? entry.Id : audit.Append(new AuditEntry(
+            0, clock.GetUtcNow(), Scanner, key, AuditAction.Quarantine, AuditState.Started, messageId, null, reasons));
         var quarantined = await mailboxes.MoveToQuarantineAsync(key.TenantId, key.Mailbox, messageId, ct);
         faults.At("record-move");
-        audit.Update(id, AuditStates.Completed, quarantined, null, clock.GetUtcNow());
+        audit.Update(id, AuditState.Completed, quarantined, null, clock.GetUtcNow());
         log.LogInformation("Quarantined {Message} in {Mailbox}", key.MessageId, key.Mailbox);
     }
 
@@ -129,18 +129,18 @@ public sealed class MessageActions(
     public async Task<AuditEntry?> CompleteInterruptedMoveAsync(MessageKey key, CancellationToken ct)
     {
         await using var lease = await leases.AcquireAsync(key, ct);
-        var entry = new[] { audit.Latest(key, "rewrite"), audit.Latest(key, "quarantine") }
+        var entry = new[] { audit.Latest(key, AuditAction.Rewrite), audit.Latest(key, AuditAction.Quarantine) }
             .Where(e => e is { Actor: Scanner }).MaxBy(e => e!.Id);
-        if (entry is null || entry.State == AuditStates.Completed)
+        if (entry is null || entry.State == AuditState.Completed)
             return entry;
         // A rewrite moves the original only once its copy is recorded ("copied"); a "started" rewrite never moved it.
-        if (!(entry.Action == "quarantine" && entry.State == AuditStates.Started) && !(entry.Action == "rewrite" && entry.State == AuditStates.Copied))
+        if (!(entry.Action == AuditAction.Quarantine && entry.State == AuditState.Started) && !(entry.Action == AuditAction.Rewrite && entry.State == AuditState.Copied))
             return null;
         var quarantined = await mailboxes.FindInQuarantineAsync(key.TenantId, key.Mailbox, key.MessageId, ct);
         if (quarantined is null)
             return null;
-        audit.Update(entry.Id, AuditStates.Completed, quarantined, null, clock.GetUtcNow());
-        log.LogInformation("Completed the interrupted {Action} of {Message} in {Mailbox}: found in quarantine", entry.Action, key.MessageId, key.Mailbox);
+        audit.Update(entry.Id, AuditState.Completed, quarantined, null, clock.GetUtcNow());
+        log.LogInformation("Completed the interrupted {Action} of {Message} in {Mailbox}: found in quarantine", StableName.Of(entry.Action), key.MessageId, key.Mailbox);
         return audit.Get(entry.Id);
     }
 
@@ -154,11 +154,12 @@ public sealed class MessageActions(
         // Read again under the lease: two releases of one entry at once would both move the original.
         await using var lease = await leases.AcquireAsync(found.Key, ct);
         var entry = audit.Get(entryId)!;
-        if (entry.Action is not ("rewrite" or "quarantine") || entry.State != AuditStates.Completed || entry.OriginalMessageId is null)
-            throw new InvalidOperationException($"audit entry {entryId} is a {entry.Action} in state {entry.State}: nothing to release");
+        if (entry.Action is not (AuditAction.Rewrite or AuditAction.Quarantine) || entry.State != AuditState.Completed || entry.OriginalMessageId is null)
+            throw new InvalidOperationException(
+                $"audit entry {entryId} is a {StableName.Of(entry.Action)} in state {StableName.Of(entry.State)}: nothing to release");
         var key = entry.Key;
-        var releaseId = audit.Append(new AuditEntry(0, clock.GetUtcNow(), actor, key, "release", AuditStates.Started,
-            entry.OriginalMessageId, entry.ResultMessageId, $"release of {entry.Action} {entryId}", entryId));
+        var releaseId = audit.Append(new AuditEntry(0, clock.GetUtcNow(), actor, key, AuditAction.Release, AuditState.Started,
+            entry.OriginalMessageId, entry.ResultMessageId, $"release of {StableName.Of(entry.Action)} {entryId}", entryId));
         // The original goes back before the copy goes away: at every instant the user has the message.
         var restored = await mailboxes.MoveToInboxAsync(key.TenantId, key.Mailbox, entry.OriginalMessageId, ct);
         var copies = (await FindCopiesAsync(key, ct)).Select(c => c.Id)
@@ -168,9 +169,9 @@ public sealed class MessageActions(
         if (copies.Count > (entry.ResultMessageId is null ? 0 : 1))
             log.LogWarning("Release of {Entry} removed {Count} copies of {Message} in {Mailbox}, not only the recorded one",
                 entryId, copies.Count, key.MessageId, key.Mailbox);
-        audit.Update(entryId, AuditStates.Released, restored, entry.ResultMessageId, clock.GetUtcNow());
-        audit.Update(releaseId, AuditStates.Completed, restored, null, clock.GetUtcNow());
-        log.LogInformation("Released {Action} {Entry} of {Message} by {Actor}", entry.Action, entryId, key.MessageId, actor);
+        audit.Update(entryId, AuditState.Released, restored, entry.ResultMessageId, clock.GetUtcNow());
+        audit.Update(releaseId, AuditState.Completed, restored, null, clock.GetUtcNow());
+        log.LogInformation("Released {Action} {Entry} of {Message} by {Actor}", StableName.Of(entry.Action), entryId, key.MessageId, actor);
         return releaseId;
     }
 

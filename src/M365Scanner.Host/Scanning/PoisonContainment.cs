@@ -17,7 +17,7 @@ public sealed class PoisonContainment(
     ILogger<PoisonContainment> log)
 {
     /// <summary>The action a poison message's verdict records.</summary>
-    public const string Action = "quarantine";
+    public const MessageAction Action = MessageAction.Quarantine;
 
     /// <summary>Quarantines <paramref name="message"/> (Enforce) or leaves it where it is (report-only), then marks it
     /// poison and records its verdict. Idempotent: a retry after a stop part-way resumes the quarantine's audit entry.</summary>
@@ -35,30 +35,30 @@ public sealed class PoisonContainment(
     /// <summary>For a scan resumed after its host stopped, once an earlier attempt had already moved the message into
     /// quarantine (<paramref name="doneAction"/>, "rewrite" or "quarantine"): marks it poison and records that action
     /// as its verdict, without moving anything again.</summary>
-    public void ContainCarriedOut(MessageKey key, FetchedMessage message, ScanAttempts tried, string doneAction)
+    public void ContainCarriedOut(MessageKey key, FetchedMessage message, ScanAttempts tried, MessageAction doneAction)
     {
         var reason = PoisonReasons.Failed(tried);
         Record(key, message, tried, reason, doneAction, enforced: true,
-            $"not scanned again: the scan of this message was given up on (poison); the {doneAction} an earlier attempt carried out stands",
-            [$"{doneAction} carried out by an earlier attempt of this scan, whose host stopped before recording it"]);
+            $"not scanned again: the scan of this message was given up on (poison); the {StableName.Of(doneAction)} an earlier attempt carried out stands",
+            [$"{StableName.Of(doneAction)} carried out by an earlier attempt of this scan, whose host stopped before recording it"]);
     }
 
     /// <summary>Marks the message poison when one of its verdict's <paramref name="notes"/> says a document killed
     /// its parse worker (<see cref="PoisonReasons.ParseWorkerDied"/>), with that note as the reason; the verdict
     /// (<paramref name="action"/>, <paramref name="enforced"/>) is recorded by the caller as usual. True when marked.</summary>
     public bool MarkIfParseWorkerDied(MessageKey key, FetchedMessage message, ScanAttempts tried, IEnumerable<string> notes,
-        string action, bool enforced)
+        MessageAction action, bool enforced)
     {
         ArgumentNullException.ThrowIfNull(notes);
         if (notes.FirstOrDefault(PoisonReasons.SaysParseWorkerDied) is not { } note)
             return false;
         Mark(key, message, tried, note, action, enforced, clock.GetUtcNow());
         log.LogWarning("Message {Key} in {Mailbox} is poison ({Reason}); its verdict ({Action}) is recorded as usual", key.MessageId,
-            key.Mailbox, note, action);
+            key.Mailbox, note, StableName.Of(action));
         return true;
     }
 
-    private void Record(MessageKey key, FetchedMessage message, ScanAttempts tried, string reason, string action, bool enforced,
+    private void Record(MessageKey key, FetchedMessage message, ScanAttempts tried, string reason, MessageAction action, bool enforced,
         string explanation, IReadOnlyList<string> moreNotes)
     {
         var now = clock.GetUtcNow();
@@ -68,12 +68,12 @@ public sealed class PoisonContainment(
         Mark(key, message, tried, reason, action, enforced, now);
         verdicts.Record(new VerdictRecord(key, message.Id, now, action, Score: 0, explanation, enforced, LinksJson: "[]",
             string.Join('\n', [PoisonReasons.NotePrefix + reason, .. moreNotes]), mail.Subject, (mail.From ?? mail.Sender)?.Address));
-        metrics.ScanCompleted(action, mail.ReceivedAt, now);
+        metrics.ScanCompleted(StableName.Of(action), mail.ReceivedAt, now);
         log.LogWarning("Message {Key} in {Mailbox} is poison ({Reason}): {Outcome}; it will not be scanned again", key.MessageId,
-            key.Mailbox, reason, enforced ? $"{action} carried out" : $"{action} recorded (report-only)");
+            key.Mailbox, reason, enforced ? $"{StableName.Of(action)} carried out" : $"{StableName.Of(action)} recorded (report-only)");
     }
 
-    private void Mark(MessageKey key, FetchedMessage message, ScanAttempts tried, string reason, string action, bool enforced,
+    private void Mark(MessageKey key, FetchedMessage message, ScanAttempts tried, string reason, MessageAction action, bool enforced,
         DateTimeOffset now)
     {
         var mail = message.Message;

@@ -29,6 +29,7 @@ public sealed record PoisonListing(
         var key = poison.Key;
         return new PoisonListing(key.TenantId, key.Mailbox, poison.GraphMessageId,
             key.MessageId.StartsWith(MessageKey.GraphIdPrefix, StringComparison.Ordinal) ? null : key.MessageId,
-            poison.Subject, poison.Sender, poison.Reason, poison.Attempts, poison.FirstSeen, poison.LastSeen, poison.Action, poison.Enforced);
+            poison.Subject, poison.Sender, poison.Reason, poison.Attempts, poison.FirstSeen, poison.LastSeen,
+            StableName.Of(poison.Action), poison.Enforced);
     }
 }

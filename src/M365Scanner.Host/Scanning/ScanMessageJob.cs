@@ -104,7 +104,7 @@ public sealed class ScanMessageJob(
         // Protection starts before the baseline ends; such a verdict says it was scored against a partial history.
         if (BaselineStatus.IncompleteNote(state.GetBaselineProgress(key.TenantId, mailbox)) is { } baseline)
             notes.Add(baseline);
-        var action = ScanActionName(verdict.Plan.Action);
+        var action = verdict.Plan.Action;
         poison.MarkIfParseWorkerDied(key, fetched, tried, notes, action, verdict.Plan.Enforced);
         Record(key, fetched, verdict, action, verdict.Plan.Enforced, notes);
         MessageScanner.Learn(verdict, mailbox, tenant.Graph, now);
@@ -135,12 +135,12 @@ public sealed class ScanMessageJob(
         var tried = attempts.Begin(key);
         if (!tried.Started)
         {
-            poison.ContainCarriedOut(key, moved, tried, entry.Action);
+            poison.ContainCarriedOut(key, moved, tried, DoneAction(entry));
             return;
         }
         try
         {
-            FinishScan(key, mailbox, moved, entry.Action, tried);
+            FinishScan(key, mailbox, moved, DoneAction(entry), tried);
         }
         catch (Exception e)
         {
@@ -150,27 +150,29 @@ public sealed class ScanMessageJob(
         attempts.Succeeded(key);
     }
 
-    private void FinishScan(MessageKey key, string mailbox, FetchedMessage moved, string doneAction, ScanAttempts tried)
+    private void FinishScan(MessageKey key, string mailbox, FetchedMessage moved, MessageAction doneAction, ScanAttempts tried)
     {
         var tenant = scanners.For(key.TenantId);
         var now = moved.Message.ReceivedAt ?? clock.GetUtcNow();
         var verdict = tenant.Scanner.Scan(moved.Message, mailbox, tenant.Graph, now);
-        var notes = verdict.Notes.Append($"{doneAction} carried out by an earlier attempt of this scan, whose host stopped before recording it").ToList();
+        var notes = verdict.Notes.Append($"{StableName.Of(doneAction)} carried out by an earlier attempt of this scan, whose host stopped before recording it").ToList();
         poison.MarkIfParseWorkerDied(key, moved, tried, notes, doneAction, enforced: true);
         Record(key, moved, verdict, doneAction, enforced: true, notes);
         MessageScanner.Learn(verdict, mailbox, tenant.Graph, now);
         log.LogInformation("Scanned {Key} in {Mailbox}: {Action} (score {Score:0.00}, finished after an interrupted attempt)", key.MessageId,
-            mailbox, doneAction, verdict.Score.Score);
+            mailbox, StableName.Of(doneAction), verdict.Score.Score);
     }
 
-    private void Record(MessageKey key, FetchedMessage fetched, ScanVerdict verdict, string action, bool enforced, IEnumerable<string> notes)
+    private void Record(MessageKey key, FetchedMessage fetched, ScanVerdict verdict, MessageAction action, bool enforced, IEnumerable<string> notes)
     {
         verdicts.Record(new VerdictRecord(key, fetched.Id, clock.GetUtcNow(),
             action, verdict.Score.Score, verdict.Plan.Explanation, enforced,
             JsonSerializer.Serialize(LinkReport.From(verdict), Json), string.Join('\n', notes),
             fetched.Message.Subject, (fetched.Message.From ?? fetched.Message.Sender)?.Address));
-        metrics.ScanCompleted(action, fetched.Message.ReceivedAt, clock.GetUtcNow());
+        metrics.ScanCompleted(StableName.Of(action), fetched.Message.ReceivedAt, clock.GetUtcNow());
     }
 
-    private static string ScanActionName(MessageAction action) => action.ToString().ToLowerInvariant();
+    /// <summary>The verdict action an interrupted scan's completed rewrite or quarantine stands for.</summary>
+    private static MessageAction DoneAction(AuditEntry entry) =>
+        entry.Action == AuditAction.Rewrite ? MessageAction.Rewrite : MessageAction.Quarantine;
 }

@@ -1,4 +1,5 @@
 using M365Scanner.Core.Operations;
+using M365Scanner.Storage.Rows;
 using Npgsql;
 
 namespace M365Scanner.Storage.Postgres;
@@ -8,8 +9,7 @@ namespace M365Scanner.Storage.Postgres;
 /// commit in the other order).</summary>
 public sealed class PostgresAuditLog(PostgresDatabase database) : IAuditLog
 {
-    private const string Columns =
-        "id, at, actor, tenant_id, mailbox, message_id, action, state, original_message_id, result_message_id, reasons, related_entry_id, updated_at";
+    private const string Columns = AuditRows.Columns;
 
     private readonly PostgresDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
 
@@ -19,31 +19,19 @@ public sealed class PostgresAuditLog(PostgresDatabase database) : IAuditLog
         ArgumentNullException.ThrowIfNull(entry);
         return _database.Run(connection =>
         {
-            using var insert = connection.Command("""
-                INSERT INTO audit_entries (at, actor, tenant_id, mailbox, message_id, action, state,
-                                           original_message_id, result_message_id, reasons, related_entry_id, updated_at)
-                VALUES (@at, @actor, @tenant, @mailbox, @message, @action, @state, @original, @result, @reasons, @related, @updatedAt)
+            using var insert = connection.Command($"""
+                INSERT INTO audit_entries ({AuditRows.Written}) VALUES ({SqlDialect.Postgres.Parameters(AuditRows.Written)})
                 RETURNING id;
                 """);
-            insert.WithKey(entry.Key)
-                .With("at", entry.At)
-                .With("actor", entry.Actor)
-                .With("action", entry.Action)
-                .With("state", entry.State)
-                .With("original", entry.OriginalMessageId)
-                .With("result", entry.ResultMessageId)
-                .With("reasons", entry.Reasons)
-                .With("related", entry.RelatedEntryId)
-                .With("updatedAt", entry.UpdatedAt);
+            SqlDialect.Postgres.Bind(insert, AuditRows.Written, AuditRows.Values(entry));
             return (long)insert.ExecuteScalar()!;
         });
     }
 
     /// <inheritdoc />
     /// <exception cref="KeyNotFoundException">No entry has <paramref name="id"/>.</exception>
-    public void Update(long id, string state, string? originalMessageId, string? resultMessageId, DateTimeOffset at)
+    public void Update(long id, AuditState state, string? originalMessageId, string? resultMessageId, DateTimeOffset at)
     {
-        ArgumentNullException.ThrowIfNull(state);
         var updated = _database.Run(connection =>
         {
             // One statement: the step's state and its message ids change together or not at all.
@@ -56,7 +44,7 @@ public sealed class PostgresAuditLog(PostgresDatabase database) : IAuditLog
                 WHERE id = @id;
                 """);
             return update.With("id", id)
-                .With("state", state)
+                .With("state", StableName.Of(state))
                 .With("original", originalMessageId)
                 .With("result", resultMessageId)
                 .With("at", at)
@@ -72,14 +60,13 @@ public sealed class PostgresAuditLog(PostgresDatabase database) : IAuditLog
 
     /// <inheritdoc />
     /// <remarks>"Newest" is the last appended, whatever its <see cref="AuditEntry.At"/> says.</remarks>
-    public AuditEntry? Latest(MessageKey key, string action)
+    public AuditEntry? Latest(MessageKey key, AuditAction action)
     {
-        ArgumentNullException.ThrowIfNull(action);
         return Single($"""
             SELECT {Columns} FROM audit_entries
             WHERE tenant_id = @tenant AND mailbox = @mailbox AND message_id = @message AND action = @action
             ORDER BY id DESC LIMIT 1;
-            """, command => command.WithKey(key).With("action", action));
+            """, command => command.WithKey(key).With("action", StableName.Of(action)));
     }
 
     /// <inheritdoc />
@@ -111,16 +98,5 @@ public sealed class PostgresAuditLog(PostgresDatabase database) : IAuditLog
         return select.ReadAll(ReadEntry).SingleOrDefault();
     });
 
-    private static AuditEntry ReadEntry(NpgsqlDataReader reader) => new(
-        Id: reader.GetInt64(0),
-        At: reader.GetInstant(1),
-        Actor: reader.GetString(2),
-        Key: new MessageKey(reader.GetString(3), reader.GetString(4), reader.GetString(5)),
-        Action: reader.GetString(6),
-        State: reader.GetString(7),
-        OriginalMessageId: reader.GetStringOrNull(8),
-        ResultMessageId: reader.GetStringOrNull(9),
-        Reasons: reader.GetString(10),
-        RelatedEntryId: reader.GetInt64OrNull(11),
-        UpdatedAt: reader.GetInstantOrNull(12));
+    private static AuditEntry ReadEntry(NpgsqlDataReader reader) => AuditRows.Read(reader, SqlDialect.Postgres);
 }

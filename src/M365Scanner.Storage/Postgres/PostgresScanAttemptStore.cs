@@ -1,4 +1,5 @@
 using M365Scanner.Core.Operations;
+using M365Scanner.Storage.Rows;
 using Npgsql;
 
 namespace M365Scanner.Storage.Postgres;
@@ -9,8 +10,7 @@ namespace M365Scanner.Storage.Postgres;
 /// upsert whose update branch takes the row's lock and checks the count on its latest version.</remarks>
 public sealed class PostgresScanAttemptStore(PostgresDatabase database) : IScanAttemptStore
 {
-    private const string PoisonColumns =
-        "tenant_id, mailbox, message_id, graph_message_id, poison_reason, attempts, first_at, last_at, action, enforced, subject, sender";
+    private const string PoisonColumns = PoisonRows.Columns;
 
     private readonly PostgresDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
 
@@ -70,30 +70,12 @@ public sealed class PostgresScanAttemptStore(PostgresDatabase database) : IScanA
         _database.Run(connection =>
         {
             using var upsert = connection.Command($"""
-                INSERT INTO scan_attempts ({PoisonColumns})
-                VALUES (@tenant, @mailbox, @message, @graphId, @reason, @attempts, @first, @last, @action, @enforced, @subject, @sender)
+                INSERT INTO scan_attempts ({PoisonColumns}) VALUES ({SqlDialect.Postgres.Parameters(PoisonColumns)})
                 ON CONFLICT (tenant_id, mailbox, message_id) DO UPDATE SET
-                    graph_message_id = excluded.graph_message_id,
-                    poison_reason    = excluded.poison_reason,
-                    attempts         = excluded.attempts,
-                    first_at         = excluded.first_at,
-                    last_at          = excluded.last_at,
-                    action           = excluded.action,
-                    enforced         = excluded.enforced,
-                    subject          = excluded.subject,
-                    sender           = excluded.sender;
+                    {PoisonRows.SetFromExcluded};
                 """);
-            return upsert.WithKey(poison.Key)
-                .With("graphId", poison.GraphMessageId)
-                .With("reason", poison.Reason)
-                .With("attempts", poison.Attempts)
-                .With("first", poison.FirstSeen)
-                .With("last", poison.LastSeen)
-                .With("action", poison.Action)
-                .With("enforced", poison.Enforced)
-                .With("subject", poison.Subject)
-                .With("sender", poison.Sender)
-                .ExecuteNonQuery();
+            SqlDialect.Postgres.Bind(upsert, PoisonColumns, PoisonRows.Values(poison));
+            return upsert.ExecuteNonQuery();
         });
     }
 
@@ -141,15 +123,5 @@ public sealed class PostgresScanAttemptStore(PostgresDatabase database) : IScanA
     private static ScanAttempts ReadAttempts(NpgsqlDataReader reader, bool started) =>
         new(reader.GetInt32(0), started, reader.GetInstant(1), reader.GetInstant(2), reader.GetStringOrNull(3));
 
-    private static PoisonMessage ReadPoison(NpgsqlDataReader reader) => new(
-        new MessageKey(reader.GetString(0), reader.GetString(1), reader.GetString(2)),
-        GraphMessageId: reader.GetString(3),
-        Reason: reader.GetString(4),
-        Attempts: reader.GetInt32(5),
-        FirstSeen: reader.GetInstant(6),
-        LastSeen: reader.GetInstant(7),
-        Action: reader.GetString(8),
-        Enforced: reader.GetBoolean(9),
-        Subject: reader.GetStringOrNull(10),
-        Sender: reader.GetStringOrNull(11));
+    private static PoisonMessage ReadPoison(NpgsqlDataReader reader) => PoisonRows.Read(reader, SqlDialect.Postgres);
 }

@@ -1,4 +1,5 @@
 using M365Scanner.Core.Operations;
+using M365Scanner.Storage.Rows;
 using Npgsql;
 
 namespace M365Scanner.Storage.Postgres;
@@ -10,7 +11,7 @@ namespace M365Scanner.Storage.Postgres;
 /// and keep the id as first saved.</remarks>
 public sealed class PostgresTenantStore(PostgresDatabase database) : ITenantStore
 {
-    private const string Columns = "tenant_id, state, consented_at, granted_roles, problem";
+    private const string Columns = TenantRows.Columns;
 
     private readonly PostgresDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
 
@@ -21,20 +22,12 @@ public sealed class PostgresTenantStore(PostgresDatabase database) : ITenantStor
         _database.Run(connection =>
         {
             using var upsert = connection.Command($"""
-                INSERT INTO tenants (tenant_key, {Columns}) VALUES (@key, @tenant, @state, @consentedAt, @roles, @problem)
+                INSERT INTO tenants (tenant_key, {Columns}) VALUES (@key, {SqlDialect.Postgres.Parameters(Columns)})
                 ON CONFLICT (tenant_key) DO UPDATE SET
-                    state         = excluded.state,
-                    consented_at  = excluded.consented_at,
-                    granted_roles = excluded.granted_roles,
-                    problem       = excluded.problem;
+                    {TenantRows.SetFromExcluded};
                 """);
-            return upsert.With("key", KeyOf(tenant.TenantId))
-                .With("tenant", tenant.TenantId)
-                .With("state", tenant.State)
-                .With("consentedAt", tenant.ConsentedAt)
-                .With("roles", string.Join(' ', tenant.GrantedRoles))
-                .With("problem", tenant.Problem)
-                .ExecuteNonQuery();
+            SqlDialect.Postgres.Bind(upsert, Columns, TenantRows.Values(tenant));
+            return upsert.With("key", KeyOf(tenant.TenantId)).ExecuteNonQuery();
         });
     }
 
@@ -84,7 +77,6 @@ public sealed class PostgresTenantStore(PostgresDatabase database) : ITenantStor
         using var select = connection.Command(sql);
         if (tenantId is not null)
             select.With("key", KeyOf(tenantId));
-        return select.ReadAll(reader => new TenantRecord(reader.GetString(0), reader.GetString(1), reader.GetInstantOrNull(2),
-            reader.GetString(3).Split(' ', StringSplitOptions.RemoveEmptyEntries), reader.GetStringOrNull(4)));
+        return select.ReadAll(reader => TenantRows.Read(reader, SqlDialect.Postgres));
     });
 }

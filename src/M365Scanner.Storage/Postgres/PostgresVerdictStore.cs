@@ -1,4 +1,5 @@
 using M365Scanner.Core.Operations;
+using M365Scanner.Storage.Rows;
 using Npgsql;
 
 namespace M365Scanner.Storage.Postgres;
@@ -13,8 +14,7 @@ namespace M365Scanner.Storage.Postgres;
 /// </remarks>
 public sealed class PostgresVerdictStore(PostgresDatabase database) : IVerdictStore
 {
-    private const string Columns =
-        "tenant_id, mailbox, message_id, graph_message_id, scanned_at, action, score, explanation, enforced, links_json, notes, subject, sender";
+    private const string Columns = VerdictRows.Columns;
 
     private readonly PostgresDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
 
@@ -47,32 +47,12 @@ public sealed class PostgresVerdictStore(PostgresDatabase database) : IVerdictSt
         {
             // The claim columns are left alone: they record which job scanned.
             using var upsert = connection.Command($"""
-                INSERT INTO verdicts ({Columns})
-                VALUES (@tenant, @mailbox, @message, @graphId, @scannedAt, @action, @score, @explanation, @enforced, @links, @notes, @subject, @sender)
+                INSERT INTO verdicts ({Columns}) VALUES ({SqlDialect.Postgres.Parameters(Columns)})
                 ON CONFLICT (tenant_id, mailbox, message_id) DO UPDATE SET
-                    graph_message_id = excluded.graph_message_id,
-                    scanned_at       = excluded.scanned_at,
-                    action           = excluded.action,
-                    score            = excluded.score,
-                    explanation      = excluded.explanation,
-                    enforced         = excluded.enforced,
-                    links_json       = excluded.links_json,
-                    notes            = excluded.notes,
-                    subject          = excluded.subject,
-                    sender           = excluded.sender;
+                    {VerdictRows.SetFromExcluded};
                 """);
-            return upsert.WithKey(verdict.Key)
-                .With("graphId", verdict.GraphMessageId)
-                .With("scannedAt", verdict.ScannedAt)
-                .With("action", verdict.Action)
-                .With("score", verdict.Score)
-                .With("explanation", verdict.Explanation)
-                .With("enforced", verdict.Enforced)
-                .With("links", verdict.LinksJson)
-                .With("notes", verdict.Notes)
-                .With("subject", verdict.Subject)
-                .With("sender", verdict.Sender)
-                .ExecuteNonQuery();
+            SqlDialect.Postgres.Bind(upsert, Columns, VerdictRows.Values(verdict));
+            return upsert.ExecuteNonQuery();
         });
     }
 
@@ -83,7 +63,7 @@ public sealed class PostgresVerdictStore(PostgresDatabase database) : IVerdictSt
             SELECT {Columns} FROM verdicts
             WHERE tenant_id = @tenant AND mailbox = @mailbox AND message_id = @message AND scanned_at IS NOT NULL;
             """);
-        return select.WithKey(key).ReadAll(ReadVerdict).SingleOrDefault();
+        return select.WithKey(key).ReadAll(Read).SingleOrDefault();
     });
 
     /// <inheritdoc />
@@ -99,7 +79,7 @@ public sealed class PostgresVerdictStore(PostgresDatabase database) : IVerdictSt
             var where = new PostgresFilter("scanned_at IS NOT NULL")
                 .Equal("tenant_id", query.TenantId)
                 .Equal("mailbox", query.Mailbox)
-                .Equal("action", query.Action)
+                .Equal("action", query.Action is { } action ? StableName.Of(action) : null)
                 .AtLeast("scanned_at", query.Since);
             using var select = connection.Command($"""
                 SELECT {Columns} FROM verdicts
@@ -107,7 +87,7 @@ public sealed class PostgresVerdictStore(PostgresDatabase database) : IVerdictSt
                 ORDER BY scanned_at DESC, id DESC
                 LIMIT @limit;
                 """);
-            return where.Bind(select).With("limit", query.Limit).ReadAll(ReadVerdict);
+            return where.Bind(select).With("limit", query.Limit).ReadAll(Read);
         });
     }
 
@@ -122,16 +102,5 @@ public sealed class PostgresVerdictStore(PostgresDatabase database) : IVerdictSt
         });
     }
 
-    private static VerdictRecord ReadVerdict(NpgsqlDataReader reader) => new(
-        new MessageKey(reader.GetString(0), reader.GetString(1), reader.GetString(2)),
-        GraphMessageId: reader.GetString(3),
-        ScannedAt: reader.GetInstant(4),
-        Action: reader.GetString(5),
-        Score: reader.GetDouble(6),
-        Explanation: reader.GetString(7),
-        Enforced: reader.GetBoolean(8),
-        LinksJson: reader.GetString(9),
-        Notes: reader.GetString(10),
-        Subject: reader.GetStringOrNull(11),
-        Sender: reader.GetStringOrNull(12));
+    private static VerdictRecord Read(NpgsqlDataReader reader) => VerdictRows.Read(reader, SqlDialect.Postgres);
 }

@@ -1,4 +1,5 @@
 using M365Scanner.Core.Operations;
+using M365Scanner.Storage.Rows;
 using Npgsql;
 
 namespace M365Scanner.Storage.Postgres;
@@ -7,7 +8,7 @@ namespace M365Scanner.Storage.Postgres;
 /// (tables <c>subscriptions</c>, <c>delta_links</c> and <c>baseline_progress</c>).</summary>
 public sealed class PostgresWorkerStateStore(PostgresDatabase database) : IWorkerStateStore
 {
-    private const string Columns = "subscription_id, tenant_id, mailbox, resource, client_state, expires_at";
+    private const string Columns = SubscriptionRows.Columns;
 
     private readonly PostgresDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
 
@@ -18,21 +19,12 @@ public sealed class PostgresWorkerStateStore(PostgresDatabase database) : IWorke
         _database.Run(connection =>
         {
             using var upsert = connection.Command($"""
-                INSERT INTO subscriptions ({Columns}) VALUES (@id, @tenant, @mailbox, @resource, @clientState, @expiresAt)
+                INSERT INTO subscriptions ({Columns}) VALUES ({SqlDialect.Postgres.Parameters(Columns)})
                 ON CONFLICT (subscription_id) DO UPDATE SET
-                    tenant_id    = excluded.tenant_id,
-                    mailbox      = excluded.mailbox,
-                    resource     = excluded.resource,
-                    client_state = excluded.client_state,
-                    expires_at   = excluded.expires_at;
+                    {SubscriptionRows.SetFromExcluded};
                 """);
-            return upsert.With("id", subscription.SubscriptionId)
-                .With("tenant", subscription.TenantId)
-                .With("mailbox", subscription.Mailbox)
-                .With("resource", subscription.Resource)
-                .With("clientState", subscription.ClientState)
-                .With("expiresAt", subscription.ExpiresAt)
-                .ExecuteNonQuery();
+            SqlDialect.Postgres.Bind(upsert, Columns, SubscriptionRows.Values(subscription));
+            return upsert.ExecuteNonQuery();
         });
     }
 
@@ -121,30 +113,13 @@ public sealed class PostgresWorkerStateStore(PostgresDatabase database) : IWorke
         CheckFolder(progress.TenantId, progress.Mailbox, progress.Folder);
         _database.Run(connection =>
         {
-            using var upsert = connection.Command("""
-                INSERT INTO baseline_progress
-                    (tenant_id, mailbox, folder, since, until, boundary, ids_at_boundary, learned, pages, completed, updated_at)
-                VALUES (@tenant, @mailbox, @folder, @since, @until, @boundary, @ids, @learned, @pages, @completed, @updatedAt)
+            using var upsert = connection.Command($"""
+                INSERT INTO baseline_progress ({BaselineRows.Columns}) VALUES ({SqlDialect.Postgres.Parameters(BaselineRows.Columns)})
                 ON CONFLICT (tenant_id, mailbox, folder) DO UPDATE SET
-                    since           = excluded.since,
-                    until           = excluded.until,
-                    boundary        = excluded.boundary,
-                    ids_at_boundary = excluded.ids_at_boundary,
-                    learned         = excluded.learned,
-                    pages           = excluded.pages,
-                    completed       = excluded.completed,
-                    updated_at      = excluded.updated_at;
+                    {BaselineRows.SetFromExcluded};
                 """);
-            return upsert.With("tenant", progress.TenantId).With("mailbox", progress.Mailbox).With("folder", progress.Folder)
-                .With("since", progress.Since)
-                .With("until", progress.Until)
-                .With("boundary", progress.Boundary)
-                .With("ids", progress.IdsAtBoundary.ToArray())
-                .With("learned", progress.Learned)
-                .With("pages", progress.Pages)
-                .With("completed", progress.Completed)
-                .With("updatedAt", progress.UpdatedAt)
-                .ExecuteNonQuery();
+            SqlDialect.Postgres.Bind(upsert, BaselineRows.Columns, BaselineRows.Values(progress, SqlDialect.Postgres));
+            return upsert.ExecuteNonQuery();
         });
     }
 
@@ -154,15 +129,12 @@ public sealed class PostgresWorkerStateStore(PostgresDatabase database) : IWorke
         ArgumentNullException.ThrowIfNull(mailbox);
         return _database.Run(connection =>
         {
-            using var select = connection.Command("""
-                SELECT folder, since, until, boundary, ids_at_boundary, learned, pages, completed, updated_at
+            using var select = connection.Command($"""
+                SELECT {BaselineRows.Columns}
                 FROM baseline_progress WHERE tenant_id = @tenant AND mailbox = @mailbox
                 ORDER BY folder;
                 """);
-            return select.With("tenant", tenantId).With("mailbox", mailbox).ReadAll(reader =>
-                new BaselineProgress(tenantId, mailbox, reader.GetString(0), reader.GetInstant(1), reader.GetInstant(2),
-                    reader.GetInstantOrNull(3), reader.GetFieldValue<string[]>(4), reader.GetInt64(5), reader.GetInt64(6),
-                    reader.GetBoolean(7), reader.GetInstant(8)));
+            return select.With("tenant", tenantId).With("mailbox", mailbox).ReadAll(reader => BaselineRows.Read(reader, SqlDialect.Postgres));
         });
     }
 
@@ -170,8 +142,7 @@ public sealed class PostgresWorkerStateStore(PostgresDatabase database) : IWorke
     {
         using var select = connection.Command(sql);
         bind(select);
-        return select.ReadAll(reader => new SubscriptionRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2),
-            reader.GetString(3), reader.GetString(4), reader.GetInstant(5)));
+        return select.ReadAll(reader => SubscriptionRows.Read(reader, SqlDialect.Postgres));
     });
 
     private static void CheckFolder(string tenantId, string mailbox, string folder)

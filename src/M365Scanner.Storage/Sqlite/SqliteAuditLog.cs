@@ -1,4 +1,5 @@
 using M365Scanner.Core.Operations;
+using M365Scanner.Storage.Rows;
 using Microsoft.Data.Sqlite;
 
 namespace M365Scanner.Storage.Sqlite;
@@ -7,8 +8,7 @@ namespace M365Scanner.Storage.Sqlite;
 /// database in append order and never reused.</summary>
 public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
 {
-    private const string Columns =
-        "id, at, actor, tenant_id, mailbox, message_id, action, state, original_message_id, result_message_id, reasons, related_entry_id, updated_at";
+    private const string Columns = AuditRows.Columns;
 
     private readonly SqliteDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
 
@@ -18,22 +18,11 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
         ArgumentNullException.ThrowIfNull(entry);
         return _database.Write(transaction =>
         {
-            using var insert = transaction.Command("""
-                INSERT INTO audit_entries (at, actor, tenant_id, mailbox, message_id, action, state,
-                                           original_message_id, result_message_id, reasons, related_entry_id, updated_at)
-                VALUES ($at, $actor, $tenant, $mailbox, $message, $action, $state, $original, $result, $reasons, $related, $updatedAt)
+            using var insert = transaction.Command($"""
+                INSERT INTO audit_entries ({AuditRows.Written}) VALUES ({SqlDialect.Sqlite.Parameters(AuditRows.Written)})
                 RETURNING id;
                 """);
-            insert.WithKey(entry.Key)
-                .With("$at", UnixMilliseconds.From(entry.At))
-                .With("$actor", entry.Actor)
-                .With("$action", entry.Action)
-                .With("$state", entry.State)
-                .With("$original", entry.OriginalMessageId)
-                .With("$result", entry.ResultMessageId)
-                .With("$reasons", entry.Reasons)
-                .With("$related", entry.RelatedEntryId)
-                .With("$updatedAt", entry.UpdatedAt is { } updated ? UnixMilliseconds.From(updated) : null);
+            SqlDialect.Sqlite.Bind(insert, AuditRows.Written, AuditRows.Values(entry));
             return (long)insert.ExecuteScalar()!;
         });
     }
@@ -41,9 +30,8 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
     /// <inheritdoc />
     /// <exception cref="KeyNotFoundException">No entry has <paramref name="id"/>: resuming a step of an action
     /// that was never appended is a bug to surface, not to skip.</exception>
-    public void Update(long id, string state, string? originalMessageId, string? resultMessageId, DateTimeOffset at)
+    public void Update(long id, AuditState state, string? originalMessageId, string? resultMessageId, DateTimeOffset at)
     {
-        ArgumentNullException.ThrowIfNull(state);
         var updated = _database.Write(transaction =>
         {
             using var update = transaction.Command("""
@@ -55,7 +43,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
                 WHERE id = $id;
                 """);
             return update.With("$id", id)
-                .With("$state", state)
+                .With("$state", StableName.Of(state))
                 .With("$original", originalMessageId)
                 .With("$result", resultMessageId)
                 .With("$at", UnixMilliseconds.From(at))
@@ -71,14 +59,13 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
 
     /// <inheritdoc />
     /// <remarks>"Newest" is the last appended, whatever its <see cref="AuditEntry.At"/> says.</remarks>
-    public AuditEntry? Latest(MessageKey key, string action)
+    public AuditEntry? Latest(MessageKey key, AuditAction action)
     {
-        ArgumentNullException.ThrowIfNull(action);
         return Single($"""
             SELECT {Columns} FROM audit_entries
             WHERE tenant_id = $tenant AND mailbox = $mailbox AND message_id = $message AND action = $action
             ORDER BY id DESC LIMIT 1;
-            """, command => command.WithKey(key).With("$action", action));
+            """, command => command.WithKey(key).With("$action", StableName.Of(action)));
     }
 
     /// <inheritdoc />
@@ -117,16 +104,5 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
         return reader.Read() ? ReadEntry(reader) : null;
     });
 
-    private static AuditEntry ReadEntry(SqliteDataReader reader) => new(
-        Id: reader.GetInt64(0),
-        At: UnixMilliseconds.ToInstant(reader.GetInt64(1)),
-        Actor: reader.GetString(2),
-        Key: new MessageKey(reader.GetString(3), reader.GetString(4), reader.GetString(5)),
-        Action: reader.GetString(6),
-        State: reader.GetString(7),
-        OriginalMessageId: reader.GetStringOrNull(8),
-        ResultMessageId: reader.GetStringOrNull(9),
-        Reasons: reader.GetString(10),
-        RelatedEntryId: reader.GetInt64OrNull(11),
-        UpdatedAt: UnixMilliseconds.ToInstant(reader.GetInt64OrNull(12)));
+    private static AuditEntry ReadEntry(SqliteDataReader reader) => AuditRows.Read(reader, SqlDialect.Sqlite);
 }

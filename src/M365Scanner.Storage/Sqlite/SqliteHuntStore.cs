@@ -1,5 +1,5 @@
-using System.Text.Json;
 using M365Scanner.Core.Operations;
+using M365Scanner.Storage.Rows;
 using Microsoft.Data.Sqlite;
 
 namespace M365Scanner.Storage.Sqlite;
@@ -7,10 +7,7 @@ namespace M365Scanner.Storage.Sqlite;
 /// <summary>Hunt reports in a <see cref="SqliteDatabase"/> (table <c>hunts</c>).</summary>
 public sealed class SqliteHuntStore(SqliteDatabase database) : IHuntStore
 {
-    private const string Columns = "id, kind, indicator, tenant_id, window_hours, act, source, state, created_at, started_at, " +
-                                   "finished_at, mailboxes, messages, acted_on, matches_json, errors_json";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private const string Columns = HuntRows.Columns;
 
     private readonly SqliteDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
 
@@ -20,32 +17,12 @@ public sealed class SqliteHuntStore(SqliteDatabase database) : IHuntStore
         _database.Write(transaction =>
         {
             using var upsert = transaction.Command($"""
-                INSERT INTO hunts ({Columns}) VALUES ($id, $kind, $indicator, $tenant, $window, $act, $source, $state,
-                    $created, $started, $finished, $mailboxes, $messages, $acted, $matches, $errors)
+                INSERT INTO hunts ({Columns}) VALUES ({SqlDialect.Sqlite.Parameters(Columns)})
                 ON CONFLICT (id) DO UPDATE SET
-                    kind = excluded.kind, indicator = excluded.indicator, tenant_id = excluded.tenant_id,
-                    window_hours = excluded.window_hours, act = excluded.act, source = excluded.source,
-                    state = excluded.state, created_at = excluded.created_at, started_at = excluded.started_at,
-                    finished_at = excluded.finished_at, mailboxes = excluded.mailboxes, messages = excluded.messages,
-                    acted_on = excluded.acted_on, matches_json = excluded.matches_json, errors_json = excluded.errors_json;
+                    {HuntRows.SetFromExcluded};
                 """);
-            upsert.With("$id", report.Id)
-                .With("$kind", report.Kind)
-                .With("$indicator", report.Indicator)
-                .With("$tenant", report.TenantId)
-                .With("$window", report.WindowHours)
-                .With("$act", report.Act ? 1 : 0)
-                .With("$source", report.Source)
-                .With("$state", report.State)
-                .With("$created", UnixMilliseconds.From(report.CreatedAt))
-                .With("$started", report.StartedAt is { } s ? UnixMilliseconds.From(s) : null)
-                .With("$finished", report.FinishedAt is { } f ? UnixMilliseconds.From(f) : null)
-                .With("$mailboxes", report.MailboxesExamined)
-                .With("$messages", report.MessagesExamined)
-                .With("$acted", report.ActedOn)
-                .With("$matches", JsonSerializer.Serialize(report.Matches, Json))
-                .With("$errors", JsonSerializer.Serialize(report.Errors, Json))
-                .ExecuteNonQuery();
+            SqlDialect.Sqlite.Bind(upsert, Columns, HuntRows.Values(report));
+            upsert.ExecuteNonQuery();
         });
     }
 
@@ -65,7 +42,7 @@ public sealed class SqliteHuntStore(SqliteDatabase database) : IHuntStore
         return Read($"""
             SELECT {Columns} FROM hunts WHERE kind = $kind AND indicator = $indicator AND source = $source
             ORDER BY created_at DESC, rowid DESC LIMIT 1;
-            """, c => c.With("$kind", HuntKinds.Ioc).With("$indicator", indicator).With("$source", source)).SingleOrDefault();
+            """, c => c.With("$kind", StableName.Of(HuntKind.Ioc)).With("$indicator", indicator).With("$source", source)).SingleOrDefault();
     }
 
     public IReadOnlyList<string> HuntedIndicators() => _database.Read(transaction =>
@@ -73,7 +50,7 @@ public sealed class SqliteHuntStore(SqliteDatabase database) : IHuntStore
         using var select = transaction.Command("""
             SELECT DISTINCT indicator FROM hunts WHERE kind = $kind AND state = $state AND indicator IS NOT NULL ORDER BY indicator;
             """);
-        select.With("$kind", HuntKinds.Ioc).With("$state", HuntStates.Completed);
+        select.With("$kind", StableName.Of(HuntKind.Ioc)).With("$state", StableName.Of(HuntState.Completed));
         using var reader = select.ExecuteReader();
         var found = new List<string>();
         while (reader.Read())
@@ -89,20 +66,7 @@ public sealed class SqliteHuntStore(SqliteDatabase database) : IHuntStore
         using var reader = select.ExecuteReader();
         var found = new List<HuntReport>();
         while (reader.Read())
-        {
-            found.Add(new HuntReport(reader.GetString(0), reader.GetString(1), reader.GetStringOrNull(2), reader.GetStringOrNull(3),
-                reader.GetInt32(4), reader.GetInt64(5) != 0, reader.GetString(6), reader.GetString(7),
-                UnixMilliseconds.ToInstant(reader.GetInt64(8)))
-            {
-                StartedAt = UnixMilliseconds.ToInstant(reader.GetInt64OrNull(9)),
-                FinishedAt = UnixMilliseconds.ToInstant(reader.GetInt64OrNull(10)),
-                MailboxesExamined = reader.GetInt32(11),
-                MessagesExamined = reader.GetInt32(12),
-                ActedOn = reader.GetInt32(13),
-                Matches = JsonSerializer.Deserialize<List<HuntMatch>>(reader.GetString(14), Json) ?? [],
-                Errors = JsonSerializer.Deserialize<List<string>>(reader.GetString(15), Json) ?? [],
-            });
-        }
+            found.Add(HuntRows.Read(reader, SqlDialect.Sqlite));
         return found;
     });
 }

@@ -1,4 +1,5 @@
 using M365Scanner.Core.Operations;
+using M365Scanner.Storage.Rows;
 using Microsoft.Data.Sqlite;
 
 namespace M365Scanner.Storage.Sqlite;
@@ -9,8 +10,7 @@ namespace M365Scanner.Storage.Sqlite;
 /// interleave with another process's write.</remarks>
 public sealed class SqliteScanAttemptStore(SqliteDatabase database) : IScanAttemptStore
 {
-    private const string PoisonColumns =
-        "tenant_id, mailbox, message_id, graph_message_id, poison_reason, attempts, first_at, last_at, action, enforced, subject, sender";
+    private const string PoisonColumns = PoisonRows.Columns;
 
     private readonly SqliteDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
 
@@ -69,30 +69,12 @@ public sealed class SqliteScanAttemptStore(SqliteDatabase database) : IScanAttem
         _database.Write(transaction =>
         {
             using var upsert = transaction.Command($"""
-                INSERT INTO scan_attempts ({PoisonColumns})
-                VALUES ($tenant, $mailbox, $message, $graphId, $reason, $attempts, $first, $last, $action, $enforced, $subject, $sender)
+                INSERT INTO scan_attempts ({PoisonColumns}) VALUES ({SqlDialect.Sqlite.Parameters(PoisonColumns)})
                 ON CONFLICT (tenant_id, mailbox, message_id) DO UPDATE SET
-                    graph_message_id = excluded.graph_message_id,
-                    poison_reason    = excluded.poison_reason,
-                    attempts         = excluded.attempts,
-                    first_at         = excluded.first_at,
-                    last_at          = excluded.last_at,
-                    action           = excluded.action,
-                    enforced         = excluded.enforced,
-                    subject          = excluded.subject,
-                    sender           = excluded.sender;
+                    {PoisonRows.SetFromExcluded};
                 """);
-            upsert.WithKey(poison.Key)
-                .With("$graphId", poison.GraphMessageId)
-                .With("$reason", poison.Reason)
-                .With("$attempts", poison.Attempts)
-                .With("$first", UnixMilliseconds.From(poison.FirstSeen))
-                .With("$last", UnixMilliseconds.From(poison.LastSeen))
-                .With("$action", poison.Action)
-                .With("$enforced", poison.Enforced)
-                .With("$subject", poison.Subject)
-                .With("$sender", poison.Sender)
-                .ExecuteNonQuery();
+            SqlDialect.Sqlite.Bind(upsert, PoisonColumns, PoisonRows.Values(poison));
+            upsert.ExecuteNonQuery();
         });
     }
 
@@ -142,15 +124,5 @@ public sealed class SqliteScanAttemptStore(SqliteDatabase database) : IScanAttem
         command.ExecuteNonQuery();
     });
 
-    private static PoisonMessage ReadPoison(SqliteDataReader reader) => new(
-        new MessageKey(reader.GetString(0), reader.GetString(1), reader.GetString(2)),
-        GraphMessageId: reader.GetString(3),
-        Reason: reader.GetString(4),
-        Attempts: reader.GetInt32(5),
-        FirstSeen: UnixMilliseconds.ToInstant(reader.GetInt64(6)),
-        LastSeen: UnixMilliseconds.ToInstant(reader.GetInt64(7)),
-        Action: reader.GetString(8),
-        Enforced: reader.GetBoolean(9),
-        Subject: reader.GetStringOrNull(10),
-        Sender: reader.GetStringOrNull(11));
+    private static PoisonMessage ReadPoison(SqliteDataReader reader) => PoisonRows.Read(reader, SqlDialect.Sqlite);
 }

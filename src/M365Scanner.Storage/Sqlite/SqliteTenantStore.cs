@@ -1,4 +1,5 @@
 using M365Scanner.Core.Operations;
+using M365Scanner.Storage.Rows;
 
 namespace M365Scanner.Storage.Sqlite;
 
@@ -7,7 +8,7 @@ namespace M365Scanner.Storage.Sqlite;
 /// migration 5 is no longer used: consent states are signed, not stored).</summary>
 public sealed class SqliteTenantStore(SqliteDatabase database) : ITenantStore
 {
-    private const string Columns = "tenant_id, state, consented_at, granted_roles, problem";
+    private const string Columns = TenantRows.Columns;
 
     private readonly SqliteDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
 
@@ -18,19 +19,12 @@ public sealed class SqliteTenantStore(SqliteDatabase database) : ITenantStore
         _database.Write(transaction =>
         {
             using var upsert = transaction.Command($"""
-                INSERT INTO tenants ({Columns}) VALUES ($tenant, $state, $consentedAt, $roles, $problem)
+                INSERT INTO tenants ({Columns}) VALUES ({SqlDialect.Sqlite.Parameters(Columns)})
                 ON CONFLICT (tenant_id) DO UPDATE SET
-                    state         = excluded.state,
-                    consented_at  = excluded.consented_at,
-                    granted_roles = excluded.granted_roles,
-                    problem       = excluded.problem;
+                    {TenantRows.SetFromExcluded};
                 """);
-            upsert.With("$tenant", tenant.TenantId)
-                .With("$state", tenant.State)
-                .With("$consentedAt", tenant.ConsentedAt is { } at ? UnixMilliseconds.From(at) : null)
-                .With("$roles", string.Join(' ', tenant.GrantedRoles))
-                .With("$problem", tenant.Problem)
-                .ExecuteNonQuery();
+            SqlDialect.Sqlite.Bind(upsert, Columns, TenantRows.Values(tenant));
+            upsert.ExecuteNonQuery();
         });
     }
 
@@ -84,11 +78,7 @@ public sealed class SqliteTenantStore(SqliteDatabase database) : ITenantStore
         using var reader = select.ExecuteReader();
         var found = new List<TenantRecord>();
         while (reader.Read())
-        {
-            var roles = reader.GetString(3).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            found.Add(new TenantRecord(reader.GetString(0), reader.GetString(1),
-                reader.GetInt64OrNull(2) is { } at ? UnixMilliseconds.ToInstant(at) : null, roles, reader.GetStringOrNull(4)));
-        }
+            found.Add(TenantRows.Read(reader, SqlDialect.Sqlite));
         return found;
     });
 }

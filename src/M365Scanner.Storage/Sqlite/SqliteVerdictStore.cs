@@ -1,4 +1,5 @@
 using M365Scanner.Core.Operations;
+using M365Scanner.Storage.Rows;
 using Microsoft.Data.Sqlite;
 
 namespace M365Scanner.Storage.Sqlite;
@@ -13,8 +14,7 @@ namespace M365Scanner.Storage.Sqlite;
 /// </remarks>
 public sealed class SqliteVerdictStore(SqliteDatabase database) : IVerdictStore
 {
-    private const string Columns =
-        "tenant_id, mailbox, message_id, graph_message_id, scanned_at, action, score, explanation, enforced, links_json, notes, subject, sender";
+    private const string Columns = VerdictRows.Columns;
 
     private readonly SqliteDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
 
@@ -47,32 +47,12 @@ public sealed class SqliteVerdictStore(SqliteDatabase database) : IVerdictStore
         {
             // The claim columns are left alone: they record which job scanned.
             using var upsert = transaction.Command($"""
-                INSERT INTO verdicts ({Columns})
-                VALUES ($tenant, $mailbox, $message, $graphId, $scannedAt, $action, $score, $explanation, $enforced, $links, $notes, $subject, $sender)
+                INSERT INTO verdicts ({Columns}) VALUES ({SqlDialect.Sqlite.Parameters(Columns)})
                 ON CONFLICT (tenant_id, mailbox, message_id) DO UPDATE SET
-                    graph_message_id = excluded.graph_message_id,
-                    scanned_at       = excluded.scanned_at,
-                    action           = excluded.action,
-                    score            = excluded.score,
-                    explanation      = excluded.explanation,
-                    enforced         = excluded.enforced,
-                    links_json       = excluded.links_json,
-                    notes            = excluded.notes,
-                    subject          = excluded.subject,
-                    sender           = excluded.sender;
+                    {VerdictRows.SetFromExcluded};
                 """);
-            upsert.WithKey(verdict.Key)
-                .With("$graphId", verdict.GraphMessageId)
-                .With("$scannedAt", UnixMilliseconds.From(verdict.ScannedAt))
-                .With("$action", verdict.Action)
-                .With("$score", verdict.Score)
-                .With("$explanation", verdict.Explanation)
-                .With("$enforced", verdict.Enforced)
-                .With("$links", verdict.LinksJson)
-                .With("$notes", verdict.Notes)
-                .With("$subject", verdict.Subject)
-                .With("$sender", verdict.Sender)
-                .ExecuteNonQuery();
+            SqlDialect.Sqlite.Bind(upsert, Columns, VerdictRows.Values(verdict));
+            upsert.ExecuteNonQuery();
         });
     }
 
@@ -84,7 +64,7 @@ public sealed class SqliteVerdictStore(SqliteDatabase database) : IVerdictStore
             WHERE tenant_id = $tenant AND mailbox = $mailbox AND message_id = $message AND scanned_at IS NOT NULL;
             """);
         using var reader = select.WithKey(key).ExecuteReader();
-        return reader.Read() ? ReadVerdict(reader) : null;
+        return reader.Read() ? VerdictRows.Read(reader, SqlDialect.Sqlite) : null;
     });
 
     /// <inheritdoc />
@@ -102,7 +82,7 @@ public sealed class SqliteVerdictStore(SqliteDatabase database) : IVerdictStore
             var where = new SqlFilter("scanned_at IS NOT NULL")
                 .Equal("tenant_id", query.TenantId)
                 .Equal("mailbox", query.Mailbox)
-                .Equal("action", query.Action)
+                .Equal("action", query.Action is { } action ? StableName.Of(action) : null)
                 .AtLeast("scanned_at", query.Since is { } since ? UnixMilliseconds.From(since) : null);
             using var select = transaction.Command($"""
                 SELECT {Columns} FROM verdicts
@@ -114,7 +94,7 @@ public sealed class SqliteVerdictStore(SqliteDatabase database) : IVerdictStore
             using var reader = select.ExecuteReader();
             var verdicts = new List<VerdictRecord>();
             while (reader.Read())
-                verdicts.Add(ReadVerdict(reader));
+                verdicts.Add(VerdictRows.Read(reader, SqlDialect.Sqlite));
             return verdicts;
         });
     }
@@ -129,17 +109,4 @@ public sealed class SqliteVerdictStore(SqliteDatabase database) : IVerdictStore
             return delete.With("$tenant", tenantId).ExecuteNonQuery();
         });
     }
-
-    private static VerdictRecord ReadVerdict(SqliteDataReader reader) => new(
-        new MessageKey(reader.GetString(0), reader.GetString(1), reader.GetString(2)),
-        GraphMessageId: reader.GetString(3),
-        ScannedAt: UnixMilliseconds.ToInstant(reader.GetInt64(4)),
-        Action: reader.GetString(5),
-        Score: reader.GetDouble(6),
-        Explanation: reader.GetString(7),
-        Enforced: reader.GetBoolean(8),
-        LinksJson: reader.GetString(9),
-        Notes: reader.GetString(10),
-        Subject: reader.GetStringOrNull(11),
-        Sender: reader.GetStringOrNull(12));
 }

@@ -1,4 +1,5 @@
 using M365Scanner.Core.Operations;
+using M365Scanner.Storage.Rows;
 using Microsoft.Data.Sqlite;
 
 namespace M365Scanner.Storage.Sqlite;
@@ -7,7 +8,7 @@ namespace M365Scanner.Storage.Sqlite;
 /// (tables <c>subscriptions</c>, <c>delta_links</c> and <c>baseline_progress</c>).</summary>
 public sealed class SqliteWorkerStateStore(SqliteDatabase database) : IWorkerStateStore
 {
-    private const string Columns = "subscription_id, tenant_id, mailbox, resource, client_state, expires_at";
+    private const string Columns = SubscriptionRows.Columns;
 
     private readonly SqliteDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
 
@@ -18,21 +19,12 @@ public sealed class SqliteWorkerStateStore(SqliteDatabase database) : IWorkerSta
         _database.Write(transaction =>
         {
             using var upsert = transaction.Command($"""
-                INSERT INTO subscriptions ({Columns}) VALUES ($id, $tenant, $mailbox, $resource, $clientState, $expiresAt)
+                INSERT INTO subscriptions ({Columns}) VALUES ({SqlDialect.Sqlite.Parameters(Columns)})
                 ON CONFLICT (subscription_id) DO UPDATE SET
-                    tenant_id    = excluded.tenant_id,
-                    mailbox      = excluded.mailbox,
-                    resource     = excluded.resource,
-                    client_state = excluded.client_state,
-                    expires_at   = excluded.expires_at;
+                    {SubscriptionRows.SetFromExcluded};
                 """);
-            upsert.With("$id", subscription.SubscriptionId)
-                .With("$tenant", subscription.TenantId)
-                .With("$mailbox", subscription.Mailbox)
-                .With("$resource", subscription.Resource)
-                .With("$clientState", subscription.ClientState)
-                .With("$expiresAt", UnixMilliseconds.From(subscription.ExpiresAt))
-                .ExecuteNonQuery();
+            SqlDialect.Sqlite.Bind(upsert, Columns, SubscriptionRows.Values(subscription));
+            upsert.ExecuteNonQuery();
         });
     }
 
@@ -115,30 +107,13 @@ public sealed class SqliteWorkerStateStore(SqliteDatabase database) : IWorkerSta
         CheckFolder(progress.TenantId, progress.Mailbox, progress.Folder);
         _database.Write(transaction =>
         {
-            using var upsert = transaction.Command("""
-                INSERT INTO baseline_progress
-                    (tenant_id, mailbox, folder, since, until, boundary, ids_at_boundary, learned, pages, completed, updated_at)
-                VALUES ($tenant, $mailbox, $folder, $since, $until, $boundary, $ids, $learned, $pages, $completed, $updatedAt)
+            using var upsert = transaction.Command($"""
+                INSERT INTO baseline_progress ({BaselineRows.Columns}) VALUES ({SqlDialect.Sqlite.Parameters(BaselineRows.Columns)})
                 ON CONFLICT (tenant_id, mailbox, folder) DO UPDATE SET
-                    since           = excluded.since,
-                    until           = excluded.until,
-                    boundary        = excluded.boundary,
-                    ids_at_boundary = excluded.ids_at_boundary,
-                    learned         = excluded.learned,
-                    pages           = excluded.pages,
-                    completed       = excluded.completed,
-                    updated_at      = excluded.updated_at;
+                    {BaselineRows.SetFromExcluded};
                 """);
-            upsert.With("$tenant", progress.TenantId).With("$mailbox", progress.Mailbox).With("$folder", progress.Folder)
-                .With("$since", UnixMilliseconds.From(progress.Since))
-                .With("$until", UnixMilliseconds.From(progress.Until))
-                .With("$boundary", progress.Boundary is { } b ? UnixMilliseconds.From(b) : null)
-                .With("$ids", string.Join('\n', progress.IdsAtBoundary))
-                .With("$learned", progress.Learned)
-                .With("$pages", progress.Pages)
-                .With("$completed", progress.Completed ? 1 : 0)
-                .With("$updatedAt", UnixMilliseconds.From(progress.UpdatedAt))
-                .ExecuteNonQuery();
+            SqlDialect.Sqlite.Bind(upsert, BaselineRows.Columns, BaselineRows.Values(progress, SqlDialect.Sqlite));
+            upsert.ExecuteNonQuery();
         });
     }
 
@@ -148,23 +123,15 @@ public sealed class SqliteWorkerStateStore(SqliteDatabase database) : IWorkerSta
         ArgumentNullException.ThrowIfNull(mailbox);
         return _database.Read(transaction =>
         {
-            using var select = transaction.Command("""
-                SELECT folder, since, until, boundary, ids_at_boundary, learned, pages, completed, updated_at
+            using var select = transaction.Command($"""
+                SELECT {BaselineRows.Columns}
                 FROM baseline_progress WHERE tenant_id = $tenant AND mailbox = $mailbox
                 ORDER BY folder;
                 """);
             using var reader = select.With("$tenant", tenantId).With("$mailbox", mailbox).ExecuteReader();
             var found = new List<BaselineProgress>();
             while (reader.Read())
-            {
-                var ids = reader.GetString(4);
-                found.Add(new BaselineProgress(tenantId, mailbox, reader.GetString(0),
-                    UnixMilliseconds.ToInstant(reader.GetInt64(1)), UnixMilliseconds.ToInstant(reader.GetInt64(2)),
-                    reader.IsDBNull(3) ? null : UnixMilliseconds.ToInstant(reader.GetInt64(3)),
-                    ids.Length == 0 ? [] : ids.Split('\n'),
-                    reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7) != 0,
-                    UnixMilliseconds.ToInstant(reader.GetInt64(8))));
-            }
+                found.Add(BaselineRows.Read(reader, SqlDialect.Sqlite));
             return found;
         });
     }
@@ -176,8 +143,7 @@ public sealed class SqliteWorkerStateStore(SqliteDatabase database) : IWorkerSta
         using var reader = select.ExecuteReader();
         var found = new List<SubscriptionRecord>();
         while (reader.Read())
-            found.Add(new SubscriptionRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                reader.GetString(3), reader.GetString(4), UnixMilliseconds.ToInstant(reader.GetInt64(5))));
+            found.Add(SubscriptionRows.Read(reader, SqlDialect.Sqlite));
         return found;
     });
 

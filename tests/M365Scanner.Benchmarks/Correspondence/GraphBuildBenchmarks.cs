@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using M365Scanner.Core.Correspondence;
+using M365Scanner.Storage.InMemory;
 using M365Scanner.Storage.Sqlite;
 
 namespace M365Scanner.Benchmarks.Correspondence;

@@ -8,6 +8,7 @@ using M365Scanner.Core.Mail;
 using M365Scanner.Core.Policy;
 using M365Scanner.Core.Scanning;
 using M365Scanner.Core.Scoring;
+using M365Scanner.Storage.InMemory;
 using M365Scanner.Storage.Sqlite;
 
 namespace M365Scanner.Benchmarks.Scoring;

@@ -1,6 +1,7 @@
 using M365Scanner.Core.Correspondence;
 using M365Scanner.Core.Links;
 using M365Scanner.Core.Mail;
+using M365Scanner.Storage.InMemory;
 
 namespace M365Scanner.Core.Tests.Correspondence;
 

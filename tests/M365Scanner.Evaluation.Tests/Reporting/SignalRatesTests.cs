@@ -6,6 +6,7 @@ using M365Scanner.Core.Scanning;
 using M365Scanner.Core.Scoring;
 using M365Scanner.Evaluation.Data;
 using M365Scanner.Evaluation.Reporting;
+using M365Scanner.Storage.InMemory;
 
 namespace M365Scanner.Evaluation.Tests.Reporting;
 

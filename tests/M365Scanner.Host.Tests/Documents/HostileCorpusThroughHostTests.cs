@@ -1,6 +1,7 @@
 using M365Scanner.Core.Operations;
-using M365Scanner.HostileCorpus;
+using M365Scanner.Core.Policy;
 using M365Scanner.Host.Tests.TestSupport;
+using M365Scanner.HostileCorpus;
 using MimeKit;
 
 namespace M365Scanner.Host.Tests.Documents;
@@ -32,12 +33,12 @@ public class HostileCorpusThroughHostTests
         // Still scanning: an ordinary message from the partner arrives and is allowed.
         env.Deliver(Mime.Message(ScannerEnvironment.Partner, ScannerEnvironment.Mailbox, "Minutes", "Minutes at https://docs.partner.example/minutes/10",
             DateTimeOffset.UtcNow, messageId: "after-corpus@partner.example"));
-        Assert.Equal("allow", (await env.VerdictForAsync("after-corpus@partner.example")).Action);
+        Assert.Equal(MessageAction.Allow, (await env.VerdictForAsync("after-corpus@partner.example")).Action);
     }
 
     private static IEnumerable<string> Misses(HostileItem item, VerdictRecord verdict)
     {
-        if (verdict.Action == "allow")
+        if (verdict.Action == MessageAction.Allow)
             yield return $"{item.Name}: allowed ({verdict.Explanation})";
         // Either the hidden link was read, or a note says what was not. (Through Graph the host never parses MIME:
         // Exchange hands over the nested message's body, so a MIME-nesting item is read whole here.)

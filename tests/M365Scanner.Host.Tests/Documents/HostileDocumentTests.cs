@@ -1,5 +1,6 @@
 using System.Text;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Core.Tests.TestSupport;
 using M365Scanner.Host.Tests.TestSupport;
 
@@ -47,11 +48,11 @@ public class HostileDocumentTests
             DateTimeOffset.UtcNow, pdf: ("invoice.pdf", Pdf(kind)), messageId: messageId));
 
         var verdict = await env.VerdictForAsync(messageId);
-        Assert.Equal("quarantine", verdict.Action);
+        Assert.Equal(MessageAction.Quarantine, verdict.Action);
         Assert.Contains(gap, verdict.Notes);
         Assert.Contains("could not be read", verdict.Explanation);
-        var entry = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditStates.Completed), "the quarantine");
-        Assert.Equal("quarantine", entry.Action);
+        var entry = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditState.Completed), "the quarantine");
+        Assert.Equal(AuditAction.Quarantine, entry.Action);
         Assert.Single(env.Audit.Query(env.TenantId));
         Assert.Single(env.Folder(Quarantine));
         Assert.Single(env.Verdicts.Query(new VerdictQuery(env.TenantId, ScannerEnvironment.Mailbox)), v => v.Key.MessageId == messageId);
@@ -59,6 +60,6 @@ public class HostileDocumentTests
         // The host is still up and scanning: the partner's next, ordinary message is read and allowed.
         env.Deliver(Mime.Message(ScannerEnvironment.Partner, ScannerEnvironment.Mailbox, "Minutes", "Minutes at https://docs.partner.example/minutes/9",
             DateTimeOffset.UtcNow, messageId: $"after-{messageId}"));
-        Assert.Equal("allow", (await env.VerdictForAsync($"after-{messageId}")).Action);
+        Assert.Equal(MessageAction.Allow, (await env.VerdictForAsync($"after-{messageId}")).Action);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.DocumentWorker.Tests.TestSupport;
 using M365Scanner.Host.Tests.TestSupport;
 
@@ -28,11 +29,11 @@ public class WorkerKillingDocumentTests
 
         var verdict = await env.VerdictForAsync(messageId);
 
-        Assert.Equal("quarantine", verdict.Action); // what could not be read counts against the message
+        Assert.Equal(MessageAction.Quarantine, verdict.Action); // what could not be read counts against the message
         var died = Assert.Single(verdict.Notes.Split('\n'), n => n.Contains("its parse worker died", StringComparison.Ordinal));
         Assert.Matches(@"^pdf could not be read: invoice\.pdf: its parse worker died \(exit code \d+\)$", died);
-        var entry = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditStates.Completed), "the quarantine");
-        Assert.Equal("quarantine", entry.Action);
+        var entry = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditState.Completed), "the quarantine");
+        Assert.Equal(AuditAction.Quarantine, entry.Action);
         Assert.Single(env.Folder(Quarantine));
         Assert.Single(env.Verdicts.Query(new VerdictQuery(env.TenantId, ScannerEnvironment.Mailbox)), v => v.Key.MessageId == messageId);
         using var admin = env.AdminClient();
@@ -45,7 +46,7 @@ public class WorkerKillingDocumentTests
                 new M365Scanner.Core.Tests.TestSupport.MinimalPage(["Minutes: https://docs.partner.example/minutes/9"], []))),
             messageId: "after-killer@partner.example"), Carol);
         var after = await env.VerdictForAsync("after-killer@partner.example", Carol);
-        Assert.Equal("allow", after.Action);
+        Assert.Equal(MessageAction.Allow, after.Action);
         Assert.DoesNotContain("could not be read", after.Notes);
     }
 }

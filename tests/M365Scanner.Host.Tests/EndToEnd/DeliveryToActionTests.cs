@@ -3,6 +3,7 @@ using System.Text;
 using M365Scanner.Core.Links.Extraction;
 using M365Scanner.Core.Mail;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Core.Tests.TestSupport;
 using M365Scanner.Host.Tests.TestSupport;
 
@@ -25,7 +26,7 @@ public class DeliveryToActionTests
 
         var verdict = await env.VerdictForAsync("benign-1@partner.example");
 
-        Assert.Equal("allow", verdict.Action);
+        Assert.Equal(MessageAction.Allow, verdict.Action);
         var inbox = env.InFolder("Inbox", "benign-1@partner.example").Single();
         Assert.Equal(id, inbox.Id);
         Assert.Equal(mime, inbox.Mime);
@@ -46,9 +47,9 @@ public class DeliveryToActionTests
         env.Deliver(mime);
 
         var verdict = await env.VerdictForAsync("lateral-pdf@partner.example");
-        Assert.Equal("rewrite", verdict.Action);
-        var entry = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditStates.Completed), "the rewrite to complete");
-        Assert.Equal("rewrite", entry.Action);
+        Assert.Equal(MessageAction.Rewrite, verdict.Action);
+        var entry = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditState.Completed), "the rewrite to complete");
+        Assert.Equal(AuditAction.Rewrite, entry.Action);
 
         var original = Assert.Single(env.Folder(Quarantine));
         Assert.Equal(mime, original.Mime);
@@ -87,8 +88,8 @@ public class DeliveryToActionTests
         env.Deliver(mime);
 
         var verdict = await env.VerdictForAsync("external-1@phish.example");
-        Assert.True(verdict.Action == "quarantine", $"{verdict.Action} {verdict.Score}: {verdict.LinksJson}");
-        var entry = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditStates.Completed), "the quarantine");
+        Assert.True(verdict.Action == MessageAction.Quarantine, $"{verdict.Action} {verdict.Score}: {verdict.LinksJson}");
+        var entry = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditState.Completed), "the quarantine");
         Assert.Empty(env.InFolder("Inbox", "external-1@phish.example"));
         Assert.Equal(mime, Assert.Single(env.Folder(Quarantine)).Mime);
 
@@ -97,7 +98,7 @@ public class DeliveryToActionTests
         Assert.Equal(HttpStatusCode.OK, release.StatusCode);
         Assert.Equal(mime, Assert.Single(env.InFolder("Inbox", "external-1@phish.example")).Mime);
         Assert.Empty(env.Folder(Quarantine));
-        Assert.Equal(AuditStates.Released, env.Audit.Get(entry.Id)?.State);
+        Assert.Equal(AuditState.Released, env.Audit.Get(entry.Id)?.State);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public class OneCopyTests
         await Eventually.True(() => Volatile.Read(ref scans) >= 2, $"the retry of the killed job to start (jobs: {env.FailedJobs()})");
         var jobId = await Eventually.Until(() => ScanJobs.Processing(env, graphId), "the retry to be processing");
         var second = RunAgainBeside(env, jobId, graphId);
-        var entry = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditStates.Completed),
+        var entry = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditState.Completed),
             $"the rewrite to complete (jobs: {env.FailedJobs()})");
         var secondRun = await Record.ExceptionAsync(() => second.WaitAsync(Deadline));
 
@@ -74,7 +74,7 @@ public class OneCopyTests
         Assert.Equal(graphId, copies[0].CopyOf);
         Assert.Equal(1, killed);
         Assert.False(missedRendezvous, "a resuming run waited in vain for the other");
-        Assert.Equal("rewrite", Assert.Single(env.Audit.Query(env.TenantId)).Action);
+        Assert.Equal(AuditAction.Rewrite, Assert.Single(env.Audit.Query(env.TenantId)).Action);
         Assert.Equal(mime, Assert.Single(env.Folder(Quarantine)).Mime);
         Assert.Equal(entry.ResultMessageId, Assert.Single(env.InFolder("Inbox", id)).Id);
         Assert.Null(secondRun);
@@ -87,7 +87,7 @@ public class OneCopyTests
         const string id = "two-copies@partner.example";
         var mime = ScannerEnvironment.LateralPdfMessage(id, EvilUrl);
         var graphId = env.Deliver(mime);
-        var entry = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditStates.Completed),
+        var entry = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditState.Completed),
             $"the rewrite (jobs: {env.FailedJobs()})");
         using var graph = new MailboxOverGraph(env);
         var untracked = await graph.CreateUntrackedCopyAsync(id, graphId);

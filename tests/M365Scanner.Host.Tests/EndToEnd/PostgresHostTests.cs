@@ -1,5 +1,6 @@
 using System.Net;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Host.Tests.TestSupport;
 using M365Scanner.Storage.Postgres;
 using M365Scanner.Storage.Tests.TestSupport;
@@ -30,9 +31,9 @@ public class PostgresHostTests
 
             env.Deliver(ScannerEnvironment.LateralPdfMessage("pg-lateral@partner.example", EvilUrl));
             env.Deliver(ScannerEnvironment.ExternalPhish("pg-phish@micros0ft-support.xyz"));
-            Assert.Equal("rewrite", (await env.VerdictForAsync("pg-lateral@partner.example")).Action);
-            Assert.Equal("quarantine", (await env.VerdictForAsync("pg-phish@micros0ft-support.xyz")).Action);
-            await Eventually.True(() => env.Audit.Query(env.TenantId).Count(e => e.State == AuditStates.Completed) == 2, "both actions to complete");
+            Assert.Equal(MessageAction.Rewrite, (await env.VerdictForAsync("pg-lateral@partner.example")).Action);
+            Assert.Equal(MessageAction.Quarantine, (await env.VerdictForAsync("pg-phish@micros0ft-support.xyz")).Action);
+            await Eventually.True(() => env.Audit.Query(env.TenantId).Count(e => e.State == AuditState.Completed) == 2, "both actions to complete");
             // The baseline and the scans wrote the partner's edges into the shared table, under this tenant.
             Assert.True(Convert.ToInt64(schema.Scalar("SELECT count(*) FROM edges")) > 0);
             Assert.True(Convert.ToInt64(schema.Scalar($"SELECT count(*) FROM {jobSchema}.job")) > 0);
@@ -40,13 +41,13 @@ public class PostgresHostTests
             await env.RestartHostAsync();
 
             Assert.Single(env.State().Subscriptions(env.TenantId));
-            Assert.Equal("rewrite", env.Verdicts.Get(new MessageKey(env.TenantId, ScannerEnvironment.Mailbox, "pg-lateral@partner.example"))?.Action);
-            Assert.Equal(2, env.Audit.Query(env.TenantId).Count(e => e.State == AuditStates.Completed));
+            Assert.Equal(MessageAction.Rewrite, env.Verdicts.Get(new MessageKey(env.TenantId, ScannerEnvironment.Mailbox, "pg-lateral@partner.example"))?.Action);
+            Assert.Equal(2, env.Audit.Query(env.TenantId).Count(e => e.State == AuditState.Completed));
             using var http = new HttpClient { BaseAddress = new Uri(env.BaseUrl) };
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
             // The restarted host still scans: a new delivery gets its verdict.
             env.Deliver(ScannerEnvironment.ExternalPhish("pg-phish-2@micros0ft-support.xyz"));
-            Assert.Equal("quarantine", (await env.VerdictForAsync("pg-phish-2@micros0ft-support.xyz")).Action);
+            Assert.Equal(MessageAction.Quarantine, (await env.VerdictForAsync("pg-phish-2@micros0ft-support.xyz")).Action);
         }
         finally
         {

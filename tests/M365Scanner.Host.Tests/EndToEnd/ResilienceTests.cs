@@ -1,5 +1,6 @@
 using System.Net;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.GraphEmulator.Faults;
 using M365Scanner.GraphEmulator.Subscriptions;
 using M365Scanner.Host.Tests.TestSupport;
@@ -22,7 +23,7 @@ public class ResilienceTests
 
         var verdict = await env.VerdictForAsync("report-only@phish.example");
 
-        Assert.Equal("quarantine", verdict.Action);
+        Assert.Equal(MessageAction.Quarantine, verdict.Action);
         Assert.False(verdict.Enforced);
         var inbox = Assert.Single(env.InFolder("Inbox", "report-only@phish.example"));
         Assert.Equal((id, mime), (inbox.Id, inbox.Mime));
@@ -36,7 +37,7 @@ public class ResilienceTests
         await using var env = await ScannerEnvironment.StartAsync();
         var mime = ScannerEnvironment.LateralPdfMessage("release-rewrite@partner.example", EvilUrl);
         env.Deliver(mime);
-        var entry = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditStates.Completed), "the rewrite");
+        var entry = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditState.Completed), "the rewrite");
 
         using var admin = env.AdminClient();
         var release = await admin.PostAsync($"/api/admin/release/{entry.Id}", null);
@@ -67,12 +68,12 @@ public class ResilienceTests
         env.Deliver(ScannerEnvironment.ExternalPhish("duplicate@phish.example"));
 
         await env.VerdictForAsync("duplicate@phish.example");
-        var entry = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditStates.Completed), "the quarantine");
+        var entry = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditState.Completed), "the quarantine");
         await Eventually.True(() => env.Control.NotificationDeliveries.Where(d => d.Delivered).Sum(d => d.Notifications) >= 2, "both copies of the notification to arrive");
 
         Assert.Single(env.Audit.Query(env.TenantId));
         Assert.Single(env.Folder(Quarantine));
-        Assert.Equal("quarantine", entry.Action);
+        Assert.Equal(AuditAction.Quarantine, entry.Action);
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public class ResilienceTests
 
         var verdict = await env.VerdictForAsync("dropped@phish.example");
 
-        Assert.Equal("quarantine", verdict.Action);
+        Assert.Equal(MessageAction.Quarantine, verdict.Action);
         Assert.Single(env.Folder(Quarantine));
     }
 
@@ -102,7 +103,7 @@ public class ResilienceTests
                 $"Minutes at https://docs.partner.example/minutes/{id}", DateTimeOffset.UtcNow, messageId: id));
 
         foreach (var id in ids)
-            Assert.Equal("allow", (await env.VerdictForAsync(id)).Action);
+            Assert.Equal(MessageAction.Allow, (await env.VerdictForAsync(id)).Action);
         Assert.Equal(ids.Count, ids.Sum(id => env.InFolder("Inbox", id).Count()));
     }
 
@@ -125,7 +126,7 @@ public class ResilienceTests
 
         await env.RestartHostAsync(); // the new host has no hook; the failed job's retry is in the job storage
 
-        var entry = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditStates.Completed),
+        var entry = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditState.Completed),
             $"the rewrite to be resumed by the restarted host (jobs: {env.FailedJobs()})");
         Assert.Single(env.Audit.Query(env.TenantId));
         Assert.Equal(mime, Assert.Single(env.Folder(Quarantine)).Mime);
@@ -145,7 +146,7 @@ public class ResilienceTests
         var mime = ScannerEnvironment.LateralPdfMessage("interrupted@partner.example", EvilUrl);
         env.Deliver(mime);
 
-        var entry = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditStates.Completed),
+        var entry = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditState.Completed),
             $"the rewrite to be resumed and completed (jobs: {env.FailedJobs()})");
 
         Assert.Equal(1, interrupted);
@@ -176,9 +177,9 @@ public class ResilienceTests
         var verdict = await env.VerdictForAsync(id);
 
         Assert.Equal(1, interrupted);
-        Assert.Equal((action, true), (verdict.Action, verdict.Enforced));
+        Assert.Equal((action, true), (StableName.Of(verdict.Action), verdict.Enforced));
         var entry = Assert.Single(env.Audit.Query(env.TenantId));
-        Assert.Equal((action, AuditStates.Completed), (entry.Action, entry.State));
+        Assert.Equal((action, AuditState.Completed), (StableName.Of(entry.Action), entry.State));
         var quarantined = Assert.Single(env.Folder(Quarantine));
         Assert.Equal((mime, entry.OriginalMessageId), (quarantined.Mime, quarantined.Id));
         var inbox = env.InFolder("Inbox", id).ToList();

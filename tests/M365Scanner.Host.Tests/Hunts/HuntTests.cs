@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Core.Tests.TestSupport;
 using M365Scanner.Host.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +39,7 @@ public class HuntTests
             Deliver(env, Carol, "pdf-plain-carol", "the notes are attached", pdfLink: null),
         };
         foreach (var (mailbox, id) in carriers.Concat(others))
-            Assert.Equal("allow", (await VerdictAsync(env, mailbox, id)).Action);
+            Assert.Equal(MessageAction.Allow, (await VerdictAsync(env, mailbox, id)).Action);
         // The partner's history (20-60 days old) is outside the hunt's window of 7 days.
 
         using var admin = env.AdminClient();
@@ -65,7 +66,7 @@ public class HuntTests
         foreach (var (mailbox, messageId) in others)
             Assert.Single(env.Folder("Inbox", mailbox), m => m.InternetMessageId?.Trim('<', '>') == messageId);
         // Every action is in the audit log, and a second hunt finds nothing left to do.
-        Assert.Equal(4, env.Audit.Query(env.TenantId).Count(e => e.Action == "quarantine" && e.State == AuditStates.Completed));
+        Assert.Equal(4, env.Audit.Query(env.TenantId).Count(e => e.Action == AuditAction.Quarantine && e.State == AuditState.Completed));
         var again = await CompletedAsync(env, admin, await StartAsync(admin, new { domain = Domain, days = 7 }));
         Assert.Empty(again.Matches);
     }
@@ -80,8 +81,8 @@ public class HuntTests
         // The live path does not know hunted indicators: the message is delivered and allowed.
         var carrier = Deliver(env, ScannerEnvironment.Mailbox, "late", "minutes at https://docs.partner.example/minutes/10");
         var other = Deliver(env, ScannerEnvironment.Mailbox, "late-other", "minutes at https://docs.partner.example/minutes/11");
-        Assert.Equal("allow", (await VerdictAsync(env, carrier.Mailbox, carrier.Id)).Action);
-        Assert.Equal("allow", (await VerdictAsync(env, other.Mailbox, other.Id)).Action);
+        Assert.Equal(MessageAction.Allow, (await VerdictAsync(env, carrier.Mailbox, carrier.Id)).Action);
+        Assert.Equal(MessageAction.Allow, (await VerdictAsync(env, other.Mailbox, other.Id)).Action);
 
         var retro = await CompletedAsync(env, admin, await StartAsync(admin, new { hours = 48 }, "/api/admin/hunts/retro"));
 
@@ -163,7 +164,7 @@ public class HuntTests
             return await Eventually.Until(async () =>
             {
                 var report = await admin.GetFromJsonAsync<HuntReport>($"/api/admin/hunts/{id}", Json);
-                return report?.State is HuntStates.Completed or HuntStates.Failed ? report : null;
+                return report?.State is HuntState.Completed or HuntState.Failed ? report : null;
             }, $"hunt {id} to finish");
         }
         catch (TimeoutException ex)

@@ -28,7 +28,7 @@ public class AdminConsentTests
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Protection is starting", html);
-        await WaitAsync(env, () => env.Tenants.Get(env.TenantId)?.State == TenantStates.Active
+        await WaitAsync(env, () => env.Tenants.Get(env.TenantId)?.State == TenantState.Active
                                    && env.State.Subscriptions(env.TenantId).Count == OnboardingEnvironment.Users.Length,
             "the tenant to be active with a subscription per user");
         var tenant = env.Tenants.Get(env.TenantId)!;
@@ -57,7 +57,7 @@ public class AdminConsentTests
         using var offboard = await admin.PostAsync($"/api/admin/tenants/{env.TenantId}/offboard", null);
 
         Assert.Equal(HttpStatusCode.Accepted, offboard.StatusCode);
-        await WaitAsync(env, () => env.Tenants.Get(env.TenantId)?.State == TenantStates.Offboarded, "the tenant to be offboarded");
+        await WaitAsync(env, () => env.Tenants.Get(env.TenantId)?.State == TenantState.Offboarded, "the tenant to be offboarded");
         Assert.Empty(env.Control.Subscriptions);
         Assert.Empty(env.State.Subscriptions(env.TenantId));
         Assert.Null(env.State.GetDeltaLink(env.TenantId, mailbox, "inbox"));
@@ -196,7 +196,7 @@ public class AdminConsentTests
         Assert.Contains("A permission is missing", html);
         Assert.Contains("User.Read.All", html);
         var tenant = Assert.Single(env.Tenants.All());
-        Assert.Equal(TenantStates.ConsentFailed, tenant.State);
+        Assert.Equal(TenantState.ConsentFailed, tenant.State);
         Assert.Equal(["Mail.ReadWrite"], tenant.GrantedRoles);
         Assert.Contains("User.Read.All", tenant.Problem);
         Assert.Empty(env.Tenants.Mailboxes(env.TenantId));

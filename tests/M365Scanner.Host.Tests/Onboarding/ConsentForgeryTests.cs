@@ -72,7 +72,7 @@ public class ConsentForgeryTests
         var (status, html) = await OnboardingEnvironment.CallbackAsync(browser, await OnboardingEnvironment.ConsentAsync(browser, consentPage));
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Protection is starting", html);
-        await Eventually.True(() => env.Tenants.Get(env.TenantId)?.State == TenantStates.Active, "the tenant to be active");
+        await Eventually.True(() => env.Tenants.Get(env.TenantId)?.State == TenantState.Active, "the tenant to be active");
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public class ConsentForgeryTests
         using var readmit = await admin.PostAsync($"/api/admin/tenants/{env.TenantId}/readmit", null);
 
         Assert.Equal(HttpStatusCode.Accepted, readmit.StatusCode);
-        await Eventually.True(() => env.Tenants.Get(env.TenantId)?.State == TenantStates.Active
+        await Eventually.True(() => env.Tenants.Get(env.TenantId)?.State == TenantState.Active
                                     && env.State.Subscriptions(env.TenantId).Count == OnboardingEnvironment.Users.Length,
             "the re-admitted tenant to be active with a subscription per user");
     }
@@ -203,7 +203,7 @@ public class ConsentForgeryTests
         await using var env = await OnboardingEnvironment.StartAsync();
         using var browser = env.Browser();
         await OnboardingEnvironment.CallbackAsync(browser, await OnboardingEnvironment.ConsentAsync(browser, await env.StartConsentAsync(browser)));
-        await Eventually.True(() => env.Tenants.Get(env.TenantId)?.State == TenantStates.Active, "the tenant to be active");
+        await Eventually.True(() => env.Tenants.Get(env.TenantId)?.State == TenantState.Active, "the tenant to be active");
         var active = env.Tenants.Get(env.TenantId);
         using var admin = env.AdminClient();
         using var anonymous = new HttpClient { BaseAddress = new Uri(env.BaseUrl) };
@@ -228,7 +228,7 @@ public class ConsentForgeryTests
         using var admin = env.AdminClient();
         using var offboard = await admin.PostAsync($"/api/admin/tenants/{env.TenantId}/offboard", null);
         Assert.Equal(HttpStatusCode.Accepted, offboard.StatusCode);
-        await Eventually.True(() => env.Tenants.Get(env.TenantId)?.State == TenantStates.Offboarded && env.Control.Subscriptions.Count == 0,
+        await Eventually.True(() => env.Tenants.Get(env.TenantId)?.State == TenantState.Offboarded && env.Control.Subscriptions.Count == 0,
             "the tenant to be offboarded");
     }
 }

@@ -2,15 +2,15 @@ using M365Scanner.Core.Correspondence;
 using M365Scanner.Core.Links.Extraction;
 using M365Scanner.Core.Mail;
 using M365Scanner.Core.Operations;
-using M365Scanner.Core.Operations.InMemory;
 using M365Scanner.Core.Policy;
 using M365Scanner.Core.Remediation;
 using M365Scanner.Core.Scanning;
 using M365Scanner.Core.Scoring;
-using M365Scanner.Host.Scanning;
 using M365Scanner.Host.BlockedLinks;
 using M365Scanner.Host.Mailboxes;
+using M365Scanner.Host.Scanning;
 using M365Scanner.Host.Tests.TestSupport;
+using M365Scanner.Storage.InMemory;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -81,7 +81,7 @@ public class MessageActionsTests
         var original = _mailbox.Deliver(Message());
         await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore("record-move").CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None));
         var copied = Assert.Single(Entries("rewrite"));
-        Assert.Equal(AuditStates.Copied, copied.State);
+        Assert.Equal(AuditState.Copied, copied.State);
         Assert.Equal(original.Id, copied.OriginalMessageId);
         Assert.Empty(_mailbox.In(InMemoryMailbox.Inbox).Where(m => m.ScannerCopyOf is null));
 
@@ -110,7 +110,7 @@ public class MessageActionsTests
 
         await Assert.ThrowsAsync<HttpRequestException>(() => Actions().QuarantineAsync(_key, original, "hunt match", CancellationToken.None));
         var started = Assert.Single(Entries("quarantine"));
-        Assert.Equal(AuditStates.Started, started.State);
+        Assert.Equal(AuditState.Started, started.State);
         Assert.Equal(original.Id, Assert.Single(_mailbox.In(InMemoryMailbox.Inbox)).Id);
 
         _mailbox.BeforeQuarantineMove = null;
@@ -124,7 +124,7 @@ public class MessageActionsTests
     {
         var original = _mailbox.Deliver(Message());
         await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore("record-move").QuarantineAsync(_key, original, "hunt match", CancellationToken.None));
-        Assert.Equal(AuditStates.Started, Assert.Single(Entries("quarantine")).State);
+        Assert.Equal(AuditState.Started, Assert.Single(Entries("quarantine")).State);
 
         var completed = await Actions().CompleteInterruptedMoveAsync(_key, CancellationToken.None);
 
@@ -141,7 +141,7 @@ public class MessageActionsTests
         var completed = await Actions().CompleteInterruptedMoveAsync(_key, CancellationToken.None);
 
         Assert.Null(completed);
-        Assert.Equal(AuditStates.Copied, Assert.Single(Entries("rewrite")).State);
+        Assert.Equal(AuditState.Copied, Assert.Single(Entries("rewrite")).State);
     }
 
     [Theory]
@@ -197,7 +197,7 @@ public class MessageActionsTests
 
         Assert.Equal(before, _mailbox.All.Select(m => (m.Id, m.FolderId)).OrderBy(m => m.Id).ToList());
         Assert.Empty(Entries("release"));
-        Assert.Equal(AuditStates.Copied, _audit.Get(copied.Id)!.State);
+        Assert.Equal(AuditState.Copied, _audit.Get(copied.Id)!.State);
     }
 
     [Fact]
@@ -223,16 +223,16 @@ public class MessageActionsTests
         switch (step)
         {
             case "create-copy":
-                Assert.Equal(AuditStates.Started, entry.State);
+                Assert.Equal(AuditState.Started, entry.State);
                 Assert.Single(inbox);
                 break;
             case "record-copy":
-                Assert.Equal(AuditStates.Started, entry.State);
+                Assert.Equal(AuditState.Started, entry.State);
                 Assert.Null(entry.ResultMessageId);
                 Assert.Single(inbox, m => m.ScannerCopyOf == original.Id);
                 break;
             case "move-original":
-                Assert.Equal(AuditStates.Copied, entry.State);
+                Assert.Equal(AuditState.Copied, entry.State);
                 Assert.Equal(Assert.Single(inbox, m => m.ScannerCopyOf == original.Id).Id, entry.ResultMessageId);
                 break;
         }
@@ -249,7 +249,7 @@ public class MessageActionsTests
         Assert.Contains("/blocked/", copy.Message.HtmlBody);
         Assert.Null(quarantined.ScannerCopyOf);
         Assert.Equal(original.Message.HtmlBody, quarantined.Message.HtmlBody);
-        Assert.Equal(AuditStates.Completed, entry.State);
+        Assert.Equal(AuditState.Completed, entry.State);
         Assert.Equal(MessageActions.Scanner, entry.Actor);
         Assert.Equal(quarantined.Id, entry.OriginalMessageId);
         Assert.Equal(copy.Id, entry.ResultMessageId);
@@ -261,7 +261,7 @@ public class MessageActionsTests
         var entry = Assert.Single(Entries("quarantine"));
         Assert.Empty(_mailbox.In(InMemoryMailbox.Inbox));
         var quarantined = Assert.Single(_mailbox.In(InMemoryMailbox.Quarantine));
-        Assert.Equal(AuditStates.Completed, entry.State);
+        Assert.Equal(AuditState.Completed, entry.State);
         Assert.Equal(quarantined.Id, entry.OriginalMessageId);
         Assert.Null(entry.ResultMessageId);
         return entry;
@@ -276,17 +276,17 @@ public class MessageActionsTests
         Assert.Null(restored.ScannerCopyOf);
         Assert.Equal(original.Message.HtmlBody, restored.Message.HtmlBody);
         var action = _audit.Get(actionId)!;
-        Assert.Equal(AuditStates.Released, action.State);
+        Assert.Equal(AuditState.Released, action.State);
         Assert.Equal(restored.Id, action.OriginalMessageId);
         var release = _audit.Get(releaseId)!;
-        Assert.Equal("release", release.Action);
-        Assert.Equal(AuditStates.Completed, release.State);
+        Assert.Equal(AuditAction.Release, release.Action);
+        Assert.Equal(AuditState.Completed, release.State);
         Assert.Equal(actionId, release.RelatedEntryId);
         Assert.Equal("admin@contoso.example", release.Actor);
         Assert.Equal(restored.Id, release.OriginalMessageId);
     }
 
-    private List<AuditEntry> Entries(string action) => [.. _audit.Query(Tenant, User, limit: 1000).Where(e => e.Action == action)];
+    private List<AuditEntry> Entries(string action) => [.. _audit.Query(Tenant, User, limit: 1000).Where(e => StableName.Of(e.Action) == action)];
 
     private MessageActions ActionsStoppingBefore(string step) =>
         Actions(new ActionFaults { BeforeStep = s => { if (s == step) throw new HostStopped(step); } });

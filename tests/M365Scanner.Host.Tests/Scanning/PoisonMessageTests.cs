@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Host.Scanning;
 using M365Scanner.Host.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,20 +40,20 @@ public class PoisonMessageTests
         // Mail to another mailbox while the poison message's job is failing and being retried.
         var other = PartnerMessage("meanwhile@partner.example", Carol);
         env.Deliver(other, Carol);
-        Assert.Equal("allow", (await env.VerdictForAsync("meanwhile@partner.example", Carol)).Action);
+        Assert.Equal(MessageAction.Allow, (await env.VerdictForAsync("meanwhile@partner.example", Carol)).Action);
         Assert.Equal(other, Assert.Single(env.InFolder("Inbox", "meanwhile@partner.example", Carol)).Mime);
 
         var verdict = await env.VerdictForAsync("poison-1@partner.example");
         var job = await Eventually.Until(() => ScanJobs.Succeeded(env, graphId), "the poison message's job to end (contained, not failed)");
 
         Assert.Equal(3, Volatile.Read(ref scans));
-        Assert.Equal(("quarantine", true), (verdict.Action, verdict.Enforced));
+        Assert.Equal((MessageAction.Quarantine, true), (verdict.Action, verdict.Enforced));
         Assert.Equal("poison: the scan failed 3 times: InvalidOperationException: the document trips the parser (test hook)", verdict.Notes);
         Assert.Empty(env.InFolder("Inbox", "poison-1@partner.example"));
         var quarantined = Assert.Single(env.Folder(Quarantine));
         Assert.Equal(mime, quarantined.Mime);
         var entry = Assert.Single(env.Audit.Query(env.TenantId));
-        Assert.Equal(("quarantine", AuditStates.Completed, "scanner"), (entry.Action, entry.State, entry.Actor));
+        Assert.Equal((AuditAction.Quarantine, AuditState.Completed, "scanner"), (entry.Action, entry.State, entry.Actor));
         Assert.Equal(("poison-1@partner.example", quarantined.Id), (entry.Key.MessageId, entry.OriginalMessageId));
         Assert.StartsWith("poison: the scan failed 3 times", entry.Reasons);
 
@@ -123,7 +124,7 @@ public class PoisonMessageTests
             var verdict = await env.VerdictForAsync("dies@partner.example");
 
             Assert.Equal(2, Volatile.Read(ref started));
-            Assert.Equal(("quarantine", true), (verdict.Action, verdict.Enforced));
+            Assert.Equal((MessageAction.Quarantine, true), (verdict.Action, verdict.Enforced));
             Assert.Equal("poison: the scan failed 2 times: its process stopped", verdict.Notes);
             Assert.Equal(mime, Assert.Single(env.Folder(Quarantine)).Mime);
             Assert.Empty(env.InFolder("Inbox", "dies@partner.example"));
@@ -151,7 +152,7 @@ public class PoisonMessageTests
 
         var verdict = await env.VerdictForAsync("report-only-poison@partner.example");
 
-        Assert.Equal(("quarantine", false), (verdict.Action, verdict.Enforced));
+        Assert.Equal((MessageAction.Quarantine, false), (verdict.Action, verdict.Enforced));
         Assert.Equal("poison: the scan failed 1 time: FormatException: bad xref table (test hook)", verdict.Notes);
         var inbox = Assert.Single(env.InFolder("Inbox", "report-only-poison@partner.example"));
         Assert.Equal((graphId, mime), (inbox.Id, inbox.Mime));
@@ -173,7 +174,7 @@ public class PoisonMessageTests
 
         var verdict = await env.VerdictForAsync("worker-died@partner.example");
 
-        Assert.Equal("allow", verdict.Action);
+        Assert.Equal(MessageAction.Allow, verdict.Action);
         Assert.Contains(note, verdict.Notes.Split('\n'));
         Assert.Equal(mime, Assert.Single(env.InFolder("Inbox", "worker-died@partner.example")).Mime);
         using var admin = env.AdminClient();

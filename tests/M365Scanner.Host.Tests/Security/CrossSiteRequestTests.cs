@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Host.Tests.TestSupport;
 
 namespace M365Scanner.Host.Tests.Security;
@@ -27,7 +28,7 @@ public class CrossSiteRequestTests(QuarantinedPhishHost fixture) : IClassFixture
         Assert.Single(Env.InFolder(Quarantine, "forgery-target@phish.example"));
         Assert.Empty(Env.InFolder("Inbox", "forgery-target@phish.example"));
         Assert.Equal(auditBefore, Env.Audit.Query(Env.TenantId).Count);
-        Assert.DoesNotContain(Env.Audit.Query(Env.TenantId), e => e.Action == "release");
+        Assert.DoesNotContain(Env.Audit.Query(Env.TenantId), e => e.Action == AuditAction.Release);
     }
 
     [Fact]
@@ -64,12 +65,12 @@ public class CrossSiteRequestTests(QuarantinedPhishHost fixture) : IClassFixture
     public async Task RetroHunt_FromAnotherSite_IsRefused_AndNoHuntStarts()
     {
         using var http = Client();
-        var before = fixture.Hunts.Recent(500).Count(h => h.Kind == "retro");
+        var before = fixture.Hunts.Recent(500).Count(h => h.Kind == HuntKind.Retro);
 
         var response = await http.SendAsync(BrowserRequests.CrossSite("/api/admin/hunts/retro", JsonContent.Create(new { hours = 1 })));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(before, fixture.Hunts.Recent(500).Count(h => h.Kind == "retro"));
+        Assert.Equal(before, fixture.Hunts.Recent(500).Count(h => h.Kind == HuntKind.Retro));
     }
 
     [Fact]
@@ -161,7 +162,7 @@ public class CrossSiteRequestTests(QuarantinedPhishHost fixture) : IClassFixture
     {
         // The emulator posts notifications as Graph does (server to server, no Origin): a delivery still gets its verdict.
         Env.Deliver(ScannerEnvironment.ExternalPhish("after-guards@phish.example"));
-        Assert.Equal("quarantine", (await Env.VerdictForAsync("after-guards@phish.example")).Action);
+        Assert.Equal(MessageAction.Quarantine, (await Env.VerdictForAsync("after-guards@phish.example")).Action);
         // And the validation handshake Graph makes when a subscription is created still answers its token.
         using var http = Client();
         var handshake = await http.PostAsync("/api/graph/notifications?validationToken=check-123", null);

@@ -25,7 +25,7 @@ public sealed class QuarantinedPhishHost : IAsyncLifetime
         _env = await ScannerEnvironment.StartAsync();
         _env.Deliver(ScannerEnvironment.ExternalPhish("forgery-target@phish.example"));
         await _env.VerdictForAsync("forgery-target@phish.example");
-        Quarantine = await Eventually.Until(() => _env.Audit.Query(_env.TenantId).FirstOrDefault(e => e.State == AuditStates.Completed), "the quarantine");
+        Quarantine = await Eventually.Until(() => _env.Audit.Query(_env.TenantId).FirstOrDefault(e => e.State == AuditState.Completed), "the quarantine");
     }
 
     /// <summary>A job that waits an hour in the Scheduled state: something for the dashboard to delete.</summary>

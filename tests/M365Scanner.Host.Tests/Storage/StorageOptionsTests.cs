@@ -1,4 +1,5 @@
 using M365Scanner.Host.Tests.TestSupport;
+using M365Scanner.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using M365Scanner.Core.Policy;
 using M365Scanner.GraphEmulator.Faults;
 using M365Scanner.Host.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,7 @@ public class MetricsTests
         env.Control.InjectFault(new FaultRule { Kind = FaultKind.TooManyRequests, Pattern = "/messages/", Method = "GET", Times = 2, RetryAfterSeconds = 1 });
 
         env.Deliver(ScannerEnvironment.ExternalPhish("metrics-1@phish.example"));
-        Assert.Equal("quarantine", (await env.VerdictForAsync("metrics-1@phish.example")).Action);
+        Assert.Equal(MessageAction.Quarantine, (await env.VerdictForAsync("metrics-1@phish.example")).Action);
 
         await Eventually.True(() => metrics.Sum("m365scanner.scans.completed") == 1, "the scan to be counted");
         Assert.Equal(1, metrics.Sum("m365scanner.notifications.received"));

@@ -1,4 +1,5 @@
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 
 namespace M365Scanner.Host.Tests.TestSupport;
 
@@ -43,10 +44,10 @@ public static class DeliveredMailChecks
             while (true)
             {
                 var verdicts = AllVerdicts(env);
-                var open = AllAudit(env).Count(e => e.State is not (AuditStates.Completed or AuditStates.Released));
+                var open = AllAudit(env).Count(e => e.State is not (AuditState.Completed or AuditState.Released));
                 missing = sent.Count(m => !verdicts.ContainsKey(Key(env, m)));
                 var actions = sent.Count(m => m.Expected != "allow");
-                var completed = AllAudit(env).Count(e => e.State == AuditStates.Completed);
+                var completed = AllAudit(env).Count(e => e.State == AuditState.Completed);
                 if (missing == 0 && open == 0 && completed >= actions)
                     return;
                 if (DateTime.UtcNow > deadline)
@@ -65,7 +66,7 @@ public static class DeliveredMailChecks
         var verdicts = AllVerdicts(env);
         var audit = AllAudit(env);
         var auditByMessage = audit.ToLookup(e => e.Key.MessageId);
-        foreach (var stuck in audit.Where(e => e.State is not (AuditStates.Completed or AuditStates.Released)))
+        foreach (var stuck in audit.Where(e => e.State is not (AuditState.Completed or AuditState.Released)))
             problems.Add($"audit entry {stuck.Id} ({stuck.Action} of {stuck.Key.MessageId}) left in state {stuck.State}");
 
         var scannedLines = env.LogLines("Scanned ").ToList();
@@ -83,7 +84,7 @@ public static class DeliveredMailChecks
                     continue;
                 }
                 var action = verdict.Action;
-                if (!verdict.Enforced || (m.Expected == "allow" ? action != "allow" : action is not ("rewrite" or "quarantine")))
+                if (!verdict.Enforced || (m.Expected == "allow" ? action != MessageAction.Allow : action is not (MessageAction.Rewrite or MessageAction.Quarantine)))
                 {
                     problems.Add($"{where}: verdict {action} (enforced: {verdict.Enforced})");
                     continue;
@@ -91,22 +92,22 @@ public static class DeliveredMailChecks
                 where = $"{id} ({action})";
 
                 var entries = auditByMessage[id].ToList();
-                var expectedEntries = action == "allow" ? 0 : 1;
-                if (entries.Count != expectedEntries || entries.Any(e => e.Action != action))
+                var expectedEntries = action == MessageAction.Allow ? 0 : 1;
+                if (entries.Count != expectedEntries || entries.Any(e => StableName.Of(e.Action) != StableName.Of(action)))
                     problems.Add($"{where}: audit entries [{string.Join(", ", entries.Select(e => $"{e.Id} {e.Action} {e.State}"))}]");
 
                 var inInbox = inbox[id].ToList();
                 var inQuarantine = quarantine[id].ToList();
-                var (inboxWanted, quarantineWanted) = action switch { "allow" => (1, 0), "rewrite" => (1, 1), _ => (0, 1) };
+                var (inboxWanted, quarantineWanted) = action switch { MessageAction.Allow => (1, 0), MessageAction.Rewrite => (1, 1), _ => (0, 1) };
                 if (inInbox.Count != inboxWanted || inQuarantine.Count != quarantineWanted)
                     problems.Add($"{where}: {inInbox.Count} in the inbox, {inQuarantine.Count} in quarantine");
-                if (action == "allow" && inInbox.Count == 1 && !inInbox[0].Mime.SequenceEqual(m.Mime))
+                if (action == MessageAction.Allow && inInbox.Count == 1 && !inInbox[0].Mime.SequenceEqual(m.Mime))
                     problems.Add($"{where}: benign message changed in the inbox");
-                if (action == "rewrite" && inInbox.Count == 1 && inInbox[0].Mime.SequenceEqual(m.Mime))
+                if (action == MessageAction.Rewrite && inInbox.Count == 1 && inInbox[0].Mime.SequenceEqual(m.Mime))
                     problems.Add($"{where}: the inbox holds the original, not the rewritten copy");
-                if (action == "rewrite" && entries.Count == 1 && inInbox.Count == 1 && entries[0].ResultMessageId != inInbox[0].Id)
+                if (action == MessageAction.Rewrite && entries.Count == 1 && inInbox.Count == 1 && entries[0].ResultMessageId != inInbox[0].Id)
                     problems.Add($"{where}: the inbox copy {inInbox[0].Id} is not the one the audit recorded ({entries[0].ResultMessageId})");
-                if (action != "allow" && inQuarantine.Count == 1 && !inQuarantine[0].Mime.SequenceEqual(m.Mime))
+                if (action != MessageAction.Allow && inQuarantine.Count == 1 && !inQuarantine[0].Mime.SequenceEqual(m.Mime))
                     problems.Add($"{where}: quarantine does not hold the original byte for byte");
 
                 // A console line can be lost when a process is killed, never written twice: at most one per message.

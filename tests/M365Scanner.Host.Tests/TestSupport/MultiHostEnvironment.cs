@@ -3,6 +3,7 @@ using M365Scanner.Core.Operations;
 using M365Scanner.GraphEmulator;
 using M365Scanner.GraphEmulator.Control;
 using M365Scanner.Host.Scanning;
+using M365Scanner.Storage;
 using M365Scanner.Storage.Postgres;
 using M365Scanner.Storage.Sqlite;
 using Microsoft.Extensions.Logging;

@@ -32,8 +32,8 @@ public abstract class AuditLogContract : StoreContract
         var release = Entry(Key, T0.AddDays(1)) with
         {
             Actor = "admin:kim",
-            Action = "release",
-            State = AuditStates.Completed,
+            Action = AuditAction.Release,
+            State = AuditState.Completed,
             OriginalMessageId = "AAMk-quarantined",
             ResultMessageId = null,
             Reasons = "false positive: partner's new file host",
@@ -61,12 +61,12 @@ public abstract class AuditLogContract : StoreContract
     {
         var log = CreateLog();
         var id = log.Append(Entry(Key, T0));
-        log.Update(id, AuditStates.Copied, null, "AAMk-copy", T0.AddMilliseconds(300));
+        log.Update(id, AuditState.Copied, null, "AAMk-copy", T0.AddMilliseconds(300));
 
-        log.Update(id, AuditStates.Completed, "AAMk-in-quarantine", null, T0.AddSeconds(1));
+        log.Update(id, AuditState.Completed, "AAMk-in-quarantine", null, T0.AddSeconds(1));
 
         var entry = log.Get(id)!;
-        Assert.Equal(AuditStates.Completed, entry.State);
+        Assert.Equal(AuditState.Completed, entry.State);
         Assert.Equal("AAMk-in-quarantine", entry.OriginalMessageId);
         Assert.Equal("AAMk-copy", entry.ResultMessageId);
         Assert.Equal(T0.AddSeconds(1), entry.UpdatedAt);
@@ -78,7 +78,7 @@ public abstract class AuditLogContract : StoreContract
     {
         var log = CreateLog();
 
-        Assert.Throws<KeyNotFoundException>(() => log.Update(7, AuditStates.Failed, null, null, T0));
+        Assert.Throws<KeyNotFoundException>(() => log.Update(7, AuditState.Failed, null, null, T0));
     }
 
     [SkippableFact]
@@ -87,14 +87,14 @@ public abstract class AuditLogContract : StoreContract
         var log = CreateLog();
         log.Append(Entry(Key, T0));
         // Appended later but stamped earlier (another host's clock): the last appended still wins.
-        var retry = log.Append(Entry(Key, T0.AddSeconds(-5)) with { State = AuditStates.Failed });
-        log.Append(Entry(Key, T0.AddMinutes(1)) with { Action = "quarantine" });
+        var retry = log.Append(Entry(Key, T0.AddSeconds(-5)) with { State = AuditState.Failed });
+        log.Append(Entry(Key, T0.AddMinutes(1)) with { Action = AuditAction.Quarantine });
         log.Append(Entry(Key with { MessageId = "<other@partner.example>" }, T0.AddMinutes(2)));
 
-        Assert.Equal(retry, log.Latest(Key, "rewrite")!.Id);
-        Assert.Equal("quarantine", log.Latest(Key, "quarantine")!.Action);
-        Assert.Null(log.Latest(Key, "release"));
-        Assert.Null(log.Latest(Key with { TenantId = "tenant-b" }, "rewrite"));
+        Assert.Equal(retry, log.Latest(Key, AuditAction.Rewrite)!.Id);
+        Assert.Equal(AuditAction.Quarantine, log.Latest(Key, AuditAction.Quarantine)!.Action);
+        Assert.Null(log.Latest(Key, AuditAction.Release));
+        Assert.Null(log.Latest(Key with { TenantId = "tenant-b" }, AuditAction.Rewrite));
     }
 
     [SkippableFact]
@@ -155,6 +155,6 @@ public abstract class AuditLogContract : StoreContract
 
     /// <summary>A scanner rewrite that has just started.</summary>
     protected static AuditEntry Entry(MessageKey key, DateTimeOffset at) => new(
-        Id: 0, At: at, Actor: "scanner", Key: key, Action: "rewrite", State: AuditStates.Started,
+        Id: 0, At: at, Actor: "scanner", Key: key, Action: AuditAction.Rewrite, State: AuditState.Started,
         OriginalMessageId: "AAMk1", ResultMessageId: null, Reasons: "score 0.82: opaque path on a new domain");
 }

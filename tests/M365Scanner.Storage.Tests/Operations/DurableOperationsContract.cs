@@ -1,4 +1,5 @@
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 
 namespace M365Scanner.Storage.Tests.Operations;
 
@@ -40,7 +41,7 @@ public abstract class DurableOperationsContract : IDisposable
     [SkippableFact]
     public void Verdicts_AndClaims_AreKept_WhenReopened()
     {
-        var verdict = new VerdictRecord(Key, "AAMk1", T0, "quarantine", 0.9, "why", true, "[]", "", "Invoice", "alice@partner.example");
+        var verdict = new VerdictRecord(Key, "AAMk1", T0, MessageAction.Quarantine, 0.9, "why", true, "[]", "", "Invoice", "alice@partner.example");
         var pending = Key with { MessageId = "<pending@partner.example>" };
         using (var first = CreateConnection())
         {
@@ -63,7 +64,7 @@ public abstract class DurableOperationsContract : IDisposable
     {
         // What a host that died mid-scan leaves for the next process: a counted attempt that never ended.
         var poison = new PoisonMessage(Key with { MessageId = "<poison@partner.example>" }, "AAMk2", "the scan failed 3 times: its process stopped",
-            3, T0, T0.AddMinutes(1), "quarantine", true, "Invoice", "alice@partner.example");
+            3, T0, T0.AddMinutes(1), MessageAction.Quarantine, true, "Invoice", "alice@partner.example");
         using (var first = CreateConnection())
         {
             first.Attempts.Begin(Key, 2, T0);
@@ -84,16 +85,16 @@ public abstract class DurableOperationsContract : IDisposable
         using (var first = CreateConnection())
         {
             id = first.Audit.Append(Entry());
-            first.Audit.Update(id, AuditStates.Copied, null, "AAMk-copy", T0.AddSeconds(1));
+            first.Audit.Update(id, AuditState.Copied, null, "AAMk-copy", T0.AddSeconds(1));
         }
 
         var reopened = Open();
         var next = reopened.Audit.Append(Entry());
 
         Assert.True(next > id);
-        Assert.Equal(next, reopened.Audit.Latest(Key, "rewrite")!.Id);
+        Assert.Equal(next, reopened.Audit.Latest(Key, AuditAction.Rewrite)!.Id);
         var kept = reopened.Audit.Get(id)!;
-        Assert.Equal(AuditStates.Copied, kept.State);
+        Assert.Equal(AuditState.Copied, kept.State);
         Assert.Equal("AAMk-copy", kept.ResultMessageId);
     }
 
@@ -187,5 +188,5 @@ public abstract class DurableOperationsContract : IDisposable
     }
 
     private static AuditEntry Entry() =>
-        new(0, T0, "scanner", Key, "rewrite", AuditStates.Started, "AAMk1", null, "score 0.82");
+        new(0, T0, "scanner", Key, AuditAction.Rewrite, AuditState.Started, "AAMk1", null, "score 0.82");
 }

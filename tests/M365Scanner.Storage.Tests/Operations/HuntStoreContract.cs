@@ -5,8 +5,8 @@ namespace M365Scanner.Storage.Tests.Operations;
 /// <summary>What every <see cref="IHuntStore"/> must do. A provider's test class says only how to open a fresh store.</summary>
 public abstract class HuntStoreContract : StoreContract
 {
-    private static readonly HuntReport Queued = new("hunt-1", HuntKinds.Ioc, "domain:evil.example", "tenant-a", 720, true, "api",
-        HuntStates.Queued, T0);
+    private static readonly HuntReport Queued = new("hunt-1", HuntKind.Ioc, "domain:evil.example", "tenant-a", 720, true, "api",
+        HuntState.Queued, T0);
 
     protected abstract IHuntStore CreateStore();
 
@@ -48,7 +48,7 @@ public abstract class HuntStoreContract : StoreContract
     public void Save_KeepsNulls_WhenRetroHuntOfEveryTenant()
     {
         var store = CreateStore();
-        var retro = new HuntReport("hunt-2", HuntKinds.Retro, null, null, 48, false, "schedule", HuntStates.Running, T0);
+        var retro = new HuntReport("hunt-2", HuntKind.Retro, null, null, 48, false, "schedule", HuntState.Running, T0);
 
         store.Save(retro);
 
@@ -86,19 +86,19 @@ public abstract class HuntStoreContract : StoreContract
     public void HuntedIndicators_ListsCompletedIocHuntsOnce()
     {
         var store = CreateStore();
-        store.Save(Queued with { Id = "1", Indicator = "domain:b.example", State = HuntStates.Completed });
-        store.Save(Queued with { Id = "2", Indicator = "domain:b.example", State = HuntStates.Completed });
-        store.Save(Queued with { Id = "3", Indicator = "sender:@a.example", State = HuntStates.Completed });
+        store.Save(Queued with { Id = "1", Indicator = "domain:b.example", State = HuntState.Completed });
+        store.Save(Queued with { Id = "2", Indicator = "domain:b.example", State = HuntState.Completed });
+        store.Save(Queued with { Id = "3", Indicator = "sender:@a.example", State = HuntState.Completed });
         store.Save(Queued with { Id = "4", Indicator = "domain:queued.example" });
-        store.Save(Queued with { Id = "5", Indicator = "domain:failed.example", State = HuntStates.Failed });
-        store.Save(new HuntReport("6", HuntKinds.Retro, null, null, 48, true, "schedule", HuntStates.Completed, T0));
+        store.Save(Queued with { Id = "5", Indicator = "domain:failed.example", State = HuntState.Failed });
+        store.Save(new HuntReport("6", HuntKind.Retro, null, null, 48, true, "schedule", HuntState.Completed, T0));
 
         Assert.Equal(["domain:b.example", "sender:@a.example"], store.HuntedIndicators());
     }
 
     private static HuntReport Finished(HuntReport queued) => queued with
     {
-        State = HuntStates.Completed,
+        State = HuntState.Completed,
         StartedAt = T0.AddSeconds(1),
         FinishedAt = T0.AddSeconds(31),
         MailboxesExamined = 2,

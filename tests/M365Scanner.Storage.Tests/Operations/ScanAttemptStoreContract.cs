@@ -1,4 +1,5 @@
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 
 namespace M365Scanner.Storage.Tests.Operations;
 
@@ -191,7 +192,7 @@ public abstract class ScanAttemptStoreContract : StoreContract
         };
         var sparse = Poison(Key with { MessageId = "graph:AAMk2" }, T0) with
         {
-            GraphMessageId = "AAMk2", Action = "rewrite", Enforced = false, Subject = null, Sender = null,
+            GraphMessageId = "AAMk2", Action = MessageAction.Rewrite, Enforced = false, Subject = null, Sender = null,
         };
 
         store.MarkPoison(full);
@@ -308,6 +309,6 @@ public abstract class ScanAttemptStoreContract : StoreContract
     /// <summary>A poison mark with every required field set, first seen at <see cref="StoreContract.T0"/> and marked
     /// at <paramref name="at"/>.</summary>
     protected static PoisonMessage Poison(MessageKey key, DateTimeOffset at) => new(
-        key, "AAMk1", "the scan failed 3 times: its process stopped", 3, T0, at, "quarantine", Enforced: true,
+        key, "AAMk1", "the scan failed 3 times: its process stopped", 3, T0, at, MessageAction.Quarantine, Enforced: true,
         Subject: "Invoice", Sender: "alice@partner.example");
 }

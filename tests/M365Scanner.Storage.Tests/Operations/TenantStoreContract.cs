@@ -6,7 +6,7 @@ namespace M365Scanner.Storage.Tests.Operations;
 /// store.</summary>
 public abstract class TenantStoreContract : StoreContract
 {
-    protected static readonly TenantRecord Contoso = new("11111111-aaaa-4bbb-8ccc-000000000001", TenantStates.Active, T0,
+    protected static readonly TenantRecord Contoso = new("11111111-aaaa-4bbb-8ccc-000000000001", TenantState.Active, T0,
         ["Mail.ReadWrite", "User.Read.All"], null);
 
     /// <summary>A new, empty store.</summary>
@@ -26,7 +26,7 @@ public abstract class TenantStoreContract : StoreContract
     public void Save_KeepsEveryField_WhenReadBack()
     {
         var store = CreateStore();
-        var failed = new TenantRecord("22222222-aaaa-4bbb-8ccc-000000000002", TenantStates.ConsentFailed, null, [], "User.Read.All was not granted");
+        var failed = new TenantRecord("22222222-aaaa-4bbb-8ccc-000000000002", TenantState.ConsentFailed, null, [], "User.Read.All was not granted");
         store.Save(Contoso);
         store.Save(failed);
 
@@ -39,13 +39,13 @@ public abstract class TenantStoreContract : StoreContract
     public void Save_Replaces_AndKeepsMailboxes_WhenSavedAgain()
     {
         var store = CreateStore();
-        store.Save(Contoso with { State = TenantStates.Onboarding });
+        store.Save(Contoso with { State = TenantState.Onboarding });
         store.SetMailboxes(Contoso.TenantId, ["bob@contoso.example"]);
 
-        store.Save(Contoso with { State = TenantStates.Offboarded, Problem = "offboarded by admin" });
+        store.Save(Contoso with { State = TenantState.Offboarded, Problem = "offboarded by admin" });
 
         var read = store.Get(Contoso.TenantId)!;
-        Assert.Equal(TenantStates.Offboarded, read.State);
+        Assert.Equal(TenantState.Offboarded, read.State);
         Assert.Equal("offboarded by admin", read.Problem);
         Assert.Single(store.All());
         Assert.Equal(["bob@contoso.example"], store.Mailboxes(Contoso.TenantId));

@@ -1,4 +1,5 @@
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 
 namespace M365Scanner.Storage.Tests.Operations;
 
@@ -153,7 +154,7 @@ public abstract class VerdictStoreContract : StoreContract
         var store = CreateStore();
         store.TryClaim(Key, "job-1", T0);
         store.Record(Verdict(Key, T0));
-        var rescanned = Verdict(Key, T0.AddHours(1)) with { Action = "quarantine", Score = 0.97, GraphMessageId = "AAMk-moved" };
+        var rescanned = Verdict(Key, T0.AddHours(1)) with { Action = MessageAction.Quarantine, Score = 0.97, GraphMessageId = "AAMk-moved" };
 
         store.Record(rescanned);
 
@@ -203,18 +204,18 @@ public abstract class VerdictStoreContract : StoreContract
         var store = CreateStore();
         var other = Key with { Mailbox = "carol@tenant.example" };
         var elsewhere = Key with { TenantId = "tenant-b" };
-        store.Record(Verdict(Key, T0) with { Action = "allow" });
-        store.Record(Verdict(Key with { MessageId = "<m2>" }, T0.AddMinutes(1)) with { Action = "quarantine" });
-        store.Record(Verdict(other, T0.AddMinutes(2)) with { Action = "quarantine" });
-        store.Record(Verdict(elsewhere, T0.AddMinutes(3)) with { Action = "quarantine" });
+        store.Record(Verdict(Key, T0) with { Action = MessageAction.Allow });
+        store.Record(Verdict(Key with { MessageId = "<m2>" }, T0.AddMinutes(1)) with { Action = MessageAction.Quarantine });
+        store.Record(Verdict(other, T0.AddMinutes(2)) with { Action = MessageAction.Quarantine });
+        store.Record(Verdict(elsewhere, T0.AddMinutes(3)) with { Action = MessageAction.Quarantine });
 
         Assert.Equal(3, store.Query(new VerdictQuery(TenantId: "tenant-a")).Count);
         // A mailbox filter alone spans tenants: tenant-b has a bob@ too.
         Assert.Equal(3, store.Query(new VerdictQuery(Mailbox: Key.Mailbox)).Count);
-        Assert.Equal(3, store.Query(new VerdictQuery(Action: "quarantine")).Count);
+        Assert.Equal(3, store.Query(new VerdictQuery(Action: MessageAction.Quarantine)).Count);
         // Since is inclusive, to the millisecond.
         Assert.Equal(3, store.Query(new VerdictQuery(Since: T0.AddMinutes(1))).Count);
-        Assert.Equal(["<m2>"], store.Query(new VerdictQuery("tenant-a", Key.Mailbox, "quarantine", T0.AddMinutes(1)))
+        Assert.Equal(["<m2>"], store.Query(new VerdictQuery("tenant-a", Key.Mailbox, MessageAction.Quarantine, T0.AddMinutes(1)))
             .Select(v => v.Key.MessageId));
         Assert.Empty(store.Query(new VerdictQuery(TenantId: "tenant-z")));
     }
@@ -231,7 +232,7 @@ public abstract class VerdictStoreContract : StoreContract
 
     /// <summary>A verdict with every required field set, scanned at <paramref name="at"/>.</summary>
     protected static VerdictRecord Verdict(MessageKey key, DateTimeOffset at) => new(
-        key, "AAMk1", at, "rewrite", 0.71, "Link: opaque path on a new domain", Enforced: true, LinksJson: "[]", Notes: "",
+        key, "AAMk1", at, MessageAction.Rewrite, 0.71, "Link: opaque path on a new domain", Enforced: true, LinksJson: "[]", Notes: "",
         Subject: "Invoice", Sender: "alice@partner.example");
 
     /// <summary>Records one verdict a day for <paramref name="days"/> days, oldest first, and returns their keys.</summary>

@@ -1,5 +1,6 @@
 using M365Scanner.Core.Correspondence;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Storage.Postgres;
 using M365Scanner.Storage.Tests.TestSupport;
 
@@ -183,7 +184,7 @@ public sealed class PostgresConcurrencyTests : IDisposable
         var edge = Edges(1)[0];
 
         graph.Add([new(edge, at)]);
-        verdicts.Record(new VerdictRecord(key, "AAMk1", at, "allow", 0, "", false, "[]", ""));
+        verdicts.Record(new VerdictRecord(key, "AAMk1", at, MessageAction.Allow, 0, "", false, "[]", ""));
 
         Assert.Equal(Tally.Once(new DateTimeOffset(2024, 3, 1, 12, 0, 0, TimeSpan.Zero)), graph.Read([edge])[edge]);
         var scannedAt = verdicts.Get(key)!.ScannedAt;

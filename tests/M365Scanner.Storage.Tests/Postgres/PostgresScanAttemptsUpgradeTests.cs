@@ -1,4 +1,5 @@
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Storage.Postgres;
 using M365Scanner.Storage.Tests.TestSupport;
 using Npgsql;
@@ -40,7 +41,7 @@ public sealed class PostgresScanAttemptsUpgradeTests : IDisposable
 
         Assert.Equal(PostgresSchema.LatestVersion, database.SchemaVersion);
         Assert.Equal(Enumerable.Range(1, PostgresSchema.LatestVersion), _schema.RecordedSchemaVersions());
-        Assert.Equal(("quarantine", "Invoice"), (verdicts.Get(Scanned)?.Action, verdicts.Get(Scanned)?.Subject));
+        Assert.Equal(((MessageAction?)MessageAction.Quarantine, "Invoice"), (verdicts.Get(Scanned)?.Action, verdicts.Get(Scanned)?.Subject));
         // The claim of a scan in flight when the old build stopped is still its job's, and its retry counts from one.
         Assert.True(verdicts.TryClaim(Pending, "job-2", T0));
         Assert.False(verdicts.TryClaim(Pending, "job-3", T0));

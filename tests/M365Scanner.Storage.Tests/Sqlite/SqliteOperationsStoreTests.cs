@@ -1,5 +1,6 @@
 using M365Scanner.Core.Correspondence;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Storage.Sqlite;
 using M365Scanner.Storage.Sqlite.Migrations;
 using M365Scanner.Storage.Tests.TestSupport;
@@ -20,8 +21,8 @@ public sealed class SqliteOperationsStoreTests
         var verdicts = new SqliteVerdictStore(database);
         var audit = new SqliteAuditLog(database);
 
-        verdicts.Record(new VerdictRecord(Key, "AAMk1", at, "allow", 0, "", false, "[]", ""));
-        var id = audit.Append(new AuditEntry(0, at, "scanner", Key, "rewrite", AuditStates.Started, null, null, ""));
+        verdicts.Record(new VerdictRecord(Key, "AAMk1", at, MessageAction.Allow, 0, "", false, "[]", ""));
+        var id = audit.Append(new AuditEntry(0, at, "scanner", Key, AuditAction.Rewrite, AuditState.Started, null, null, ""));
 
         var scannedAt = verdicts.Get(Key)!.ScannedAt;
         Assert.Equal(expected, scannedAt);

@@ -1,4 +1,5 @@
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Storage.Sqlite;
 using M365Scanner.Storage.Sqlite.Migrations;
 using M365Scanner.Storage.Tests.TestSupport;
@@ -30,7 +31,7 @@ public sealed class SqliteScanAttemptsUpgradeTests : IDisposable
 
         Assert.Equal(SqliteSchema.LatestVersion, database.SchemaVersion);
         Assert.Equal(Enumerable.Range(1, SqliteSchema.LatestVersion), RecordedVersions());
-        Assert.Equal(("quarantine", "Invoice"), (verdicts.Get(Scanned)?.Action, verdicts.Get(Scanned)?.Subject));
+        Assert.Equal(((MessageAction?)MessageAction.Quarantine, "Invoice"), (verdicts.Get(Scanned)?.Action, verdicts.Get(Scanned)?.Subject));
         // The claim of a scan in flight when the old build stopped is still its job's, and its retry counts from one.
         Assert.True(verdicts.TryClaim(Pending, "job-2", T0));
         Assert.False(verdicts.TryClaim(Pending, "job-3", T0));

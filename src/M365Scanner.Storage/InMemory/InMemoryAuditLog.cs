@@ -1,0 +1,78 @@
+using M365Scanner.Core.Operations;
+
+namespace M365Scanner.Storage.InMemory;
+
+/// <summary>The audit log in process memory: for tests and the offline demo. Thread-safe. Ids are 1, 2, 3, ... in
+/// append order, as in the SQLite log.</summary>
+public sealed class InMemoryAuditLog : IAuditLog
+{
+    // Entries are never deleted, so the entry with id n sits at index n - 1.
+    private readonly List<AuditEntry> _entries = [];
+    private readonly Lock _lock = new();
+
+    /// <inheritdoc />
+    public long Append(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        lock (_lock)
+        {
+            var id = _entries.Count + 1L;
+            _entries.Add(entry with { Id = id });
+            return id;
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="KeyNotFoundException">No entry has <paramref name="id"/>: resuming a step of an action
+    /// that was never appended is a bug to surface, not to skip.</exception>
+    public void Update(long id, AuditState state, string? originalMessageId, string? resultMessageId, DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            var entry = Find(id) ?? throw new KeyNotFoundException($"No audit entry has id {id}.");
+            _entries[(int)(id - 1)] = entry with
+            {
+                State = state,
+                OriginalMessageId = originalMessageId ?? entry.OriginalMessageId,
+                ResultMessageId = resultMessageId ?? entry.ResultMessageId,
+                UpdatedAt = at,
+            };
+        }
+    }
+
+    /// <inheritdoc />
+    public AuditEntry? Get(long id)
+    {
+        lock (_lock)
+            return Find(id);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>"Newest" is the last appended, whatever its <see cref="AuditEntry.At"/> says.</remarks>
+    public AuditEntry? Latest(MessageKey key, AuditAction action)
+    {
+        lock (_lock)
+            return _entries.FindLast(e => e.Key == key && e.Action == action);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Ordered by <see cref="AuditEntry.At"/>, then by id; <paramref name="since"/> is inclusive.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not positive.</exception>
+    public IReadOnlyList<AuditEntry> Query(string? tenantId = null, string? mailbox = null, DateTimeOffset? since = null, int limit = 100)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        lock (_lock)
+        {
+            return _entries
+                .Where(e => (tenantId is null || e.Key.TenantId == tenantId)
+                    && (mailbox is null || e.Key.Mailbox == mailbox)
+                    && (since is null || e.At >= since))
+                .OrderByDescending(e => e.At)
+                .ThenByDescending(e => e.Id)
+                .Take(limit)
+                .ToList();
+        }
+    }
+
+    private AuditEntry? Find(long id) => id >= 1 && id <= _entries.Count ? _entries[(int)(id - 1)] : null;
+}

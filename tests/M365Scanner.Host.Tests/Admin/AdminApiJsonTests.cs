@@ -1,0 +1,31 @@
+using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
+using M365Scanner.Host.Tests.TestSupport;
+
+namespace M365Scanner.Host.Tests.Admin;
+
+/// <summary>The admin API's JSON keeps the names it had when actions and states were strings in the records.</summary>
+public class AdminApiJsonTests
+{
+    [Fact]
+    public async Task VerdictsAndAudit_NameActionsAndStatesInLowerCase_AndTheActionFilterTakesThoseNames()
+    {
+        await using var env = await ScannerEnvironment.StartAsync();
+        var key = new MessageKey(env.TenantId, ScannerEnvironment.Mailbox, "json-1@partner.example");
+        var at = new DateTimeOffset(2024, 3, 1, 12, 0, 0, TimeSpan.Zero);
+        env.Verdicts.Record(new VerdictRecord(key, "AAMk1", at, MessageAction.Rewrite, 0.8, "why", true, "[]", ""));
+        var id = env.Audit.Append(new AuditEntry(0, at, "scanner", key, AuditAction.Rewrite, AuditState.Started, "AAMk1", null, "why"));
+        env.Audit.Update(id, AuditState.Copied, null, "AAMk2", at);
+
+        using var admin = env.AdminClient();
+        var verdicts = await admin.GetStringAsync($"/api/admin/verdicts?tenant={env.TenantId}");
+        var audit = await admin.GetStringAsync($"/api/admin/audit?tenant={env.TenantId}");
+
+        Assert.Contains("\"action\":\"rewrite\"", verdicts, StringComparison.Ordinal);
+        Assert.Contains("\"action\":\"rewrite\",\"state\":\"copied\"", audit, StringComparison.Ordinal);
+        Assert.Contains("json-1@partner.example", await admin.GetStringAsync($"/api/admin/verdicts?tenant={env.TenantId}&action=rewrite"), StringComparison.Ordinal);
+        Assert.Equal("[]", await admin.GetStringAsync($"/api/admin/verdicts?tenant={env.TenantId}&action=quarantine"));
+        // Only the stored names filter: the member's own spelling never did and still matches nothing.
+        Assert.Equal("[]", await admin.GetStringAsync($"/api/admin/verdicts?tenant={env.TenantId}&action=Rewrite"));
+    }
+}

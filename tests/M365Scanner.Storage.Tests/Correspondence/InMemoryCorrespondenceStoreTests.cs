@@ -1,9 +1,0 @@
-using M365Scanner.Core.Correspondence;
-
-namespace M365Scanner.Storage.Tests.Correspondence;
-
-/// <summary>The contract against Core's in-memory store, the reference every other store must match.</summary>
-public sealed class InMemoryCorrespondenceStoreTests : CorrespondenceStoreContract
-{
-    protected override ICorrespondenceStore CreateStore() => new InMemoryCorrespondenceStore();
-}
