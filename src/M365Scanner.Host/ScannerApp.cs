@@ -1,10 +1,13 @@
 using M365Scanner.Host.Admin;
 using M365Scanner.Host.BlockedLinks;
-using M365Scanner.Host.Extensions;
 using M365Scanner.Host.Health;
 using M365Scanner.Host.Hunts;
+using M365Scanner.Host.Mailboxes.Graph;
 using M365Scanner.Host.Onboarding;
+using M365Scanner.Host.Reference;
 using M365Scanner.Host.Scanning;
+using M365Scanner.Host.Telemetry;
+using M365Scanner.Host.Workers;
 using M365Scanner.Storage;
 using Microsoft.Extensions.Options;
 

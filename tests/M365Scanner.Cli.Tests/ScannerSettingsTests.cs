@@ -1,7 +1,7 @@
 using System.Text.Json;
 using M365Scanner.Core.Links;
 using M365Scanner.Core.Policy;
-using M365Scanner.Host.Extensions;
+using M365Scanner.Host;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using M365Scanner.Host.Telemetry;
 
 namespace M365Scanner.Host.Tests.Telemetry;
 

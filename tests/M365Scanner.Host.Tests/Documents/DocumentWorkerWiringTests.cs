@@ -9,7 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace M365Scanner.Host.Tests.Extensions;
+namespace M365Scanner.Host.Tests.Documents;
 
 /// <summary>The host reads PDFs through the document worker pool ("DocumentWorkers"), configured and checked at
 /// start like every other section.</summary>

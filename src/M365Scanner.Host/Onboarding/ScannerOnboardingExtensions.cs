@@ -1,8 +1,7 @@
 using M365Scanner.Graph.Clients;
 using M365Scanner.Host.Mailboxes;
-using M365Scanner.Host.Onboarding;
 
-namespace M365Scanner.Host.Extensions;
+namespace M365Scanner.Host.Onboarding;
 
 public static class ScannerOnboardingExtensions
 {

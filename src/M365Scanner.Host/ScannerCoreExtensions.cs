@@ -9,7 +9,7 @@ using M365Scanner.Host.Tenants;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace M365Scanner.Host.Extensions;
+namespace M365Scanner.Host;
 
 public static class ScannerCoreExtensions
 {

@@ -1,6 +1,5 @@
-using M365Scanner.Host.Hunts;
 
-namespace M365Scanner.Host.Extensions;
+namespace M365Scanner.Host.Hunts;
 
 public static class ScannerHuntsExtensions
 {

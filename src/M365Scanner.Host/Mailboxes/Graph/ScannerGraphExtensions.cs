@@ -1,8 +1,7 @@
 using M365Scanner.Graph.Extensions;
 using M365Scanner.Host.Mailboxes;
-using M365Scanner.Host.Mailboxes.Graph;
 
-namespace M365Scanner.Host.Extensions;
+namespace M365Scanner.Host.Mailboxes.Graph;
 
 public static class ScannerGraphExtensions
 {

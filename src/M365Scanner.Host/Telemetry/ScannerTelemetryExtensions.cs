@@ -1,10 +1,9 @@
 using M365Scanner.Graph.Clients;
-using M365Scanner.Host.Telemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
-namespace M365Scanner.Host.Extensions;
+namespace M365Scanner.Host.Telemetry;
 
 public static class ScannerTelemetryExtensions
 {

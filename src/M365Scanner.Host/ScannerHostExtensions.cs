@@ -4,7 +4,7 @@ using M365Scanner.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace M365Scanner.Host.Extensions;
+namespace M365Scanner.Host;
 
 public static class ScannerHostExtensions
 {

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace M365Scanner.Host;
+namespace M365Scanner.Host.Telemetry;
 
 /// <summary>Metrics export (section "Telemetry"). Off by default: the meter "M365Scanner" is always there for
 /// <c>dotnet-counters</c>, but nothing is sent anywhere until an endpoint is set.</summary>

@@ -1,4 +1,4 @@
-namespace M365Scanner.Host.Extensions;
+namespace M365Scanner.Host;
 
 public static class RepositorySettingsExtensions
 {

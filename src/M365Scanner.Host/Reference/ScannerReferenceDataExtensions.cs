@@ -1,7 +1,6 @@
-using M365Scanner.Host.Reference;
 using M365Scanner.Storage.Reference;
 
-namespace M365Scanner.Host.Extensions;
+namespace M365Scanner.Host.Reference;
 
 public static class ScannerReferenceDataExtensions
 {

@@ -5,11 +5,10 @@ using M365Scanner.Host.Baselines;
 using M365Scanner.Host.Jobs;
 using M365Scanner.Host.Scanning;
 using M365Scanner.Host.Subscriptions;
-using M365Scanner.Host.Workers;
 using M365Scanner.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace M365Scanner.Host.Extensions;
+namespace M365Scanner.Host.Workers;
 
 public static class ScannerJobsExtensions
 {
