@@ -33,8 +33,9 @@ internal static class AuthorizeApi
         if (request is null) return page is not null ? AuthorizePages.Error(page) : AuthorizePages.Answer(redirect!);
 
         var username = form["username"].ToString();
+        // Sign-in names are user principal names; FindUser also takes object ids, which are not sign-in names.
         var user = request.Tenant.FindUser(username);
-        if (user is null || !user.CheckPassword(form["password"]))
+        if (user is null || !string.Equals(user.UserPrincipalName, username, StringComparison.OrdinalIgnoreCase) || !user.CheckPassword(form["password"]))
             return AuthorizePages.SignIn(context.Request.Path, request.Tenant.Domain, request.Echo(name => form[name]), username,
                 "Your account or password is incorrect.");
 
