@@ -15,6 +15,8 @@ Console.WriteLine($"Graph emulator: authority {emulator.AuthorityHost}, Graph {e
 Console.WriteLine($"Server certificate (trust exactly this one): {certPath}");
 Console.WriteLine($"Demo tenant {DemoSeed.TenantId}, client id {DemoSeed.ClientId}, secret {DemoSeed.ClientSecret}");
 foreach (var line in seeded) Console.WriteLine("  " + line);
+Console.WriteLine($"Console sign-in (OpenID Connect authority {emulator.AuthorityHost}{DemoSeed.TenantId}/v2.0, client id {DemoSeed.ConsoleClientId}, secret {DemoSeed.ConsoleClientSecret}); test users, fake identities of this emulator:");
+foreach (var u in DemoSeed.ConsoleUsers) Console.WriteLine($"  {u.Role}: {u.UserPrincipalName} / {u.Password}");
 
 var stop = new TaskCompletionSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };

@@ -11,7 +11,10 @@ internal static class ControlApi
 {
     public sealed record TenantRequest(string? Id, string? Domain);
     public sealed record AppRequest(string? ClientId, string? Secret, string? CertificatePem, string[]? GrantedRoles, string[]? RequestedRoles, string[]? RedirectUris);
-    public sealed record UserRequest(string UserPrincipalName, string? DisplayName, string? Id);
+    /// <summary>A user; with <c>Password</c> it can sign in, and <c>AppRoles</c> maps an app's client id to the app
+    /// roles the user holds for it (e.g. {"&lt;clientId&gt;": ["Analyst"]}).</summary>
+    public sealed record UserRequest(string UserPrincipalName, string? DisplayName, string? Id, string? Password,
+        Dictionary<string, string[]>? AppRoles);
     public sealed record LoadRequest(string Directory, string? Folder, TimeSpan? SpreadOverLast);
     public sealed record LifecycleRequest(LifecycleEvent Event);
 
@@ -34,8 +37,14 @@ internal static class ControlApi
         control.MapGet("/tenants/{tenantId}/consents", (string tenantId, EmulatorControl c) => TypedResults.Ok(c.GetTenant(tenantId).Consents));
         control.MapPost("/tenants/{tenantId}/users", (string tenantId, UserRequest r, EmulatorControl c) =>
         {
+            foreach (var clientId in r.AppRoles?.Keys.ToArray() ?? [])
+                if (!c.GetTenant(tenantId).Apps.ContainsKey(clientId))
+                    return Results.BadRequest(new { error = $"No app {clientId} in tenant {tenantId}." });
             var user = c.AddUser(tenantId, r.UserPrincipalName, r.DisplayName, r.Id);
-            return TypedResults.Ok(new { user.Id, user.UserPrincipalName });
+            if (r.Password is not null) c.SetPassword(tenantId, user.Id, r.Password);
+            foreach (var (clientId, roles) in r.AppRoles ?? [])
+                c.AssignAppRoles(tenantId, user.Id, clientId, roles);
+            return Results.Ok(new { user.Id, user.UserPrincipalName });
         });
         control.MapPost("/tenants/{tenantId}/users/{user}/load", (string tenantId, string user, LoadRequest r, EmulatorControl c) =>
             TypedResults.Ok(new { loaded = c.LoadEml(tenantId, user, r.Directory, r.Folder ?? "inbox", r.SpreadOverLast) }));

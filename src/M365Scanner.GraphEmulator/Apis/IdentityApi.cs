@@ -5,12 +5,11 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace M365Scanner.GraphEmulator.Apis;
 
-/// <summary>The Entra ID endpoints MSAL and the consent flow use: the v2.0 token endpoint (client credentials
-/// with a secret or a certificate assertion), OpenID metadata, signing keys, and the admin-consent page.</summary>
+/// <summary>The Entra ID endpoints MSAL, OpenID Connect clients and the consent flow use: the v2.0 token endpoint
+/// (client credentials with a secret or a certificate assertion; authorization codes from <see cref="AuthorizeApi"/>),
+/// OpenID metadata, signing keys, and the admin-consent page.</summary>
 internal static class IdentityApi
 {
-    private const string AssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-
     public static IEndpointRouteBuilder MapIdentityApi(this IEndpointRouteBuilder app)
     {
         var tenant = app.MapGroup("/{tenant}");
@@ -23,7 +22,8 @@ internal static class IdentityApi
         return app;
     }
 
-    private static async Task<IResult> Token(HttpContext context, string tenant, TenantDirectory directory, TokenService tokens, TimeProvider time, EmulatorOptions options)
+    private static async Task<IResult> Token(HttpContext context, string tenant, TenantDirectory directory, TokenService tokens,
+        AuthorizationCodes codes, TimeProvider time, EmulatorOptions options)
     {
         if (!context.Request.HasFormContentType)
             return OAuthError.Result(400, "invalid_request", 900144, "The request body must contain the following parameter: 'grant_type'.");
@@ -31,29 +31,20 @@ internal static class IdentityApi
         var t = directory.Find(tenant);
         if (t is null)
             return OAuthError.Result(400, "invalid_tenant", 90002, $"Tenant '{tenant}' not found.");
-        if (form["grant_type"] != "client_credentials")
+        var grantType = form["grant_type"].ToString();
+        if (grantType is not ("client_credentials" or "authorization_code"))
             return OAuthError.Result(400, "unsupported_grant_type", 70003, "The app requested an unsupported grant type.");
         var clientId = form["client_id"].ToString();
         if (!t.Apps.TryGetValue(clientId, out var app))
             return OAuthError.Result(400, "unauthorized_client", 700016, $"Application with identifier '{clientId}' was not found in the directory '{t.Id}'.");
+        if (grantType == "authorization_code")
+            return await AuthorizationCodeGrant.RedeemAsync(context.Request, form, t, app, codes, tokens, time, options);
+
         var scope = form["scope"].ToString();
         if (!scope.Split(' ').Any(s => s.EndsWith("/.default", StringComparison.Ordinal)))
             return OAuthError.Result(400, "invalid_scope", 1002012, $"The provided value for scope {scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.");
-
-        if (form.TryGetValue("client_secret", out var secret))
-        {
-            if (app.Secret is null || secret != app.Secret)
-                return OAuthError.Result(401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.");
-        }
-        else if (form["client_assertion_type"] == AssertionType && form["client_assertion"].ToString() is { Length: > 0 } assertion)
-        {
-            if (await ClientAssertionValidator.ValidateAsync(assertion, app, time.GetUtcNow()) is { } failure)
-                return OAuthError.Result(401, "invalid_client", 700027, failure);
-        }
-        else
-        {
-            return OAuthError.Result(401, "invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
-        }
+        if (await ClientAuthentication.CheckAsync(form, app, time, publicClientAllowed: false) is { } refused)
+            return refused;
 
         var lifetime = (int)options.TokenLifetime.TotalSeconds;
         return TypedResults.Json(new Dictionary<string, object>
@@ -69,16 +60,24 @@ internal static class IdentityApi
     {
         if (directory.Find(tenant) is not { } t)
             return OAuthError.Result(400, "invalid_tenant", 90002, $"Tenant '{tenant}' not found.");
-        var root = $"{context.Request.Scheme}://{context.Request.Host}/{t.Id}";
+        var root = IdentityUrls.Root(context.Request, t.Id);
         return TypedResults.Json(new Dictionary<string, object>
         {
-            ["issuer"] = $"{context.Request.Scheme}://{context.Request.Host}/{t.Id}/v2.0",
+            ["issuer"] = IdentityUrls.Issuer(context.Request, t.Id),
             ["token_endpoint"] = root + "/oauth2/v2.0/token",
             ["authorization_endpoint"] = root + "/oauth2/v2.0/authorize",
+            ["end_session_endpoint"] = root + "/oauth2/v2.0/logout",
             ["jwks_uri"] = root + "/discovery/v2.0/keys",
-            ["token_endpoint_auth_methods_supported"] = new[] { "client_secret_post", "private_key_jwt", "client_secret_basic" },
-            ["response_types_supported"] = new[] { "code", "id_token", "code id_token", "id_token token" },
+            ["token_endpoint_auth_methods_supported"] = new[] { "client_secret_post", "private_key_jwt" },
+            // Entra ID also lists the implicit and hybrid types; the emulator signs users in with code + PKCE only.
+            ["response_types_supported"] = new[] { "code" },
+            ["response_modes_supported"] = new[] { "query", "form_post" },
+            ["grant_types_supported"] = new[] { "authorization_code", "client_credentials" },
+            ["code_challenge_methods_supported"] = new[] { "S256" },
+            ["scopes_supported"] = new[] { "openid", "profile", "email", "offline_access" },
+            ["subject_types_supported"] = new[] { "pairwise" },
             ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+            ["claims_supported"] = new[] { "sub", "iss", "aud", "exp", "iat", "nbf", "nonce", "name", "preferred_username", "oid", "tid", "roles", "ver" },
             ["tenant_region_scope"] = "NA",
         });
     }

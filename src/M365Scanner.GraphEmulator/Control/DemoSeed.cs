@@ -4,13 +4,36 @@ namespace M365Scanner.GraphEmulator.Control;
 
 /// <summary>Seeds a demo tenant (domain enron.com): one app with fixed credentials and <c>count</c> Enron mailboxes,
 /// those with the most established correspondents (people who wrote at least three times). Each owner's address is
-/// the most frequent To: address of its inbox.</summary>
+/// the most frequent To: address of its inbox. It also registers the analyst console's app, with one sign-in test user
+/// per app role (<see cref="ConsoleUsers"/>).</summary>
 public static class DemoSeed
 {
     public const string TenantId = "11111111-2222-3333-4444-555555555555";
     public const string ClientId = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
     public const string ClientSecret = "emulator-demo-secret";
     public const string Domain = "enron.com";
+
+    /// <summary>The analyst console's app registration (a web app signing users in with OpenID Connect).</summary>
+    public const string ConsoleClientId = "cccccccc-dddd-eeee-ffff-000000000000";
+    public const string ConsoleClientSecret = "emulator-console-secret";
+
+    /// <summary>The console's callback on any loopback port (the emulator, like Entra ID, ignores the port of
+    /// localhost redirect URIs), for the ASP.NET Core OpenID Connect handler's default paths.</summary>
+    public static readonly string[] ConsoleRedirectUris =
+    [
+        "http://localhost/signin-oidc", "https://localhost/signin-oidc", "http://127.0.0.1/signin-oidc", "https://127.0.0.1/signin-oidc",
+        "http://localhost/signout-callback-oidc", "https://localhost/signout-callback-oidc",
+        "http://127.0.0.1/signout-callback-oidc", "https://127.0.0.1/signout-callback-oidc",
+    ];
+
+    /// <summary>One test user per console app role. Fake identities of a local emulator: the passwords are meant to be
+    /// printed and documented, and work nowhere else.</summary>
+    public static readonly IReadOnlyList<ConsoleTestUser> ConsoleUsers =
+    [
+        new("console-admin@enron.com", "Console Admin", "Admin", "Admin-Demo-Pass-1"),
+        new("console-analyst@enron.com", "Console Analyst", "Analyst", "Analyst-Demo-Pass-1"),
+        new("console-reader@enron.com", "Console Reader", "Reader", "Reader-Demo-Pass-1"),
+    ];
 
     /// <summary>Senders with at least this many messages in an inbox count as its established correspondents.</summary>
     private const int EstablishedMessages = 3;
@@ -28,6 +51,9 @@ public static class DemoSeed
         control.CreateTenant(TenantId, Domain);
         control.RegisterApp(TenantId, ClientId, ClientSecret,
             grantedRoles: ["Mail.ReadWrite", "User.Read.All", "Mail-Advanced.ReadWrite.All"]);
+        control.RegisterApp(TenantId, ConsoleClientId, ConsoleClientSecret, redirectUris: ConsoleRedirectUris);
+        foreach (var u in ConsoleUsers)
+            control.AddSignInUser(TenantId, u.UserPrincipalName, u.Password, ConsoleClientId, [u.Role], u.DisplayName);
         if (enronDirectory is null) return [];
 
         var seeded = new List<SeededMailbox>();

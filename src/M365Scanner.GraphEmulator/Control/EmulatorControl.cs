@@ -69,6 +69,31 @@ public sealed class EmulatorControl
         return user;
     }
 
+    /// <summary>Adds a user who can sign in at the authorize endpoint with <paramref name="password"/> and holds
+    /// <paramref name="appRoles"/> (e.g. Analyst) for the app <paramref name="clientId"/>, as an Entra app-role assignment.</summary>
+    /// <exception cref="KeyNotFoundException">The tenant or the app does not exist.</exception>
+    public EmulatedUser AddSignInUser(string tenantId, string userPrincipalName, string password, string clientId,
+        IEnumerable<string> appRoles, string? displayName = null, string? userId = null)
+    {
+        if (!_directory.Get(tenantId).Apps.ContainsKey(clientId))
+            throw new KeyNotFoundException($"No app {clientId} in tenant {tenantId}.");
+        var user = AddUser(tenantId, userPrincipalName, displayName, userId);
+        user.SetPassword(password);
+        user.AssignAppRoles(clientId, appRoles);
+        return user;
+    }
+
+    /// <summary>Adds app roles of the app <paramref name="clientId"/> to an existing user (roles already held stay).</summary>
+    public void AssignAppRoles(string tenantId, string userIdOrUpn, string clientId, IEnumerable<string> appRoles)
+    {
+        if (!_directory.Get(tenantId).Apps.ContainsKey(clientId))
+            throw new KeyNotFoundException($"No app {clientId} in tenant {tenantId}.");
+        GetUser(tenantId, userIdOrUpn).AssignAppRoles(clientId, appRoles);
+    }
+
+    /// <summary>Sets (or replaces) the password with which a user signs in at the authorize endpoint.</summary>
+    public void SetPassword(string tenantId, string userIdOrUpn, string password) => GetUser(tenantId, userIdOrUpn).SetPassword(password);
+
     public EmulatedUser GetUser(string tenantId, string userIdOrUpn) =>
         _directory.Get(tenantId).FindUser(userIdOrUpn) ?? throw new KeyNotFoundException($"No user {userIdOrUpn} in tenant {tenantId}.");
 

@@ -26,6 +26,7 @@ internal static class EmulatorServiceExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<AuthorizationCodes>();
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<RequestLog>();
         services.AddSingleton(sp => new OutlookThrottle(sp.GetRequiredService<EmulatorOptions>().Throttling, sp.GetRequiredService<TimeProvider>()));
@@ -48,6 +49,7 @@ internal static class EmulatorServiceExtensions
         app.UseMiddleware<FaultMiddleware>();
 
         app.MapIdentityApi();
+        app.MapAuthorizeApi();
         app.MapControlApi();
         foreach (var version in new[] { "v1.0", "beta" })
         {

@@ -64,6 +64,59 @@ internal sealed class TokenService
         });
     }
 
+    /// <summary>An id token as Entra ID v2.0 issues it to a web app after the user signs in: aud is the app, roles are the
+    /// user's app-role assignments for that app, nonce is echoed from the authorize request.</summary>
+    public string IssueIdToken(string issuer, string tenantId, string clientId, EmulatedUser user, string? nonce)
+    {
+        var claims = UserClaims(tenantId, clientId, user);
+        claims["ver"] = "2.0";
+        if (nonce is not null) claims["nonce"] = nonce;
+        return Sign(issuer, clientId, claims, _options.TokenLifetime);
+    }
+
+    /// <summary>The access token of the same sign-in. The emulator has no resource APIs for users, so it is issued to the
+    /// app itself (aud = client id, scp = granted scopes): Graph here accepts app-only tokens and refuses it.</summary>
+    public string IssueUserAccessToken(string issuer, string tenantId, string clientId, EmulatedUser user, string scope)
+    {
+        var claims = UserClaims(tenantId, clientId, user);
+        claims["ver"] = "2.0";
+        claims["azp"] = clientId;
+        claims["idtyp"] = "user";
+        claims["scp"] = scope;
+        return Sign(issuer, clientId, claims, _options.TokenLifetime);
+    }
+
+    private static Dictionary<string, object> UserClaims(string tenantId, string clientId, EmulatedUser user)
+    {
+        var claims = new Dictionary<string, object>
+        {
+            ["tid"] = tenantId,
+            ["oid"] = user.Id,
+            // Entra's sub is pairwise: the same user has a different sub in each app.
+            ["sub"] = DeterministicGuid(tenantId + "/" + clientId + "/" + user.Id),
+            ["name"] = user.DisplayName,
+            ["preferred_username"] = user.UserPrincipalName,
+        };
+        var roles = user.AppRolesFor(clientId).Order(StringComparer.Ordinal).ToArray();
+        if (roles.Length > 0) claims["roles"] = roles;
+        return claims;
+    }
+
+    private string Sign(string issuer, string audience, Dictionary<string, object> claims, TimeSpan lifetime)
+    {
+        var now = _time.GetUtcNow();
+        return _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.AddMinutes(-5).UtcDateTime,
+            Expires = (now + lifetime).UtcDateTime,
+            Claims = claims,
+            SigningCredentials = _signing,
+        });
+    }
+
     /// <summary>Checks a bearer token the way Graph does; messages follow Graph's InvalidAuthenticationToken texts.</summary>
     public async Task<TokenValidation> ValidateAsync(string? authorization)
     {
