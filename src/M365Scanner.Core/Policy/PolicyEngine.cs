@@ -13,9 +13,6 @@ public sealed class PolicyEngine(PolicyOptions options, IReadOnlyList<PolicyEntr
 
     public PolicyOptions Options => options;
 
-    /// <summary>The allow and block entries this engine applies.</summary>
-    public IReadOnlyList<PolicyEntry> Entries => _entries;
-
     /// <param name="gaps">What could not be read of the message (<see cref="Links.ContentGaps"/>): the fail-safe
     /// decides on it unless the links already call for a quarantine.</param>
     public ActionPlan Decide(MessageScore score, MessageContext context, IReadOnlyList<string>? gaps = null)

@@ -16,22 +16,32 @@ public sealed class TenantPolicies(IPolicyStore store, IOptions<PolicyOptions> g
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentDictionary<string, (TenantPolicy Policy, DateTimeOffset ReadAt)> _read = new(StringComparer.OrdinalIgnoreCase);
+    private long _changes;
 
     public TenantPolicy For(string tenantId)
     {
         var now = clock.GetUtcNow();
-        if (_read.TryGetValue(tenantId, out var cached) && now - cached.ReadAt < Freshness && now >= cached.ReadAt)
+        var cached = _read.TryGetValue(tenantId, out var found) ? found : default;
+        if (cached.Policy is not null && now - cached.ReadAt < Freshness && now >= cached.ReadAt)
             return cached.Policy;
+        var changesBefore = Interlocked.Read(ref _changes);
         var policy = Read(tenantId);
         // A policy read again unchanged keeps its identity, so the tenant's scanner is not rebuilt for nothing.
         if (cached.Policy is { } old && old.Policy == policy.Policy && old.Entries.SequenceEqual(policy.Entries))
             policy = old;
-        _read[tenantId] = (policy, now);
+        // A change announced while reading may not be in what was read: then it is not kept, and the next scan reads again.
+        if (Interlocked.Read(ref _changes) == changesBefore)
+            _read[tenantId] = (policy, now);
         return policy;
     }
 
-    /// <summary>Forgets what was read for the tenant: its next scan reads the store.</summary>
-    public void Changed(string tenantId) => _read.TryRemove(tenantId, out _);
+    /// <summary>Marks what was read for the tenant stale: its next scan reads the store.</summary>
+    public void Changed(string tenantId)
+    {
+        Interlocked.Increment(ref _changes);
+        if (_read.TryGetValue(tenantId, out var cached))
+            _read[tenantId] = (cached.Policy, DateTimeOffset.MinValue);
+    }
 
     private TenantPolicy Read(string tenantId)
     {
