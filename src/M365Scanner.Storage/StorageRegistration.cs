@@ -32,6 +32,7 @@ public static class StorageRegistration
                 services.AddSingleton<IWorkerStateStore, InMemoryWorkerStateStore>();
                 services.AddSingleton<ITenantStore, InMemoryTenantStore>();
                 services.AddSingleton<IHuntStore, InMemoryHuntStore>();
+                services.AddSingleton<IPolicyStore, InMemoryPolicyStore>();
                 services.AddSingleton<IScanAttemptStore, InMemoryScanAttemptStore>();
                 services.AddSingleton<IMessageLeases, InMemoryMessageLeases>();
                 services.AddSingleton<ITenantGraphStorage, InMemoryGraphStorage>();
@@ -48,6 +49,7 @@ public static class StorageRegistration
                 services.AddSingleton<IWorkerStateStore>(sp => new SqliteWorkerStateStore(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<ITenantStore>(sp => new SqliteTenantStore(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<IHuntStore>(sp => new SqliteHuntStore(sp.GetRequiredService<SqliteDatabase>()));
+                services.AddSingleton<IPolicyStore>(sp => new SqlitePolicyStore(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<IScanAttemptStore>(sp => new SqliteScanAttemptStore(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<IMessageLeases>(sp => new SqliteMessageLeases(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<ITenantGraphStorage>(sp => new SqliteGraphFiles(dataDirectory(sp)));
@@ -61,6 +63,7 @@ public static class StorageRegistration
                 services.AddSingleton<IWorkerStateStore>(sp => new PostgresWorkerStateStore(sp.GetRequiredService<PostgresDatabase>()));
                 services.AddSingleton<ITenantStore>(sp => new PostgresTenantStore(sp.GetRequiredService<PostgresDatabase>()));
                 services.AddSingleton<IHuntStore>(sp => new PostgresHuntStore(sp.GetRequiredService<PostgresDatabase>()));
+                services.AddSingleton<IPolicyStore>(sp => new PostgresPolicyStore(sp.GetRequiredService<PostgresDatabase>()));
                 services.AddSingleton<IScanAttemptStore>(sp => new PostgresScanAttemptStore(sp.GetRequiredService<PostgresDatabase>()));
                 services.AddSingleton<IMessageLeases>(sp => new PostgresMessageLeases(sp.GetRequiredService<PostgresDatabase>()));
                 services.AddSingleton<ITenantGraphStorage>(sp => new PostgresGraphRows(sp.GetRequiredService<PostgresDatabase>()));

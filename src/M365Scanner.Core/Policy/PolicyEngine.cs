@@ -1,11 +1,16 @@
 using System.Globalization;
+using M365Scanner.Core.Links;
 using M365Scanner.Core.Scoring;
 
 namespace M365Scanner.Core.Policy;
 
-/// <summary>Turns scores into an <see cref="ActionPlan"/> under a tenant's <see cref="PolicyOptions"/>.</summary>
-public sealed class PolicyEngine(PolicyOptions options)
+/// <summary>Turns scores into an <see cref="ActionPlan"/> under a tenant's <see cref="PolicyOptions"/> and the allow and
+/// block entries its admins added (<see cref="PolicyEntry"/>; only the active ones for the message's mailbox apply).
+/// A block entry wins over an allow entry that matches the same message: an admin's block is never silently undone.</summary>
+public sealed class PolicyEngine(PolicyOptions options, IReadOnlyList<PolicyEntry>? entries = null)
 {
+    private readonly IReadOnlyList<PolicyEntry> _entries = entries ?? [];
+
     public PolicyOptions Options => options;
 
     /// <param name="gaps">What could not be read of the message (<see cref="Links.ContentGaps"/>): the fail-safe
@@ -14,6 +19,8 @@ public sealed class PolicyEngine(PolicyOptions options)
     {
         ArgumentNullException.ThrowIfNull(score);
         ArgumentNullException.ThrowIfNull(context);
+        if (SenderEntry(context, PolicyEntryEffect.Block) is { } blocked)
+            return new ActionPlan(MessageAction.Quarantine, [], blocked.Describe(), options.Mode == PolicyMode.Enforce);
         var plan = DecideOnLinks(score, context);
         if (plan.Action == MessageAction.Allow && !IsAllowListed(context))
             plan = SenderEvidenceWithoutLinks(plan, score, context);
@@ -63,34 +70,69 @@ public sealed class PolicyEngine(PolicyOptions options)
 
     private bool IsAllowListed(MessageContext context)
     {
-        var sender = (context.Message.From ?? context.Message.Sender)?.Normalized ?? "";
-        return sender.Length > 0 && options.AllowSenders.Any(a => Matches(sender, a));
+        var sender = SenderAddress(context);
+        return sender.Length > 0 && options.AllowSenders.Any(a => Matches(sender, a)) || SenderEntry(context, PolicyEntryEffect.Allow) is not null;
     }
+
+    private static string SenderAddress(MessageContext context) => (context.Message.From ?? context.Message.Sender)?.Normalized ?? "";
+
+    private PolicyEntry? SenderEntry(MessageContext context, PolicyEntryEffect effect)
+    {
+        var sender = SenderAddress(context);
+        return sender.Length == 0 ? null
+            : _entries.FirstOrDefault(e => e.Effect == effect && e.AppliesTo(context.Mailbox) && e.MatchesSender(sender));
+    }
+
+    private PolicyEntry? LinkEntry(Link link, string mailbox, PolicyEntryEffect effect) =>
+        _entries.FirstOrDefault(e => e.Effect == effect && e.AppliesTo(mailbox) && e.MatchesLinkHost(link.Host));
 
     private ActionPlan DecideOnLinks(MessageScore score, MessageContext context)
     {
         var enforced = options.Mode == PolicyMode.Enforce;
+        if (SenderEntry(context, PolicyEntryEffect.Allow) is { } allowed)
+            return ActionPlan.Allow(allowed.Describe(), enforced);
         if (IsAllowListed(context))
             return ActionPlan.Allow($"sender {(context.Message.From ?? context.Message.Sender)!.Normalized} is on the tenant's allow-list", enforced);
 
-        var offending = score.Links
-            .Where(v => v.Score >= options.RewriteThreshold)
-            .Where(v => v.Link.RegistrableDomain is not { } d || !options.AllowDomains.Contains(d, StringComparer.OrdinalIgnoreCase))
-            .ToList();
+        var blocks = new List<PolicyEntry>();
+        var allows = new List<PolicyEntry>();
+        var offending = new List<LinkVerdict>();
+        foreach (var verdict in score.Links)
+        {
+            if (LinkEntry(verdict.Link, context.Mailbox, PolicyEntryEffect.Block) is { } block)
+            {
+                offending.Add(verdict);
+                if (!blocks.Contains(block))
+                    blocks.Add(block);
+                continue;
+            }
+            if (verdict.Score < options.RewriteThreshold
+                || verdict.Link.RegistrableDomain is { } d && options.AllowDomains.Contains(d, StringComparer.OrdinalIgnoreCase))
+                continue;
+            if (LinkEntry(verdict.Link, context.Mailbox, PolicyEntryEffect.Allow) is { } allow)
+            {
+                if (!allows.Contains(allow))
+                    allows.Add(allow);
+                continue;
+            }
+            offending.Add(verdict);
+        }
+        var entryNotes = string.Concat(blocks.Concat(allows).Select(e => "; " + e.Describe()));
         if (offending.Count == 0)
             return ActionPlan.Allow(
-                $"no link reached the rewrite threshold {Format(options.RewriteThreshold)} (highest {Format(score.Score)})", enforced);
+                $"no link reached the rewrite threshold {Format(options.RewriteThreshold)} (highest {Format(score.Score)})" +
+                (allows.Count > 0 ? $" that is not allowed{entryNotes}" : ""), enforced);
 
         var worst = offending.Max(v => v.Score);
         var established = context.Sender.IsEstablished;
         if (worst >= options.QuarantineThreshold && (!established || options.QuarantineEstablishedSenders))
             return new ActionPlan(MessageAction.Quarantine, [.. offending.Select(v => v.Link)],
                 $"message score {Format(worst)} reached the quarantine threshold {Format(options.QuarantineThreshold)}" +
-                (established ? "" : " and the sender is not an established correspondent"), enforced);
+                (established ? "" : " and the sender is not an established correspondent") + entryNotes, enforced);
 
         return new ActionPlan(MessageAction.Rewrite, [.. offending.Select(v => v.Link)],
             $"{offending.Count} link(s) reached the rewrite threshold {Format(options.RewriteThreshold)}" +
-            (worst >= options.QuarantineThreshold ? "; not quarantined because the sender is an established correspondent" : ""),
+            (worst >= options.QuarantineThreshold ? "; not quarantined because the sender is an established correspondent" : "") + entryNotes,
             enforced);
     }
 

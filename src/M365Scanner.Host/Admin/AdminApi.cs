@@ -4,6 +4,7 @@ using M365Scanner.Core.Policy;
 using M365Scanner.Host.Onboarding;
 using M365Scanner.Host.Scanning;
 using M365Scanner.Host.Security;
+using M365Scanner.Host.Tenants;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace M365Scanner.Host.Admin;
@@ -24,6 +25,11 @@ public static class AdminApi
         api.MapGet("/tenants", OnboardingApi.ListTenants);
         api.MapPost("/tenants/{tenantId}/offboard", OnboardingApi.Offboard).RequireAuthorization(AuthorizationPolicies.Admin);
         api.MapPost("/tenants/{tenantId}/readmit", OnboardingApi.Readmit).RequireAuthorization(AuthorizationPolicies.Admin);
+        api.MapGet("/tenants/{tenantId}/policy", PolicyApi.Get);
+        api.MapPut("/tenants/{tenantId}/policy", PolicyApi.Put).RequireAuthorization(AuthorizationPolicies.Admin);
+        api.MapGet("/tenants/{tenantId}/policy/entries", PolicyApi.ListEntries);
+        api.MapPost("/tenants/{tenantId}/policy/entries", PolicyApi.AddEntry).RequireAuthorization(AuthorizationPolicies.Admin);
+        api.MapDelete("/tenants/{tenantId}/policy/entries/{entryId}", PolicyApi.RemoveEntry).RequireAuthorization(AuthorizationPolicies.Admin);
         return app;
     }
 

@@ -5,7 +5,6 @@ using M365Scanner.Core.Policy;
 using M365Scanner.Host.Mailboxes;
 using M365Scanner.Host.Scanning;
 using M365Scanner.Host.Tenants;
-using Microsoft.Extensions.Options;
 
 namespace M365Scanner.Host.Hunts;
 
@@ -23,11 +22,11 @@ namespace M365Scanner.Host.Hunts;
 /// The scanner's own rewritten copies are skipped, and so is a message the audit log shows was already rewritten,
 /// quarantined or released by an admin.</item>
 /// </list>
-/// Nothing is acted on when the hunt was started without acting or the policy is report-only: matches are reported.
+/// Nothing is acted on when the hunt was started without acting or the mailbox's tenant's policy is report-only: matches are reported.
 /// </summary>
 public sealed class HuntRunner(
     IMonitoredMailboxes monitored, IMailboxHistory history, TenantScanners scanners, MessageLinkExtractor extractor,
-    MessageActions actions, IAuditLog audit, IHuntStore store, IOptions<PolicyOptions> policy, TimeProvider clock,
+    MessageActions actions, IAuditLog audit, IHuntStore store, TimeProvider clock,
     ILogger<HuntRunner> log)
 {
     public const string Folder = "inbox";
@@ -49,7 +48,7 @@ public sealed class HuntRunner(
         };
         store.Save(report);
 
-        var run = new Run(report, Matcher(report), report.Act && policy.Value.Mode == PolicyMode.Enforce);
+        var run = new Run(report, Matcher(report), report.Act);
         try
         {
             var since = started.AddHours(-report.WindowHours);
@@ -141,7 +140,7 @@ public sealed class HuntRunner(
     private async Task<HuntMatch> QuarantineAsync(Run run, MonitoredMailbox m, MessageKey key, FetchedMessage message, string reason,
         CancellationToken ct)
     {
-        if (!run.Enforce)
+        if (!run.Enforce || scanners.For(m.TenantId).Policy.Mode != PolicyMode.Enforce)
             return Match(m, message, reason, "report", null);
         await actions.QuarantineAsync(key, message, $"{StableName.Of(run.Started.Kind)} hunt {run.Started.Id}: {reason}", ct);
         run.ActedOn++;
@@ -159,6 +158,7 @@ public sealed class HuntRunner(
             (message.Message.From ?? message.Message.Sender)?.Address, reason, action, auditId);
 
     /// <summary>One hunt's counters while it runs.</summary>
+    /// <param name="enforce">Whether the hunt was started to act; each tenant's policy mode still decides for its mailboxes.</param>
     private sealed class Run(HuntReport started, IndicatorMatcher matcher, bool enforce)
     {
         public HuntReport Started { get; } = started;

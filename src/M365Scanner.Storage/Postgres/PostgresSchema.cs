@@ -198,6 +198,36 @@ public static class PostgresSchema
                 PRIMARY KEY (tenant_id, mailbox, message_id)
             );
             """),
+        // Tenant policies and policy entries, as in SQLite (its step 10); seq is the order of saving. New tables, so
+        // existing databases upgrade in place.
+        new(9, "tenant policies and policy entries", """
+            CREATE TABLE tenant_policies (
+                seq                    bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                tenant_id              text COLLATE "C" NOT NULL,
+                changed_by             text        NOT NULL,
+                changed_at             timestamptz NOT NULL,
+                mode                   text COLLATE "C",
+                rewrite_threshold      double precision,
+                quarantine_threshold   double precision,
+                quarantine_established boolean
+            );
+            CREATE INDEX tenant_policies_by_tenant ON tenant_policies (tenant_id, seq);
+            CREATE TABLE policy_entries (
+                id         text COLLATE "C" NOT NULL PRIMARY KEY,
+                seq        bigint GENERATED ALWAYS AS IDENTITY,
+                tenant_id  text COLLATE "C" NOT NULL,
+                effect     text COLLATE "C" NOT NULL,
+                kind       text COLLATE "C" NOT NULL,
+                value      text        NOT NULL,
+                mailbox    text,
+                added_by   text        NOT NULL,
+                added_at   timestamptz NOT NULL,
+                reason     text        NOT NULL,
+                removed_by text,
+                removed_at timestamptz
+            );
+            CREATE INDEX policy_entries_by_tenant ON policy_entries (tenant_id, seq);
+            """),
     ];
 
     /// <summary>The version a database has once every step is applied.</summary>

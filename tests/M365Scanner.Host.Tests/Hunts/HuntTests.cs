@@ -72,6 +72,24 @@ public class HuntTests
     }
 
     [Fact]
+    public async Task IocHunt_OnlyReports_InATenantWhosePolicyIsReportOnly_ThoughTheGlobalPolicyEnforces()
+    {
+        await using var env = await ScannerEnvironment.StartAsync("Enforce");
+        using var admin = env.AdminClient();
+        var carrier = Deliver(env, ScannerEnvironment.Mailbox, "tenant-report-only", "minutes at https://docs.partner.example/minutes/12");
+        Assert.Equal(MessageAction.Allow, (await VerdictAsync(env, carrier.Mailbox, carrier.Id)).Action);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/admin/tenants/{env.TenantId}/policy", new { mode = "report-only" })).StatusCode);
+
+        var report = await CompletedAsync(env, admin, await StartAsync(admin, new { domain = Domain, days = 7 }));
+
+        var match = Assert.Single(report.Matches);
+        Assert.Equal("report", match.Action);
+        Assert.Equal(0, report.ActedOn);
+        Assert.Single(env.InFolder("Inbox", carrier.Id));
+        Assert.Empty(env.Folder(Quarantine));
+    }
+
+    [Fact]
     public async Task RetroHunt_QuarantinesMailDeliveredAfterAnIocHunt_ThatCarriesAHuntedIndicator()
     {
         await using var env = await ScannerEnvironment.StartAsync();

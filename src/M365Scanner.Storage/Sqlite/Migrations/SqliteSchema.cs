@@ -204,6 +204,35 @@ public static class SqliteSchema
                 PRIMARY KEY (tenant_id, mailbox, message_id)
             );
             """),
+        // Tenant policies: every saved override is a row (the newest in force, the rest its audit trail; NULL inherits
+        // the global setting), and every allow or block entry, a removed one marked rather than deleted. New tables,
+        // so existing databases upgrade in place.
+        new(10, "tenant policies and policy entries", """
+            CREATE TABLE tenant_policies (
+                tenant_id              TEXT    NOT NULL,
+                changed_by             TEXT    NOT NULL,
+                changed_at             INTEGER NOT NULL,
+                mode                   TEXT,
+                rewrite_threshold      REAL,
+                quarantine_threshold   REAL,
+                quarantine_established INTEGER
+            );
+            CREATE INDEX tenant_policies_by_tenant ON tenant_policies (tenant_id);
+            CREATE TABLE policy_entries (
+                id         TEXT    NOT NULL PRIMARY KEY,
+                tenant_id  TEXT    NOT NULL,
+                effect     TEXT    NOT NULL,
+                kind       TEXT    NOT NULL,
+                value      TEXT    NOT NULL,
+                mailbox    TEXT,
+                added_by   TEXT    NOT NULL,
+                added_at   INTEGER NOT NULL,
+                reason     TEXT    NOT NULL,
+                removed_by TEXT,
+                removed_at INTEGER
+            );
+            CREATE INDEX policy_entries_by_tenant ON policy_entries (tenant_id);
+            """),
     ];
 
     /// <summary>The version a database has once every step is applied.</summary>
