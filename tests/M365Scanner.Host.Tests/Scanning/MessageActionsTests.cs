@@ -83,7 +83,7 @@ public class MessageActionsTests
         var copied = Assert.Single(Entries("rewrite"));
         Assert.Equal(AuditState.Copied, copied.State);
         Assert.Equal(original.Id, copied.OriginalMessageId);
-        Assert.Empty(_mailbox.In(InMemoryMailbox.Inbox).Where(m => m.ScannerCopyOf is null));
+        Assert.DoesNotContain(_mailbox.In(InMemoryMailbox.Inbox), m => m.ScannerCopyOf is null);
 
         var completed = await Actions().CompleteInterruptedMoveAsync(_key, CancellationToken.None);
 
