@@ -92,7 +92,7 @@ public sealed class PolicyEngine(PolicyOptions options, IReadOnlyList<PolicyEntr
         if (SenderEntry(context, PolicyEntryEffect.Allow) is { } allowed)
             return ActionPlan.Allow(allowed.Describe(), enforced);
         if (IsAllowListed(context))
-            return ActionPlan.Allow($"sender {(context.Message.From ?? context.Message.Sender)!.Normalized} is on the tenant's allow-list", enforced);
+            return ActionPlan.Allow($"sender {SenderAddress(context)} is on the tenant's allow-list", enforced);
 
         var blocks = new List<PolicyEntry>();
         var allows = new List<PolicyEntry>();

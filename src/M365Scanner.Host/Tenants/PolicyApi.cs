@@ -26,9 +26,9 @@ internal static class PolicyApi
         PolicyMode? mode = null;
         if (change.Mode is not null)
         {
-            mode = ModeNames.Parse(change.Mode);
-            if (mode is null)
+            if (!StableName.TryParse<PolicyMode>(change.Mode, out var parsed))
                 return TypedResults.BadRequest("mode must be \"enforce\", \"report-only\" or null (inherit)");
+            mode = parsed;
         }
         var tenantOverride = new TenantPolicyOverride(mode, change.RewriteThreshold, change.QuarantineThreshold, change.QuarantineEstablishedSenders);
         if (tenantOverride.Problem() is { } problem)
@@ -106,10 +106,10 @@ internal static class PolicyApi
     public sealed record PolicySettings(string? Mode, double? RewriteThreshold, double? QuarantineThreshold, bool? QuarantineEstablishedSenders)
     {
         public static PolicySettings From(TenantPolicyOverride o) =>
-            new(ModeNames.Of(o.Mode), o.RewriteThreshold, o.QuarantineThreshold, o.QuarantineEstablishedSenders);
+            new(Name(o.Mode), o.RewriteThreshold, o.QuarantineThreshold, o.QuarantineEstablishedSenders);
 
         public static PolicySettings From(PolicyOptions o) =>
-            new(ModeNames.Of(o.Mode), o.RewriteThreshold, o.QuarantineThreshold, o.QuarantineEstablishedSenders);
+            new(Name(o.Mode), o.RewriteThreshold, o.QuarantineThreshold, o.QuarantineEstablishedSenders);
     }
 
     public sealed record PolicyVersionView(PolicySettings Override, string ChangedBy, DateTimeOffset ChangedAt);
@@ -120,20 +120,5 @@ internal static class PolicyApi
     /// <summary>An entry to add. <paramref name="Mailbox"/> null: the whole tenant.</summary>
     public sealed record NewPolicyEntry(PolicyEntryEffect Effect, PolicyEntryKind Kind, string? Value, string? Mailbox, string? Reason);
 
-    private static class ModeNames
-    {
-        public static string? Of(PolicyMode? mode) => mode switch
-        {
-            PolicyMode.Enforce => "enforce",
-            PolicyMode.ReportOnly => "report-only",
-            _ => null,
-        };
-
-        public static PolicyMode? Parse(string name) => name switch
-        {
-            "enforce" => PolicyMode.Enforce,
-            "report-only" => PolicyMode.ReportOnly,
-            _ => null,
-        };
-    }
+    private static string? Name(PolicyMode? mode) => mode is { } m ? StableName.Of(m) : null;
 }

@@ -13,14 +13,14 @@ internal static class PolicyVersionRows
 
     public static object?[] Values(TenantPolicyVersion version) =>
     [
-        version.TenantId, version.ChangedBy, version.ChangedAt, PolicyModeNames.Of(version.Override.Mode),
+        version.TenantId, version.ChangedBy, version.ChangedAt, version.Override.Mode is { } mode ? StableName.Of(mode) : null,
         version.Override.RewriteThreshold, version.Override.QuarantineThreshold, version.Override.QuarantineEstablishedSenders,
     ];
 
     public static TenantPolicyVersion Read(DbDataReader reader, SqlDialect dialect) =>
         new(reader.GetString(0),
             new TenantPolicyOverride(
-                PolicyModeNames.Parse(reader.GetStringOrNull(3)),
+                reader.GetStringOrNull(3) is { } mode ? StableName.Parse<PolicyMode>(mode) : null,
                 reader.IsDBNull(4) ? null : reader.GetDouble(4),
                 reader.IsDBNull(5) ? null : reader.GetDouble(5),
                 reader.IsDBNull(6) ? null : reader.GetBoolean(6)),

@@ -18,6 +18,7 @@ public class StableNameTests
         Assert.Equal(["retro", "ioc"], Enum.GetValues<HuntKind>().Select(StableName.Of));
         Assert.Equal(["queued", "running", "completed", "failed"], Enum.GetValues<HuntState>().Select(StableName.Of));
         Assert.Equal(["onboarding", "active", "offboarded", "consent-failed"], Enum.GetValues<TenantState>().Select(StableName.Of));
+        Assert.Equal(["report-only", "enforce"], Enum.GetValues<PolicyMode>().Select(StableName.Of));
     }
 
     [Fact]
