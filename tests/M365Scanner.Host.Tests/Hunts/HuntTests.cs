@@ -114,6 +114,24 @@ public class HuntTests
     }
 
     [Fact]
+    public async Task RetroHunt_LeavesAMessageWithoutAVerdict_ToItsScan()
+    {
+        await using var env = await ScannerEnvironment.StartAsync();
+        using var admin = env.AdminClient();
+        await CompletedAsync(env, admin, await StartAsync(admin, new { url = "https://docs.partner.example/minutes/12" }));
+        var carrier = Deliver(env, ScannerEnvironment.Mailbox, "unscanned", "minutes at https://docs.partner.example/minutes/12");
+        await VerdictAsync(env, carrier.Mailbox, carrier.Id);
+        // As if its scan had not run yet: no verdict for the message.
+        env.Host.Services.GetRequiredService<IVerdictStore>().DeleteTenant(env.TenantId);
+
+        var retro = await CompletedAsync(env, admin, await StartAsync(admin, new { hours = 48 }, "/api/admin/hunts/retro"));
+
+        Assert.Empty(retro.Matches);
+        Assert.Equal(0, retro.ActedOn);
+        Assert.Single(env.InFolder("Inbox", carrier.Id));
+    }
+
+    [Fact]
     public async Task StartHunt_Returns400_WhenIndicatorOrWindowIsWrong()
     {
         // One host for every case: each start of the environment costs seconds on a loaded 2-core machine.
