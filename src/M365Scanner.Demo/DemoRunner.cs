@@ -14,6 +14,7 @@ using M365Scanner.GraphEmulator;
 using M365Scanner.GraphEmulator.Control;
 using M365Scanner.Host;
 using M365Scanner.Host.Admin;
+using M365Scanner.Host.AnalystConsole;
 using M365Scanner.Host.Baselines;
 using M365Scanner.Host.Scanning;
 using Microsoft.AspNetCore.Builder;
@@ -32,9 +33,6 @@ public sealed class DemoRunner(DemoSettings settings, TextWriter output, TextWri
 {
     /// <summary>The hidden folder the host quarantines into (the Graph adapter's name for it).</summary>
     public const string QuarantineFolder = "M365Scanner Quarantine";
-
-    /// <summary>Where the host serves the analysts' console.</summary>
-    private const string ConsolePath = "/console";
 
     /// <summary>Where each inbox's history lands: within the 90 days the baseline reads, ending now.</summary>
     public static readonly TimeSpan HistoryPeriod = TimeSpan.FromDays(80);
@@ -155,7 +153,7 @@ public sealed class DemoRunner(DemoSettings settings, TextWriter output, TextWri
     {
         var analyst = DemoSeed.ConsoleUsers.First(u => u.Role == "Analyst");
         var others = string.Join(", ", DemoSeed.ConsoleUsers.Where(u => u != analyst).Select(u => $"{u.Role} {u.UserPrincipalName} / {u.Password}"));
-        return $"Console: {baseUrl}{ConsolePath}  (sign in as {analyst.UserPrincipalName} / {analyst.Password}; Admin and Reader users too: {others})";
+        return $"Console: {baseUrl}{ConsolePaths.Root}  (sign in as {analyst.UserPrincipalName} / {analyst.Password}; Admin and Reader users too: {others})";
     }
 
     private Dictionary<string, string?> HostSettings(EmulatorHost emulator, IReadOnlyList<SeededMailbox> seeded, string baseUrl)

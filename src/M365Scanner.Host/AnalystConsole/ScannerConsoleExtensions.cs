@@ -1,6 +1,7 @@
 using M365Scanner.Graph.Clients;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -32,7 +33,7 @@ public static class ScannerConsoleExtensions
             o.Conventions.AuthorizeFolder("/", ConsoleRoles.ReadPolicy);
             o.Conventions.AllowAnonymousToPage("/SignedOut");
             o.Conventions.ConfigureFilter(new ConsoleSecurityHeaders());
-        });
+        }).ConfigureApplicationPartManager(AddHostPages);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ConsoleRoles.ReadPolicy, p => p.AddAuthenticationSchemes(CookieScheme).RequireRole(ConsoleRoles.Readers))
             .AddPolicy(ConsoleRoles.ActPolicy, p => p.AddAuthenticationSchemes(CookieScheme).RequireRole(ConsoleRoles.Actors))
@@ -99,6 +100,17 @@ public static class ScannerConsoleExtensions
                 o.BackchannelHttpHandler = PinnedCertificateTrust.CreateHandler(graph.Value.PinnedCertificatePem);
             });
         return builder;
+    }
+
+    /// <summary>MVC finds pages in the application's entry assembly, which is the host only when the host is the
+    /// program: the demo (and anything else that builds the host in-process) would serve no console page at all.</summary>
+    private static void AddHostPages(ApplicationPartManager manager)
+    {
+        var host = typeof(ScannerConsoleExtensions).Assembly;
+        if (manager.ApplicationParts.OfType<AssemblyPart>().Any(p => p.Assembly == host))
+            return;
+        foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(host).GetApplicationParts(host))
+            manager.ApplicationParts.Add(part);
     }
 
     public static IEndpointRouteBuilder MapScannerConsole(this IEndpointRouteBuilder app)
