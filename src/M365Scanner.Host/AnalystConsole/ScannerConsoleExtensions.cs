@@ -32,7 +32,10 @@ public static class ScannerConsoleExtensions
             o.Conventions.AuthorizeFolder("/", ConsoleRoles.ReadPolicy);
             o.Conventions.AllowAnonymousToPage("/SignedOut");
             o.Conventions.ConfigureFilter(new ConsoleSecurityHeaders());
-        });
+        })
+            // The pages are compiled into this assembly; MVC would look only in the entry assembly, which is the demo
+            // program or a test runner when they host the scanner.
+            .AddApplicationPart(typeof(ScannerConsoleExtensions).Assembly);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ConsoleRoles.ReadPolicy, p => p.AddAuthenticationSchemes(CookieScheme).RequireRole(ConsoleRoles.Readers))
             .AddPolicy(ConsoleRoles.ActPolicy, p => p.AddAuthenticationSchemes(CookieScheme).RequireRole(ConsoleRoles.Actors))
@@ -92,6 +95,8 @@ public static class ScannerConsoleExtensions
                 o.Events.OnRedirectToIdentityProviderForSignOut = context =>
                 {
                     context.ProtocolMessage.PostLogoutRedirectUri = publicBase + o.SignedOutCallbackPath;
+                    // RP-initiated logout names the app, so the provider can check the return address is registered.
+                    context.ProtocolMessage.ClientId = o.ClientId;
                     return Task.CompletedTask;
                 };
                 // The emulator's certificate is trusted by pinning, exactly as the Graph client trusts it; without
