@@ -10,7 +10,7 @@ public static class ConsolePaths
     public const string Message = Root + "/message";
     public const string Hunts = Root + "/hunts";
     public const string Tenants = Root + "/tenants";
-    public const string SignedOut = Root + "/signed-out";
+    public const string SignedOut = Root + "/signedout";
     public const string Stylesheet = Root + "/console.css";
 
     /// <summary>A message's page, found by tenant, mailbox and Internet Message-ID.</summary>

@@ -1,7 +1,6 @@
 using M365Scanner.Graph.Clients;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -33,7 +32,10 @@ public static class ScannerConsoleExtensions
             o.Conventions.AuthorizeFolder("/", ConsoleRoles.ReadPolicy);
             o.Conventions.AllowAnonymousToPage("/SignedOut");
             o.Conventions.ConfigureFilter(new ConsoleSecurityHeaders());
-        }).ConfigureApplicationPartManager(AddHostPages);
+        })
+            // The pages are compiled into this assembly; MVC would look only in the entry assembly, which is the demo
+            // program or a test runner when they host the scanner.
+            .AddApplicationPart(typeof(ScannerConsoleExtensions).Assembly);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ConsoleRoles.ReadPolicy, p => p.AddAuthenticationSchemes(CookieScheme).RequireRole(ConsoleRoles.Readers))
             .AddPolicy(ConsoleRoles.ActPolicy, p => p.AddAuthenticationSchemes(CookieScheme).RequireRole(ConsoleRoles.Actors))
@@ -93,6 +95,8 @@ public static class ScannerConsoleExtensions
                 o.Events.OnRedirectToIdentityProviderForSignOut = context =>
                 {
                     context.ProtocolMessage.PostLogoutRedirectUri = publicBase + o.SignedOutCallbackPath;
+                    // RP-initiated logout names the app, so the provider can check the return address is registered.
+                    context.ProtocolMessage.ClientId = o.ClientId;
                     return Task.CompletedTask;
                 };
                 // The emulator's certificate is trusted by pinning, exactly as the Graph client trusts it; without
@@ -100,17 +104,6 @@ public static class ScannerConsoleExtensions
                 o.BackchannelHttpHandler = PinnedCertificateTrust.CreateHandler(graph.Value.PinnedCertificatePem);
             });
         return builder;
-    }
-
-    /// <summary>MVC finds pages in the application's entry assembly, which is the host only when the host is the
-    /// program: the demo (and anything else that builds the host in-process) would serve no console page at all.</summary>
-    private static void AddHostPages(ApplicationPartManager manager)
-    {
-        var host = typeof(ScannerConsoleExtensions).Assembly;
-        if (manager.ApplicationParts.OfType<AssemblyPart>().Any(p => p.Assembly == host))
-            return;
-        foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(host).GetApplicationParts(host))
-            manager.ApplicationParts.Add(part);
     }
 
     public static IEndpointRouteBuilder MapScannerConsole(this IEndpointRouteBuilder app)
