@@ -68,7 +68,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return _browser!;
     }
 
-    /// <summary>A fresh browser context (its own cookies) with a page, short timeouts so a wrong page fails quickly.</summary>
+    /// <summary>A fresh browser context (its own cookies) with a page.</summary>
     public async Task<IPage> NewPageAsync()
     {
         var context = await Require().NewContextAsync(new BrowserNewContextOptions
@@ -78,8 +78,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             // it. Every address these tests open is on 127.0.0.1.
             IgnoreHTTPSErrors = true,
         });
-        context.SetDefaultTimeout(15_000);
-        context.SetDefaultNavigationTimeout(20_000);
+        // Deadlines, not delays: generous because `dotnet test M365Scanner.sln` runs every test assembly at once on two
+        // cores, and a sign-in is four round trips through two servers that may still be compiling their first request.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
