@@ -2,6 +2,7 @@ using M365Scanner.Console.Tests.TestSupport;
 using M365Scanner.Core.Policy;
 using M365Scanner.GraphEmulator.Control;
 using M365Scanner.Host.AnalystConsole;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace M365Scanner.Console.Tests.SignIn;
@@ -31,6 +32,24 @@ public sealed class ConsoleSignInTests(BrowserFixture browser, DemoSessionFixtur
         await Expect(row.Locator(".badge")).ToHaveTextAsync("rewrite");
         await Expect(page.Locator("tbody tr")).ToHaveCountAsync(session.Messages.Count);
         await Screenshots.SaveAsync(page, "messages");
+        await page.Context.CloseAsync();
+    }
+
+    [SkippableFact]
+    public async Task SignOut_FromTheHeader_EndsTheSession_AndTheNextVisitAsksToSignInAgain()
+    {
+        browser.Require();
+        var session = await demo.SessionAsync();
+        var page = await ConsoleSignIn.AsAsync(browser, session, "Reader");
+
+        // A form post from a console page: the browser, not a test client, decides its Origin and Sec-Fetch-Site headers.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        await page.WaitForURLAsync(session.BaseUrl + ConsolePaths.SignedOut);
+        var cookies = await page.Context.CookiesAsync([session.BaseUrl + ConsolePaths.Root]);
+        Assert.DoesNotContain(cookies, c => c.Name == "m365scanner.console");
+        await page.GotoAsync(session.BaseUrl + ConsolePaths.Messages);
+        await page.WaitForURLAsync(url => url.StartsWith(session.Emulator.AuthorityHost.ToString(), StringComparison.Ordinal));
         await page.Context.CloseAsync();
     }
 
