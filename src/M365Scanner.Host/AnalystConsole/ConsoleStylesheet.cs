@@ -40,5 +40,13 @@ internal static class ConsoleStylesheet
         .notice{padding:.6rem .9rem;margin-bottom:1rem;border-left:4px solid var(--accent);background:#fff}
         .notice.error{border-color:var(--bad)}
         ul.reasons{margin:.2rem 0 0;padding-left:1.1rem}
+        .field{display:flex;flex-direction:column;gap:.15rem}
+        .field label{display:block}
+        form.inline{display:flex;gap:.4rem;align-items:center}
+        table.removed td{color:var(--muted)}
+        .badge.state-running,.badge.state-queued,.badge.state-onboarding{color:var(--warn)}
+        .badge.state-completed,.badge.state-active,.badge.state-configured{color:var(--ok)}
+        .badge.state-failed,.badge.state-consent-failed,.badge.state-offboarded{color:var(--bad)}
+        h3{font-size:1rem;margin:1.2rem 0 .4rem}
         """;
 }
