@@ -28,8 +28,8 @@ internal static class ConsoleAccessDenied
              """);
     }
 
-    // Every policy on the endpoint must pass (the folder's read policy and the page's own), so the roles that would do
-    // are those of the most demanding one, wherever it sits in the metadata.
+    // A page can carry several policies (the folder's read policy and its own act policy, in no promised order):
+    // the most demanding one is what the user lacks.
     private static string RolesFor(HttpContext context)
     {
         var policies = context.GetEndpoint()?.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
