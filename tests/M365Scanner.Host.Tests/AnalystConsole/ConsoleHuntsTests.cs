@@ -48,7 +48,6 @@ public sealed class ConsoleHuntsTests(ConsoleEnvironment shared) : IClassFixture
         var env = shared.Env;
         using var browser = new ConsoleBrowser(env);
         var hunts = await browser.SignInAsync(ScannerTenant.ConsoleUser("Reader"), ConsolePaths.Hunts);
-        var before = Hunts(env).Recent(500).Count;
 
         var refused = await browser.PostAsync("/console/hunts/new?handler=Ioc", hunts, new Dictionary<string, string>
         {
@@ -57,7 +56,7 @@ public sealed class ConsoleHuntsTests(ConsoleEnvironment shared) : IClassFixture
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
         Assert.Contains("Analyst or Admin", refused.Html);
-        Assert.Equal(before, Hunts(env).Recent(500).Count);
+        Assert.DoesNotContain(Hunts(env).Recent(500), h => h.Indicator == "domain:reader-hunt.example");
     }
 
     [Fact]
@@ -67,7 +66,6 @@ public sealed class ConsoleHuntsTests(ConsoleEnvironment shared) : IClassFixture
         using var browser = new ConsoleBrowser(env);
         var hunts = await browser.SignInAsync(ScannerTenant.ConsoleUser("Analyst"), ConsolePaths.Hunts);
         Assert.Contains("Preview (report only)", hunts.Html);
-        var before = Hunts(env).Recent(500).Count;
 
         var refused = await browser.PostAsync("/console/hunts/new?handler=Ioc", hunts, new Dictionary<string, string>
         {
@@ -83,7 +81,8 @@ public sealed class ConsoleHuntsTests(ConsoleEnvironment shared) : IClassFixture
         Assert.Contains("value=\"co.uk\"", refused.Html);
         Assert.Equal(HttpStatusCode.BadRequest, badWindow.Status);
         Assert.Contains($"hours must be 1-{M365Scanner.Host.Hunts.HuntOrder.MaxHours}", badWindow.Html);
-        Assert.Equal(before, Hunts(env).Recent(500).Count);
+        // Other tests share the host and the hourly retro-hunt may fire: no hunt from the console is the check.
+        Assert.DoesNotContain(Hunts(env).Recent(500), h => h.Source == ConsoleHunts.Source);
     }
 
     /// <summary>The tenant rolled out report-only, so a flagged message stayed in the inbox; now enforcing, an analyst
@@ -91,7 +90,9 @@ public sealed class ConsoleHuntsTests(ConsoleEnvironment shared) : IClassFixture
     [Fact]
     public async Task AnAnalystPreviewsAnIocHunt_WhichMovesNothing_ThenActsOnItsMatches()
     {
-        await using var env = await ScannerEnvironment.StartAsync("Enforce");
+        // The hourly retro-hunt would act on the message too once the tenant enforces: keep it to once a year.
+        await using var env = await ScannerEnvironment.StartAsync("Enforce",
+            settings: new Dictionary<string, string?> { ["Scanner:RetroHuntCron"] = "0 0 1 1 *" });
         using var admin = env.AdminClient();
         var policy = $"/api/admin/tenants/{env.TenantId}/policy";
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync(policy, new { mode = "report-only" })).StatusCode);
@@ -161,12 +162,11 @@ public sealed class ConsoleHuntsTests(ConsoleEnvironment shared) : IClassFixture
         using var browser = new ConsoleBrowser(env);
         var report = await browser.SignInAsync(ScannerTenant.ConsoleUser("Reader"), ConsolePaths.HuntPage(previewId));
         Assert.DoesNotContain("Act on these matches", report.Html);
-        var before = Hunts(env).Recent(500).Count;
 
         var refused = await browser.PostAsync($"{ConsolePaths.HuntPage(previewId)}/act", report, new Dictionary<string, string>());
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
-        Assert.Equal(before, Hunts(env).Recent(500).Count);
+        Assert.DoesNotContain(Hunts(env).Recent(500), h => h.Indicator == "domain:reader-act.example" && h.Act);
     }
 
     private static IHuntStore Hunts(ScannerEnvironment env) => env.Host.Services.GetRequiredService<IHuntStore>();
