@@ -53,7 +53,7 @@ public static class AdminApi
     {
         try
         {
-            var releaseId = await actions.ReleaseAsync(auditId, user.Identity?.Name ?? "admin", ct);
+            var releaseId = await actions.ReleaseAsync(auditId, ActorNames.Of(user), ct);
             return TypedResults.Ok(new ReleaseResult(auditId, releaseId));
         }
         catch (InvalidOperationException ex)

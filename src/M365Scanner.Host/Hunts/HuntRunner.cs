@@ -23,6 +23,8 @@ namespace M365Scanner.Host.Hunts;
 /// quarantined or released by an admin.</item>
 /// </list>
 /// Nothing is acted on when the hunt was started without acting or the mailbox's tenant's policy is report-only: matches are reported.
+/// Every action is audited as its requester's (<see cref="AuditActor.For"/>): the person who started the hunt, or the
+/// scanner for a scheduled or feed hunt, with the hunt's id beside it.
 /// </summary>
 public sealed class HuntRunner(
     IMonitoredMailboxes monitored, IMailboxHistory history, TenantScanners scanners, MessageLinkExtractor extractor,
@@ -136,7 +138,7 @@ public sealed class HuntRunner(
         if (!run.Enforce || !verdict.Plan.Enforced)
             return Match(m, message, reason, "report", null);
         var plan = verdict.Plan with { Explanation = $"retro-hunt {run.Started.Id}: {reason}" };
-        var done = await actions.CarryOutAsync(key, message, verdict with { Plan = plan }, ct);
+        var done = await actions.CarryOutAsync(key, message, verdict with { Plan = plan }, AuditActor.For(run.Started), ct);
         var action = done == MessageAction.Rewrite ? AuditAction.Rewrite : AuditAction.Quarantine;
         run.ActedOn++;
         return Match(m, message, reason, StableName.Of(action), audit.Latest(key, action)?.Id);
@@ -147,7 +149,7 @@ public sealed class HuntRunner(
     {
         if (!run.Enforce || scanners.For(m.TenantId).Policy.Mode != PolicyMode.Enforce)
             return Match(m, message, reason, "report", null);
-        await actions.QuarantineAsync(key, message, $"{StableName.Of(run.Started.Kind)} hunt {run.Started.Id}: {reason}", ct);
+        await actions.QuarantineAsync(key, message, $"{StableName.Of(run.Started.Kind)} hunt {run.Started.Id}: {reason}", AuditActor.For(run.Started), ct);
         run.ActedOn++;
         return Match(m, message, reason, StableName.Of(AuditAction.Quarantine), audit.Latest(key, AuditAction.Quarantine)?.Id);
     }

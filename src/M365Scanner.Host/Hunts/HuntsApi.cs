@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using M365Scanner.Core.Hunting;
 using M365Scanner.Core.Operations;
 using M365Scanner.Host.Security;
@@ -25,7 +26,7 @@ public static class HuntsApi
     }
 
     internal static Results<Accepted<HuntStarted>, ValidationProblem> StartIoc(
-        IocHuntRequest request, HuntLauncher launcher, IOptions<HuntOptions> options)
+        IocHuntRequest request, HuntLauncher launcher, IOptions<HuntOptions> options, ClaimsPrincipal user)
     {
         var given = new[] { ("domain", request.Domain), ("url", request.Url), ("sender", request.Sender) }
             .Where(x => !string.IsNullOrWhiteSpace(x.Item2)).ToList();
@@ -43,16 +44,16 @@ public static class HuntsApi
         }
         if (Window(request.Hours, request.Days, options.Value.IocHuntDays * 24) is not { } hours)
             return Invalid("window", "hours must be 1-8760 and days 1-365, not both");
-        var report = launcher.StartIoc(indicator, request.Tenant, hours, request.Act ?? true, "api");
+        var report = launcher.StartIoc(indicator, request.Tenant, hours, request.Act ?? true, HuntRequester.Person(HuntRequester.ApiSource, user));
         return TypedResults.Accepted($"{Path}/{report.Id}", HuntStarted.Of(report));
     }
 
     internal static Results<Accepted<HuntStarted>, ValidationProblem> StartRetro(
-        RetroHuntRequest request, HuntLauncher launcher, IOptions<HuntOptions> options)
+        RetroHuntRequest request, HuntLauncher launcher, IOptions<HuntOptions> options, ClaimsPrincipal user)
     {
         if (Window(request.Hours, null, options.Value.RetroHuntHours) is not { } hours)
             return Invalid("hours", "hours must be 1-8760");
-        var report = launcher.StartRetro(request.Tenant, hours, request.Act ?? true, "api");
+        var report = launcher.StartRetro(request.Tenant, hours, request.Act ?? true, HuntRequester.Person(HuntRequester.ApiSource, user));
         return TypedResults.Accepted($"{Path}/{report.Id}", HuntStarted.Of(report));
     }
 

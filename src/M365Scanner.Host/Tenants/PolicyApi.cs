@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using M365Scanner.Core.Operations;
 using M365Scanner.Core.Policy;
+using M365Scanner.Host.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace M365Scanner.Host.Tenants;
@@ -33,7 +34,7 @@ internal static class PolicyApi
         var tenantOverride = new TenantPolicyOverride(mode, change.RewriteThreshold, change.QuarantineThreshold, change.QuarantineEstablishedSenders);
         if (tenantOverride.Problem() is { } problem)
             return TypedResults.BadRequest(problem);
-        var actor = Actor(user);
+        var actor = ActorNames.Of(user);
         store.Save(new TenantPolicyVersion(tenantId, tenantOverride, actor, clock.GetUtcNow()));
         policies.Changed(tenantId);
         log.LogInformation("Policy of tenant {TenantId} changed by {Actor}: {Override}", tenantId, actor, tenantOverride);
@@ -60,7 +61,7 @@ internal static class PolicyApi
         if (reason.Length > 1000)
             return TypedResults.BadRequest("reason is longer than 1000 characters");
         var entry = new PolicyEntry(Guid.NewGuid().ToString("N"), tenantId, request.Effect, request.Kind, value, mailbox,
-            Actor(user), clock.GetUtcNow(), reason);
+            ActorNames.Of(user), clock.GetUtcNow(), reason);
         store.Add(entry);
         policies.Changed(tenantId);
         log.LogInformation("Policy entry {EntryId} added to tenant {TenantId} by {Actor}: {Entry}", entry.Id, tenantId, entry.AddedBy, entry.Describe());
@@ -73,7 +74,7 @@ internal static class PolicyApi
     {
         if (Invalid(tenantId) || Invalid(entryId))
             return TypedResults.NotFound();
-        var actor = Actor(user);
+        var actor = ActorNames.Of(user);
         if (store.Remove(tenantId, entryId, actor, clock.GetUtcNow()) is not { } removed)
             return TypedResults.NotFound();
         policies.Changed(tenantId);
@@ -90,10 +91,6 @@ internal static class PolicyApi
             PolicySettings.From(effective),
             [.. history.Select(v => new PolicyVersionView(PolicySettings.From(v.Override), v.ChangedBy, v.ChangedAt))]);
     }
-
-    // The caller as authenticated: the API key's configured name (or the local demo user's); a key is never nameless,
-    // but an empty name must not record an empty actor.
-    private static string Actor(ClaimsPrincipal user) => user.Identity?.Name is { Length: > 0 } name ? name : "api-key";
 
     private static bool Invalid(string id) => string.IsNullOrWhiteSpace(id) || id.Length > 128 || id.Any(char.IsControl);
 
