@@ -114,6 +114,37 @@ public class HuntTests
     }
 
     [Fact]
+    public async Task Hunts_RecordWhoAsked_OnTheReportAndEveryAuditEntry_AndAScheduledRetroHuntStaysTheScanners()
+    {
+        await using var env = await ScannerEnvironment.StartAsync();
+        using var admin = env.AdminClient();
+        var early = Deliver(env, ScannerEnvironment.Mailbox, "asked-early", "minutes at https://docs.partner.example/minutes/20");
+        Assert.Equal(MessageAction.Allow, (await VerdictAsync(env, early.Mailbox, early.Id)).Action);
+
+        var iocId = await StartAsync(admin, new { url = "https://docs.partner.example/minutes/20", days = 7 });
+        var ioc = await CompletedAsync(env, admin, iocId);
+
+        // The API key's configured name (ScannerTenant: "test admin"), in the report's JSON and on the audit entry.
+        Assert.Equal(("api", "test admin"), (ioc.Source, ioc.RequestedBy));
+        Assert.Contains("\"requestedBy\":\"test admin\"", await admin.GetStringAsync($"/api/admin/hunts/{iocId}"), StringComparison.Ordinal);
+        var byPerson = Assert.Single(env.Audit.Query(env.TenantId), e => e.Action == AuditAction.Quarantine);
+        Assert.Equal(("test admin", iocId, AuditState.Completed), (byPerson.Actor, byPerson.HuntId, byPerson.State));
+        Assert.Contains($"\"actor\":\"test admin\"", await admin.GetStringAsync($"/api/admin/audit?tenant={env.TenantId}"), StringComparison.Ordinal);
+
+        // Delivered after the IOC hunt: the live path allows it, the scheduled retro-hunt pulls it, as the scanner.
+        var late = Deliver(env, ScannerEnvironment.Mailbox, "asked-late", "minutes at https://docs.partner.example/minutes/20");
+        Assert.Equal(MessageAction.Allow, (await VerdictAsync(env, late.Mailbox, late.Id)).Action);
+        env.Host.Services.GetRequiredService<M365Scanner.Host.Hunts.HuntJobs>().ScheduleRetroHunt();
+        var retroId = env.Host.Services.GetRequiredService<IHuntStore>().Recent(10).First(h => h.Kind == HuntKind.Retro).Id;
+        var retro = await CompletedAsync(env, admin, retroId);
+
+        Assert.Equal(("schedule", "scanner"), (retro.Source, retro.RequestedBy));
+        Assert.Equal("quarantine", Assert.Single(retro.Matches).Action);
+        var byScanner = env.Audit.Query(env.TenantId).Single(e => e.Action == AuditAction.Quarantine && e.Key.MessageId.Contains("asked-late", StringComparison.Ordinal));
+        Assert.Equal(("scanner", retroId), (byScanner.Actor, byScanner.HuntId));
+    }
+
+    [Fact]
     public async Task RetroHunt_LeavesAMessageWithoutAVerdict_ToItsScan()
     {
         await using var env = await ScannerEnvironment.StartAsync();

@@ -47,6 +47,21 @@ public abstract class AuditLogContract : StoreContract
     }
 
     [SkippableFact]
+    public void Get_KeepsThePersonAndTheHunt_OfAHuntsAction()
+    {
+        var log = CreateLog();
+        var quarantine = Entry(Key, T0) with
+        {
+            Actor = "alice@contoso.example", Action = AuditAction.Quarantine, HuntId = "a1b2c3d4e5f6", Reasons = "ioc hunt a1b2c3d4e5f6: match",
+        };
+
+        var id = log.Append(quarantine);
+
+        Assert.Equal(quarantine with { Id = id }, log.Get(id));
+        Assert.Null(log.Get(log.Append(Entry(Key, T0)))!.HuntId);
+    }
+
+    [SkippableFact]
     public void Get_ReturnsNull_WhenIdUnknown()
     {
         var log = CreateLog();
