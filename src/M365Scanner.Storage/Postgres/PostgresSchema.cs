@@ -239,12 +239,12 @@ public static class PostgresSchema
             ALTER TABLE tenants ADD COLUMN changed_by text;
             """),
         // ASP.NET Core Data Protection's key ring, shared by every host (PostgresXmlRepository), as in SQLite (its step
-        // 12): one row per key, its XML unencrypted, as the EF Core key store keeps it; the database's access control
-        // protects it.
+        // 12): one row per element the key manager stores (a key, a revocation), its XML unencrypted, as the EF Core key
+        // store keeps it; the database's access control protects it.
         new(11, "data protection keys", """
             CREATE TABLE data_protection_keys (
-                name       text COLLATE "C" NOT NULL PRIMARY KEY,
-                seq        bigint GENERATED ALWAYS AS IDENTITY,
+                id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                name       text        NOT NULL,
                 xml        text        NOT NULL,
                 created_at timestamptz NOT NULL
             );

@@ -244,11 +244,13 @@ public static class SqliteSchema
             CREATE INDEX audit_by_hunt ON audit_entries (hunt_id) WHERE hunt_id IS NOT NULL;
             ALTER TABLE tenants ADD COLUMN changed_by TEXT;
             """),
-        // ASP.NET Core Data Protection's key ring (SqliteXmlRepository): one row per key, its XML as the framework
-        // writes it, unencrypted, as the EF Core key store keeps it; the database file's permissions protect it.
+        // ASP.NET Core Data Protection's key ring (SqliteXmlRepository): one row per element the key manager stores (a
+        // key, a revocation), its XML as the framework writes it, unencrypted, as the EF Core key store keeps it; the
+        // database file's permissions protect it. The name is the framework's "friendly name", not promised unique.
         new(12, "data protection keys", """
             CREATE TABLE data_protection_keys (
-                name       TEXT    NOT NULL PRIMARY KEY,
+                id         INTEGER PRIMARY KEY,
+                name       TEXT    NOT NULL,
                 xml        TEXT    NOT NULL,
                 created_at INTEGER NOT NULL
             );
