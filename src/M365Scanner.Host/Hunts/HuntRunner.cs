@@ -49,6 +49,7 @@ public sealed class HuntRunner(
             ActedOn = 0, Matches = [], Errors = [],
         };
         store.Save(report);
+        await CompleteInterruptedMovesAsync(report.Id, ct);
 
         var run = new Run(report, Matcher(report), report.Act);
         try
@@ -95,6 +96,25 @@ public sealed class HuntRunner(
                            "{Acted} acted on, {Errors} error(s) in {Duration}", huntId, StableName.Of(report.Kind), report.Indicator, done.MessagesExamined,
             done.MailboxesExamined, done.Matches.Count, done.ActedOn, done.Errors.Count, done.Duration);
         return done;
+    }
+
+    /// <summary>
+    /// A run of this hunt whose host stopped may have moved a message into quarantine without recording it: the entry
+    /// is still "started" (quarantine) or "copied" (rewrite), and the message is no longer in the inbox this run
+    /// reads, so only this finds it again (by its Message-ID, in quarantine) and completes the entry, which a release
+    /// needs. Found through the entries' hunt id, whoever the hunt's requester. A first run has none: one indexed query.
+    /// </summary>
+    private async Task CompleteInterruptedMovesAsync(string huntId, CancellationToken ct)
+    {
+        var interrupted = audit.Query(huntId: huntId, limit: 1000)
+            .Where(e => e is { Action: AuditAction.Quarantine, State: AuditState.Started } or { Action: AuditAction.Rewrite, State: AuditState.Copied })
+            .Select(e => e.Key).Distinct();
+        foreach (var key in interrupted)
+        {
+            if (await actions.CompleteInterruptedMoveAsync(key, ct) is { State: AuditState.Completed } done)
+                log.LogInformation("Hunt {Hunt}: completed its interrupted {Action} of {Message} in {Mailbox}", huntId,
+                    StableName.Of(done.Action), key.MessageId, key.Mailbox);
+        }
     }
 
     private IndicatorMatcher Matcher(HuntReport report)

@@ -235,7 +235,8 @@ public static class PostgresSchema
             ALTER TABLE hunts ADD COLUMN requested_by text;
             UPDATE hunts SET requested_by = 'scanner' WHERE source IN ('schedule', 'feed');
             ALTER TABLE audit_entries ADD COLUMN hunt_id text COLLATE "C";
-            CREATE INDEX audit_by_hunt ON audit_entries (hunt_id) WHERE hunt_id IS NOT NULL;
+            CREATE INDEX audit_by_hunt ON audit_entries (hunt_id, at, id) WHERE hunt_id IS NOT NULL;
+            CREATE INDEX audit_by_actor ON audit_entries (actor, at, id);
             ALTER TABLE tenants ADD COLUMN changed_by text;
             """),
         // ASP.NET Core Data Protection's key ring, shared by every host (PostgresXmlRepository), as in SQLite (its step

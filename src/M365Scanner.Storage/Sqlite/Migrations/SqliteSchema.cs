@@ -241,7 +241,8 @@ public static class SqliteSchema
             ALTER TABLE hunts ADD COLUMN requested_by TEXT;
             UPDATE hunts SET requested_by = 'scanner' WHERE source IN ('schedule', 'feed');
             ALTER TABLE audit_entries ADD COLUMN hunt_id TEXT;
-            CREATE INDEX audit_by_hunt ON audit_entries (hunt_id) WHERE hunt_id IS NOT NULL;
+            CREATE INDEX audit_by_hunt ON audit_entries (hunt_id, at, id) WHERE hunt_id IS NOT NULL;
+            CREATE INDEX audit_by_actor ON audit_entries (actor, at, id);
             ALTER TABLE tenants ADD COLUMN changed_by TEXT;
             """),
         // ASP.NET Core Data Protection's key ring (SqliteXmlRepository): one row per element the key manager stores (a
