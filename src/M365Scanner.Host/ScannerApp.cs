@@ -1,4 +1,5 @@
 using M365Scanner.Host.Admin;
+using M365Scanner.Host.AnalystConsole;
 using M365Scanner.Host.BlockedLinks;
 using M365Scanner.Host.Health;
 using M365Scanner.Host.Hunts;
@@ -34,6 +35,7 @@ public static class ScannerApp
         builder.AddScannerReferenceData();
         builder.AddScannerHealth();
         builder.AddScannerTelemetry();
+        builder.AddScannerConsole();
 
         var app = builder.Build();
         app.UseScannerRequestGuards();
@@ -44,6 +46,7 @@ public static class ScannerApp
         app.MapAdminApi();
         app.MapHuntsApi();
         app.MapScannerDashboard();
+        app.MapScannerConsole();
         app.MapOnboardingApi();
         app.MapScannerHealth();
         return app;

@@ -28,6 +28,7 @@ public static class ScannerCoreExtensions
         builder.Services.TryAddSingleton(TimeProvider.System); // tests may bring their own clock
         // One scanner per tenant, each over its graph from the storage's ITenantGraphStorage.
         builder.Services.AddSingleton<TenantPolicies>();
+        builder.Services.AddSingleton<PolicyEditor>();
         builder.Services.AddSingleton<TenantScanners>();
         return builder;
     }

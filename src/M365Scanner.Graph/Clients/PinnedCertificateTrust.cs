@@ -5,8 +5,9 @@ using System.Security.Cryptography.X509Certificates;
 namespace M365Scanner.Graph.Clients;
 
 /// <summary>Builds the TLS handler for Graph and the authority: the system's normal validation, or, when a pinned
-/// certificate is configured, acceptance of exactly that certificate by SHA-256 thumbprint.</summary>
-internal static class PinnedCertificateTrust
+/// certificate is configured, acceptance of exactly that certificate by SHA-256 thumbprint. The host's console sign-in
+/// uses it too, so it reaches the emulator's sign-in endpoints with the same trust.</summary>
+public static class PinnedCertificateTrust
 {
     public static HttpMessageHandler CreateHandler(string? pinnedPem)
     {

@@ -7,7 +7,7 @@ namespace M365Scanner.Host.Security;
 public static class ActorNames
 {
     /// <summary><see cref="ClaimsIdentity.Name"/>; for an identity without one (a sign-in whose name claim did not map),
-    /// the first of preferred_username, email or the subject id it has, so an action is never recorded under an empty
+    /// the first of preferred_username, email, the subject id or the Entra object id it has, so an action is never recorded under an empty
     /// or made-up name.</summary>
     /// <exception cref="InvalidOperationException">The user is not authenticated: no action may be recorded for nobody.</exception>
     public static string Of(ClaimsPrincipal user)
@@ -17,7 +17,7 @@ public static class ActorNames
             throw new InvalidOperationException("An anonymous request cannot act: the endpoint must require authorization.");
         if (identity.Name is { Length: > 0 } name)
             return name;
-        string[] fallbacks = ["preferred_username", ClaimTypes.Email, "email", ClaimTypes.NameIdentifier, "sub"];
+        string[] fallbacks = ["preferred_username", ClaimTypes.Email, "email", ClaimTypes.NameIdentifier, "sub", "oid"];
         return fallbacks.Select(type => user.FindFirst(type)?.Value).FirstOrDefault(v => !string.IsNullOrEmpty(v))
                ?? $"unnamed {identity.AuthenticationType ?? "authenticated"} user";
     }

@@ -7,22 +7,18 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace M365Scanner.Host.Tenants;
 
 /// <summary>
-/// A tenant's policy in the admin API: the override of the global policy and the allow and block entries. Every change
-/// is recorded with the authenticated caller's name in the <see cref="IPolicyStore"/>, which keeps every override
-/// version and every removed entry (the audit trail of policy changes), and takes effect for the tenant's next scan.
+/// A tenant's policy in the admin API: the override of the global policy and the allow and block entries, changed
+/// through the <see cref="PolicyEditor"/> in the authenticated caller's name.
 /// </summary>
 internal static class PolicyApi
 {
-    private const int MaxText = 320;
-
     public static Ok<PolicyView> Get(string tenantId, IPolicyStore store, TenantPolicies policies) =>
         TypedResults.Ok(View(tenantId, store, policies));
 
     public static Results<Ok<PolicyView>, BadRequest<string>> Put(
-        string tenantId, PolicyChange change, IPolicyStore store, TenantPolicies policies, ClaimsPrincipal user, TimeProvider clock,
-        ILogger<TenantPolicies> log)
+        string tenantId, PolicyChange change, PolicyEditor editor, IPolicyStore store, TenantPolicies policies, ClaimsPrincipal user)
     {
-        if (Invalid(tenantId) || change is null)
+        if (PolicyEditor.InvalidId(tenantId) || change is null)
             return TypedResults.BadRequest("a tenant id and a policy body are required");
         PolicyMode? mode = null;
         if (change.Mode is not null)
@@ -32,55 +28,29 @@ internal static class PolicyApi
             mode = parsed;
         }
         var tenantOverride = new TenantPolicyOverride(mode, change.RewriteThreshold, change.QuarantineThreshold, change.QuarantineEstablishedSenders);
-        if (tenantOverride.Problem() is { } problem)
-            return TypedResults.BadRequest(problem);
-        var actor = ActorNames.Of(user);
-        store.Save(new TenantPolicyVersion(tenantId, tenantOverride, actor, clock.GetUtcNow()));
-        policies.Changed(tenantId);
-        log.LogInformation("Policy of tenant {TenantId} changed by {Actor}: {Override}", tenantId, actor, tenantOverride);
-        return TypedResults.Ok(View(tenantId, store, policies));
+        return editor.SetOverride(tenantId, tenantOverride, ActorNames.Of(user)) is { } problem
+            ? TypedResults.BadRequest(problem)
+            : TypedResults.Ok(View(tenantId, store, policies));
     }
 
     public static Results<Ok<IReadOnlyList<PolicyEntry>>, BadRequest<string>> ListEntries(string tenantId, bool? includeRemoved, IPolicyStore store) =>
-        Invalid(tenantId)
+        PolicyEditor.InvalidId(tenantId)
             ? TypedResults.BadRequest("a tenant id is required")
             : TypedResults.Ok(store.Entries(tenantId, includeRemoved ?? false));
 
     public static Results<Created<PolicyEntry>, BadRequest<string>> AddEntry(
-        string tenantId, NewPolicyEntry request, IPolicyStore store, TenantPolicies policies, ClaimsPrincipal user, TimeProvider clock,
-        ILogger<TenantPolicies> log)
+        string tenantId, NewPolicyEntry request, PolicyEditor editor, ClaimsPrincipal user)
     {
-        if (Invalid(tenantId) || request is null)
+        if (request is null)
             return TypedResults.BadRequest("a tenant id and an entry are required");
-        if (PolicyEntry.Normalize(request.Kind, request.Value) is not { } value)
-            return TypedResults.BadRequest($"'{Shorten(request.Value)}' is not a valid {StableName.Of(request.Kind)}");
-        var mailbox = request.Mailbox?.Trim().ToLowerInvariant();
-        if (mailbox is not null && PolicyEntry.Normalize(PolicyEntryKind.SenderAddress, mailbox) is null)
-            return TypedResults.BadRequest("mailbox must be an address, or absent for the whole tenant");
-        var reason = (request.Reason ?? "").Trim();
-        if (reason.Length > 1000)
-            return TypedResults.BadRequest("reason is longer than 1000 characters");
-        var entry = new PolicyEntry(Guid.NewGuid().ToString("N"), tenantId, request.Effect, request.Kind, value, mailbox,
-            ActorNames.Of(user), clock.GetUtcNow(), reason);
-        store.Add(entry);
-        policies.Changed(tenantId);
-        log.LogInformation("Policy entry {EntryId} added to tenant {TenantId} by {Actor}: {Entry}", entry.Id, tenantId, entry.AddedBy, entry.Describe());
-        return TypedResults.Created($"/api/admin/tenants/{Uri.EscapeDataString(tenantId)}/policy/entries/{entry.Id}", entry);
+        var (entry, problem) = editor.AddEntry(tenantId, request.Effect, request.Kind, request.Value, request.Mailbox, request.Reason, ActorNames.Of(user));
+        return entry is null
+            ? TypedResults.BadRequest(problem!)
+            : TypedResults.Created($"/api/admin/tenants/{Uri.EscapeDataString(tenantId)}/policy/entries/{entry.Id}", entry);
     }
 
-    public static Results<Ok<PolicyEntry>, NotFound> RemoveEntry(
-        string tenantId, string entryId, IPolicyStore store, TenantPolicies policies, ClaimsPrincipal user, TimeProvider clock,
-        ILogger<TenantPolicies> log)
-    {
-        if (Invalid(tenantId) || Invalid(entryId))
-            return TypedResults.NotFound();
-        var actor = ActorNames.Of(user);
-        if (store.Remove(tenantId, entryId, actor, clock.GetUtcNow()) is not { } removed)
-            return TypedResults.NotFound();
-        policies.Changed(tenantId);
-        log.LogInformation("Policy entry {EntryId} of tenant {TenantId} removed by {Actor}", entryId, tenantId, actor);
-        return TypedResults.Ok(removed);
-    }
+    public static Results<Ok<PolicyEntry>, NotFound> RemoveEntry(string tenantId, string entryId, PolicyEditor editor, ClaimsPrincipal user) =>
+        editor.RemoveEntry(tenantId, entryId, ActorNames.Of(user)) is { } removed ? TypedResults.Ok(removed) : TypedResults.NotFound();
 
     private static PolicyView View(string tenantId, IPolicyStore store, TenantPolicies policies)
     {
@@ -91,10 +61,6 @@ internal static class PolicyApi
             PolicySettings.From(effective),
             [.. history.Select(v => new PolicyVersionView(PolicySettings.From(v.Override), v.ChangedBy, v.ChangedAt))]);
     }
-
-    private static bool Invalid(string id) => string.IsNullOrWhiteSpace(id) || id.Length > 128 || id.Any(char.IsControl);
-
-    private static string Shorten(string? text) => text is null ? "" : text.Length > 64 ? text[..64] + "…" : text;
 
     /// <summary>The override as the API takes it: each null setting inherits the global policy. Mode is "enforce" or "report-only".</summary>
     public sealed record PolicyChange(string? Mode, double? RewriteThreshold, double? QuarantineThreshold, bool? QuarantineEstablishedSenders);

@@ -18,6 +18,19 @@ public sealed class ScannerTenant
     public const string Partner = "anna@partner.example";
     public const string AdminKey = "test-admin-key-0123456789abcdef";
     private const string Secret = "test-client-secret";
+    public const string ConsoleClientId = "c0c0c0c0-0000-4000-8000-000000000001";
+    private const string ConsoleSecret = "test-console-secret";
+
+    /// <summary>One console user per app role, plus one holding no role (signs in, may see nothing).</summary>
+    public static readonly IReadOnlyList<ConsoleTestUser> ConsoleUsers =
+    [
+        new("admin@contoso.example", "Ada Admin", "Admin", "Admin-Test-Pass-1"),
+        new("analyst@contoso.example", "Andy Analyst", "Analyst", "Analyst-Test-Pass-1"),
+        new("reader@contoso.example", "Rita Reader", "Reader", "Reader-Test-Pass-1"),
+        new("nobody@contoso.example", "Noah Norole", "", "Nobody-Test-Pass-1"),
+    ];
+
+    public static ConsoleTestUser ConsoleUser(string role) => ConsoleUsers.Single(u => u.Role == role);
 
     private readonly EmulatorHost _emulator;
 
@@ -44,11 +57,16 @@ public sealed class ScannerTenant
             control.AddUser(tenant.Id, mailbox, mailbox == Bob ? "Bob" : null);
             SeedHistory(control, tenant.Id, mailbox);
         }
+        control.RegisterApp(tenant.Id, ConsoleClientId, ConsoleSecret, redirectUris: DemoSeed.ConsoleRedirectUris);
+        foreach (var user in ConsoleUsers)
+            control.AddSignInUser(tenant.Id, user.UserPrincipalName, user.Password, ConsoleClientId,
+                user.Role.Length == 0 ? [] : [user.Role], user.DisplayName);
         seed?.Invoke(control, tenant.Id);
         return new ScannerTenant(emulator, tenant.Id, app.ClientId, mailboxes);
     }
 
-    /// <summary>The host settings for this tenant: every mailbox protected, an admin API key, a fresh data directory
+    /// <summary>The host settings for this tenant: every mailbox protected, an admin API key, the console signing in
+    /// at the emulator, a fresh data directory
     /// and blocked-link signing key (shared by every host built from the same dictionary), Graph pointed at the
     /// emulator with its certificate pinned.</summary>
     /// <param name="baseUrl">Where the host listens (Urls).</param>
@@ -66,6 +84,9 @@ public sealed class ScannerTenant
             ["Scanner:ApiKeys:0:Key"] = AdminKey,
             ["Scanner:ApiKeys:0:Role"] = "Admin",
             ["Policy:Mode"] = policyMode,
+            ["Console:Authority"] = new Uri(_emulator.AuthorityHost, $"{TenantId}/v2.0").ToString(),
+            ["Console:ClientId"] = ConsoleClientId,
+            ["Console:ClientSecret"] = ConsoleSecret,
         };
         foreach (var (key, value) in _emulator.ProductGraphSettings(TenantId, ClientId, Secret))
             all[key] = value;
