@@ -7,8 +7,8 @@ namespace M365Scanner.Host.Security;
 public static class ActorNames
 {
     /// <summary><see cref="ClaimsIdentity.Name"/>; for an identity without one (a sign-in whose name claim did not map),
-    /// the first of preferred_username, email, the subject id or the Entra object id it has, so an action is never recorded under an empty
-    /// or made-up name.</summary>
+    /// the first of preferred_username, email, the subject id or the Entra object id it has, so an action is never
+    /// recorded under an empty or made-up name.</summary>
     /// <exception cref="InvalidOperationException">The user is not authenticated: no action may be recorded for nobody.</exception>
     public static string Of(ClaimsPrincipal user)
     {
