@@ -16,6 +16,8 @@ public interface IAuditLog
     /// stay idempotent).</summary>
     AuditEntry? Latest(MessageKey key, AuditAction action);
 
-    /// <summary>Newest first, optionally filtered.</summary>
-    IReadOnlyList<AuditEntry> Query(string? tenantId = null, string? mailbox = null, DateTimeOffset? since = null, int limit = 100);
+    /// <summary>Newest first, optionally filtered: by tenant, mailbox, time, and by <paramref name="actor"/> (exactly
+    /// as recorded: "scanner" or a person's name) or <paramref name="huntId"/> (the actions of one hunt).</summary>
+    IReadOnlyList<AuditEntry> Query(string? tenantId = null, string? mailbox = null, DateTimeOffset? since = null, int limit = 100,
+        string? actor = null, string? huntId = null);
 }

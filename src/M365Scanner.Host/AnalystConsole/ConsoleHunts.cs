@@ -6,8 +6,7 @@ namespace M365Scanner.Host.AnalystConsole;
 
 /// <summary>
 /// Hunts started from the console: through the same <see cref="HuntLauncher"/> as the admin API, with the console as
-/// their source. Who asked is the signed-in user (<see cref="ConsoleActor"/>); until hunt reports keep a requester of
-/// their own, the report names the console as its source and the audit entries of its actions name the scanner.
+/// their source and the signed-in user as the requester, named on the report and on every audit entry of its actions.
 /// </summary>
 public static class ConsoleHunts
 {
@@ -18,7 +17,7 @@ public static class ConsoleHunts
         ArgumentNullException.ThrowIfNull(launcher);
         ArgumentNullException.ThrowIfNull(user);
         var indicator = order?.Indicator ?? throw new ArgumentException("not a valid IOC hunt order", nameof(order));
-        return launcher.StartIoc(indicator, tenantId, order.Hours, act, Source);
+        return launcher.StartIoc(indicator, tenantId, order.Hours, act, HuntRequester.Person(Source, user));
     }
 
     public static HuntReport StartRetro(HuntLauncher launcher, HuntOrder order, string? tenantId, bool act, ClaimsPrincipal user)
@@ -26,14 +25,14 @@ public static class ConsoleHunts
         ArgumentNullException.ThrowIfNull(launcher);
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(user);
-        return launcher.StartRetro(tenantId, order.Hours, act, Source);
+        return launcher.StartRetro(tenantId, order.Hours, act, HuntRequester.Person(Source, user));
     }
 
-    /// <summary>Who asked for a hunt, as the console shows it: the source the report keeps ("console", "api",
-    /// "schedule", "feed").</summary>
+    /// <summary>Who asked for a hunt and through what, as the console shows it ("alice@contoso.com (console)"); for a
+    /// hunt recorded before requesters were kept, its source alone ("console", "api", "schedule", "feed").</summary>
     public static string RequestedBy(HuntReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return report.Source;
+        return report.RequestedBy is { } who ? $"{who} ({report.Source})" : report.Source;
     }
 }

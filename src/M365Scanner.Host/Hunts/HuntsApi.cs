@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using M365Scanner.Core.Operations;
 using M365Scanner.Host.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,24 +25,24 @@ public static class HuntsApi
     }
 
     internal static Results<Accepted<HuntStarted>, ValidationProblem> StartIoc(
-        IocHuntRequest request, HuntLauncher launcher, IOptions<HuntOptions> options)
+        IocHuntRequest request, HuntLauncher launcher, IOptions<HuntOptions> options, ClaimsPrincipal user)
     {
         var order = HuntOrder.Ioc(request.Domain, request.Url, request.Sender, request.Hours, request.Days, options.Value);
         if (order.Problem is { } problem)
             return Invalid(order.Field!, problem);
         var (indicator, hours) = (order.Indicator!, order.Hours);
-        var report = launcher.StartIoc(indicator, request.Tenant, hours, request.Act ?? true, "api");
+        var report = launcher.StartIoc(indicator, request.Tenant, hours, request.Act ?? true, HuntRequester.Person(HuntRequester.ApiSource, user));
         return TypedResults.Accepted($"{Path}/{report.Id}", HuntStarted.Of(report));
     }
 
     internal static Results<Accepted<HuntStarted>, ValidationProblem> StartRetro(
-        RetroHuntRequest request, HuntLauncher launcher, IOptions<HuntOptions> options)
+        RetroHuntRequest request, HuntLauncher launcher, IOptions<HuntOptions> options, ClaimsPrincipal user)
     {
         var order = HuntOrder.Retro(request.Hours, options.Value);
         if (order.Problem is { } problem)
             return Invalid(order.Field!, problem);
         var hours = order.Hours;
-        var report = launcher.StartRetro(request.Tenant, hours, request.Act ?? true, "api");
+        var report = launcher.StartRetro(request.Tenant, hours, request.Act ?? true, HuntRequester.Person(HuntRequester.ApiSource, user));
         return TypedResults.Accepted($"{Path}/{report.Id}", HuntStarted.Of(report));
     }
 

@@ -35,7 +35,7 @@ public sealed class ConsoleHuntsTests(ConsoleEnvironment shared) : IClassFixture
         Assert.Contains("domain:listed-hunt.example", row);
         Assert.Contains("2 day(s)", row);
         Assert.Contains("<td>act</td>", row);
-        Assert.Contains("<td>api</td>", row);
+        Assert.Contains("<td>test admin (api)</td>", row);
         Assert.DoesNotContain("Preview (report only)", page.Html);
         var report = await browser.GetAsync(ConsolePaths.HuntPage(huntId));
         Assert.Equal(HttpStatusCode.OK, report.Status);
@@ -143,11 +143,13 @@ public sealed class ConsoleHuntsTests(ConsoleEnvironment shared) : IClassFixture
         Assert.DoesNotContain("Act on these matches", actedPage.Html);
         Assert.Empty(env.InFolder("Inbox", messageId));
         Assert.Single(env.InFolder(Quarantine, messageId));
-        // Who asked, as main records it today: the report names the console as its source and the audit entry names
-        // the scanner. Once hunt reports keep their requester (the i17-actor branch), ConsoleHunts passes the
-        // analyst and both must name analyst@contoso.example.
+        // Who asked: the signed-in analyst, on the report and on the audit entry of the hunt's action.
+        var analyst = ScannerTenant.ConsoleUser("Analyst").UserPrincipalName;
         Assert.Equal(ConsoleHunts.Source, acted.Source);
-        Assert.Equal(MessageActions.Scanner, entry.Actor);
+        Assert.Equal(analyst, acted.RequestedBy);
+        Assert.Equal(analyst, entry.Actor);
+        Assert.Equal(actedId, entry.HuntId);
+        Assert.Contains($"<dd>{analyst} (console)</dd>", actedPage.Html);
         Assert.Contains(previewId, (await browser.GetAsync(ConsolePaths.Hunts)).Html);
     }
 

@@ -1,3 +1,4 @@
+using M365Scanner.Host.Security;
 using M365Scanner.Core.Operations;
 using M365Scanner.Core.Policy;
 using M365Scanner.Host.Mailboxes;
@@ -36,7 +37,7 @@ public sealed class EntriesModel(ITenantStore tenants, IMonitoredMailboxes monit
         var mailbox = string.IsNullOrWhiteSpace(scope) || scope == EntryForm.WholeTenant ? null : scope;
         if (mailbox is not null && !tenant.Mailboxes.Contains(mailbox, StringComparer.OrdinalIgnoreCase))
             return Show(typed, "The scope must be the whole tenant or one of its mailboxes.", StatusCodes.Status400BadRequest);
-        var (entry, problem) = editor.AddEntry(tenant.TenantId, parsedEffect, parsedKind, value, mailbox, reason, ConsoleActor.Of(User));
+        var (entry, problem) = editor.AddEntry(tenant.TenantId, parsedEffect, parsedKind, value, mailbox, reason, ActorNames.Of(User));
         return entry is null
             ? Show(typed, problem, StatusCodes.Status400BadRequest)
             : LocalRedirect(ConsolePaths.TenantPage(tenant.TenantId) + "?done=added#entries");
@@ -46,7 +47,7 @@ public sealed class EntriesModel(ITenantStore tenants, IMonitoredMailboxes monit
     {
         if (Tenant(id) is not { } tenant)
             return NotFound();
-        if (PolicyEditor.InvalidId(entryId) || editor.RemoveEntry(tenant.TenantId, entryId!, ConsoleActor.Of(User), reason) is not { } removed)
+        if (PolicyEditor.InvalidId(entryId) || editor.RemoveEntry(tenant.TenantId, entryId!, ActorNames.Of(User), reason) is not { } removed)
             return Show(new EntryForm(tenant.TenantId, tenant.Mailboxes), "The tenant has no such entry.", StatusCodes.Status404NotFound);
         return LocalRedirect(ConsolePaths.TenantPage(removed.TenantId) + "?done=removed#entries");
     }

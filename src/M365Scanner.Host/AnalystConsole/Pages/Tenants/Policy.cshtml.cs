@@ -1,3 +1,4 @@
+using M365Scanner.Host.Security;
 using System.Globalization;
 using M365Scanner.Core.Operations;
 using M365Scanner.Core.Policy;
@@ -45,7 +46,7 @@ public sealed class PolicyModel(ITenantStore tenants, IMonitoredMailboxes monito
     {
         if (!Load(id))
             return NotFound();
-        var problem = Read(out var tenantOverride) ?? editor.SetOverride(TenantId, tenantOverride!, ConsoleActor.Of(User));
+        var problem = Read(out var tenantOverride) ?? editor.SetOverride(TenantId, tenantOverride!, ActorNames.Of(User));
         if (problem is null)
             return LocalRedirect(ConsolePaths.TenantPage(TenantId) + "?done=saved#policy");
         Problem = problem;
