@@ -28,12 +28,14 @@ internal static class ConsoleAccessDenied
              """);
     }
 
-    private static string RolesFor(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
-            .Select(a => a.Policy).LastOrDefault(p => p is not null) switch
-        {
-            ConsoleRoles.AdministerPolicy => string.Join(" or ", ConsoleRoles.Administrators),
-            ConsoleRoles.ActPolicy => string.Join(" or ", ConsoleRoles.Actors),
-            _ => string.Join(", ", ConsoleRoles.Readers),
-        };
+    // A page can carry several policies (the folder's read policy and its own act policy, in no promised order):
+    // the most demanding one is what the user lacks.
+    private static string RolesFor(HttpContext context)
+    {
+        var policies = context.GetEndpoint()?.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
+            .Select(a => a.Policy).ToHashSet() ?? [];
+        return policies.Contains(ConsoleRoles.AdministerPolicy) ? string.Join(" or ", ConsoleRoles.Administrators)
+            : policies.Contains(ConsoleRoles.ActPolicy) ? string.Join(" or ", ConsoleRoles.Actors)
+            : string.Join(", ", ConsoleRoles.Readers);
+    }
 }
