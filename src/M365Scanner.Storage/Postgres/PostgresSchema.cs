@@ -228,6 +228,11 @@ public static class PostgresSchema
             );
             CREATE INDEX policy_entries_by_tenant ON policy_entries (tenant_id, seq);
             """),
+        // Verdicts by Message-ID alone, as in SQLite (its step 11): the console's search by the blocked-link page's
+        // reference knows neither tenant nor mailbox. A new index, so existing databases upgrade in place.
+        new(10, "verdicts by Message-ID, for the console's search", """
+            CREATE INDEX verdicts_by_message_id ON verdicts (message_id);
+            """),
     ];
 
     /// <summary>The version a database has once every step is applied.</summary>

@@ -91,8 +91,11 @@ public sealed class SqliteVerdictStore(SqliteDatabase database) : IVerdictStore
                 .Like("sender", query.Sender is { } d && VerdictSearchPatterns.IsDomain(d) ? VerdictSearchPatterns.AtDomain(d) : null)
                 .Like("subject", query.SubjectContains is { } text ? VerdictSearchPatterns.Contains(text) : null)
                 .Like("links_json", query.LinkDomain is { } domain ? VerdictSearchPatterns.LinkDomain(domain) : null);
+            // A Message-ID names one message or a few; without statistics SQLite would rather walk the tenant's
+            // index in scan order (it serves the ORDER BY), reading every verdict of the tenant (122 ms at 200,000).
+            var index = query.MessageId is null ? "" : " INDEXED BY verdicts_by_message_id";
             using var select = transaction.Command($"""
-                SELECT {Columns} FROM verdicts
+                SELECT {Columns} FROM verdicts{index}
                 WHERE {where}
                 ORDER BY scanned_at DESC, id DESC
                 LIMIT $limit;
