@@ -52,6 +52,8 @@ public sealed partial class ConsoleMessageActionTests : IAsyncLifetime
         Assert.EndsWith(": Partner confirmed the file host by phone <b>", release.Reasons);
         Assert.Matches(new Regex($"<td>release</td>\\s*<td>completed</td>\\s*<td>analyst@contoso.example</td>\\s*<td class=\"num\">{release.Id}</td>\\s*<td class=\"prewrap\">[^<]*Partner confirmed the file host by phone &lt;b&gt;</td>"),
             done.Html);
+        Assert.Contains("<td>rewritten, then released</td>", done.Html);
+        Assert.Contains($"by analyst@contoso.example at", done.Html);
         Assert.DoesNotContain("name=\"auditId\"", done.Html);
     }
 

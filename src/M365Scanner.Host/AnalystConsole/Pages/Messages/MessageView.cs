@@ -27,6 +27,7 @@ public sealed class MessageView
         // The latest completed move is what a release undoes; an earlier one was released already or superseded.
         Releasable = trail.LastOrDefault(e => e.Action is AuditAction.Rewrite or AuditAction.Quarantine && e.State == AuditState.Completed
                                               && e.OriginalMessageId is not null);
+        Released = trail.LastOrDefault(e => e is { Action: AuditAction.Release, State: AuditState.Completed });
         SenderDomain = verdict.Sender is { } sender && sender.LastIndexOf('@') is var at and > 0 && at < sender.Length - 1
             ? sender[(at + 1)..].ToLowerInvariant() : null;
         var flagged = links.Where(l => l.Action != "allow").ToList();
@@ -39,6 +40,9 @@ public sealed class MessageView
     public IReadOnlyList<LinkReport> Links { get; }
     public IReadOnlyList<AuditEntry> Trail { get; }
     public AuditEntry? Releasable { get; }
+
+    /// <summary>The latest completed release of the message, if one was made.</summary>
+    public AuditEntry? Released { get; }
     public IReadOnlyList<PolicyEntry> MatchingEntries { get; }
     public bool CanAct { get; }
     public string? SenderDomain { get; }
@@ -86,7 +90,7 @@ public sealed class MessageView
         if (link.Action == "allow" || Verdict.Action == MessageAction.Allow)
             return "allowed";
         var done = Verdict.Action == MessageAction.Quarantine ? "quarantined with the message" : "rewritten";
-        return Verdict.Enforced ? done : $"would be {done} (report-only)";
+        return !Verdict.Enforced ? $"would be {done} (report-only)" : Released is null ? done : $"{done}, then released";
     }
 
     private static bool Plausible(string? value, int max) =>
