@@ -7,6 +7,7 @@ using M365Scanner.Host.Mailboxes.Graph;
 using M365Scanner.Host.Onboarding;
 using M365Scanner.Host.Reference;
 using M365Scanner.Host.Scanning;
+using M365Scanner.Host.Security;
 using M365Scanner.Host.Telemetry;
 using M365Scanner.Host.Workers;
 using M365Scanner.Storage;
@@ -26,6 +27,7 @@ public static class ScannerApp
         builder.AddScannerHost();
         builder.AddScannerCore();
         builder.Services.AddScannerStorage(builder.Configuration, sp => sp.GetRequiredService<IOptions<ScannerHostOptions>>().Value.DataDirectory);
+        builder.Services.AddScannerDataProtection();
         builder.AddScannerGraph();
         builder.AddScannerJobs();
         builder.AddScannerOnboarding();

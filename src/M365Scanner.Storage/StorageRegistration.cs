@@ -3,6 +3,7 @@ using M365Scanner.Core.Operations;
 using M365Scanner.Storage.InMemory;
 using M365Scanner.Storage.Postgres;
 using M365Scanner.Storage.Sqlite;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ public static class StorageRegistration
     /// <summary>
     /// Every store, all from one provider (<c>Storage:Provider</c>, validated at start): SQLite files under the data
     /// directory (operations in <c>scanner.db</c>, one correspondence graph per tenant in <c>graph-{tenant}.db</c>),
-    /// PostgreSQL, or memory. Every store is chosen in the one switch below, so a provider is one case.
+    /// PostgreSQL, or memory. Every store is chosen in the one switch below, so a provider is one case. The Data
+    /// Protection key ring (<see cref="IXmlRepository"/>) is one of them, so the host's keys live where its data does.
     /// </summary>
     /// <param name="dataDirectory">Where SQLite's files go; asked for only when the first store is opened, so it may
     /// come from options bound later.</param>
@@ -36,6 +38,7 @@ public static class StorageRegistration
                 services.AddSingleton<IScanAttemptStore, InMemoryScanAttemptStore>();
                 services.AddSingleton<IMessageLeases, InMemoryMessageLeases>();
                 services.AddSingleton<ITenantGraphStorage, InMemoryGraphStorage>();
+                services.AddSingleton<IXmlRepository, InMemoryXmlRepository>();
                 break;
             case StorageProvider.Sqlite:
                 services.AddSingleton(sp =>
@@ -53,6 +56,7 @@ public static class StorageRegistration
                 services.AddSingleton<IScanAttemptStore>(sp => new SqliteScanAttemptStore(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<IMessageLeases>(sp => new SqliteMessageLeases(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<ITenantGraphStorage>(sp => new SqliteGraphFiles(dataDirectory(sp)));
+                services.AddSingleton<IXmlRepository>(sp => new SqliteXmlRepository(sp.GetRequiredService<SqliteDatabase>()));
                 break;
             case StorageProvider.Postgres:
                 // One data source for every store; opening it migrates the schema (under an advisory lock, so hosts
@@ -67,6 +71,7 @@ public static class StorageRegistration
                 services.AddSingleton<IScanAttemptStore>(sp => new PostgresScanAttemptStore(sp.GetRequiredService<PostgresDatabase>()));
                 services.AddSingleton<IMessageLeases>(sp => new PostgresMessageLeases(sp.GetRequiredService<PostgresDatabase>()));
                 services.AddSingleton<ITenantGraphStorage>(sp => new PostgresGraphRows(sp.GetRequiredService<PostgresDatabase>()));
+                services.AddSingleton<IXmlRepository>(sp => new PostgresXmlRepository(sp.GetRequiredService<PostgresDatabase>()));
                 break;
             default:
                 throw new NotSupportedException($"Storage:Provider {storage.Provider} is not supported.");

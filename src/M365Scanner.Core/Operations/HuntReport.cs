@@ -10,7 +10,7 @@ namespace M365Scanner.Core.Operations;
 /// <param name="TenantId">The tenant hunted, or null for every tenant.</param>
 /// <param name="WindowHours">How far back mail was read, in hours from the start of the hunt.</param>
 /// <param name="Act">Whether matches are acted on (still only when the policy enforces); false reports only.</param>
-/// <param name="Source">Who asked: "api", "feed", "schedule".</param>
+/// <param name="Source">Through what it was asked for: "api", "feed", "schedule" (the console names its own).</param>
 public sealed record HuntReport(
     string Id,
     HuntKind Kind,
@@ -22,6 +22,11 @@ public sealed record HuntReport(
     HuntState State,
     DateTimeOffset CreatedAt)
 {
+    /// <summary>Who asked for the hunt: the API key's or signed-in user's name, or "scanner" for a scheduled retro-hunt
+    /// and the IOC feed. Every audit entry the hunt's actions create names the same actor. Null only for a hunt saved
+    /// before requesters were recorded.</summary>
+    public string? RequestedBy { get; init; }
+
     public DateTimeOffset? StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
     public int MailboxesExamined { get; init; }

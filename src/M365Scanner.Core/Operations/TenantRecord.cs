@@ -10,4 +10,10 @@ public sealed record TenantRecord(
     TenantState State,
     DateTimeOffset? ConsentedAt,
     IReadOnlyList<string> GrantedRoles,
-    string? Problem);
+    string? Problem)
+{
+    /// <summary>Who asked for the tenant's latest change of state: "admin consent" for the consent callback, else
+    /// the API key's or signed-in user's name (offboarding, re-admission). Null for a tenant saved before this was
+    /// recorded.</summary>
+    public string? ChangedBy { get; init; }
+}

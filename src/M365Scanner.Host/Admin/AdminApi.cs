@@ -16,8 +16,8 @@ public static class AdminApi
     {
         var api = app.MapGroup("/api/admin").RequireAuthorization(AuthorizationPolicies.Viewer);
         api.MapGet("/verdicts", ListVerdicts);
-        api.MapGet("/audit", (IAuditLog audit, string? tenant, string? mailbox, DateTimeOffset? since, int? limit) =>
-            TypedResults.Ok(audit.Query(tenant, mailbox, since, Math.Clamp(limit ?? 100, 1, 1000))));
+        api.MapGet("/audit", (IAuditLog audit, string? tenant, string? mailbox, DateTimeOffset? since, int? limit, string? actor, string? hunt) =>
+            TypedResults.Ok(audit.Query(tenant, mailbox, since, Math.Clamp(limit ?? 100, 1, 1000), actor, hunt)));
         api.MapGet("/poison", (IScanAttemptStore attempts, string? tenant, string? mailbox, int? limit) =>
             TypedResults.Ok(attempts.QueryPoison(new PoisonQuery(tenant, mailbox, Math.Clamp(limit ?? 100, 1, 1000)))
                 .Select(PoisonListing.From).ToList()));
@@ -68,7 +68,7 @@ public static class AdminApi
     {
         try
         {
-            var releaseId = await actions.ReleaseAsync(auditId, user.Identity?.Name ?? "admin", ct);
+            var releaseId = await actions.ReleaseAsync(auditId, ActorNames.Of(user), ct);
             return TypedResults.Ok(new ReleaseResult(auditId, releaseId));
         }
         catch (InvalidOperationException ex)

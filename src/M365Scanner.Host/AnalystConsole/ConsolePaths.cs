@@ -16,4 +16,13 @@ public static class ConsolePaths
     /// <summary>A message's page, found by tenant, mailbox and Internet Message-ID.</summary>
     public static string MessagePage(MessageKey key) =>
         $"{Message}?tenant={Uri.EscapeDataString(key.TenantId)}&mailbox={Uri.EscapeDataString(key.Mailbox)}&id={Uri.EscapeDataString(key.MessageId)}";
+
+    /// <summary>A hunt's report.</summary>
+    public static string HuntPage(string huntId) => $"{Hunts}/{Uri.EscapeDataString(huntId)}";
+
+    /// <summary>A tenant's page: its mailboxes, poison messages and policy.</summary>
+    public static string TenantPage(string tenantId) => $"{Tenants}/{Uri.EscapeDataString(tenantId)}";
+
+    /// <summary>Where an admin edits a tenant's policy override.</summary>
+    public static string TenantPolicyPage(string tenantId) => TenantPage(tenantId) + "/policy";
 }

@@ -34,6 +34,14 @@ internal static class ConsoleStylesheet
         .card form{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end}
         dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}
         dl.facts dt{color:var(--muted)}
+        .field{display:flex;flex-direction:column;gap:.15rem}
+        .field label{display:block}
+        form.inline{display:flex;gap:.4rem;align-items:center}
+        table.removed td{color:var(--muted)}
+        .badge.state-running,.badge.state-queued,.badge.state-onboarding{color:var(--warn)}
+        .badge.state-completed,.badge.state-active,.badge.state-configured{color:var(--ok)}
+        .badge.state-failed,.badge.state-consent-failed,.badge.state-offboarded{color:var(--bad)}
+        h3{font-size:1rem;margin:1.2rem 0 .4rem}
         .badge{display:inline-block;padding:0 .45rem;border-radius:3px;font-size:.85rem;font-weight:600;border:1px solid}
         .badge.allow{color:var(--ok)}.badge.rewrite{color:var(--warn)}.badge.quarantine{color:var(--bad)}
         .muted{color:var(--muted)}

@@ -15,9 +15,6 @@ namespace M365Scanner.Host.Hunts;
 public sealed class HuntJobs(HuntRunner runner, HuntLauncher launcher, IHuntStore store, IOptions<HuntOptions> options,
     ILogger<HuntJobs> log)
 {
-    public const string FeedSource = "feed";
-    public const string ScheduleSource = "schedule";
-
     [Queue(JobQueues.Hunts)]
     [DisplayName("IOC hunt {1} in {2} (hunt {0})")]
     [AutomaticRetry(Attempts = 2, DelaysInSeconds = [30, 300])]
@@ -31,7 +28,7 @@ public sealed class HuntJobs(HuntRunner runner, HuntLauncher launcher, IHuntStor
     /// <summary>The recurring retro-hunt: queues one over every tenant (its own job, so it has a report and an id).</summary>
     [Queue(JobQueues.Hunts)]
     [DisplayName("Scheduled retro-hunt")]
-    public void ScheduleRetroHunt() => launcher.StartRetro(null, options.Value.RetroHuntHours, act: true, ScheduleSource);
+    public void ScheduleRetroHunt() => launcher.StartRetro(null, options.Value.RetroHuntHours, act: true, HuntRequester.Schedule);
 
     /// <summary>Reads the feed file and queues an IOC hunt for each indicator the feed has not hunted yet.
     /// Lines that are not indicators are logged and skipped.</summary>
@@ -55,9 +52,9 @@ public sealed class HuntJobs(HuntRunner runner, HuntLauncher launcher, IHuntStor
                 log.LogWarning("IOC feed line is not an indicator: {Line}", line);
                 continue;
             }
-            if (store.Latest(indicator!.ToString(), FeedSource) is not null)
+            if (store.Latest(indicator!.ToString(), HuntRequester.FeedSource) is not null)
                 continue;
-            launcher.StartIoc(indicator, null, options.Value.IocHuntDays * 24, act: true, FeedSource);
+            launcher.StartIoc(indicator, null, options.Value.IocHuntDays * 24, act: true, HuntRequester.Feed);
             started++;
         }
         log.LogInformation("IOC feed: {Count} new indicator(s) queued for hunting", started);

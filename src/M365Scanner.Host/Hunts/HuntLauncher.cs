@@ -5,16 +5,18 @@ using M365Scanner.Host.Jobs;
 
 namespace M365Scanner.Host.Hunts;
 
-/// <summary>Starts hunts: saves the report as queued (so its id can be answered at once) and enqueues its job.</summary>
+/// <summary>Starts hunts: saves the report as queued (so its id can be answered at once) and enqueues its job. Every
+/// start names its requester, whose name the report and each audit entry of the hunt's actions carry.</summary>
 public sealed class HuntLauncher(IHuntStore store, IBackgroundJobClient jobs, TimeProvider clock)
 {
     /// <summary>An IOC hunt of <paramref name="indicator"/> over the last <paramref name="hours"/> of every monitored
-    /// mailbox of <paramref name="tenantId"/> (every tenant when null).</summary>
-    public HuntReport StartIoc(Indicator indicator, string? tenantId, int hours, bool act, string source)
+    /// mailbox of <paramref name="tenantId"/> (every tenant when null), asked for by <paramref name="requester"/>.</summary>
+    public HuntReport StartIoc(Indicator indicator, string? tenantId, int hours, bool act, HuntRequester requester)
     {
         ArgumentNullException.ThrowIfNull(indicator);
-        var report = new HuntReport(NewHuntId(), HuntKind.Ioc, indicator.ToString(), tenantId, hours, act, source,
-            HuntState.Queued, clock.GetUtcNow());
+        ArgumentNullException.ThrowIfNull(requester);
+        var report = new HuntReport(NewHuntId(), HuntKind.Ioc, indicator.ToString(), tenantId, hours, act, requester.Source,
+            HuntState.Queued, clock.GetUtcNow()) { RequestedBy = requester.Actor };
         store.Save(report);
         var id = report.Id;
         var text = report.Indicator!;
@@ -23,11 +25,13 @@ public sealed class HuntLauncher(IHuntStore store, IBackgroundJobClient jobs, Ti
         return report;
     }
 
-    /// <summary>A retro-hunt over the last <paramref name="hours"/> of delivered mail.</summary>
-    public HuntReport StartRetro(string? tenantId, int hours, bool act, string source)
+    /// <summary>A retro-hunt over the last <paramref name="hours"/> of delivered mail, asked for by
+    /// <paramref name="requester"/>.</summary>
+    public HuntReport StartRetro(string? tenantId, int hours, bool act, HuntRequester requester)
     {
-        var report = new HuntReport(NewHuntId(), HuntKind.Retro, null, tenantId, hours, act, source,
-            HuntState.Queued, clock.GetUtcNow());
+        ArgumentNullException.ThrowIfNull(requester);
+        var report = new HuntReport(NewHuntId(), HuntKind.Retro, null, tenantId, hours, act, requester.Source,
+            HuntState.Queued, clock.GetUtcNow()) { RequestedBy = requester.Actor };
         store.Save(report);
         var id = report.Id;
         var scope = tenantId ?? "every tenant";

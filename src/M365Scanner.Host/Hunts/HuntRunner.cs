@@ -23,6 +23,8 @@ namespace M365Scanner.Host.Hunts;
 /// quarantined or released by an admin.</item>
 /// </list>
 /// Nothing is acted on when the hunt was started without acting or the mailbox's tenant's policy is report-only: matches are reported.
+/// Every action is audited as its requester's (<see cref="AuditActor.For"/>): the person who started the hunt, or the
+/// scanner for a scheduled or feed hunt, with the hunt's id beside it.
 /// </summary>
 public sealed class HuntRunner(
     IMonitoredMailboxes monitored, IMailboxHistory history, TenantScanners scanners, MessageLinkExtractor extractor,
@@ -47,6 +49,7 @@ public sealed class HuntRunner(
             ActedOn = 0, Matches = [], Errors = [],
         };
         store.Save(report);
+        await CompleteInterruptedMovesAsync(report.Id, ct);
 
         var run = new Run(report, Matcher(report), report.Act);
         try
@@ -95,6 +98,25 @@ public sealed class HuntRunner(
         return done;
     }
 
+    /// <summary>
+    /// A run of this hunt whose host stopped may have moved a message into quarantine without recording it: the entry
+    /// is still "started" (quarantine) or "copied" (rewrite), and the message is no longer in the inbox this run
+    /// reads, so only this finds it again (by its Message-ID, in quarantine) and completes the entry, which a release
+    /// needs. Found through the entries' hunt id, whoever the hunt's requester. A first run has none: one indexed query.
+    /// </summary>
+    private async Task CompleteInterruptedMovesAsync(string huntId, CancellationToken ct)
+    {
+        var interrupted = audit.Query(huntId: huntId, limit: 1000)
+            .Where(e => e is { Action: AuditAction.Quarantine, State: AuditState.Started } or { Action: AuditAction.Rewrite, State: AuditState.Copied })
+            .Select(e => e.Key).Distinct();
+        foreach (var key in interrupted)
+        {
+            if (await actions.CompleteInterruptedMoveAsync(key, ct) is { State: AuditState.Completed } done)
+                log.LogInformation("Hunt {Hunt}: completed its interrupted {Action} of {Message} in {Mailbox}", huntId,
+                    StableName.Of(done.Action), key.MessageId, key.Mailbox);
+        }
+    }
+
     private IndicatorMatcher Matcher(HuntReport report)
     {
         if (report.Kind == HuntKind.Ioc)
@@ -136,7 +158,7 @@ public sealed class HuntRunner(
         if (!run.Enforce || !verdict.Plan.Enforced)
             return Match(m, message, reason, "report", null);
         var plan = verdict.Plan with { Explanation = $"retro-hunt {run.Started.Id}: {reason}" };
-        var done = await actions.CarryOutAsync(key, message, verdict with { Plan = plan }, ct);
+        var done = await actions.CarryOutAsync(key, message, verdict with { Plan = plan }, AuditActor.For(run.Started), ct);
         var action = done == MessageAction.Rewrite ? AuditAction.Rewrite : AuditAction.Quarantine;
         run.ActedOn++;
         return Match(m, message, reason, StableName.Of(action), audit.Latest(key, action)?.Id);
@@ -147,7 +169,7 @@ public sealed class HuntRunner(
     {
         if (!run.Enforce || scanners.For(m.TenantId).Policy.Mode != PolicyMode.Enforce)
             return Match(m, message, reason, "report", null);
-        await actions.QuarantineAsync(key, message, $"{StableName.Of(run.Started.Kind)} hunt {run.Started.Id}: {reason}", ct);
+        await actions.QuarantineAsync(key, message, $"{StableName.Of(run.Started.Kind)} hunt {run.Started.Id}: {reason}", AuditActor.For(run.Started), ct);
         run.ActedOn++;
         return Match(m, message, reason, StableName.Of(AuditAction.Quarantine), audit.Latest(key, AuditAction.Quarantine)?.Id);
     }

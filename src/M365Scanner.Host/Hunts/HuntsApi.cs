@@ -1,4 +1,4 @@
-using M365Scanner.Core.Hunting;
+using System.Security.Claims;
 using M365Scanner.Core.Operations;
 using M365Scanner.Host.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,47 +25,29 @@ public static class HuntsApi
     }
 
     internal static Results<Accepted<HuntStarted>, ValidationProblem> StartIoc(
-        IocHuntRequest request, HuntLauncher launcher, IOptions<HuntOptions> options)
+        IocHuntRequest request, HuntLauncher launcher, IOptions<HuntOptions> options, ClaimsPrincipal user)
     {
-        var given = new[] { ("domain", request.Domain), ("url", request.Url), ("sender", request.Sender) }
-            .Where(x => !string.IsNullOrWhiteSpace(x.Item2)).ToList();
-        if (given.Count != 1)
-            return Invalid("indicator", "give exactly one of domain, url or sender");
-        var (kind, value) = given[0];
-        Indicator indicator;
-        try
-        {
-            indicator = kind switch { "domain" => Indicator.Domain(value!), "url" => Indicator.Url(value!), _ => Indicator.Sender(value!) };
-        }
-        catch (FormatException e)
-        {
-            return Invalid(kind, e.Message);
-        }
-        if (Window(request.Hours, request.Days, options.Value.IocHuntDays * 24) is not { } hours)
-            return Invalid("window", "hours must be 1-8760 and days 1-365, not both");
-        var report = launcher.StartIoc(indicator, request.Tenant, hours, request.Act ?? true, "api");
+        var order = HuntOrder.Ioc(request.Domain, request.Url, request.Sender, request.Hours, request.Days, options.Value);
+        if (order.Problem is { } problem)
+            return Invalid(order.Field!, problem);
+        var (indicator, hours) = (order.Indicator!, order.Hours);
+        var report = launcher.StartIoc(indicator, request.Tenant, hours, request.Act ?? true, HuntRequester.Person(HuntRequester.ApiSource, user));
         return TypedResults.Accepted($"{Path}/{report.Id}", HuntStarted.Of(report));
     }
 
     internal static Results<Accepted<HuntStarted>, ValidationProblem> StartRetro(
-        RetroHuntRequest request, HuntLauncher launcher, IOptions<HuntOptions> options)
+        RetroHuntRequest request, HuntLauncher launcher, IOptions<HuntOptions> options, ClaimsPrincipal user)
     {
-        if (Window(request.Hours, null, options.Value.RetroHuntHours) is not { } hours)
-            return Invalid("hours", "hours must be 1-8760");
-        var report = launcher.StartRetro(request.Tenant, hours, request.Act ?? true, "api");
+        var order = HuntOrder.Retro(request.Hours, options.Value);
+        if (order.Problem is { } problem)
+            return Invalid(order.Field!, problem);
+        var hours = order.Hours;
+        var report = launcher.StartRetro(request.Tenant, hours, request.Act ?? true, HuntRequester.Person(HuntRequester.ApiSource, user));
         return TypedResults.Accepted($"{Path}/{report.Id}", HuntStarted.Of(report));
     }
 
     internal static Results<Ok<HuntReport>, NotFound> Get(string id, IHuntStore store) =>
         store.Get(id) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound();
-
-    private static int? Window(int? hours, int? days, int defaultHours) => (hours, days) switch
-    {
-        (null, null) => defaultHours,
-        ({ } h, null) when h is >= 1 and <= 24 * 365 => h,
-        (null, { } d) when d is >= 1 and <= 365 => d * 24,
-        _ => null,
-    };
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });

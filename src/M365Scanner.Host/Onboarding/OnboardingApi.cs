@@ -1,9 +1,11 @@
+using System.Security.Claims;
 using Azure.Identity;
 using Hangfire;
 using M365Scanner.Core.Onboarding;
 using M365Scanner.Core.Operations;
 using M365Scanner.Graph;
 using M365Scanner.Host.Jobs;
+using M365Scanner.Host.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using static M365Scanner.Host.Onboarding.OnboardingPages;
@@ -22,6 +24,10 @@ public static class OnboardingApi
 {
     public const string StartPath = "/onboard";
     public const string CallbackPath = "/onboard/callback";
+
+    /// <summary>Who a consent callback's change is recorded as: the tenant's administrator consented at Microsoft, and
+    /// the callback is anonymous, so no person's name is known here.</summary>
+    public const string ConsentActor = "admin consent";
 
     public static IEndpointRouteBuilder MapOnboardingApi(this IEndpointRouteBuilder app)
     {
@@ -130,7 +136,7 @@ public static class OnboardingApi
                 $"<p>Consent for your organization (<code>{Encode(tenantId)}</code>) is verified. Nothing else to do.</p>");
         }
 
-        var record = new TenantRecord(tenantId, TenantState.Onboarding, clock.GetUtcNow(), grant.Roles, null);
+        var record = new TenantRecord(tenantId, TenantState.Onboarding, clock.GetUtcNow(), grant.Roles, null) { ChangedBy = ConsentActor };
         var missing = ConsentVerifier.RequiredRoles.Where(r => !grant.Roles.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
         if (missing.Count > 0)
         {
@@ -175,11 +181,16 @@ public static class OnboardingApi
     /// <summary>GET /api/admin/tenants: the onboarded tenants and their state.</summary>
     internal static Ok<IReadOnlyList<TenantRecord>> ListTenants(ITenantStore tenants) => TypedResults.Ok(tenants.All());
 
-    /// <summary>POST /api/admin/tenants/{tenantId}/offboard: queues the offboarding.</summary>
-    internal static Results<Accepted<TenantRecord>, NotFound<string>> Offboard(string tenantId, ITenantStore tenants, IBackgroundJobClient jobs)
+    /// <summary>POST /api/admin/tenants/{tenantId}/offboard: records who asked, then queues the offboarding (whose
+    /// last step, the "offboarded" state, keeps that name).</summary>
+    internal static Results<Accepted<TenantRecord>, NotFound<string>> Offboard(string tenantId, ITenantStore tenants, IBackgroundJobClient jobs,
+        ClaimsPrincipal user, ILoggerFactory logs)
     {
-        if (tenants.Get(tenantId) is not { } tenant)
+        if (tenants.Get(tenantId) is not { } known)
             return TypedResults.NotFound($"Tenant {tenantId} was never onboarded.");
+        var tenant = known with { ChangedBy = ActorNames.Of(user) };
+        tenants.Save(tenant);
+        logs.CreateLogger(typeof(OnboardingApi)).LogInformation("Offboarding of tenant {Tenant} asked by {Actor}", tenant.TenantId, tenant.ChangedBy);
         jobs.Enqueue<OnboardingJobs>(JobQueues.Maintenance, j => j.OffboardAsync(tenant.TenantId, CancellationToken.None));
         return TypedResults.Accepted((string?)null, tenant);
     }
@@ -188,7 +199,8 @@ public static class OnboardingApi
     /// (a consent callback never reactivates one). Its consent must still be in place at Microsoft: an app token with
     /// the required roles is asked for first, and without it nothing changes.</summary>
     internal static async Task<Results<Accepted<TenantRecord>, NotFound<string>, Conflict<string>>> Readmit(
-        string tenantId, ITenantStore tenants, ConsentVerifier verifier, IBackgroundJobClient jobs, ILoggerFactory logs, CancellationToken ct)
+        string tenantId, ITenantStore tenants, ConsentVerifier verifier, IBackgroundJobClient jobs, ClaimsPrincipal user, ILoggerFactory logs,
+        CancellationToken ct)
     {
         if (tenants.Get(tenantId) is not { } tenant)
             return TypedResults.NotFound($"Tenant {tenantId} was never onboarded.");
@@ -206,10 +218,10 @@ public static class OnboardingApi
         var missing = ConsentVerifier.RequiredRoles.Where(r => !grant.Roles.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
         if (grant.TenantId != tenant.TenantId || missing.Count > 0)
             return TypedResults.Conflict($"The consent of tenant {tenant.TenantId} lacks {string.Join(", ", missing.DefaultIfEmpty("its tenant id"))}: an administrator of the organization must consent again at {StartPath} first.");
-        var readmitted = tenant with { State = TenantState.Onboarding, GrantedRoles = grant.Roles, Problem = null };
+        var readmitted = tenant with { State = TenantState.Onboarding, GrantedRoles = grant.Roles, Problem = null, ChangedBy = ActorNames.Of(user) };
         tenants.Save(readmitted);
         jobs.Enqueue<OnboardingJobs>(JobQueues.Maintenance, j => j.OnboardAsync(readmitted.TenantId, CancellationToken.None));
-        logs.CreateLogger(typeof(OnboardingApi)).LogInformation("Tenant {Tenant} re-admitted by an admin", readmitted.TenantId);
+        logs.CreateLogger(typeof(OnboardingApi)).LogInformation("Tenant {Tenant} re-admitted by {Actor}", readmitted.TenantId, readmitted.ChangedBy);
         return TypedResults.Accepted((string?)null, readmitted);
     }
 }

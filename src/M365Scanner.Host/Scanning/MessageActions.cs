@@ -19,7 +19,8 @@ namespace M365Scanner.Host.Scanning;
 /// </list>
 /// A rewrite that cannot neutralise every offending link (a URL in PDF page text, an encrypted PDF) becomes a quarantine.
 /// Each action holds the message's lease (<see cref="MessageLeases"/>) from reading its audit entry to its last step, so
-/// two runs of one message's job never act on it at once.
+/// two runs of one message's job never act on it at once. Every entry names on whose behalf it was made
+/// (<see cref="AuditActor"/>): the scanner, or the person who started the hunt acting.
 /// </summary>
 public sealed class MessageActions(
     IMailboxMessages mailboxes, IAuditLog audit, LinkRewriter rewriter, BlockedLinkTokens tokens, MessageLeases leases,
@@ -27,8 +28,9 @@ public sealed class MessageActions(
 {
     public const string Scanner = "scanner";
 
-    /// <summary>Carries out <paramref name="verdict"/>'s plan when it is enforced; returns what was done.</summary>
-    public async Task<MessageAction> CarryOutAsync(MessageKey key, FetchedMessage message, ScanVerdict verdict, CancellationToken ct)
+    /// <summary>Carries out <paramref name="verdict"/>'s plan when it is enforced, recorded as <paramref name="actor"/>'s;
+    /// returns what was done.</summary>
+    public async Task<MessageAction> CarryOutAsync(MessageKey key, FetchedMessage message, ScanVerdict verdict, AuditActor actor, CancellationToken ct)
     {
         var plan = verdict.Plan;
         if (!plan.Enforced || plan.Action == MessageAction.Allow)
@@ -42,33 +44,35 @@ public sealed class MessageActions(
             if (rewrite.NotRewritten.Count == 0)
             {
                 await using (await leases.AcquireAsync(key, ct))
-                    await RewriteAsync(key, message, ToContent(message, rewrite), reasons, ct);
+                    await RewriteAsync(key, message, ToContent(message, rewrite), reasons, actor, ct);
                 return MessageAction.Rewrite;
             }
             var why = string.Join("; ", rewrite.NotRewritten.Select(n => n.Detail));
             log.LogInformation("Rewrite of {Message} cannot neutralise every link ({Why}); quarantining instead", key.MessageId, why);
             reasons += $"\nquarantined instead of rewritten: {why}";
         }
-        await QuarantineAsync(key, message, reasons, ct);
+        await QuarantineAsync(key, message, reasons, actor, ct);
         return MessageAction.Quarantine;
     }
 
     /// <summary>Quarantines <paramref name="message"/> whatever its score (a hunt found a confirmed indicator in it),
-    /// with the same audit entry and idempotency as a scan's quarantine.</summary>
-    public async Task QuarantineAsync(MessageKey key, FetchedMessage message, string reasons, CancellationToken ct)
+    /// with the same audit entry and idempotency as a scan's quarantine, recorded as <paramref name="actor"/>'s.</summary>
+    public async Task QuarantineAsync(MessageKey key, FetchedMessage message, string reasons, AuditActor actor, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         await using (await leases.AcquireAsync(key, ct))
-            await QuarantineAsync(key, message.Id, reasons, ct);
+            await QuarantineAsync(key, message.Id, reasons, actor, ct);
     }
 
-    private async Task RewriteAsync(MessageKey key, FetchedMessage original, RewrittenContent content, string reasons, CancellationToken ct)
+    private async Task RewriteAsync(MessageKey key, FetchedMessage original, RewrittenContent content, string reasons, AuditActor actor,
+        CancellationToken ct)
     {
         var entry = audit.Latest(key, AuditAction.Rewrite);
         if (entry?.State == AuditState.Completed)
             return;
         var resuming = entry is { State: AuditState.Started or AuditState.Copied };
         var id = resuming ? entry!.Id : audit.Append(new AuditEntry(
-            0, clock.GetUtcNow(), Scanner, key, AuditAction.Rewrite, AuditState.Started, original.Id, null, reasons));
+            0, clock.GetUtcNow(), actor.Name, key, AuditAction.Rewrite, AuditState.Started, original.Id, null, reasons, HuntId: actor.HuntId));
         var copyId = (resuming ? entry!.ResultMessageId : null)
             ?? (resuming ? await FindOwnCopyAsync(key, original, ct) : null);
         if (copyId is null)
@@ -107,13 +111,13 @@ public sealed class MessageActions(
             ? []
             : await mailboxes.FindCopiesAsync(key.TenantId, key.Mailbox, key.MessageId, ct);
 
-    private async Task QuarantineAsync(MessageKey key, string messageId, string reasons, CancellationToken ct)
+    private async Task QuarantineAsync(MessageKey key, string messageId, string reasons, AuditActor actor, CancellationToken ct)
     {
         var entry = audit.Latest(key, AuditAction.Quarantine);
         if (entry?.State == AuditState.Completed)
             return;
         var id = entry?.State == AuditState.Started ? entry.Id : audit.Append(new AuditEntry(
-            0, clock.GetUtcNow(), Scanner, key, AuditAction.Quarantine, AuditState.Started, messageId, null, reasons));
+            0, clock.GetUtcNow(), actor.Name, key, AuditAction.Quarantine, AuditState.Started, messageId, null, reasons, HuntId: actor.HuntId));
         var quarantined = await mailboxes.MoveToQuarantineAsync(key.TenantId, key.Mailbox, messageId, ct);
         faults.At("record-move");
         audit.Update(id, AuditState.Completed, quarantined, null, clock.GetUtcNow());
@@ -121,16 +125,18 @@ public sealed class MessageActions(
     }
 
     /// <summary>
-    /// For a scan retried after its host stopped, once the message has left its folder: the scanner's rewrite or
+    /// For a scan retried after its host stopped, once the message has left its folder: the latest rewrite or
     /// quarantine of <paramref name="key"/>, completed. An entry still "started" (quarantine) or "copied" (rewrite)
     /// means the move into quarantine happened but its new id was never recorded; it is found there by its Internet
-    /// Message-ID and the entry completed with it. Null when no such action of the scanner's is found.
+    /// Message-ID and the entry completed with it. Null when no such action is found. Whoever the entry names as its
+    /// actor: only this class writes rewrites and quarantines, the scanner's and those of a hunt a person started
+    /// alike, and a hunt that moved an unscanned message and stopped leaves that message's scan to finish its entry.
     /// </summary>
     public async Task<AuditEntry?> CompleteInterruptedMoveAsync(MessageKey key, CancellationToken ct)
     {
         await using var lease = await leases.AcquireAsync(key, ct);
         var entry = new[] { audit.Latest(key, AuditAction.Rewrite), audit.Latest(key, AuditAction.Quarantine) }
-            .Where(e => e is { Actor: Scanner }).MaxBy(e => e!.Id);
+            .Where(e => e is not null).MaxBy(e => e!.Id);
         if (entry is null || entry.State == AuditState.Completed)
             return entry;
         // A rewrite moves the original only once its copy is recorded ("copied"); a "started" rewrite never moved it.

@@ -27,7 +27,7 @@ public sealed class PoisonContainment(
         var reason = PoisonReasons.Failed(tried);
         var enforced = policy.Mode == PolicyMode.Enforce;
         if (enforced)
-            await actions.QuarantineAsync(key, message, PoisonReasons.NotePrefix + reason, ct);
+            await actions.QuarantineAsync(key, message, PoisonReasons.NotePrefix + reason, AuditActor.Scanner, ct);
         Record(key, message, tried, reason, Action, enforced,
             "not scanned: the scan of this message was given up on (poison), so it is quarantined to fail safe", []);
     }

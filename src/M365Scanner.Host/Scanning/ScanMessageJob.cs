@@ -99,7 +99,7 @@ public sealed class ScanMessageJob(
         // id) knows which message it had claimed. Only for an action: allowed mail never moves.
         if (verdict.Plan.Enforced && verdict.Plan.Action != MessageAction.Allow)
             context?.SetJobParameter(ClaimParameter, key);
-        var done = await actions.CarryOutAsync(key, fetched, verdict, ct);
+        var done = await actions.CarryOutAsync(key, fetched, verdict, AuditActor.Scanner, ct);
         var notes = verdict.Notes.Concat(faults.NotesFor(key)).ToList();
         // Protection starts before the baseline ends; such a verdict says it was scored against a partial history.
         if (BaselineStatus.IncompleteNote(state.GetBaselineProgress(key.TenantId, mailbox)) is { } baseline)
@@ -129,7 +129,7 @@ public sealed class ScanMessageJob(
         if (entry is null || moved is null)
         {
             log.LogWarning("Message {Key} in {Mailbox} was claimed by an earlier attempt of this job and is gone, but not into quarantine " +
-                           "by the scanner; nothing to finish", key.MessageId, mailbox);
+                           "by a recorded action; nothing to finish", key.MessageId, mailbox);
             return;
         }
         var tried = attempts.Begin(key);

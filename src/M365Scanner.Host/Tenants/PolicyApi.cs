@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using M365Scanner.Core.Operations;
 using M365Scanner.Core.Policy;
+using M365Scanner.Host.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace M365Scanner.Host.Tenants;
@@ -27,7 +28,7 @@ internal static class PolicyApi
             mode = parsed;
         }
         var tenantOverride = new TenantPolicyOverride(mode, change.RewriteThreshold, change.QuarantineThreshold, change.QuarantineEstablishedSenders);
-        return editor.SetOverride(tenantId, tenantOverride, Actor(user)) is { } problem
+        return editor.SetOverride(tenantId, tenantOverride, ActorNames.Of(user)) is { } problem
             ? TypedResults.BadRequest(problem)
             : TypedResults.Ok(View(tenantId, store, policies));
     }
@@ -42,14 +43,14 @@ internal static class PolicyApi
     {
         if (request is null)
             return TypedResults.BadRequest("a tenant id and an entry are required");
-        var (entry, problem) = editor.AddEntry(tenantId, request.Effect, request.Kind, request.Value, request.Mailbox, request.Reason, Actor(user));
+        var (entry, problem) = editor.AddEntry(tenantId, request.Effect, request.Kind, request.Value, request.Mailbox, request.Reason, ActorNames.Of(user));
         return entry is null
             ? TypedResults.BadRequest(problem!)
             : TypedResults.Created($"/api/admin/tenants/{Uri.EscapeDataString(tenantId)}/policy/entries/{entry.Id}", entry);
     }
 
     public static Results<Ok<PolicyEntry>, NotFound> RemoveEntry(string tenantId, string entryId, PolicyEditor editor, ClaimsPrincipal user) =>
-        editor.RemoveEntry(tenantId, entryId, Actor(user)) is { } removed ? TypedResults.Ok(removed) : TypedResults.NotFound();
+        editor.RemoveEntry(tenantId, entryId, ActorNames.Of(user)) is { } removed ? TypedResults.Ok(removed) : TypedResults.NotFound();
 
     private static PolicyView View(string tenantId, IPolicyStore store, TenantPolicies policies)
     {
@@ -60,10 +61,6 @@ internal static class PolicyApi
             PolicySettings.From(effective),
             [.. history.Select(v => new PolicyVersionView(PolicySettings.From(v.Override), v.ChangedBy, v.ChangedAt))]);
     }
-
-    // The caller as authenticated: the API key's configured name (or the local demo user's); a key is never nameless,
-    // but an empty name must not record an empty actor.
-    private static string Actor(ClaimsPrincipal user) => user.Identity?.Name is { Length: > 0 } name ? name : "api-key";
 
     /// <summary>The override as the API takes it: each null setting inherits the global policy. Mode is "enforce" or "report-only".</summary>
     public sealed record PolicyChange(string? Mode, double? RewriteThreshold, double? QuarantineThreshold, bool? QuarantineEstablishedSenders);

@@ -46,19 +46,21 @@ public sealed class PolicyEditor(IPolicyStore store, TenantPolicies policies, Ti
         return (entry, null);
     }
 
-    /// <summary>Removes an active entry; null when the tenant has no such entry.</summary>
-    public PolicyEntry? RemoveEntry(string tenantId, string entryId, string actor)
+    /// <summary>Removes an active entry; null when the tenant has no such entry. The store keeps who removed it and
+    /// when; <paramref name="reason"/> (the console asks for one) goes to the log beside them.</summary>
+    public PolicyEntry? RemoveEntry(string tenantId, string entryId, string actor, string? reason = null)
     {
         if (InvalidId(tenantId) || InvalidId(entryId))
             return null;
         if (store.Remove(tenantId, entryId, actor, clock.GetUtcNow()) is not { } removed)
             return null;
         policies.Changed(tenantId);
-        log.LogInformation("Policy entry {EntryId} of tenant {TenantId} removed by {Actor}", entryId, tenantId, actor);
+        log.LogInformation("Policy entry {EntryId} of tenant {TenantId} removed by {Actor}: {Reason}", entryId, tenantId, actor,
+            Shorten((reason ?? "").Trim(), MaxReason));
         return removed;
     }
 
     public static bool InvalidId(string? id) => string.IsNullOrWhiteSpace(id) || id.Length > 128 || id.Any(char.IsControl);
 
-    private static string Shorten(string? text) => text is null ? "" : text.Length > 64 ? text[..64] + "…" : text;
+    private static string Shorten(string? text, int length = 64) => text is null ? "" : text.Length > length ? text[..length] + "…" : text;
 }

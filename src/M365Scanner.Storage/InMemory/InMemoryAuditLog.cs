@@ -66,7 +66,8 @@ public sealed class InMemoryAuditLog : IAuditLog
     /// <inheritdoc />
     /// <remarks>Ordered by <see cref="AuditEntry.At"/>, then by id; <paramref name="since"/> is inclusive.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not positive.</exception>
-    public IReadOnlyList<AuditEntry> Query(string? tenantId = null, string? mailbox = null, DateTimeOffset? since = null, int limit = 100)
+    public IReadOnlyList<AuditEntry> Query(string? tenantId = null, string? mailbox = null, DateTimeOffset? since = null, int limit = 100,
+        string? actor = null, string? huntId = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         lock (_lock)
@@ -74,7 +75,9 @@ public sealed class InMemoryAuditLog : IAuditLog
             return _entries
                 .Where(e => (tenantId is null || e.Key.TenantId == tenantId)
                     && (mailbox is null || e.Key.Mailbox == mailbox)
-                    && (since is null || e.At >= since))
+                    && (since is null || e.At >= since)
+                    && (actor is null || e.Actor == actor)
+                    && (huntId is null || e.HuntId == huntId))
                 .OrderByDescending(e => e.At)
                 .ThenByDescending(e => e.Id)
                 .Take(limit)

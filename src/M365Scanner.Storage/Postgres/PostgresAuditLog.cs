@@ -88,7 +88,8 @@ public sealed class PostgresAuditLog(PostgresDatabase database) : IAuditLog
     /// <inheritdoc />
     /// <remarks>Ordered by <see cref="AuditEntry.At"/>, then by id; <paramref name="since"/> is inclusive.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not positive.</exception>
-    public IReadOnlyList<AuditEntry> Query(string? tenantId = null, string? mailbox = null, DateTimeOffset? since = null, int limit = 100)
+    public IReadOnlyList<AuditEntry> Query(string? tenantId = null, string? mailbox = null, DateTimeOffset? since = null, int limit = 100,
+        string? actor = null, string? huntId = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         return _database.Run(connection =>
@@ -96,7 +97,9 @@ public sealed class PostgresAuditLog(PostgresDatabase database) : IAuditLog
             var where = new PostgresFilter("TRUE")
                 .Equal("tenant_id", tenantId)
                 .Equal("mailbox", mailbox)
-                .AtLeast("at", since);
+                .AtLeast("at", since)
+                .Equal("actor", actor)
+                .Equal("hunt_id", huntId);
             using var select = connection.Command($"""
                 SELECT {Columns} FROM audit_entries
                 WHERE {where}

@@ -228,9 +228,31 @@ public static class PostgresSchema
             );
             CREATE INDEX policy_entries_by_tenant ON policy_entries (tenant_id, seq);
             """),
-        // Verdicts by Message-ID alone, as in SQLite (its step 11): the console's search by the blocked-link page's
+        // Who asked, as in SQLite (its step 11): the requester of a hunt, the hunt an audited action was carried out by
+        // (a column of its own, so the actor stays a plain name to filter on), who changed a tenant's state. Nullable
+        // columns, so existing databases upgrade in place.
+        new(10, "requesters of hunts, hunt ids of audit entries, tenant state changers", """
+            ALTER TABLE hunts ADD COLUMN requested_by text;
+            UPDATE hunts SET requested_by = 'scanner' WHERE source IN ('schedule', 'feed');
+            ALTER TABLE audit_entries ADD COLUMN hunt_id text COLLATE "C";
+            CREATE INDEX audit_by_hunt ON audit_entries (hunt_id, at, id) WHERE hunt_id IS NOT NULL;
+            CREATE INDEX audit_by_actor ON audit_entries (actor, at, id);
+            ALTER TABLE tenants ADD COLUMN changed_by text;
+            """),
+        // ASP.NET Core Data Protection's key ring, shared by every host (PostgresXmlRepository), as in SQLite (its step
+        // 12): one row per element the key manager stores (a key, a revocation), its XML unencrypted, as the EF Core key
+        // store keeps it; the database's access control protects it.
+        new(11, "data protection keys", """
+            CREATE TABLE data_protection_keys (
+                id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                name       text        NOT NULL,
+                xml        text        NOT NULL,
+                created_at timestamptz NOT NULL
+            );
+            """),
+        // Verdicts by Message-ID alone, as in SQLite (its step 13): the console's search by the blocked-link page's
         // reference knows neither tenant nor mailbox. A new index, so existing databases upgrade in place.
-        new(10, "verdicts by Message-ID, for the console's search", """
+        new(12, "verdicts by Message-ID, for the console's search", """
             CREATE INDEX verdicts_by_message_id ON verdicts (message_id);
             """),
     ];

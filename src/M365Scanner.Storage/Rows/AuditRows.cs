@@ -11,13 +11,13 @@ internal static class AuditRows
 
     /// <summary>The columns an append writes (the database gives the id), in the order of <see cref="Values"/>.</summary>
     public const string Written =
-        "at, actor, tenant_id, mailbox, message_id, action, state, original_message_id, result_message_id, reasons, related_entry_id, updated_at";
+        "at, actor, tenant_id, mailbox, message_id, action, state, original_message_id, result_message_id, reasons, related_entry_id, updated_at, hunt_id";
 
     public static object?[] Values(AuditEntry entry) =>
     [
         entry.At, entry.Actor, entry.Key.TenantId, entry.Key.Mailbox, entry.Key.MessageId, StableName.Of(entry.Action),
         StableName.Of(entry.State),
-        entry.OriginalMessageId, entry.ResultMessageId, entry.Reasons, entry.RelatedEntryId, entry.UpdatedAt,
+        entry.OriginalMessageId, entry.ResultMessageId, entry.Reasons, entry.RelatedEntryId, entry.UpdatedAt, entry.HuntId,
     ];
 
     public static AuditEntry Read(DbDataReader reader, SqlDialect dialect) => new(
@@ -31,5 +31,6 @@ internal static class AuditRows
         ResultMessageId: reader.GetStringOrNull(9),
         Reasons: reader.GetString(10),
         RelatedEntryId: reader.GetInt64OrNull(11),
-        UpdatedAt: dialect.ReadInstantOrNull(reader, 12));
+        UpdatedAt: dialect.ReadInstantOrNull(reader, 12),
+        HuntId: reader.GetStringOrNull(13));
 }

@@ -11,7 +11,7 @@ internal static class HuntRows
     /// <summary>The columns a report is written to and read from, in the order of <see cref="Values"/> and
     /// <see cref="Read"/>; the first is the key.</summary>
     public const string Columns = "id, kind, indicator, tenant_id, window_hours, act, source, state, created_at, started_at, " +
-                                  "finished_at, mailboxes, messages, acted_on, matches_json, errors_json";
+                                  "finished_at, mailboxes, messages, acted_on, matches_json, errors_json, requested_by";
 
     /// <summary>The upsert's update list: every column but the id.</summary>
     public static readonly string SetFromExcluded = SqlColumns.SetFromExcluded(Columns, "id");
@@ -23,7 +23,7 @@ internal static class HuntRows
         report.Id, StableName.Of(report.Kind), report.Indicator, report.TenantId, report.WindowHours, report.Act, report.Source,
         StableName.Of(report.State), report.CreatedAt, report.StartedAt, report.FinishedAt, report.MailboxesExamined,
         report.MessagesExamined, report.ActedOn, JsonSerializer.Serialize(report.Matches, Json),
-        JsonSerializer.Serialize(report.Errors, Json),
+        JsonSerializer.Serialize(report.Errors, Json), report.RequestedBy,
     ];
 
     public static HuntReport Read(DbDataReader reader, SqlDialect dialect) =>
@@ -38,5 +38,6 @@ internal static class HuntRows
             ActedOn = reader.GetInt32(13),
             Matches = JsonSerializer.Deserialize<List<HuntMatch>>(reader.GetString(14), Json) ?? [],
             Errors = JsonSerializer.Deserialize<List<string>>(reader.GetString(15), Json) ?? [],
+            RequestedBy = reader.GetStringOrNull(16),
         };
 }

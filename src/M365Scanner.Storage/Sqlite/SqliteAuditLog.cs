@@ -91,7 +91,8 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
     /// <inheritdoc />
     /// <remarks>Ordered by <see cref="AuditEntry.At"/>, then by id; <paramref name="since"/> is inclusive.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not positive.</exception>
-    public IReadOnlyList<AuditEntry> Query(string? tenantId = null, string? mailbox = null, DateTimeOffset? since = null, int limit = 100)
+    public IReadOnlyList<AuditEntry> Query(string? tenantId = null, string? mailbox = null, DateTimeOffset? since = null, int limit = 100,
+        string? actor = null, string? huntId = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         return _database.Read(transaction =>
@@ -100,7 +101,9 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
             var where = new SqlFilter("1")
                 .Equal("tenant_id", tenantId)
                 .Equal("mailbox", mailbox)
-                .AtLeast("at", since is { } s ? UnixMilliseconds.From(s) : null);
+                .AtLeast("at", since is { } s ? UnixMilliseconds.From(s) : null)
+                .Equal("actor", actor)
+                .Equal("hunt_id", huntId);
             using var select = transaction.Command($"""
                 SELECT {Columns} FROM audit_entries
                 WHERE {where}

@@ -114,6 +114,71 @@ public class HuntTests
     }
 
     [Fact]
+    public async Task Hunts_RecordWhoAsked_OnTheReportAndEveryAuditEntry_AndAScheduledRetroHuntStaysTheScanners()
+    {
+        await using var env = await ScannerEnvironment.StartAsync();
+        using var admin = env.AdminClient();
+        var early = Deliver(env, ScannerEnvironment.Mailbox, "asked-early", "minutes at https://docs.partner.example/minutes/20");
+        Assert.Equal(MessageAction.Allow, (await VerdictAsync(env, early.Mailbox, early.Id)).Action);
+
+        var iocId = await StartAsync(admin, new { url = "https://docs.partner.example/minutes/20", days = 7 });
+        var ioc = await CompletedAsync(env, admin, iocId);
+
+        // The API key's configured name (ScannerTenant: "test admin"), in the report's JSON and on the audit entry.
+        Assert.Equal(("api", "test admin"), (ioc.Source, ioc.RequestedBy));
+        Assert.Contains("\"requestedBy\":\"test admin\"", await admin.GetStringAsync($"/api/admin/hunts/{iocId}"), StringComparison.Ordinal);
+        var byPerson = Assert.Single(env.Audit.Query(env.TenantId), e => e.Action == AuditAction.Quarantine);
+        Assert.Equal(("test admin", iocId, AuditState.Completed), (byPerson.Actor, byPerson.HuntId, byPerson.State));
+        Assert.Contains($"\"actor\":\"test admin\"", await admin.GetStringAsync($"/api/admin/audit?tenant={env.TenantId}"), StringComparison.Ordinal);
+
+        // Delivered after the IOC hunt: the live path allows it, the scheduled retro-hunt pulls it, as the scanner.
+        var late = Deliver(env, ScannerEnvironment.Mailbox, "asked-late", "minutes at https://docs.partner.example/minutes/20");
+        Assert.Equal(MessageAction.Allow, (await VerdictAsync(env, late.Mailbox, late.Id)).Action);
+        env.Host.Services.GetRequiredService<M365Scanner.Host.Hunts.HuntJobs>().ScheduleRetroHunt();
+        var retroId = env.Host.Services.GetRequiredService<IHuntStore>().Recent(10).First(h => h.Kind == HuntKind.Retro).Id;
+        var retro = await CompletedAsync(env, admin, retroId);
+
+        Assert.Equal(("schedule", "scanner"), (retro.Source, retro.RequestedBy));
+        Assert.Equal("quarantine", Assert.Single(retro.Matches).Action);
+        var byScanner = env.Audit.Query(env.TenantId).Single(e => e.Action == AuditAction.Quarantine && e.Key.MessageId.Contains("asked-late", StringComparison.Ordinal));
+        Assert.Equal(("scanner", retroId), (byScanner.Actor, byScanner.HuntId));
+    }
+
+    [Fact]
+    public async Task IocHunt_RunAgainAfterItsHostStoppedMidMove_CompletesTheUnrecordedMove_AsTheRequestersAction()
+    {
+        await using var env = await ScannerEnvironment.StartAsync();
+        using var admin = env.AdminClient();
+        var carrier = Deliver(env, ScannerEnvironment.Mailbox, "stopped-mid-move", "minutes at https://docs.partner.example/minutes/30");
+        Assert.Equal(MessageAction.Allow, (await VerdictAsync(env, carrier.Mailbox, carrier.Id)).Action);
+        // The host stops after moving the message into quarantine, before recording where it went.
+        env.Faults.BeforeStep = step =>
+        {
+            if (step == "record-move")
+                throw new OperationCanceledException("the host is stopping");
+        };
+
+        var huntId = await StartAsync(admin, new { url = "https://docs.partner.example/minutes/30", days = 7 });
+        Assert.Equal(HuntState.Failed, (await CompletedAsync(env, admin, huntId)).State);
+        var interrupted = Assert.Single(env.Audit.Query(env.TenantId, huntId: huntId));
+        Assert.Equal((AuditAction.Quarantine, AuditState.Started, "test admin"), (interrupted.Action, interrupted.State, interrupted.Actor));
+        Assert.Single(env.InFolder(Quarantine, carrier.Id));
+
+        // The job's retry, as the restarted host runs it: the message is out of the inbox it reads.
+        env.Faults.BeforeStep = null;
+        await env.Host.Services.GetRequiredService<M365Scanner.Host.Hunts.HuntRunner>().RunAsync(huntId, CancellationToken.None);
+
+        var completed = env.Audit.Get(interrupted.Id)!;
+        Assert.Equal((AuditState.Completed, "test admin", huntId), (completed.State, completed.Actor, completed.HuntId));
+        var quarantined = Assert.Single(env.InFolder(Quarantine, carrier.Id));
+        Assert.Equal(quarantined.Id, completed.OriginalMessageId);
+        Assert.Empty(env.InFolder("Inbox", carrier.Id));
+        // Completed, so releasable: the original is back in the inbox.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/admin/release/{completed.Id}", null)).StatusCode);
+        Assert.Single(env.InFolder("Inbox", carrier.Id));
+    }
+
+    [Fact]
     public async Task RetroHunt_LeavesAMessageWithoutAVerdict_ToItsScan()
     {
         await using var env = await ScannerEnvironment.StartAsync();

@@ -44,7 +44,7 @@ public class MessageActionsTests
     {
         var original = _mailbox.Deliver(Message());
 
-        var done = await Actions().CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None);
+        var done = await Actions().CarryOutAsync(_key, original, RewriteVerdict(original), AuditActor.Scanner, CancellationToken.None);
 
         Assert.Equal(MessageAction.Rewrite, done);
         AssertRewriteCompleted(original);
@@ -54,9 +54,9 @@ public class MessageActionsTests
     public async Task CarryOut_DoesNothingMore_WhenTheRewriteAlreadyCompleted()
     {
         var original = _mailbox.Deliver(Message());
-        await Actions().CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None);
+        await Actions().CarryOutAsync(_key, original, RewriteVerdict(original), AuditActor.Scanner, CancellationToken.None);
 
-        await Actions().CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None);
+        await Actions().CarryOutAsync(_key, original, RewriteVerdict(original), AuditActor.Scanner, CancellationToken.None);
 
         AssertRewriteCompleted(original);
     }
@@ -67,10 +67,10 @@ public class MessageActionsTests
     {
         var original = _mailbox.Deliver(Message());
 
-        await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore(step).CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None));
+        await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore(step).CarryOutAsync(_key, original, RewriteVerdict(original), AuditActor.Scanner, CancellationToken.None));
         AssertRewriteStoppedBefore(step, original);
 
-        await Actions().CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None);
+        await Actions().CarryOutAsync(_key, original, RewriteVerdict(original), AuditActor.Scanner, CancellationToken.None);
 
         AssertRewriteCompleted(original);
     }
@@ -79,7 +79,7 @@ public class MessageActionsTests
     public async Task CompleteInterruptedMove_CompletesTheRewriteFromQuarantine_WhenStoppedBeforeRecordingTheMove()
     {
         var original = _mailbox.Deliver(Message());
-        await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore("record-move").CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None));
+        await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore("record-move").CarryOutAsync(_key, original, RewriteVerdict(original), AuditActor.Scanner, CancellationToken.None));
         var copied = Assert.Single(Entries("rewrite"));
         Assert.Equal(AuditState.Copied, copied.State);
         Assert.Equal(original.Id, copied.OriginalMessageId);
@@ -97,7 +97,7 @@ public class MessageActionsTests
     {
         var original = _mailbox.Deliver(Message());
 
-        await Actions().QuarantineAsync(_key, original, "hunt match", CancellationToken.None);
+        await Actions().QuarantineAsync(_key, original, "hunt match", AuditActor.Scanner, CancellationToken.None);
 
         AssertQuarantineCompleted();
     }
@@ -108,13 +108,13 @@ public class MessageActionsTests
         var original = _mailbox.Deliver(Message());
         _mailbox.BeforeQuarantineMove = () => throw new HttpRequestException("503 from Graph");
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => Actions().QuarantineAsync(_key, original, "hunt match", CancellationToken.None));
+        await Assert.ThrowsAsync<HttpRequestException>(() => Actions().QuarantineAsync(_key, original, "hunt match", AuditActor.Scanner, CancellationToken.None));
         var started = Assert.Single(Entries("quarantine"));
         Assert.Equal(AuditState.Started, started.State);
         Assert.Equal(original.Id, Assert.Single(_mailbox.In(InMemoryMailbox.Inbox)).Id);
 
         _mailbox.BeforeQuarantineMove = null;
-        await Actions().QuarantineAsync(_key, original, "hunt match", CancellationToken.None);
+        await Actions().QuarantineAsync(_key, original, "hunt match", AuditActor.Scanner, CancellationToken.None);
 
         Assert.Equal(started.Id, AssertQuarantineCompleted().Id);
     }
@@ -123,7 +123,7 @@ public class MessageActionsTests
     public async Task CompleteInterruptedMove_CompletesTheQuarantine_WhenStoppedBeforeRecordingTheMove()
     {
         var original = _mailbox.Deliver(Message());
-        await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore("record-move").QuarantineAsync(_key, original, "hunt match", CancellationToken.None));
+        await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore("record-move").QuarantineAsync(_key, original, "hunt match", AuditActor.Scanner, CancellationToken.None));
         Assert.Equal(AuditState.Started, Assert.Single(Entries("quarantine")).State);
 
         var completed = await Actions().CompleteInterruptedMoveAsync(_key, CancellationToken.None);
@@ -133,10 +133,51 @@ public class MessageActionsTests
     }
 
     [Fact]
+    public async Task CompleteInterruptedMove_CompletesAHuntsQuarantine_WhenAPersonStartedTheHunt()
+    {
+        var original = _mailbox.Deliver(Message());
+        var alice = new AuditActor("alice@contoso.example", "hunt-1");
+        await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore("record-move").QuarantineAsync(_key, original, "ioc hunt hunt-1: match", alice, CancellationToken.None));
+        Assert.Equal(AuditState.Started, Assert.Single(Entries("quarantine")).State);
+
+        var completed = await Actions().CompleteInterruptedMoveAsync(_key, CancellationToken.None);
+
+        Assert.NotNull(completed);
+        var entry = AssertQuarantineCompleted();
+        Assert.Equal(entry.Id, completed.Id);
+        Assert.Equal(("alice@contoso.example", "hunt-1"), (entry.Actor, entry.HuntId));
+    }
+
+    [Fact]
+    public async Task CompleteInterruptedMove_CompletesAHuntsRewrite_WhenAPersonStartedTheHunt()
+    {
+        var original = _mailbox.Deliver(Message());
+        var alice = new AuditActor("alice@contoso.example", "hunt-2");
+        await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore("record-move").CarryOutAsync(_key, original, RewriteVerdict(original), alice, CancellationToken.None));
+        Assert.Equal(AuditState.Copied, Assert.Single(Entries("rewrite")).State);
+
+        var completed = await Actions().CompleteInterruptedMoveAsync(_key, CancellationToken.None);
+
+        Assert.NotNull(completed);
+        var entry = AssertRewriteCompleted(original, alice);
+        Assert.Equal(entry.Id, completed.Id);
+    }
+
+    [Fact]
+    public async Task CarryOut_RecordsTheScannerWithoutAHunt_ForAScansOwnAction()
+    {
+        var original = _mailbox.Deliver(Message());
+
+        await Actions().CarryOutAsync(_key, original, RewriteVerdict(original), AuditActor.Scanner, CancellationToken.None);
+
+        Assert.Null(AssertRewriteCompleted(original).HuntId);
+    }
+
+    [Fact]
     public async Task CompleteInterruptedMove_ReturnsNull_WhenTheRewriteNeverMovedTheOriginal()
     {
         var original = _mailbox.Deliver(Message());
-        await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore("move-original").CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None));
+        await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore("move-original").CarryOutAsync(_key, original, RewriteVerdict(original), AuditActor.Scanner, CancellationToken.None));
 
         var completed = await Actions().CompleteInterruptedMoveAsync(_key, CancellationToken.None);
 
@@ -155,15 +196,15 @@ public class MessageActionsTests
         var original = _mailbox.Deliver(Message());
         if (step is not null)
         {
-            await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore(step).CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None));
+            await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore(step).CarryOutAsync(_key, original, RewriteVerdict(original), AuditActor.Scanner, CancellationToken.None));
             if (step == "record-move")
                 await Actions().CompleteInterruptedMoveAsync(_key, CancellationToken.None);
             else
-                await Actions().CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None);
+                await Actions().CarryOutAsync(_key, original, RewriteVerdict(original), AuditActor.Scanner, CancellationToken.None);
         }
         else
         {
-            await Actions().CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None);
+            await Actions().CarryOutAsync(_key, original, RewriteVerdict(original), AuditActor.Scanner, CancellationToken.None);
         }
         var rewrite = AssertRewriteCompleted(original);
 
@@ -176,7 +217,7 @@ public class MessageActionsTests
     public async Task Release_PutsTheMessageBack_AfterAQuarantineStoppedBeforeRecordingTheMove()
     {
         var original = _mailbox.Deliver(Message());
-        await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore("record-move").QuarantineAsync(_key, original, "hunt match", CancellationToken.None));
+        await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore("record-move").QuarantineAsync(_key, original, "hunt match", AuditActor.Scanner, CancellationToken.None));
         await Actions().CompleteInterruptedMoveAsync(_key, CancellationToken.None);
         var quarantine = AssertQuarantineCompleted();
 
@@ -189,7 +230,7 @@ public class MessageActionsTests
     public async Task Release_Throws_AndTouchesNothing_WhenTheRewriteIsNotCompleted()
     {
         var original = _mailbox.Deliver(Message());
-        await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore("move-original").CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None));
+        await Assert.ThrowsAsync<HostStopped>(() => ActionsStoppingBefore("move-original").CarryOutAsync(_key, original, RewriteVerdict(original), AuditActor.Scanner, CancellationToken.None));
         var copied = Assert.Single(Entries("rewrite"));
         var before = _mailbox.All.Select(m => (m.Id, m.FolderId)).OrderBy(m => m.Id).ToList();
 
@@ -204,7 +245,7 @@ public class MessageActionsTests
     public async Task Release_Throws_WhenReleasedTwice()
     {
         var original = _mailbox.Deliver(Message());
-        await Actions().CarryOutAsync(_key, original, RewriteVerdict(original), CancellationToken.None);
+        await Actions().CarryOutAsync(_key, original, RewriteVerdict(original), AuditActor.Scanner, CancellationToken.None);
         var rewrite = Assert.Single(Entries("rewrite"));
         await Actions().ReleaseAsync(rewrite.Id, "admin@contoso.example", CancellationToken.None);
 
@@ -239,8 +280,9 @@ public class MessageActionsTests
     }
 
     /// <summary>One completed rewrite entry; the inbox holds exactly one copy, neutralised, and quarantine the original.</summary>
-    private AuditEntry AssertRewriteCompleted(FetchedMessage original)
+    private AuditEntry AssertRewriteCompleted(FetchedMessage original, AuditActor? actor = null)
     {
+        actor ??= AuditActor.Scanner;
         var entry = Assert.Single(Entries("rewrite"));
         var copy = Assert.Single(_mailbox.In(InMemoryMailbox.Inbox));
         var quarantined = Assert.Single(_mailbox.In(InMemoryMailbox.Quarantine));
@@ -250,7 +292,7 @@ public class MessageActionsTests
         Assert.Null(quarantined.ScannerCopyOf);
         Assert.Equal(original.Message.HtmlBody, quarantined.Message.HtmlBody);
         Assert.Equal(AuditState.Completed, entry.State);
-        Assert.Equal(MessageActions.Scanner, entry.Actor);
+        Assert.Equal((actor.Name, actor.HuntId), (entry.Actor, entry.HuntId));
         Assert.Equal(quarantined.Id, entry.OriginalMessageId);
         Assert.Equal(copy.Id, entry.ResultMessageId);
         return entry;

@@ -102,8 +102,10 @@ public class CrossSiteRequestTests(QuarantinedPhishHost fixture) : IClassFixture
     {
         var job = fixture.ScheduledJob();
         using var http = Client();
+        var request = BrowserRequests.SameOrigin(Env.BaseUrl, $"/hangfire/jobs/actions/delete/{job}");
+        await DashboardPage.AddTokenAsync(http, request);
 
-        var response = await http.SendAsync(BrowserRequests.SameOrigin(Env.BaseUrl, $"/hangfire/jobs/actions/delete/{job}"));
+        var response = await http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal("Deleted", fixture.JobState(job));
@@ -114,11 +116,27 @@ public class CrossSiteRequestTests(QuarantinedPhishHost fixture) : IClassFixture
     {
         var recurring = fixture.RecurringJob();
         using var http = Client();
+        var request = BrowserRequests.SameOrigin(Env.BaseUrl, "/hangfire/recurring/trigger", BrowserRequests.Form(("jobs[]", recurring)));
+        await DashboardPage.AddTokenAsync(http, request);
 
-        var response = await http.SendAsync(BrowserRequests.SameOrigin(Env.BaseUrl, "/hangfire/recurring/trigger", BrowserRequests.Form(("jobs[]", recurring))));
+        var response = await http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.NotNull(fixture.LastRunOf(recurring));
+    }
+
+    /// <summary>Same origin is not enough for the dashboard: its commands also need the antiforgery token its own page
+    /// carries, which no other page can read.</summary>
+    [Fact]
+    public async Task DashboardJobDelete_WithoutTheDashboardPagesToken_IsRefused()
+    {
+        var job = fixture.ScheduledJob();
+        using var http = Client();
+
+        var response = await http.SendAsync(BrowserRequests.SameOrigin(Env.BaseUrl, $"/hangfire/jobs/actions/delete/{job}"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("Scheduled", fixture.JobState(job));
     }
 
     [Fact]
@@ -202,7 +220,7 @@ public class CrossSiteRequestTests(QuarantinedPhishHost fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
     }
 
-    private HttpClient Client() => new() { BaseAddress = new Uri(Env.BaseUrl) };
+    private HttpClient Client() => new(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(Env.BaseUrl) };
 
     private IEnumerable<string> AllJobs()
     {

@@ -62,6 +62,36 @@ public abstract class AuditLogContract : StoreContract
     }
 
     [SkippableFact]
+    public void Get_KeepsThePersonAndTheHunt_OfAHuntsAction()
+    {
+        var log = CreateLog();
+        var quarantine = Entry(Key, T0) with
+        {
+            Actor = "alice@contoso.example", Action = AuditAction.Quarantine, HuntId = "a1b2c3d4e5f6", Reasons = "ioc hunt a1b2c3d4e5f6: match",
+        };
+
+        var id = log.Append(quarantine);
+
+        Assert.Equal(quarantine with { Id = id }, log.Get(id));
+        Assert.Null(log.Get(log.Append(Entry(Key, T0)))!.HuntId);
+    }
+
+    [SkippableFact]
+    public void Query_FiltersByActorAndByHunt_NewestFirst()
+    {
+        var log = CreateLog();
+        var scan = log.Append(Entry(Key, T0));
+        var first = log.Append(Entry(Key, T0.AddMinutes(1)) with { Actor = "alice@contoso.example", HuntId = "hunt-a" });
+        var second = log.Append(Entry(Key, T0.AddMinutes(2)) with { Actor = "alice@contoso.example", HuntId = "hunt-b" });
+        log.Append(Entry(Key, T0.AddMinutes(3)) with { Actor = "kim@contoso.example", HuntId = "hunt-c" });
+
+        Assert.Equal([second, first], log.Query(actor: "alice@contoso.example").Select(e => e.Id));
+        Assert.Equal([first], log.Query(huntId: "hunt-a").Select(e => e.Id));
+        Assert.Equal([scan], log.Query("tenant-a", actor: "scanner").Select(e => e.Id));
+        Assert.Empty(log.Query(actor: "alice@contoso.example", huntId: "hunt-c"));
+    }
+
+    [SkippableFact]
     public void Get_ReturnsNull_WhenIdUnknown()
     {
         var log = CreateLog();

@@ -98,6 +98,7 @@ public abstract class HuntStoreContract : StoreContract
 
     private static HuntReport Finished(HuntReport queued) => queued with
     {
+        RequestedBy = "alice@contoso.example",
         State = HuntState.Completed,
         StartedAt = T0.AddSeconds(1),
         FinishedAt = T0.AddSeconds(31),

@@ -7,7 +7,7 @@ namespace M365Scanner.Storage.Tests.Operations;
 public abstract class TenantStoreContract : StoreContract
 {
     protected static readonly TenantRecord Contoso = new("11111111-aaaa-4bbb-8ccc-000000000001", TenantState.Active, T0,
-        ["Mail.ReadWrite", "User.Read.All"], null);
+        ["Mail.ReadWrite", "User.Read.All"], null) { ChangedBy = "admin consent" };
 
     /// <summary>A new, empty store.</summary>
     protected abstract ITenantStore CreateStore();
@@ -42,10 +42,11 @@ public abstract class TenantStoreContract : StoreContract
         store.Save(Contoso with { State = TenantState.Onboarding });
         store.SetMailboxes(Contoso.TenantId, ["bob@contoso.example"]);
 
-        store.Save(Contoso with { State = TenantState.Offboarded, Problem = "offboarded by admin" });
+        store.Save(Contoso with { State = TenantState.Offboarded, Problem = "offboarded by admin", ChangedBy = "kim@msp.example" });
 
         var read = store.Get(Contoso.TenantId)!;
         Assert.Equal(TenantState.Offboarded, read.State);
+        Assert.Equal("kim@msp.example", read.ChangedBy);
         Assert.Equal("offboarded by admin", read.Problem);
         Assert.Single(store.All());
         Assert.Equal(["bob@contoso.example"], store.Mailboxes(Contoso.TenantId));
@@ -74,5 +75,6 @@ public abstract class TenantStoreContract : StoreContract
         Assert.Equal(expected.ConsentedAt, actual.ConsentedAt);
         Assert.Equal(expected.GrantedRoles, actual.GrantedRoles);
         Assert.Equal(expected.Problem, actual.Problem);
+        Assert.Equal(expected.ChangedBy, actual.ChangedBy);
     }
 }

@@ -233,10 +233,33 @@ public static class SqliteSchema
             );
             CREATE INDEX policy_entries_by_tenant ON policy_entries (tenant_id);
             """),
+        // Who asked: the person (or API key) who requested a hunt, the hunt an audited action was carried out by (a
+        // column of its own, so the actor stays a plain name to filter on), and who changed a tenant's state. New
+        // nullable columns, so existing databases upgrade in place; hunts from the schedule and the feed were always the
+        // scanner's, the API's before this step are unknown and stay null.
+        new(11, "requesters of hunts, hunt ids of audit entries, tenant state changers", """
+            ALTER TABLE hunts ADD COLUMN requested_by TEXT;
+            UPDATE hunts SET requested_by = 'scanner' WHERE source IN ('schedule', 'feed');
+            ALTER TABLE audit_entries ADD COLUMN hunt_id TEXT;
+            CREATE INDEX audit_by_hunt ON audit_entries (hunt_id, at, id) WHERE hunt_id IS NOT NULL;
+            CREATE INDEX audit_by_actor ON audit_entries (actor, at, id);
+            ALTER TABLE tenants ADD COLUMN changed_by TEXT;
+            """),
+        // ASP.NET Core Data Protection's key ring (SqliteXmlRepository): one row per element the key manager stores (a
+        // key, a revocation), its XML as the framework writes it, unencrypted, as the EF Core key store keeps it; the
+        // database file's permissions protect it. The name is the framework's "friendly name", not promised unique.
+        new(12, "data protection keys", """
+            CREATE TABLE data_protection_keys (
+                id         INTEGER PRIMARY KEY,
+                name       TEXT    NOT NULL,
+                xml        TEXT    NOT NULL,
+                created_at INTEGER NOT NULL
+            );
+            """),
         // The console finds a message by the reference the blocked-link page quotes, its Message-ID, without knowing
         // its tenant or mailbox; the key's index starts with the tenant, so without this it is a scan of every verdict
         // (173 ms at 200,000 verdicts). A new index, so existing databases upgrade in place.
-        new(11, "verdicts by Message-ID, for the console's search", """
+        new(13, "verdicts by Message-ID, for the console's search", """
             CREATE INDEX verdicts_by_message_id ON verdicts (message_id);
             """),
     ];

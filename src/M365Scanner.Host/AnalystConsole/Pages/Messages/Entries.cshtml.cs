@@ -1,5 +1,6 @@
 using M365Scanner.Core.Operations;
 using M365Scanner.Core.Policy;
+using M365Scanner.Host.Security;
 using M365Scanner.Host.Tenants;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -50,7 +51,7 @@ public sealed class EntriesModel(IVerdictStore verdicts, IAuditLog audit, IPolic
         if (scope is not ("mailbox" or "tenant"))
             return Refuse(form, "choose this mailbox or the whole tenant.", given);
         var key = View!.Key;
-        var (_, refused) = editor.AddEntry(key.TenantId, effect, kind, value, scope == "mailbox" ? key.Mailbox : null, given, ConsoleActor.Of(User));
+        var (_, refused) = editor.AddEntry(key.TenantId, effect, kind, value, scope == "mailbox" ? key.Mailbox : null, given, ActorNames.Of(User));
         return refused is not null ? Refuse(form, refused + ".", given) : new SeeOther(MessageModel.After(key, notice));
     }
 }

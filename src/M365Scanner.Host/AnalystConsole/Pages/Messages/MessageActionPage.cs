@@ -1,4 +1,5 @@
 using M365Scanner.Core.Operations;
+using M365Scanner.Host.Tenants;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -40,7 +41,7 @@ public abstract class MessageActionPage(IVerdictStore verdicts, IAuditLog audit,
     {
         var reason = typed?.Trim();
         return string.IsNullOrEmpty(reason) ? (null, "a reason is required.")
-            : reason.Length > Tenants.PolicyEditor.MaxReason ? (reason, $"the reason is longer than {Tenants.PolicyEditor.MaxReason} characters.")
+            : reason.Length > PolicyEditor.MaxReason ? (reason, $"the reason is longer than {PolicyEditor.MaxReason} characters.")
             : (reason, null);
     }
 }

@@ -1,5 +1,6 @@
 using M365Scanner.Core.Operations;
 using M365Scanner.Host.Scanning;
+using M365Scanner.Host.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -30,11 +31,11 @@ public sealed class ReleaseModel(IVerdictStore verdicts, IAuditLog audit, IPolic
             return Refuse("release", "that action is no longer releasable (released meanwhile?); the audit trail shows what was done.", given);
         try
         {
-            await actions.ReleaseAsync(auditId, ConsoleActor.Of(User), ct, given);
+            await actions.ReleaseAsync(auditId, ActorNames.Of(User), ct, given);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            log.LogWarning(ex, "Release of audit entry {AuditId} by {Actor} did not complete", auditId, ConsoleActor.Of(User));
+            log.LogWarning(ex, "Release of audit entry {AuditId} by {Actor} did not complete", auditId, ActorNames.Of(User));
             Load(tenant, mailbox, id);
             return Refuse("release", $"the release did not complete ({ex.Message}); the audit trail shows how far it got.", given);
         }
