@@ -77,10 +77,11 @@ public sealed class MessageView
             ConsoleRoles.Actors.Any(user.IsInRole));
     }
 
-    /// <summary>A message key from the page's query; null when a part is missing or implausible.</summary>
+    /// <summary>A message key from the page's query (a Message-ID with or without its angle brackets, as keys keep it
+    /// without); null when a part is missing or implausible.</summary>
     public static MessageKey? KeyOf(string? tenant, string? mailbox, string? id) =>
         Plausible(tenant, 128) && Plausible(mailbox, VerdictSearchTerms.MaxAddress) && Plausible(id, VerdictSearchTerms.MaxMessageId)
-            ? new MessageKey(tenant!, mailbox!.Trim().ToLowerInvariant(), id!)
+            ? new MessageKey(tenant!.Trim(), mailbox!.Trim().ToLowerInvariant(), id!.Trim().TrimStart('<').TrimEnd('>'))
             : null;
 
     /// <summary>What was done to one link: nothing, or the message's action (a flagged link of a quarantined message
