@@ -70,6 +70,12 @@ public sealed partial class ConsoleMessageSearchTests(DeliveredMessages delivere
     }
 
     [Fact]
+    public async Task Search_ByLinkDomain_FindsALinkToAnIpAddress()
+    {
+        Assert.Equal([delivered.Phish.Key], Rows(await Search("linkDomain=203.0.113.50")));
+    }
+
+    [Fact]
     public async Task Search_ByLinkDomain_ThatIsNoDomain_SaysSoAndListsNothing()
     {
         var page = await Search("linkDomain=co.uk");
