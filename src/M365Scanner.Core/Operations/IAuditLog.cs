@@ -16,6 +16,10 @@ public interface IAuditLog
     /// stay idempotent).</summary>
     AuditEntry? Latest(MessageKey key, AuditAction action);
 
+    /// <summary>Every entry of one message (its trail), oldest first, at most <paramref name="limit"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not positive.</exception>
+    IReadOnlyList<AuditEntry> ForMessage(MessageKey key, int limit = 100);
+
     /// <summary>Newest first, optionally filtered: by tenant, mailbox, time, and by <paramref name="actor"/> (exactly
     /// as recorded: "scanner" or a person's name) or <paramref name="huntId"/> (the actions of one hunt).</summary>
     IReadOnlyList<AuditEntry> Query(string? tenantId = null, string? mailbox = null, DateTimeOffset? since = null, int limit = 100,

@@ -34,9 +34,13 @@ public static class AdminApi
     }
 
     /// <summary>The verdicts, filtered; <paramref name="action"/> is a stored name ("allow", "rewrite", "quarantine"),
-    /// and any other value matches nothing, as it always has.</summary>
-    internal static Ok<IReadOnlyList<VerdictRecord>> ListVerdicts(
-        IVerdictStore verdicts, string? tenant, string? mailbox, string? action, DateTimeOffset? since, int? limit)
+    /// and any other value matches nothing, as it always has. The search filters read as the console's
+    /// (<see cref="VerdictSearchTerms"/>): <paramref name="sender"/> an address or a domain, <paramref name="subject"/>
+    /// contained, <paramref name="messageId"/> with or without angle brackets, <paramref name="linkDomain"/> a host whose
+    /// registrable domain the links have, <paramref name="until"/> exclusive. One that cannot be read is a 400.</summary>
+    internal static Results<Ok<IReadOnlyList<VerdictRecord>>, BadRequest<string>> ListVerdicts(
+        IVerdictStore verdicts, string? tenant, string? mailbox, string? action, DateTimeOffset? since, int? limit,
+        string? sender = null, string? subject = null, string? messageId = null, string? linkDomain = null, DateTimeOffset? until = null)
     {
         MessageAction? parsed = null;
         if (action is not null)
@@ -45,7 +49,18 @@ public static class AdminApi
                 return TypedResults.Ok<IReadOnlyList<VerdictRecord>>([]);
             parsed = known;
         }
-        return TypedResults.Ok(verdicts.Query(new VerdictQuery(tenant, mailbox, parsed, since, Math.Clamp(limit ?? 100, 1, 1000))));
+        VerdictQuery query;
+        try
+        {
+            query = new VerdictQuery(tenant, mailbox, parsed, since, Math.Clamp(limit ?? 100, 1, 1000),
+                VerdictSearchTerms.Sender(sender), VerdictSearchTerms.Subject(subject), VerdictSearchTerms.MessageId(messageId),
+                VerdictSearchTerms.LinkDomain(linkDomain), until);
+        }
+        catch (FormatException ex)
+        {
+            return TypedResults.BadRequest(ex.Message);
+        }
+        return TypedResults.Ok(verdicts.Query(query));
     }
 
     internal static async Task<Results<Ok<ReleaseResult>, Conflict<string>>> Release(

@@ -48,5 +48,9 @@ internal static class ConsoleStylesheet
         .notice{padding:.6rem .9rem;margin-bottom:1rem;border-left:4px solid var(--accent);background:#fff}
         .notice.error{border-color:var(--bad)}
         ul.reasons{margin:.2rem 0 0;padding-left:1.1rem}
+        .prewrap{white-space:pre-line}
+        .card form.stacked{flex-direction:column;align-items:flex-start}
+        form.stacked label{width:100%;max-width:44rem}
+        label.check{flex-direction:row;align-items:center;gap:.45rem;color:var(--fg);font-size:.95rem}
         """;
 }

@@ -153,8 +153,9 @@ public sealed class MessageActions(
     /// <summary>Undoes a completed rewrite or quarantine: the original back in the inbox, then every copy of ours
     /// removed, the one the entry records and any other found by the message's Message-ID (a run interrupted before
     /// recording its copy left one). Returns the release's audit entry id.</summary>
+    /// <param name="reason">Why the person released it (the console asks for it); kept in the release entry's reasons.</param>
     /// <exception cref="InvalidOperationException">The entry is not a completed rewrite or quarantine.</exception>
-    public async Task<long> ReleaseAsync(long entryId, string actor, CancellationToken ct)
+    public async Task<long> ReleaseAsync(long entryId, string actor, CancellationToken ct, string? reason = null)
     {
         var found = audit.Get(entryId) ?? throw new InvalidOperationException($"no audit entry {entryId}");
         // Read again under the lease: two releases of one entry at once would both move the original.
@@ -165,7 +166,8 @@ public sealed class MessageActions(
                 $"audit entry {entryId} is a {StableName.Of(entry.Action)} in state {StableName.Of(entry.State)}: nothing to release");
         var key = entry.Key;
         var releaseId = audit.Append(new AuditEntry(0, clock.GetUtcNow(), actor, key, AuditAction.Release, AuditState.Started,
-            entry.OriginalMessageId, entry.ResultMessageId, $"release of {StableName.Of(entry.Action)} {entryId}", entryId));
+            entry.OriginalMessageId, entry.ResultMessageId,
+            $"release of {StableName.Of(entry.Action)} {entryId}" + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason.Trim()}"), entryId));
         // The original goes back before the copy goes away: at every instant the user has the message.
         var restored = await mailboxes.MoveToInboxAsync(key.TenantId, key.Mailbox, entry.OriginalMessageId, ct);
         var copies = (await FindCopiesAsync(key, ct)).Select(c => c.Id)

@@ -56,6 +56,14 @@ public sealed class InMemoryAuditLog : IAuditLog
     }
 
     /// <inheritdoc />
+    public IReadOnlyList<AuditEntry> ForMessage(MessageKey key, int limit = 100)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        lock (_lock)
+            return _entries.Where(e => e.Key == key).Take(limit).ToList();
+    }
+
+    /// <inheritdoc />
     /// <remarks>Ordered by <see cref="AuditEntry.At"/>, then by id; <paramref name="since"/> is inclusive.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not positive.</exception>
     public IReadOnlyList<AuditEntry> Query(string? tenantId = null, string? mailbox = null, DateTimeOffset? since = null, int limit = 100,

@@ -1,4 +1,5 @@
 using M365Scanner.Core.Operations;
+using M365Scanner.Storage.Rows;
 
 namespace M365Scanner.Storage.InMemory;
 
@@ -60,7 +61,12 @@ public sealed class InMemoryVerdictStore : IVerdictStore
                     && (query.TenantId is null || v.Key.TenantId == query.TenantId)
                     && (query.Mailbox is null || v.Key.Mailbox == query.Mailbox)
                     && (query.Action is null || v.Action == query.Action)
-                    && (query.Since is null || v.ScannedAt >= query.Since))
+                    && (query.Since is null || v.ScannedAt >= query.Since)
+                    && (query.Until is null || v.ScannedAt < query.Until)
+                    && (query.MessageId is null || v.Key.MessageId == query.MessageId)
+                    && (query.Sender is null || VerdictSearchPatterns.SenderMatches(v.Sender, query.Sender))
+                    && (query.SubjectContains is null || v.Subject?.Contains(query.SubjectContains, StringComparison.OrdinalIgnoreCase) == true)
+                    && (query.LinkDomain is null || VerdictSearchPatterns.LinksInclude(v.LinksJson, query.LinkDomain)))
                 .OrderByDescending(e => e.Verdict!.ScannedAt)
                 .ThenByDescending(e => e.Sequence)
                 .Take(query.Limit)

@@ -70,6 +70,22 @@ public sealed class PostgresAuditLog(PostgresDatabase database) : IAuditLog
     }
 
     /// <inheritdoc />
+    /// <remarks>Served by the index on the key and action.</remarks>
+    public IReadOnlyList<AuditEntry> ForMessage(MessageKey key, int limit = 100)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return _database.Run(connection =>
+        {
+            using var select = connection.Command($"""
+                SELECT {Columns} FROM audit_entries
+                WHERE tenant_id = @tenant AND mailbox = @mailbox AND message_id = @message
+                ORDER BY id LIMIT @limit;
+                """);
+            return select.WithKey(key).With("limit", limit).ReadAll(ReadEntry);
+        });
+    }
+
+    /// <inheritdoc />
     /// <remarks>Ordered by <see cref="AuditEntry.At"/>, then by id; <paramref name="since"/> is inclusive.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not positive.</exception>
     public IReadOnlyList<AuditEntry> Query(string? tenantId = null, string? mailbox = null, DateTimeOffset? since = null, int limit = 100,

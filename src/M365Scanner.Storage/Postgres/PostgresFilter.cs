@@ -16,6 +16,13 @@ internal sealed class PostgresFilter(string always)
 
     public PostgresFilter AtLeast(string column, object? value) => Add(column, ">=", value);
 
+    public PostgresFilter Below(string column, object? value) => Add(column, "<", value);
+
+    /// <summary>"<paramref name="expression"/> LIKE pattern ESCAPE '\'" (or ILIKE): the pattern escapes its own
+    /// wildcards with a backslash.</summary>
+    public PostgresFilter Like(string expression, string? pattern, bool ignoreCase = false) =>
+        pattern is null ? this : Add(expression, ignoreCase ? "ILIKE" : "LIKE", pattern, @" ESCAPE '\'");
+
     /// <summary>Binds the values of the conditions added; returns <paramref name="command"/> for chaining.</summary>
     public NpgsqlCommand Bind(NpgsqlCommand command)
     {
@@ -26,12 +33,12 @@ internal sealed class PostgresFilter(string always)
 
     public override string ToString() => string.Join(" AND ", _conditions);
 
-    private PostgresFilter Add(string column, string comparison, object? value)
+    private PostgresFilter Add(string column, string comparison, object? value, string after = "")
     {
         if (value is null)
             return this;
         var name = "p" + _values.Count;
-        _conditions.Add($"{column} {comparison} @{name}");
+        _conditions.Add($"{column} {comparison} @{name}{after}");
         _values.Add((name, value));
         return this;
     }

@@ -250,6 +250,11 @@ public static class PostgresSchema
                 created_at timestamptz NOT NULL
             );
             """),
+        // Verdicts by Message-ID alone, as in SQLite (its step 13): the console's search by the blocked-link page's
+        // reference knows neither tenant nor mailbox. A new index, so existing databases upgrade in place.
+        new(12, "verdicts by Message-ID, for the console's search", """
+            CREATE INDEX verdicts_by_message_id ON verdicts (message_id);
+            """),
     ];
 
     /// <summary>The version a database has once every step is applied.</summary>

@@ -68,7 +68,8 @@ public sealed class PostgresVerdictStore(PostgresDatabase database) : IVerdictSt
 
     /// <inheritdoc />
     /// <remarks>Ties on the scan time are broken by the order the messages were first claimed or recorded;
-    /// <see cref="VerdictQuery.Since"/> is inclusive.</remarks>
+    /// <see cref="VerdictQuery.Since"/> is inclusive. A link domain is a LIKE on the links' JSON, see
+    /// <see cref="VerdictSearchPatterns"/>.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">The limit is not positive.</exception>
     public IReadOnlyList<VerdictRecord> Query(VerdictQuery query)
     {
@@ -80,7 +81,13 @@ public sealed class PostgresVerdictStore(PostgresDatabase database) : IVerdictSt
                 .Equal("tenant_id", query.TenantId)
                 .Equal("mailbox", query.Mailbox)
                 .Equal("action", query.Action is { } action ? StableName.Of(action) : null)
-                .AtLeast("scanned_at", query.Since);
+                .AtLeast("scanned_at", query.Since)
+                .Below("scanned_at", query.Until)
+                .Equal("message_id", query.MessageId)
+                .Equal("lower(sender)", query.Sender is { } s && !VerdictSearchPatterns.IsDomain(s) ? s.ToLowerInvariant() : null)
+                .Like("sender", query.Sender is { } d && VerdictSearchPatterns.IsDomain(d) ? VerdictSearchPatterns.AtDomain(d) : null, ignoreCase: true)
+                .Like("subject", query.SubjectContains is { } text ? VerdictSearchPatterns.Contains(text) : null, ignoreCase: true)
+                .Like("links_json", query.LinkDomain is { } domain ? VerdictSearchPatterns.LinkDomain(domain) : null);
             using var select = connection.Command($"""
                 SELECT {Columns} FROM verdicts
                 WHERE {where}

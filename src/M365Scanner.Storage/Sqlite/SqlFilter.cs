@@ -16,6 +16,13 @@ internal sealed class SqlFilter(string always)
 
     public SqlFilter AtLeast(string column, object? value) => Add(column, ">=", value);
 
+    public SqlFilter Below(string column, object? value) => Add(column, "<", value);
+
+    /// <summary>"<paramref name="expression"/> LIKE pattern ESCAPE '\'": the pattern escapes its own wildcards with a
+    /// backslash. SQLite's LIKE ignores the case of ASCII letters (only).</summary>
+    public SqlFilter Like(string expression, string? pattern) =>
+        pattern is null ? this : Add(expression, "LIKE", pattern, @" ESCAPE '\'");
+
     /// <summary>Binds the values of the conditions added; returns <paramref name="command"/> for chaining.</summary>
     public SqliteCommand Bind(SqliteCommand command)
     {
@@ -26,12 +33,12 @@ internal sealed class SqlFilter(string always)
 
     public override string ToString() => string.Join(" AND ", _conditions);
 
-    private SqlFilter Add(string column, string comparison, object? value)
+    private SqlFilter Add(string column, string comparison, object? value, string after = "")
     {
         if (value is null)
             return this;
         var name = "$p" + _values.Count;
-        _conditions.Add($"{column} {comparison} {name}");
+        _conditions.Add($"{column} {comparison} {name}{after}");
         _values.Add((name, value));
         return this;
     }

@@ -69,6 +69,26 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
     }
 
     /// <inheritdoc />
+    /// <remarks>Served by the index on the key and action.</remarks>
+    public IReadOnlyList<AuditEntry> ForMessage(MessageKey key, int limit = 100)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return _database.Read(transaction =>
+        {
+            using var select = transaction.Command($"""
+                SELECT {Columns} FROM audit_entries
+                WHERE tenant_id = $tenant AND mailbox = $mailbox AND message_id = $message
+                ORDER BY id LIMIT $limit;
+                """);
+            using var reader = select.WithKey(key).With("$limit", limit).ExecuteReader();
+            var entries = new List<AuditEntry>();
+            while (reader.Read())
+                entries.Add(ReadEntry(reader));
+            return entries;
+        });
+    }
+
+    /// <inheritdoc />
     /// <remarks>Ordered by <see cref="AuditEntry.At"/>, then by id; <paramref name="since"/> is inclusive.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not positive.</exception>
     public IReadOnlyList<AuditEntry> Query(string? tenantId = null, string? mailbox = null, DateTimeOffset? since = null, int limit = 100,

@@ -69,7 +69,8 @@ public sealed class SqliteVerdictStore(SqliteDatabase database) : IVerdictStore
 
     /// <inheritdoc />
     /// <remarks>Ties on the scan time are broken by the order the messages were first claimed or recorded;
-    /// <see cref="VerdictQuery.Since"/> is inclusive.</remarks>
+    /// <see cref="VerdictQuery.Since"/> is inclusive. Sender and subject ignore the case of ASCII letters only (SQLite's
+    /// LIKE and lower()); a link domain is a LIKE on the links' JSON, see <see cref="VerdictSearchPatterns"/>.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">The limit is not positive.</exception>
     public IReadOnlyList<VerdictRecord> Query(VerdictQuery query)
     {
@@ -83,9 +84,18 @@ public sealed class SqliteVerdictStore(SqliteDatabase database) : IVerdictStore
                 .Equal("tenant_id", query.TenantId)
                 .Equal("mailbox", query.Mailbox)
                 .Equal("action", query.Action is { } action ? StableName.Of(action) : null)
-                .AtLeast("scanned_at", query.Since is { } since ? UnixMilliseconds.From(since) : null);
+                .AtLeast("scanned_at", query.Since is { } since ? UnixMilliseconds.From(since) : null)
+                .Below("scanned_at", query.Until is { } until ? UnixMilliseconds.From(until) : null)
+                .Equal("message_id", query.MessageId)
+                .Equal("lower(sender)", query.Sender is { } s && !VerdictSearchPatterns.IsDomain(s) ? s.ToLowerInvariant() : null)
+                .Like("sender", query.Sender is { } d && VerdictSearchPatterns.IsDomain(d) ? VerdictSearchPatterns.AtDomain(d) : null)
+                .Like("subject", query.SubjectContains is { } text ? VerdictSearchPatterns.Contains(text) : null)
+                .Like("links_json", query.LinkDomain is { } domain ? VerdictSearchPatterns.LinkDomain(domain) : null);
+            // A Message-ID names one message or a few; without statistics SQLite would rather walk the tenant's
+            // index in scan order (it serves the ORDER BY), reading every verdict of the tenant (122 ms at 200,000).
+            var index = query.MessageId is null ? "" : " INDEXED BY verdicts_by_message_id";
             using var select = transaction.Command($"""
-                SELECT {Columns} FROM verdicts
+                SELECT {Columns} FROM verdicts{index}
                 WHERE {where}
                 ORDER BY scanned_at DESC, id DESC
                 LIMIT $limit;

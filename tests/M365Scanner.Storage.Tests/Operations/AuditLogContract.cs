@@ -47,6 +47,21 @@ public abstract class AuditLogContract : StoreContract
     }
 
     [SkippableFact]
+    public void ForMessage_ReturnsThatMessagesEntriesOldestFirst_UpToLimit()
+    {
+        var log = CreateLog();
+        var rewrite = log.Append(Entry(Key, T0));
+        log.Append(Entry(Key with { MessageId = "m2@partner.example" }, T0));
+        log.Append(Entry(Key with { Mailbox = "carol@tenant.example" }, T0));
+        var release = log.Append(Entry(Key, T0.AddHours(1)) with { Action = AuditAction.Release, RelatedEntryId = rewrite });
+
+        Assert.Equal([rewrite, release], log.ForMessage(Key).Select(e => e.Id));
+        Assert.Equal([rewrite], log.ForMessage(Key, limit: 1).Select(e => e.Id));
+        Assert.Empty(log.ForMessage(Key with { TenantId = "tenant-b" }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => log.ForMessage(Key, limit: 0));
+    }
+
+    [SkippableFact]
     public void Get_KeepsThePersonAndTheHunt_OfAHuntsAction()
     {
         var log = CreateLog();

@@ -220,6 +220,94 @@ public abstract class VerdictStoreContract : StoreContract
         Assert.Empty(store.Query(new VerdictQuery(TenantId: "tenant-z")));
     }
 
+    [SkippableFact]
+    public void Query_FindsBySender_WholeAddressOrDomainIgnoringCase()
+    {
+        var store = CreateStore();
+        store.Record(Verdict(Key, T0) with { Sender = "Alice@Partner.example" });
+        store.Record(Verdict(Key with { MessageId = "<m2>" }, T0) with { Sender = "carol@partner.example" });
+        store.Record(Verdict(Key with { MessageId = "<m3>" }, T0) with { Sender = "alice@sub.partner.example" });
+        store.Record(Verdict(Key with { MessageId = "<m4>" }, T0) with { Sender = null });
+
+        Assert.Equal([Key.MessageId], Ids(store, new VerdictQuery(Sender: "alice@partner.example")));
+        Assert.Equal(["<m2>", Key.MessageId], Ids(store, new VerdictQuery(Sender: "partner.example")).Order());
+        // An underscore is a character of the domain, not LIKE's one-character wildcard.
+        Assert.Empty(Ids(store, new VerdictQuery(Sender: "partner_example")));
+    }
+
+    [SkippableFact]
+    public void Query_FindsBySubjectContaining_IgnoringAsciiCaseAndTakingWildcardsLiterally()
+    {
+        var store = CreateStore();
+        store.Record(Verdict(Key, T0) with { Subject = "Invoice 2024-117 overdue" });
+        store.Record(Verdict(Key with { MessageId = "<m2>" }, T0) with { Subject = "100% off_today" });
+        store.Record(Verdict(Key with { MessageId = "<m3>" }, T0) with { Subject = null });
+
+        Assert.Equal([Key.MessageId], Ids(store, new VerdictQuery(SubjectContains: "INVOICE 2024")));
+        Assert.Equal(["<m2>"], Ids(store, new VerdictQuery(SubjectContains: "0% off_")));
+        Assert.Empty(Ids(store, new VerdictQuery(SubjectContains: "100%today")));
+        Assert.Empty(Ids(store, new VerdictQuery(SubjectContains: "off_to_")));
+    }
+
+    [SkippableFact]
+    public void Query_FindsByMessageId_Exactly()
+    {
+        var store = CreateStore();
+        store.Record(Verdict(Key, T0));
+        store.Record(Verdict(Key with { MessageId = "m1@partner.example.other" }, T0));
+
+        Assert.Equal([Key.MessageId], Ids(store, new VerdictQuery(MessageId: "m1@partner.example")));
+        Assert.Empty(Ids(store, new VerdictQuery(MessageId: "m1@partner")));
+    }
+
+    [SkippableFact]
+    public void Query_FindsByLinkDomain_OnTheLinksDomainFieldOnly()
+    {
+        var store = CreateStore();
+        store.Record(Verdict(Key, T0) with { LinksJson = Links(("https://login.evil.example/x", "evil.example")) });
+        store.Record(Verdict(Key with { MessageId = "<notevil>" }, T0) with { LinksJson = Links(("https://notevil.example/", "notevil.example")) });
+        // The domain named in a URL or a link's text is not the link's domain; a quote in them is written \u0022.
+        store.Record(Verdict(Key with { MessageId = "<inurl>" }, T0) with
+        {
+            LinksJson = Links(("https://safe.example/?next=\"domain\":\"evil.example\"", "safe.example")),
+        });
+        store.Record(Verdict(Key with { MessageId = "<wild>" }, T0) with { LinksJson = Links(("https://evilxexample.test/", "evilxexample.test")) });
+
+        Assert.Equal([Key.MessageId], Ids(store, new VerdictQuery(LinkDomain: "evil.example")));
+        Assert.Empty(Ids(store, new VerdictQuery(LinkDomain: "evil_example")));
+        Assert.Empty(Ids(store, new VerdictQuery(LinkDomain: "evil%")));
+    }
+
+    [SkippableFact]
+    public void Query_KeepsUntilExclusive_AndCombinesWithSince()
+    {
+        var store = CreateStore();
+        var keys = RecordDays(store, 4);
+
+        Assert.Equal([keys[1], keys[0]], store.Query(new VerdictQuery(Until: T0.AddDays(2))).Select(v => v.Key));
+        Assert.Equal([keys[2], keys[1]], store.Query(new VerdictQuery(Since: T0.AddDays(1), Until: T0.AddDays(2).AddMilliseconds(1))).Select(v => v.Key));
+    }
+
+    [SkippableFact]
+    public void Query_AppliesTheSearchFiltersTogether()
+    {
+        var store = CreateStore();
+        var links = Links(("https://files.evil.example/a", "evil.example"));
+        store.Record(Verdict(Key, T0) with { Subject = "Invoice", Sender = "alice@partner.example", LinksJson = links });
+        store.Record(Verdict(Key with { MessageId = "<m2>" }, T0) with { Subject = "Invoice", Sender = "bob@partner.example", LinksJson = links });
+        store.Record(Verdict(Key with { MessageId = "<m3>" }, T0) with { Subject = "Minutes", Sender = "alice@partner.example", LinksJson = links });
+
+        Assert.Equal([Key.MessageId], Ids(store, new VerdictQuery(TenantId: Key.TenantId, Sender: "alice@partner.example",
+            SubjectContains: "invoice", LinkDomain: "evil.example", Since: T0, Until: T0.AddSeconds(1))));
+    }
+
+    private static IEnumerable<string> Ids(IVerdictStore store, VerdictQuery query) => store.Query(query).Select(v => v.Key.MessageId);
+
+    /// <summary>Links as the scan stores them: <see cref="Core.Scanning.LinkReport"/>s serialised with web defaults.</summary>
+    protected static string Links(params (string Url, string Domain)[] links) => System.Text.Json.JsonSerializer.Serialize(
+        links.Select(l => new Core.Scanning.LinkReport(l.Url, l.Url, l.Domain, "body", null, 0.5, "rewrite", ["a reason"])),
+        new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+
     [SkippableTheory]
     [InlineData(0)]
     [InlineData(-1)]
