@@ -51,6 +51,10 @@ public sealed class ReportOnlyFromTheConsoleTests(BrowserFixture browser, DemoSe
         await Expect(rows).ToHaveCountAsync(2);
         await Expect(rows.Filter(new() { HasText = "(report-only)" })).ToHaveCountAsync(1);
         await Screenshots.SaveAsync(page, "messages-report-only");
+        await rows.Filter(new() { HasText = "(report-only)" }).Locator("a").ClickAsync();
+        await Expect(page.Locator("section[aria-label=Verdict]")).ToContainTextAsync("report-only: recorded, not carried out");
+        await Expect(page.Locator("section[aria-label=Verdict]")).ToContainTextAsync(again.MessageId);
+        await Expect(page.Locator("table[aria-labelledby=trail]")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
 }
