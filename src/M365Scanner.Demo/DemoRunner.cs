@@ -4,13 +4,17 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Hangfire;
+using M365Scanner.Core.Links.Extraction;
+using M365Scanner.Core.Mail;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Core.Scanning;
 using M365Scanner.Demo.Scenario;
 using M365Scanner.GraphEmulator;
 using M365Scanner.GraphEmulator.Control;
 using M365Scanner.Host;
 using M365Scanner.Host.Admin;
+using M365Scanner.Host.AnalystConsole;
 using M365Scanner.Host.Baselines;
 using M365Scanner.Host.Scanning;
 using Microsoft.AspNetCore.Builder;
@@ -28,7 +32,7 @@ namespace M365Scanner.Demo;
 public sealed class DemoRunner(DemoSettings settings, TextWriter output, TextWriter error)
 {
     /// <summary>The hidden folder the host quarantines into (the Graph adapter's name for it).</summary>
-    private const string QuarantineFolder = "M365Scanner Quarantine";
+    public const string QuarantineFolder = "M365Scanner Quarantine";
 
     /// <summary>Where each inbox's history lands: within the 90 days the baseline reads, ending now.</summary>
     public static readonly TimeSpan HistoryPeriod = TimeSpan.FromDays(80);
@@ -59,8 +63,40 @@ public sealed class DemoRunner(DemoSettings settings, TextWriter output, TextWri
 
     private async Task<int> RunScenarioAsync(CancellationToken ct)
     {
+        await using var session = await StartAsync(ct);
+        if (!settings.Once)
+        {
+            Say($"The host keeps running: dashboard at {session.BaseUrl}{DashboardEndpoint.Path}. Press Ctrl+C to stop.");
+            try { await Task.Delay(Timeout.Infinite, ct); }
+            catch (OperationCanceledException) { }
+        }
+        return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Starts the emulator and the host, waits for every mailbox's protection, delivers the scenario and prints its
+    /// summary, then returns the running demo (which the caller disposes). Prints what <see cref="RunAsync"/> prints.
+    /// </summary>
+    /// <exception cref="DemoFailure">A step failed or timed out (everything started is stopped first).</exception>
+    public async Task<DemoSession> StartAsync(CancellationToken ct)
+    {
         Say("Starting the Graph emulator (HTTPS on 127.0.0.1)");
-        await using var emulator = await EmulatorHost.StartAsync(cancellationToken: ct);
+        var session = new DemoSession(this, await EmulatorHost.StartAsync(cancellationToken: ct), Say);
+        try
+        {
+            await RunScenarioAsync(session, ct);
+            return session;
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task RunScenarioAsync(DemoSession session, CancellationToken ct)
+    {
+        var emulator = session.Emulator;
         var enron = Path.Combine(settings.SharedData, "enron");
         var seeded = DemoSeed.Seed(emulator.Control, enron, settings.Mailboxes, HistoryPeriod);
         if (seeded.Count == 0)
@@ -73,58 +109,51 @@ public sealed class DemoRunner(DemoSettings settings, TextWriter output, TextWri
         var baseUrl = $"http://127.0.0.1:{port}";
         PrepareState();
         var host = ScannerApp.Build([], builder => builder.Configuration.AddInMemoryCollection(HostSettings(emulator, seeded, baseUrl)));
+        session.Started(host, baseUrl, seeded);
         try
         {
-            try
-            {
-                await host.StartAsync(ct);
-            }
-            catch (IOException ex)
-            {
-                throw new DemoFailure($"the host could not listen on {baseUrl} ({ex.Message}); pass another --port (0 picks a free one)");
-            }
-            Say($"Host started: SQLite stores and Hangfire storage in {settings.StateDirectory}, policy Enforce");
-            Say($"Hangfire dashboard: {baseUrl}{DashboardEndpoint.Path}  (local requests need no key in demo mode)");
-
-            await WaitForProtectionAsync(host.Services, seeded, ct);
-            var target = seeded[0];
-            var correspondents = Correspondent.Of(target.Owner, emulator.Control.GetMessages(DemoSeed.TenantId, target.Owner));
-            var scenario = DemoScenario.For(target.Owner, DemoSeed.Domain, correspondents, Path.Combine(settings.SharedData, "phishing"));
-            var partner = scenario.Partner;
-            Say($"Scenario for {target.Owner}: partner {partner.Address.Address} ({partner.Messages} messages over {partner.SpanDays:0} days" +
-                (partner.UsualLinkDomain is { } usual ? $", usually links {usual})" : ", never sent a link)"));
-
-            var results = new List<(DemoMessage Message, VerdictRecord? Verdict, string Outcome)>();
-            for (var i = 0; i < scenario.Messages.Count; i++)
-            {
-                if (i > 0 && !settings.Once)
-                    await Task.Delay(TimeSpan.FromSeconds(2), ct);
-                results.Add(await DeliverAsync(host.Services, emulator.Control, target.Owner, scenario.Messages[i], i + 1, scenario.Messages.Count, ct));
-            }
-
-            var failed = results.Count(r => r.Verdict is null);
-            Say("Summary:");
-            foreach (var (message, verdict, outcome) in results)
-                output.WriteLine($"  {(verdict is null ? "FAILED" : StableName.Of(verdict.Action)),-10} {(verdict is null ? "" : verdict.Score.ToString("0.00", CultureInfo.InvariantCulture)),5}  " +
-                                 $"{message.Kind,-19} {Shorten(verdict?.Subject ?? message.MessageId, 40),-40}  {outcome}");
-            if (failed > 0)
-                throw new DemoFailure($"{failed} of {results.Count} message(s) got no verdict in time (see above)");
-
-            if (!settings.Once)
-            {
-                Say($"The host keeps running: dashboard at {baseUrl}{DashboardEndpoint.Path}. Press Ctrl+C to stop.");
-                try { await Task.Delay(Timeout.Infinite, ct); }
-                catch (OperationCanceledException) { }
-            }
-            return ExitCodes.Success;
+            await host.StartAsync(ct);
         }
-        finally
+        catch (IOException ex)
         {
-            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await host.StopAsync(stopping.Token);
-            await host.DisposeAsync();
-            Say("Stopped the host and the emulator.");
+            throw new DemoFailure($"the host could not listen on {baseUrl} ({ex.Message}); pass another --port (0 picks a free one)");
         }
+        Say($"Host started: SQLite stores and Hangfire storage in {settings.StateDirectory}, policy Enforce");
+        Say($"Hangfire dashboard: {baseUrl}{DashboardEndpoint.Path}  (local requests need no key in demo mode)");
+        Say(ConsoleLine(baseUrl));
+
+        await WaitForProtectionAsync(host.Services, seeded, ct);
+        var target = seeded[0];
+        var correspondents = Correspondent.Of(target.Owner, emulator.Control.GetMessages(DemoSeed.TenantId, target.Owner));
+        var scenario = DemoScenario.For(target.Owner, DemoSeed.Domain, correspondents, Path.Combine(settings.SharedData, "phishing"));
+        session.Scheduled(scenario);
+        var partner = scenario.Partner;
+        Say($"Scenario for {target.Owner}: partner {partner.Address.Address} ({partner.Messages} messages over {partner.SpanDays:0} days" +
+            (partner.UsualLinkDomain is { } usual ? $", usually links {usual})" : ", never sent a link)"));
+
+        for (var i = 0; i < scenario.Messages.Count; i++)
+        {
+            if (i > 0 && !settings.Once)
+                await Task.Delay(TimeSpan.FromSeconds(2), ct);
+            session.Add(await DeliverAsync(session, scenario.Messages[i], i + 1, scenario.Messages.Count, ct));
+        }
+
+        var results = session.Messages;
+        var failed = results.Count(r => r.Verdict is null);
+        Say("Summary:");
+        foreach (var (message, verdict, outcome, _) in results)
+            output.WriteLine($"  {(verdict is null ? "FAILED" : StableName.Of(verdict.Action)),-10} {(verdict is null ? "" : verdict.Score.ToString("0.00", CultureInfo.InvariantCulture)),5}  " +
+                             $"{message.Kind,-19} {Shorten(verdict?.Subject ?? message.MessageId, 40),-40}  {outcome}");
+        if (failed > 0)
+            throw new DemoFailure($"{failed} of {results.Count} message(s) got no verdict in time (see above)");
+    }
+
+    /// <summary>Where the console is and whom to sign in as: the emulator's test users, one per app role.</summary>
+    private static string ConsoleLine(string baseUrl)
+    {
+        var analyst = DemoSeed.ConsoleUsers.First(u => u.Role == "Analyst");
+        var others = string.Join(", ", DemoSeed.ConsoleUsers.Where(u => u != analyst).Select(u => $"{u.Role} {u.UserPrincipalName} / {u.Password}"));
+        return $"Console: {baseUrl}{ConsolePaths.Root}  (sign in as {analyst.UserPrincipalName} / {analyst.Password}; Admin and Reader users too: {others})";
     }
 
     private Dictionary<string, string?> HostSettings(EmulatorHost emulator, IReadOnlyList<SeededMailbox> seeded, string baseUrl)
@@ -143,6 +172,11 @@ public sealed class DemoRunner(DemoSettings settings, TextWriter output, TextWri
         };
         foreach (var (key, value) in emulator.ProductGraphSettings(DemoSeed.TenantId, DemoSeed.ClientId, DemoSeed.ClientSecret))
             values[key] = value;
+        // The console signs analysts in with OpenID Connect against the emulator's Entra ID, as a deployment does against
+        // Entra ID; the host trusts the emulator's certificate through Graph:PinnedCertificatePem above.
+        values["Console:Authority"] = new Uri(emulator.AuthorityHost, $"{DemoSeed.TenantId}/v2.0").ToString();
+        values["Console:ClientId"] = DemoSeed.ConsoleClientId;
+        values["Console:ClientSecret"] = DemoSeed.ConsoleClientSecret;
         for (var i = 0; i < seeded.Count; i++)
         {
             values[$"Scanner:Mailboxes:{i}:TenantId"] = DemoSeed.TenantId;
@@ -185,9 +219,9 @@ public sealed class DemoRunner(DemoSettings settings, TextWriter output, TextWri
         Say($"All {seeded.Count} mailbox(es) protected: subscribed to new mail, baselines built");
     }
 
-    private async Task<(DemoMessage, VerdictRecord?, string)> DeliverAsync(IServiceProvider services, EmulatorControl control, string mailbox,
-        DemoMessage message, int number, int count, CancellationToken ct)
+    internal async Task<DeliveredMessage> DeliverAsync(DemoSession session, DemoMessage message, int number, int count, CancellationToken ct)
     {
+        var (services, control, mailbox) = (session.Services, session.Emulator.Control, session.Mailbox);
         var verdicts = services.GetRequiredService<IVerdictStore>();
         var audit = services.GetRequiredService<IAuditLog>();
         var key = new MessageKey(DemoSeed.TenantId, mailbox.ToLowerInvariant(), message.MessageId);
@@ -202,7 +236,7 @@ public sealed class DemoRunner(DemoSettings settings, TextWriter output, TextWri
         catch (DemoFailure failure)
         {
             await error.WriteLineAsync($"  FAILED: {failure.Message}");
-            return (message, null, "no verdict");
+            return new DeliveredMessage(message, null, "no verdict", []);
         }
 
         var outcome = Outcome(control, mailbox, message.MessageId, verdict, audit.Latest(key, AuditAction.Rewrite) ?? audit.Latest(key, AuditAction.Quarantine));
@@ -219,7 +253,38 @@ public sealed class DemoRunner(DemoSettings settings, TextWriter output, TextWri
                 output.WriteLine($"             - {reason}");
         }
         output.WriteLine($"    Mailbox: {outcome}");
-        return (message, verdict, outcome);
+        var blocked = verdict is { Action: MessageAction.Rewrite, Enforced: true } ? await BlockedLinksAsync(control, mailbox, message.MessageId, session.BaseUrl, ct) : [];
+        return new DeliveredMessage(message, verdict, outcome, blocked);
+    }
+
+    /// <summary>The blocked-link addresses of an enforced rewrite's copy; none when the copy never shows up (the
+    /// printed outcome already says what the mailbox holds, and the demo's result is its verdicts).</summary>
+    private static async Task<IReadOnlyList<string>> BlockedLinksAsync(EmulatorControl control, string mailbox, string messageId, string baseUrl, CancellationToken ct)
+    {
+        try
+        {
+            return await Until(() => BlockedLinks(control, mailbox, messageId, baseUrl), $"the rewritten copy of {messageId} in the Inbox",
+                MessageTimeout, ct, () => "no copy with a blocked link");
+        }
+        catch (DemoFailure)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>The blocked-link page addresses in the copy of a message in the Inbox (read back from the emulator, links
+    /// found wherever a reader would find them: bodies and attachments), or null while there is no such copy.</summary>
+    private static IReadOnlyList<string>? BlockedLinks(EmulatorControl control, string mailbox, string messageId, string baseUrl)
+    {
+        var inbox = control.GetFolders(DemoSeed.TenantId, mailbox).First(f => f.DisplayName.Equals("Inbox", StringComparison.OrdinalIgnoreCase));
+        var links = control.GetMessages(DemoSeed.TenantId, mailbox, inbox.Id)
+            .Where(m => m.InternetMessageId?.Trim('<', '>') == messageId)
+            .SelectMany(m => new MessageLinkExtractor().Extract(EmlReader.Read(m.Mime)).Links)
+            .Select(l => l.Url)
+            .Where(url => url.StartsWith($"{baseUrl}/blocked/", StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+        return links.Count > 0 ? links : null;
     }
 
     /// <summary>What the mailbox shows now: the emulator's folders, read back, not what the host meant to do.</summary>
@@ -275,5 +340,4 @@ public sealed class DemoRunner(DemoSettings settings, TextWriter output, TextWri
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class DemoFailure(string message) : Exception(message);
 }

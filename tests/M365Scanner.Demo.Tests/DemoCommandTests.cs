@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using M365Scanner.Demo.Scenario;
+using M365Scanner.GraphEmulator.Control;
 
 namespace M365Scanner.Demo.Tests;
 
@@ -18,6 +19,11 @@ public class DemoCommandTests
             .Select(m => $"{m.Groups["kind"].Value} -> {m.Groups["action"].Value}");
         Assert.Equal(["benign -> allow", "benign -> allow", "compromised partner -> rewrite", "external phishing -> quarantine"], verdicts);
         Assert.Contains("Hangfire dashboard: http://127.0.0.1:", run.Stdout);
+        // The console's address and a sign-in that works: a test user the emulator really has, with its password.
+        var console = Regex.Match(run.Stdout, @"Console: http://127\.0\.0\.1:\d+/console  \(sign in as (?<upn>\S+) / (?<password>\S+);");
+        Assert.True(console.Success, run.Stdout);
+        Assert.Contains(DemoSeed.ConsoleUsers, u => u.UserPrincipalName == console.Groups["upn"].Value &&
+                                                     u.Password == console.Groups["password"].Value && u.Role == "Analyst");
         Assert.Contains($"Flagged: {DemoScenario.MaliciousUrl}", run.Stdout);
         Assert.Contains("original moved to quarantine; copy in Inbox with 1 link(s) rewritten", run.Stdout);
         Assert.Contains("moved to quarantine; nothing in Inbox", run.Stdout);

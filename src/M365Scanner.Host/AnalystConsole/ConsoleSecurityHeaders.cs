@@ -6,7 +6,8 @@ namespace M365Scanner.Host.AnalystConsole;
 /// <summary>
 /// What every console response tells the browser: run no script at all (the console needs none), load styles and
 /// images only from here, submit forms only here and to the identity provider (sign-out continues there), never be
-/// framed (clickjacking a release button), send no referrer (URLs carry mailbox names), and keep nothing in caches.
+/// framed (clickjacking a release button), send no referrer to other sites (URLs carry mailbox names), and keep nothing
+/// in caches.
 /// </summary>
 internal sealed class ConsoleSecurityHeaders : IAsyncPageFilter
 {
@@ -25,7 +26,9 @@ internal sealed class ConsoleSecurityHeaders : IAsyncPageFilter
         var headers = response.Headers;
         headers.ContentSecurityPolicy =
             $"default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'{provider}; frame-ancestors 'none'; base-uri 'none'";
-        headers["Referrer-Policy"] = "no-referrer";
+        // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with every form post, and the
+        // host's cross-site filter rightly refuses those, so no console form (sign-out, release, policy) would work.
+        headers["Referrer-Policy"] = "same-origin";
         headers.XContentTypeOptions = "nosniff";
         headers.CacheControl = "no-store";
     }
