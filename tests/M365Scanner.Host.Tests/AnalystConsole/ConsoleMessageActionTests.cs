@@ -129,6 +129,35 @@ public sealed partial class ConsoleMessageActionTests : IAsyncLifetime
         Assert.Contains(entry.Id, next.Explanation);
     }
 
+    /// <summary>The narrower "not a threat" for the key case: the flagged link's domain is allowed, offered first, and
+    /// the sender is not; a domain the message does not link to is refused.</summary>
+    [Fact]
+    public async Task NotAThreat_ForTheFlaggedLinksDomain_AllowsThatDomain_NotTheSender()
+    {
+        using var browser = new ConsoleBrowser(_env);
+        await browser.SignInAsync(ScannerTenant.ConsoleUser("Analyst"));
+        var page = await browser.GetAsync(ConsolePaths.MessagePage(_key));
+        const string domain = "evilhost.xyz";
+        var notAThreat = page.Html[page.Html.IndexOf("<h2 id=\"not-a-threat\">", StringComparison.Ordinal)..];
+        Assert.Contains($"links to {domain}", notAThreat);
+        Assert.True(notAThreat.IndexOf($"links to {domain}", StringComparison.Ordinal) < notAThreat.IndexOf("the sender ", StringComparison.Ordinal),
+            "the link's domain is offered before the sender");
+        Dictionary<string, string> Form(string kind) => new()
+        {
+            ["tenant"] = _key.TenantId, ["mailbox"] = _key.Mailbox, ["id"] = _key.MessageId,
+            ["kind"] = kind, ["scope"] = "mailbox", ["reason"] = "the partner's new file host",
+        };
+
+        var refused = await browser.PostAsync("/console/messages/entries?handler=Allow", page, Form("link-domain:elsewhere.example"));
+        var done = await browser.PostAsync("/console/messages/entries?handler=Allow", page, Form("link-domain:" + domain));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        var entry = Assert.Single(Policies.Entries(_env.TenantId));
+        Assert.Equal((PolicyEntryEffect.Allow, PolicyEntryKind.LinkDomain, domain, _key.Mailbox, "analyst@contoso.example"),
+            (entry.Effect, entry.Kind, entry.Value, entry.Mailbox, entry.AddedBy));
+        Assert.Contains("Allow entry added.", done.Html);
+    }
+
     [Fact]
     public async Task Block_AddsABlockEntryForAFlaggedLinksDomain_ForTheWholeTenant()
     {

@@ -9,7 +9,7 @@ namespace M365Scanner.Host.AnalystConsole.Pages.Messages;
 
 /// <summary>
 /// "Not a threat" and "Block" from a message, for an Analyst or Admin (checked here, on the server): an allow entry for
-/// the message's sender or sender domain, or a block entry for one of its link domains, for its mailbox or the whole
+/// one of its flagged link domains, its sender or sender domain, or a block entry for one of its link domains, for its mailbox or the whole
 /// tenant, added through the <see cref="PolicyEditor"/> in the analyst's name with their reason. The value comes from
 /// the stored message, never from the form, so these forms add entries about this message only.
 /// </summary>
@@ -26,10 +26,12 @@ public sealed class EntriesModel(IVerdictStore verdicts, IAuditLog audit, IPolic
         {
             "sender" => (PolicyEntryKind.SenderAddress, sender),
             "sender-domain" => (PolicyEntryKind.SenderDomain, View.SenderDomain),
+            { } choice when choice.StartsWith(LinkDomainChoice, StringComparison.Ordinal) =>
+                (PolicyEntryKind.LinkDomain, LinkDomainOfMessage(choice[LinkDomainChoice.Length..])),
             _ => (PolicyEntryKind.SenderAddress, null),
         };
         return value is null
-            ? Refuse("allow", "choose the sender or its domain.", reason?.Trim())
+            ? Refuse("allow", "choose one of the message's link domains, the sender or its domain.", reason?.Trim())
             : Add("allow", PolicyEntryEffect.Allow, entryKind, value, scope, reason, "allowed");
     }
 
@@ -37,11 +39,17 @@ public sealed class EntriesModel(IVerdictStore verdicts, IAuditLog audit, IPolic
     {
         if (!Load(tenant, mailbox, id))
             return Page();
-        var chosen = View!.BlockableDomains.FirstOrDefault(d => string.Equals(d, domain, StringComparison.OrdinalIgnoreCase));
+        var chosen = LinkDomainOfMessage(domain);
         return chosen is null
             ? Refuse("block", "choose one of the message's link domains.", reason?.Trim())
             : Add("block", PolicyEntryEffect.Block, PolicyEntryKind.LinkDomain, chosen, scope, reason, "blocked");
     }
+
+    /// <summary>How the allow form names a link domain among its choices ("link-domain:evil.example").</summary>
+    public const string LinkDomainChoice = "link-domain:";
+
+    private string? LinkDomainOfMessage(string? domain) =>
+        View!.BlockableDomains.FirstOrDefault(d => string.Equals(d, domain, StringComparison.OrdinalIgnoreCase));
 
     private IActionResult Add(string form, PolicyEntryEffect effect, PolicyEntryKind kind, string value, string? scope, string? reason, string notice)
     {
