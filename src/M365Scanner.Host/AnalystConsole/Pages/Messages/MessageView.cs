@@ -97,15 +97,26 @@ public sealed class MessageView
     private static bool Plausible(string? value, int max) =>
         !string.IsNullOrWhiteSpace(value) && value.Length <= max && !value.Any(char.IsControl);
 
+    // The scanner writes every part of a link, but a stored row is read as found: JSON leaves a missing or null part
+    // null whatever the record says, and the page would fail on it. What cannot be read is left out or left blank.
     private static IReadOnlyList<LinkReport> ReadLinks(string json)
     {
+        List<LinkReport?>? links;
         try
         {
-            return JsonSerializer.Deserialize<List<LinkReport>>(json, Json) ?? [];
+            links = JsonSerializer.Deserialize<List<LinkReport?>>(json, Json);
         }
         catch (JsonException)
         {
             return [];
         }
+        return [.. (links ?? []).OfType<LinkReport>().Select(l => l with
+        {
+            Url = l.Url ?? "",
+            Target = l.Target ?? l.Url ?? "",
+            Origin = l.Origin ?? "",
+            Action = l.Action ?? "",
+            Reasons = [.. (l.Reasons ?? []).OfType<string>()],
+        })];
     }
 }
