@@ -84,6 +84,7 @@ public static class ScannerConsoleExtensions
             o.CorrelationCookie.SameSite = SameSiteMode.Lax;
             o.NonceCookie.SameSite = SameSiteMode.Lax;
             o.SignedOutRedirectUri = ConsolePaths.SignedOut;
+            o.Events.OnRemoteFailure = ConsoleSignInFailed.WriteAsync;
         });
         builder.Services.AddOptions<OpenIdConnectOptions>(SignInScheme)
             .Configure<IOptions<ScannerHostOptions>, IOptions<M365Scanner.Graph.GraphOptions>>((o, scanner, graph) =>
