@@ -73,14 +73,18 @@ public static class VerdictSearchTerms
         if (text is null)
             return null;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(endOfPeriod ? 1 : 0);
+            return Through(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), endOfPeriod ? TimeSpan.FromDays(1) : TimeSpan.Zero);
         // A browser's datetime-local field gives minutes: "until 10:30" means through 10:30:59.
         if (DateTime.TryParseExact(text, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var minute))
-            return new DateTimeOffset(minute, TimeSpan.Zero).AddMinutes(endOfPeriod ? 1 : 0);
+            return Through(new DateTimeOffset(minute, TimeSpan.Zero), endOfPeriod ? TimeSpan.FromMinutes(1) : TimeSpan.Zero);
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
             ? at
             : throw new FormatException($"'{text}' is not a time (yyyy-MM-dd or yyyy-MM-ddTHH:mm, UTC)");
     }
+
+    // The last day or minute of the calendar has no end to add: "until 9999-12-31" is until the end of time.
+    private static DateTimeOffset Through(DateTimeOffset start, TimeSpan period) =>
+        DateTimeOffset.MaxValue - start < period ? DateTimeOffset.MaxValue : start + period;
 
     private static string? Bounded(string? input, int max, string what)
     {

@@ -1,4 +1,5 @@
 using M365Scanner.Graph.Clients;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
@@ -48,13 +49,17 @@ public static class ScannerConsoleExtensions
             o.Cookie.HttpOnly = true;
             // Lax, not Strict: the sign-in returns from the identity provider's site as a top-level GET.
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.Path = ConsolePaths.Root;
             o.ExpireTimeSpan = console.SessionIdleTimeout;
             o.SlidingExpiration = true;
             o.ForwardChallenge = console.Enabled ? SignInScheme : null;
             o.Events.OnRedirectToAccessDenied = ConsoleAccessDenied.WriteAsync;
         });
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieScheme)
+            .Configure<IOptions<ScannerHostOptions>>((o, scanner) => o.Cookie.SecurePolicy = SecurePolicy(scanner.Value));
+        // The antiforgery cookie is the host's (the Hangfire dashboard checks it too), and as much a secret as the session's.
+        builder.Services.AddOptions<AntiforgeryOptions>()
+            .Configure<IOptions<ScannerHostOptions>>((o, scanner) => o.Cookie.SecurePolicy = SecurePolicy(scanner.Value));
         if (!console.Enabled)
             return builder;
 
@@ -77,10 +82,9 @@ public static class ScannerConsoleExtensions
             o.TokenValidationParameters.NameClaimType = "preferred_username";
             o.TokenValidationParameters.RoleClaimType = "roles";
             o.CorrelationCookie.SameSite = SameSiteMode.Lax;
-            o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.NonceCookie.SameSite = SameSiteMode.Lax;
-            o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SignedOutRedirectUri = ConsolePaths.SignedOut;
+            o.Events.OnRemoteFailure = ConsoleSignInFailed.WriteAsync;
         });
         builder.Services.AddOptions<OpenIdConnectOptions>(SignInScheme)
             .Configure<IOptions<ScannerHostOptions>, IOptions<M365Scanner.Graph.GraphOptions>>((o, scanner, graph) =>
@@ -102,8 +106,22 @@ public static class ScannerConsoleExtensions
                 // The emulator's certificate is trusted by pinning, exactly as the Graph client trusts it; without
                 // a pinned certificate this is the platform's ordinary trust.
                 o.BackchannelHttpHandler = PinnedCertificateTrust.CreateHandler(graph.Value.PinnedCertificatePem);
+                o.CorrelationCookie.SecurePolicy = SecurePolicy(scanner.Value);
+                o.NonceCookie.SecurePolicy = SecurePolicy(scanner.Value);
             });
         return builder;
+    }
+
+    /// <summary>Secure cookies whenever people reach the host over HTTPS. Behind a proxy that terminates TLS the host
+    /// itself sees plain HTTP, so "same as request" would send the session cookie without Secure, and a browser would
+    /// then also send it over plain HTTP to the same name. Only a host whose public address is plain HTTP (the demo and
+    /// tests, on loopback) follows the request.</summary>
+    public static CookieSecurePolicy SecurePolicy(ScannerHostOptions scanner)
+    {
+        ArgumentNullException.ThrowIfNull(scanner);
+        return Uri.TryCreate(scanner.PublicBaseUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttp
+            ? CookieSecurePolicy.SameAsRequest
+            : CookieSecurePolicy.Always;
     }
 
     public static IEndpointRouteBuilder MapScannerConsole(this IEndpointRouteBuilder app)

@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using M365Scanner.Core.Operations;
 using M365Scanner.Core.Scanning;
 
@@ -11,8 +10,6 @@ namespace M365Scanner.Host.BlockedLinks;
 /// </summary>
 public static class BlockedLinkPage
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static IEndpointRouteBuilder MapBlockedLinkPage(this IEndpointRouteBuilder app)
     {
         app.MapGet("/blocked/{token}", Show).AllowAnonymous();
@@ -26,7 +23,7 @@ public static class BlockedLinkPage
                 "<p>The address you opened is not a link held by M365Scanner. If you followed it from an email, forward that email to your IT or security team.</p>");
 
         var verdict = verdicts.Get(new MessageKey(reference.TenantId, reference.Mailbox, reference.MessageId));
-        var links = verdict is null ? [] : JsonSerializer.Deserialize<List<LinkReport>>(verdict.LinksJson, Json) ?? [];
+        var links = verdict is null ? [] : LinkReport.ReadStored(verdict.LinksJson);
         var link = reference.LinkIndex >= 0 && reference.LinkIndex < links.Count ? links[reference.LinkIndex] : null;
         var html = HtmlEncoder.Default;
         var why = link is null

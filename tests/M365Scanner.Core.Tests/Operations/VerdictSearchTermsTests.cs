@@ -67,4 +67,13 @@ public class VerdictSearchTermsTests
         Assert.Null(VerdictSearchTerms.Time(" ", endOfPeriod: true));
         Assert.Throws<FormatException>(() => VerdictSearchTerms.Time("yesterday", endOfPeriod: false));
     }
+
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("9999-12-31T23:59")]
+    public void Time_UntilTheLastDayOrMinuteOfTheCalendar_IsTheEndOfTime_NotAnError(string typed)
+    {
+        Assert.Equal(DateTimeOffset.MaxValue, VerdictSearchTerms.Time(typed, endOfPeriod: true));
+        Assert.True(VerdictSearchTerms.Time(typed, endOfPeriod: false) < DateTimeOffset.MaxValue);
+    }
 }

@@ -122,6 +122,7 @@ public sealed partial class ConsoleMessageActionTests : IAsyncLifetime
             (entry.Effect, entry.Kind, entry.Value, entry.Mailbox, entry.AddedBy, entry.Reason));
         Assert.Contains(entry, TenantPolicies.For(_env.TenantId).Entries);
         Assert.Contains("<td>analyst@contoso.example</td>", done.Html);
+        Assert.Contains($"<a href=\"{ConsolePaths.TenantPage(_env.TenantId)}#entries\">tenant's page</a>", done.Html);
 
         _env.Deliver(ScannerEnvironment.LateralPdfMessage("console-action-2@partner.example", EvilUrl));
         var next = await _env.VerdictForAsync("console-action-2@partner.example");

@@ -31,6 +31,21 @@ public sealed class ConsoleSignInTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("code=forged&state=forged")]
+    [InlineData("error=access_denied&error_description=AADSTS50105%3A+not+assigned&state=forged")]
+    public async Task AReturnFromTheProviderThatCannotBeCompleted_IsAPageOfferingToSignInAgain_NotA500(string query)
+    {
+        using var browser = new ConsoleBrowser(_env);
+
+        var page = await browser.GetAsync("/signin-oidc?" + query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains("<h1>Sign-in did not complete</h1>", page.Html);
+        Assert.Contains("<a href=\"/console/messages\">Sign in again</a>", page.Html);
+        Assert.DoesNotContain("AADSTS", page.Html);
+    }
+
+    [Theory]
     [InlineData("Admin")]
     [InlineData("Analyst")]
     [InlineData("Reader")]

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using M365Scanner.Core.Operations;
 using M365Scanner.Core.Policy;
 using M365Scanner.Core.Scanning;
@@ -14,7 +13,6 @@ namespace M365Scanner.Host.AnalystConsole.Pages.Messages;
 public sealed class MessageView
 {
     public const int TrailLimit = 200;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private MessageView(VerdictRecord verdict, IReadOnlyList<LinkReport> links, IReadOnlyList<AuditEntry> trail,
         IReadOnlyList<PolicyEntry> matching, bool canAct)
@@ -67,7 +65,7 @@ public sealed class MessageView
     {
         if (verdicts.Get(key) is not { } verdict)
             return null;
-        var links = ReadLinks(verdict.LinksJson);
+        var links = LinkReport.ReadStored(verdict.LinksJson);
         var hosts = links.Select(l => Uri.TryCreate(l.Target, UriKind.Absolute, out var uri) ? uri.Host : null).OfType<string>().ToList();
         var matching = policies.Entries(key.TenantId)
             .Where(e => e.AppliesTo(key.Mailbox)
@@ -96,16 +94,4 @@ public sealed class MessageView
 
     private static bool Plausible(string? value, int max) =>
         !string.IsNullOrWhiteSpace(value) && value.Length <= max && !value.Any(char.IsControl);
-
-    private static IReadOnlyList<LinkReport> ReadLinks(string json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<List<LinkReport>>(json, Json) ?? [];
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
-    }
 }
