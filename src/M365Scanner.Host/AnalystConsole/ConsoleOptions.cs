@@ -17,5 +17,9 @@ public sealed class ConsoleOptions
     /// <summary>How long a console session lasts without activity before the user signs in again.</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>How long a console session lasts after its sign-in, however active: then the user signs in again, and
+    /// a role removed or an account disabled in Entra ID takes effect.</summary>
+    public TimeSpan SessionMaxLifetime { get; set; } = TimeSpan.FromHours(12);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(Authority);
 }

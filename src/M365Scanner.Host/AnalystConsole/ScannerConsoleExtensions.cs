@@ -23,6 +23,8 @@ public static class ScannerConsoleExtensions
         builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section)
             .Validate(o => !o.Enabled || Uri.TryCreate(o.Authority, UriKind.Absolute, out _), "Console:Authority must be an absolute URL.")
             .Validate(o => !o.Enabled || !string.IsNullOrWhiteSpace(o.ClientSecret), "Console:ClientSecret is required when Console:ClientId is set.")
+            .Validate(o => o.SessionIdleTimeout > TimeSpan.Zero && o.SessionMaxLifetime > TimeSpan.Zero,
+                "Console:SessionIdleTimeout and Console:SessionMaxLifetime must be positive.")
             .ValidateOnStart();
         var console = builder.Configuration.GetSection(ConsoleOptions.Section).Get<ConsoleOptions>() ?? new ConsoleOptions();
 
@@ -54,6 +56,7 @@ public static class ScannerConsoleExtensions
             o.SlidingExpiration = true;
             o.ForwardChallenge = console.Enabled ? SignInScheme : null;
             o.Events.OnRedirectToAccessDenied = ConsoleAccessDenied.WriteAsync;
+            o.Events.OnValidatePrincipal = context => ConsoleSessionLifetime.CheckAsync(context, console.SessionMaxLifetime);
         });
         builder.Services.AddOptions<CookieAuthenticationOptions>(CookieScheme)
             .Configure<IOptions<ScannerHostOptions>>((o, scanner) => o.Cookie.SecurePolicy = SecurePolicy(scanner.Value));
@@ -85,6 +88,7 @@ public static class ScannerConsoleExtensions
             o.NonceCookie.SameSite = SameSiteMode.Lax;
             o.SignedOutRedirectUri = ConsolePaths.SignedOut;
             o.Events.OnRemoteFailure = ConsoleSignInFailed.WriteAsync;
+            o.Events.OnTicketReceived = ConsoleSessionLifetime.StampAsync;
         });
         builder.Services.AddOptions<OpenIdConnectOptions>(SignInScheme)
             .Configure<IOptions<ScannerHostOptions>, IOptions<M365Scanner.Graph.GraphOptions>>((o, scanner, graph) =>

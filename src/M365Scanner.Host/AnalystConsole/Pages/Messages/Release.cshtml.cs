@@ -33,11 +33,18 @@ public sealed class ReleaseModel(IVerdictStore verdicts, IAuditLog audit, IPolic
         {
             await actions.ReleaseAsync(auditId, ActorNames.Of(User), ct, given);
         }
+        catch (InvalidOperationException ex)
+        {
+            // The product's own refusal (already released, nothing to restore): its words are meant for people.
+            Load(tenant, mailbox, id);
+            return Refuse("release", $"the release was refused ({ex.Message}); the audit trail shows what was done.", given);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Graph's or the store's error text stays in the log: it can name internals the page has no business showing.
             log.LogWarning(ex, "Release of audit entry {AuditId} by {Actor} did not complete", auditId, ActorNames.Of(User));
             Load(tenant, mailbox, id);
-            return Refuse("release", $"the release did not complete ({ex.Message}); the audit trail shows how far it got.", given);
+            return Refuse("release", "the release did not complete (the host's log has the error); the audit trail shows how far it got.", given);
         }
         return new SeeOther(MessageModel.After(View.Key, "released"));
     }
