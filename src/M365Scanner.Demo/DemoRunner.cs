@@ -163,6 +163,8 @@ public sealed class DemoRunner(DemoSettings settings, TextWriter output, TextWri
         {
             ["Urls"] = baseUrl,
             ["Logging:LogLevel:Default"] = "Warning",
+            // The demo keeps its key ring unencrypted in its own SQLite file (docs/CONSOLE.md); saying so at every start is noise here.
+            ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
             ["Scanner:PublicBaseUrl"] = baseUrl,
             ["Storage:Provider"] = "Sqlite",
             ["Scanner:DataDirectory"] = settings.StateDirectory,
