@@ -30,7 +30,7 @@ internal static class HuntRequestBody
                 return (null, $"the body is larger than {MaxBytes} bytes");
             buffer.Write(chunk, 0, read);
         }
-        if (buffer.ToArray().All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        if (buffer.GetBuffer().AsSpan(0, (int)buffer.Length).IndexOfAnyExcept(" \t\r\n"u8) < 0)
             return (null, noBody);
         var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         try
