@@ -19,22 +19,23 @@ internal sealed class HostOptions
         },
     };
 
+    public const string ApiKeyVariable = "M365SCANNER_API_KEY";
+
     public Option<string> ApiKey { get; } = new("--api-key")
     {
-        Description = "An admin API key (or set M365SCANNER_API_KEY).",
+        Description = $"An admin API key (default: ${ApiKeyVariable}; none: the demo's keyless access from this machine).",
     };
 
     public void AddTo(Command command)
     {
         command.Options.Add(Host);
         command.Options.Add(ApiKey);
-        command.Validators.Add(result =>
-        {
-            if (string.IsNullOrWhiteSpace(result.GetValue(ApiKey)) && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("M365SCANNER_API_KEY")))
-                result.AddError("--api-key is required (or set M365SCANNER_API_KEY)");
-        });
     }
 
-    public string Key(ParseResult parse) =>
-        parse.GetValue(ApiKey) is { Length: > 0 } key ? key : Environment.GetEnvironmentVariable("M365SCANNER_API_KEY") ?? "";
+    /// <summary>The key to send, or null to send none: the demo host admits keyless requests from this machine, and
+    /// any other host answers 401 with its reason.</summary>
+    public string? Key(ParseResult parse) =>
+        parse.GetValue(ApiKey) is { Length: > 0 } key ? key
+        : Environment.GetEnvironmentVariable(ApiKeyVariable) is { Length: > 0 } variable ? variable
+        : null;
 }

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 
 namespace M365Scanner.Cli.Commands;
 
-/// <summary><c>hunt --domain|--url|--sender X [--days N] [--tenant T] [--report-only] --host URL --api-key KEY</c>:
+/// <summary><c>hunt --domain|--url|--sender X [--days N] [--tenant T] [--report-only] --host URL [--api-key KEY]</c>:
 /// starts an IOC hunt through the admin API and prints its id and report URL (JSON).</summary>
 public static class HuntCommand
 {
@@ -31,14 +31,15 @@ public static class HuntCommand
         });
         command.SetAction(async (parse, ct) =>
         {
-            using var client = AdminApiClient.Create(parse.GetRequiredValue(host.Host), host.Key(parse));
+            var key = host.Key(parse);
+            using var client = AdminApiClient.Create(parse.GetRequiredValue(host.Host), key);
             var body = new
             {
                 domain = parse.GetValue(domain), url = parse.GetValue(url), sender = parse.GetValue(sender),
                 days = parse.GetValue(days), tenant = parse.GetValue(tenant), act = !parse.GetValue(reportOnly),
             };
             using var response = await client.PostAsJsonAsync("api/admin/hunts", body, ct);
-            return await AdminApiClient.ReportAsync(response, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
+            return await AdminApiClient.ReportAsync(response, key is not null, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
         });
         return command;
     }

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace M365Scanner.Cli.Commands;
 
-/// <summary><c>release AUDIT-ID --host URL --api-key KEY</c>: undoes a quarantine or rewrite through the admin API.</summary>
+/// <summary><c>release AUDIT-ID --host URL [--api-key KEY]</c>: undoes a quarantine or rewrite through the admin API.</summary>
 public static class ReleaseCommand
 {
     public static Command Create()
@@ -19,9 +19,10 @@ public static class ReleaseCommand
         });
         command.SetAction(async (parse, ct) =>
         {
-            using var client = AdminApiClient.Create(parse.GetRequiredValue(host.Host), host.Key(parse));
+            var key = host.Key(parse);
+            using var client = AdminApiClient.Create(parse.GetRequiredValue(host.Host), key);
             using var response = await client.PostAsync($"api/admin/release/{parse.GetValue(auditId)}", null, ct);
-            return await AdminApiClient.ReportAsync(response, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
+            return await AdminApiClient.ReportAsync(response, key is not null, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
         });
         return command;
     }

@@ -6,7 +6,7 @@ using M365Scanner.DocumentWorker.Pool;
 namespace M365Scanner.Cli.Commands;
 
 /// <summary>
-/// <c>scan --mailbox &lt;smtp&gt; [--history &lt;dir&gt;]... [--tenant-domain &lt;domain&gt;]... [--format jsonl|text] &lt;path&gt;...</c>:
+/// <c>scan --mailbox &lt;smtp&gt; [--history &lt;dir&gt;]... [--tenant-domain &lt;domain&gt;]... [--format jsonl|text] [--no-learn] &lt;path&gt;...</c>:
 /// scores .eml files as if newly delivered to the mailbox. The contract is stable; the product's evaluation uses it.
 /// </summary>
 public sealed class ScanCommand
@@ -34,6 +34,12 @@ public sealed class ScanCommand
         DefaultValueFactory = _ => "jsonl",
     };
 
+    private readonly Option<bool> NoLearn = new("--no-learn")
+    {
+        Description = "Learn nothing from the inputs: score each against the --history alone. By default inputs are "
+            + "scored in Date order and each allowed one is learned before the next, as the host does with deliveries.",
+    };
+
     private readonly Argument<string[]> Paths = new("path")
     {
         Description = ".eml files or folders of them (every regular file in a folder is read as RFC 822).",
@@ -49,7 +55,7 @@ public sealed class ScanCommand
     {
         var command = new Command("scan", "Score .eml files offline as if newly delivered to a mailbox.")
         {
-            Mailbox, History, TenantDomain, Format, Paths,
+            Mailbox, History, TenantDomain, Format, NoLearn, Paths,
         };
         command.Validators.Add(result =>
         {
@@ -89,7 +95,7 @@ public sealed class ScanCommand
         var scan = new OfflineScan(settings, mailbox, tenantDomains, stderr, workers);
         scan.LearnHistory(InputFiles.Expand(parse.GetValue(History) ?? []));
         IScanWriter writer = parse.GetValue(Format) == "text" ? new TextTableWriter(stdout) : new JsonLinesWriter(stdout);
-        foreach (var record in scan.Scan([.. InputFiles.Expand(parse.GetValue(Paths) ?? [])]))
+        foreach (var record in scan.Scan([.. InputFiles.Expand(parse.GetValue(Paths) ?? [])], learn: !parse.GetValue(NoLearn)))
             writer.Write(record);
         writer.Complete();
         return ExitCodes.Success;

@@ -11,7 +11,8 @@ namespace M365Scanner.Cli.Scanning;
 
 /// <summary>
 /// One offline run of <c>scan</c>: learn the mailbox's history into a fresh graph, then score the inputs in Date
-/// order as if delivered one after another, learning each allowed message before the next is scored.
+/// order as if delivered one after another, learning each allowed message before the next is scored (unless told
+/// not to learn).
 /// </summary>
 /// <remarks>"Now" is each message's Date header, never the wall clock, so a run is reproducible. A message with no
 /// Date is scored as of the latest date seen so far.</remarks>
@@ -54,7 +55,10 @@ public sealed class OfflineScan
     }
 
     /// <summary>Scores <paramref name="files"/> in Date order and returns their records in input order.</summary>
-    public IReadOnlyList<ScanRecord> Scan(IReadOnlyList<string> files)
+    /// <param name="learn">Learn each allowed input before the next is scored, as the worker learns a mailbox's
+    /// deliveries; false scores every input against the history alone, so a campaign in the inputs cannot make its
+    /// own sender established.</param>
+    public IReadOnlyList<ScanRecord> Scan(IReadOnlyList<string> files, bool learn = true)
     {
         var records = new ScanRecord?[files.Count];
         var inputs = new List<(int Index, EmailMessage Message)>();
@@ -73,7 +77,8 @@ public sealed class OfflineScan
                 notes.Add($"no Date header: scored as of {_clock:O}");
             var at = Advance(message);
             var verdict = _scanner.Scan(message, _mailbox, _graph, at);
-            MessageScanner.Learn(verdict, _mailbox, _graph, at);
+            if (learn)
+                MessageScanner.Learn(verdict, _mailbox, _graph, at);
             records[index] = ScanRecordMapper.From(files[index], verdict, notes);
         }
         return records!;

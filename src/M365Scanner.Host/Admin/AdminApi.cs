@@ -63,9 +63,13 @@ public static class AdminApi
         return TypedResults.Ok(verdicts.Query(query));
     }
 
-    internal static async Task<Results<Ok<ReleaseResult>, Conflict<string>>> Release(
-        long auditId, MessageActions actions, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>404 when no audit entry has the id (a typo, another host's database), 409 with the reason when the
+    /// entry exists but is not a completed rewrite or quarantine.</summary>
+    internal static async Task<Results<Ok<ReleaseResult>, NotFound<string>, Conflict<string>>> Release(
+        long auditId, MessageActions actions, IAuditLog audit, ClaimsPrincipal user, CancellationToken ct)
     {
+        if (audit.Get(auditId) is null)
+            return TypedResults.NotFound($"no audit entry {auditId}: GET /api/admin/audit lists them");
         try
         {
             var releaseId = await actions.ReleaseAsync(auditId, ActorNames.Of(user), ct);

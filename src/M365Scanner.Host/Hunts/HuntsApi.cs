@@ -24,9 +24,12 @@ public static class HuntsApi
         return app;
     }
 
-    internal static Results<Accepted<HuntStarted>, ValidationProblem> StartIoc(
-        IocHuntRequest request, HuntLauncher launcher, IOptions<HuntOptions> options, ClaimsPrincipal user)
+    internal static async Task<Results<Accepted<HuntStarted>, ValidationProblem>> StartIoc(
+        HttpRequest http, HuntLauncher launcher, IOptions<HuntOptions> options, ClaimsPrincipal user, CancellationToken ct)
     {
+        var (request, unreadable) = await HuntRequestBody.ReadAsync<IocHuntRequest>(http, """{"domain":"evil.example"}""", ct);
+        if (request is null)
+            return Invalid("body", unreadable!);
         var order = HuntOrder.Ioc(request.Domain, request.Url, request.Sender, request.Hours, request.Days, options.Value);
         if (order.Problem is { } problem)
             return Invalid(order.Field!, problem);
@@ -35,14 +38,17 @@ public static class HuntsApi
         return TypedResults.Accepted($"{Path}/{report.Id}", HuntStarted.Of(report));
     }
 
-    internal static Results<Accepted<HuntStarted>, ValidationProblem> StartRetro(
-        RetroHuntRequest request, HuntLauncher launcher, IOptions<HuntOptions> options, ClaimsPrincipal user)
+    internal static async Task<Results<Accepted<HuntStarted>, ValidationProblem>> StartRetro(
+        HttpRequest http, HuntLauncher launcher, IOptions<HuntOptions> options, ClaimsPrincipal user, CancellationToken ct)
     {
+        var (request, unreadable) = await HuntRequestBody.ReadAsync<RetroHuntRequest>(http, "{}", ct);
+        if (request is null)
+            return Invalid("body", unreadable!);
         var order = HuntOrder.Retro(request.Hours, options.Value);
         if (order.Problem is { } problem)
             return Invalid(order.Field!, problem);
         var hours = order.Hours;
-        var report = launcher.StartRetro(request.Tenant, hours, request.Act ?? true, HuntRequester.Person(HuntRequester.ApiSource, user));
+        var report = launcher.StartRetro(request.Tenant, hours, request.Act ?? false, HuntRequester.Person(HuntRequester.ApiSource, user));
         return TypedResults.Accepted($"{Path}/{report.Id}", HuntStarted.Of(report));
     }
 
@@ -56,7 +62,9 @@ public static class HuntsApi
     /// Scanner:IocHuntDays); the tenant (default every tenant); act (default true; report-only policy never acts).</summary>
     public sealed record IocHuntRequest(string? Domain, string? Url, string? Sender, int? Hours, int? Days, string? Tenant, bool? Act);
 
-    /// <summary>Body of <c>POST /api/admin/hunts/retro</c>.</summary>
+    /// <summary>Body of <c>POST /api/admin/hunts/retro</c>: the window in hours (default Scanner:RetroHuntHours); the
+    /// tenant (default every tenant); act (default false: re-scoring the past only reports unless asked to act, since
+    /// it may touch messages people already read; the scheduled retro-hunt acts).</summary>
     public sealed record RetroHuntRequest(int? Hours, string? Tenant, bool? Act);
 
     /// <summary>What starting a hunt answers: its id and where its report is.</summary>

@@ -44,8 +44,17 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Basic realm=\"M365Scanner\", charset=\"UTF-8\"";
-        return Task.CompletedTask;
+        // A bare 401 leaves a new user guessing; the reason names what to send, never what was sent.
+        Response.ContentType = "text/plain; charset=utf-8";
+        return Response.WriteAsync(PresentedKey() is null ? NoKeyReason : UnknownKeyReason, Context.RequestAborted);
     }
+
+    /// <summary>The 401's body when no key was presented.</summary>
+    public const string NoKeyReason =
+        $"no API key presented: send one of Scanner:ApiKeys in the {HeaderName} header, or as the password of an HTTP Basic login";
+
+    /// <summary>The 401's body when a key was presented that the host does not know.</summary>
+    public const string UnknownKeyReason = "the API key is not one of Scanner:ApiKeys";
 
     private string? PresentedKey()
     {

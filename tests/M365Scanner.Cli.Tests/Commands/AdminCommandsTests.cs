@@ -56,12 +56,47 @@ public sealed class AdminCommandsTests : IDisposable
         Assert.Contains("409", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("hunt", "--domain", "evil.example", "--host", "http://127.0.0.1:5080")]
+    [InlineData("release", "12", "--host", "http://127.0.0.1:5080")]
+    public async Task AdminVerb_WithoutAKey_SendsNone_AsTheDemoAdmitsLocalRequests(params string[] args)
+    {
+        var run = await CliRun.Of(args);
+
+        var (request, _) = Assert.Single(_requests);
+        Assert.False(request.Headers.Contains("X-Api-Key"));
+        Assert.Equal(args[0] == "hunt" ? ExitCodes.Success : ExitCodes.Refused, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task AdminVerb_On401_PrintsTheHostsReason_AndWhatToChange()
+    {
+        _unauthorized = "no API key presented: send one of Scanner:ApiKeys in the X-Api-Key header";
+
+        var withoutKey = await CliRun.Of("hunt", "--domain", "evil.example", "--host", "http://scanner.test:5000");
+        _unauthorized = "the API key is not one of Scanner:ApiKeys";
+        var withKey = await CliRun.Of("release", "7", "--host", "http://scanner.test:5000", "--api-key", "not-the-key");
+
+        Assert.Equal(ExitCodes.Refused, withoutKey.ExitCode);
+        Assert.Contains("401", withoutKey.Stderr, StringComparison.Ordinal);
+        Assert.Contains("no API key presented", withoutKey.Stderr, StringComparison.Ordinal);
+        Assert.Contains("M365SCANNER_API_KEY", withoutKey.Stderr, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Refused, withKey.ExitCode);
+        Assert.Contains("the API key is not one of Scanner:ApiKeys", withKey.Stderr, StringComparison.Ordinal);
+        Assert.Contains("does not know this key", withKey.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-key", withKey.Stderr, StringComparison.Ordinal);
+    }
+
+    private string? _unauthorized;
+
     private sealed class Stub(AdminCommandsTests test) : HttpMessageHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
             test._requests.Add((request, body));
+            if (test._unauthorized is { } reason)
+                return new HttpResponseMessage(HttpStatusCode.Unauthorized) { Content = new StringContent(reason) };
             return request.RequestUri!.AbsolutePath.Contains("/release/", StringComparison.Ordinal)
                 ? new HttpResponseMessage(HttpStatusCode.Conflict) { Content = new StringContent("nothing to release") }
                 : new HttpResponseMessage(HttpStatusCode.Accepted)

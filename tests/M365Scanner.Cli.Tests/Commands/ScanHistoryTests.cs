@@ -68,4 +68,27 @@ public class ScanHistoryTests
         // The first message was acted on, so its link was not learned: the second time it is still new to the tenant.
         Assert.Contains(Reasons(run.Lines[1]), r => r.StartsWith("Link: domain never seen in the tenant"));
     }
+
+    /// <summary>A campaign of five messages from a never-seen domain, each allowed on its own: by default the earlier
+    /// ones make the sender known to the later ones; with --no-learn every one is scored against the history alone.</summary>
+    [Fact]
+    public async Task Scan_WithNoLearn_DoesNotLetACampaignEstablishItselfByItsOwnEarlierMessages()
+    {
+        using var dir = new TempDir();
+        var campaign = Enumerable.Range(1, 5).Select(day => dir.Write($"in/{day}.eml",
+            Mail("news@never-seen.example", $"{day:00} Feb 2024 09:00:00 +0000", "Read: https://never-seen.example/issue", $"c{day}"))).ToArray();
+
+        var learning = await CliRun.Of(["scan", "--mailbox", "bob@tenant.example", .. campaign]);
+        var notLearning = await CliRun.Of(["scan", "--mailbox", "bob@tenant.example", "--no-learn", .. campaign]);
+
+        Assert.Equal(ExitCodes.Success, learning.ExitCode);
+        Assert.DoesNotContain(Reasons(learning.Lines[^1]), r => r.StartsWith("Sender: never seen"));
+        Assert.Equal(ExitCodes.Success, notLearning.ExitCode);
+        Assert.Equal(5, notLearning.Lines.Count);
+        Assert.All(notLearning.Lines, line =>
+        {
+            Assert.Contains(Reasons(line), r => r.StartsWith("Sender: never seen"));
+            Assert.DoesNotContain(Reasons(line), r => r.StartsWith("Sender: established"));
+        });
+    }
 }

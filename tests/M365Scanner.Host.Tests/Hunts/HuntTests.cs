@@ -102,7 +102,7 @@ public class HuntTests
         Assert.Equal(MessageAction.Allow, (await VerdictAsync(env, carrier.Mailbox, carrier.Id)).Action);
         Assert.Equal(MessageAction.Allow, (await VerdictAsync(env, other.Mailbox, other.Id)).Action);
 
-        var retro = await CompletedAsync(env, admin, await StartAsync(admin, new { hours = 48 }, "/api/admin/hunts/retro"));
+        var retro = await CompletedAsync(env, admin, await StartAsync(admin, new { hours = 48, act = true }, "/api/admin/hunts/retro"));
 
         var match = Assert.Single(retro.Matches);
         Assert.Equal(carrier.Id, match.InternetMessageId?.Trim('<', '>'));
@@ -189,7 +189,7 @@ public class HuntTests
         // As if its scan had not run yet: no verdict for the message.
         env.Host.Services.GetRequiredService<IVerdictStore>().DeleteTenant(env.TenantId);
 
-        var retro = await CompletedAsync(env, admin, await StartAsync(admin, new { hours = 48 }, "/api/admin/hunts/retro"));
+        var retro = await CompletedAsync(env, admin, await StartAsync(admin, new { hours = 48, act = true }, "/api/admin/hunts/retro"));
 
         Assert.Empty(retro.Matches);
         Assert.Equal(0, retro.ActedOn);
