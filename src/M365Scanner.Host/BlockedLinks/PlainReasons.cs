@@ -51,9 +51,15 @@ public static class PlainReasons
     public static IReadOnlyList<string> For(IEnumerable<string> storedReasons) =>
     [
         .. storedReasons
-            .Select(r => Sentences.GetValueOrDefault(r.Split(": ", 2)[0]))
+            .Select(Sentence)
             .OfType<string>()
             .Distinct()
             .Take(Shown),
     ];
+
+    // A signal's name has a colon of its own ("Link: ..."), so the name is the longest key the reason starts with.
+    private static string? Sentence(string storedReason) => Sentences
+        .Where(s => storedReason == s.Key || storedReason.StartsWith(s.Key + ": ", StringComparison.Ordinal))
+        .Select(s => s.Value)
+        .FirstOrDefault();
 }
