@@ -26,4 +26,8 @@ public interface IReleaseRequestStore
     /// already decided, so two analysts answering at once leave the first decision.</summary>
     /// <exception cref="ArgumentException"><paramref name="outcome"/> is <see cref="ReleaseRequestState.Open"/>.</exception>
     bool Decide(string id, ReleaseRequestState outcome, string decidedBy, DateTimeOffset at, string? reason);
+
+    /// <summary>Deletes every request of the tenant, open or decided (offboarding: they name its users and their notes,
+    /// and their messages' verdicts go too); returns how many.</summary>
+    int DeleteTenant(string tenantId);
 }

@@ -64,4 +64,12 @@ public sealed class InMemoryReleaseRequestStore : IReleaseRequestStore
             return true;
         }
     }
+
+    /// <inheritdoc />
+    public int DeleteTenant(string tenantId)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        lock (_lock)
+            return _requests.RemoveAll(r => r.Key.TenantId == tenantId);
+    }
 }

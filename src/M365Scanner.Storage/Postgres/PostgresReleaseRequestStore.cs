@@ -89,6 +89,17 @@ public sealed class PostgresReleaseRequestStore(PostgresDatabase database) : IRe
         });
     }
 
+    /// <inheritdoc />
+    public int DeleteTenant(string tenantId)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        return _database.Run(connection =>
+        {
+            using var delete = connection.Command("DELETE FROM release_requests WHERE tenant_id = @tenant;");
+            return delete.With("tenant", tenantId).ExecuteNonQuery();
+        });
+    }
+
     private static ReleaseRequest? Single(NpgsqlCommand select)
     {
         using var reader = select.ExecuteReader();

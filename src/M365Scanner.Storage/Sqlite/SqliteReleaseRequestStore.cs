@@ -89,6 +89,17 @@ public sealed class SqliteReleaseRequestStore(SqliteDatabase database) : IReleas
         });
     }
 
+    /// <inheritdoc />
+    public int DeleteTenant(string tenantId)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        return _database.Write(transaction =>
+        {
+            using var delete = transaction.Command("DELETE FROM release_requests WHERE tenant_id = $tenant;");
+            return delete.With("$tenant", tenantId).ExecuteNonQuery();
+        });
+    }
+
     private static ReleaseRequest? Single(SqliteCommand select)
     {
         using var reader = select.ExecuteReader();

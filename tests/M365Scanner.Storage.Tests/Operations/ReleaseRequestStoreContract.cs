@@ -98,6 +98,21 @@ public abstract class ReleaseRequestStoreContract : StoreContract
     }
 
     [SkippableFact]
+    public void DeleteTenant_DeletesItsRequestsOnly()
+    {
+        var store = CreateStore();
+        store.File(Request(Key, "r1", T0));
+        store.File(Request(Other, "r2", T0));
+        store.Decide("r2", ReleaseRequestState.Denied, "analyst@tenant.example", T0, "no");
+        store.File(Request(Key with { TenantId = "tenant-b" }, "r3", T0));
+
+        Assert.Equal(2, store.DeleteTenant("tenant-a"));
+
+        Assert.Equal(["r3"], store.Open(10).Select(r => r.Id));
+        Assert.Null(store.Get("r2"));
+    }
+
+    [SkippableFact]
     public void Latest_IsNull_WhenNoRequestWasFiled()
     {
         var store = CreateStore();
