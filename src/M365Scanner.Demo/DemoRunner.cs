@@ -171,6 +171,8 @@ public sealed class DemoRunner(DemoSettings settings, TextWriter output, TextWri
             ["Scanner:DemoMode"] = "true",
             ["Scanner:BlockedLinkSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Policy:Mode"] = "Enforce",
+            // What the blocked-link page calls the demo's organisation, as a deployment names each tenant.
+            [$"Scanner:OrganisationNames:{DemoSeed.TenantId}"] = "Enron",
         };
         foreach (var (key, value) in emulator.ProductGraphSettings(DemoSeed.TenantId, DemoSeed.ClientId, DemoSeed.ClientSecret))
             values[key] = value;

@@ -63,6 +63,10 @@ public sealed class ScannerHostOptions
     /// refused with 400, which is what defeats DNS rebinding. Not allowed in demo mode.</summary>
     public List<string> AllowedHosts { get; set; } = [];
 
+    /// <summary>The names users know their organisation by, per tenant id (e.g. <c>Scanner:OrganisationNames:contoso.example
+    /// = Contoso</c>): the blocked-link page names it. A tenant without one is named by the mailbox's domain.</summary>
+    public Dictionary<string, string> OrganisationNames { get; set; } = [];
+
     /// <summary>The mailboxes to protect, per tenant (onboarding adds tenants at run time as well).</summary>
     public List<MonitoredMailbox> Mailboxes { get; set; } = [];
 

@@ -9,6 +9,8 @@ public static class ConsolePaths
     public const string Messages = Root + "/messages";
     public const string Message = Root + "/message";
     public const string Hunts = Root + "/hunts";
+    public const string Requests = Root + "/requests";
+    public const string DecideRequest = Requests + "/decide";
     public const string Tenants = Root + "/tenants";
     public const string SignedOut = Root + "/signedout";
     public const string Stylesheet = Root + "/console.css";

@@ -22,7 +22,7 @@ namespace M365Scanner.Host.Onboarding;
 /// </summary>
 public sealed class OnboardingJobs(
     ITenantStore tenants, GraphUsers users, IMailboxSubscriptions subscriptions, IWorkerStateStore state, IVerdictStore verdicts,
-    IScanAttemptStore attempts, TenantScanners scanners, ITenantGraphStorage graphs, TenantGraphClients graphClients, IBackgroundJobClient jobs,
+    IScanAttemptStore attempts, IReleaseRequestStore releaseRequests, TenantScanners scanners, ITenantGraphStorage graphs, TenantGraphClients graphClients, IBackgroundJobClient jobs,
     ILogger<OnboardingJobs> log)
 {
     [Queue(JobQueues.Maintenance)]
@@ -78,6 +78,7 @@ public sealed class OnboardingJobs(
         state.DeleteTenant(tenantId);
         var deleted = verdicts.DeleteTenant(tenantId);
         attempts.DeleteTenant(tenantId);
+        releaseRequests.DeleteTenant(tenantId);
         scanners.Forget(tenantId);
         graphs.Delete(tenantId);
         // Last: "offboarded" tells the admin (and the tests) that the tenant's data is gone, so it is said only once it is.

@@ -255,6 +255,26 @@ public static class PostgresSchema
         new(12, "verdicts by Message-ID, for the console's search", """
             CREATE INDEX verdicts_by_message_id ON verdicts (message_id);
             """),
+        // Release requests, as in SQLite (its step 14): the partial unique index keeps one open request per message
+        // across every host. A new table, so existing databases upgrade in place.
+        new(13, "release requests", """
+            CREATE TABLE release_requests (
+                seq             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                id              text COLLATE "C" NOT NULL UNIQUE,
+                tenant_id       text COLLATE "C" NOT NULL,
+                mailbox         text COLLATE "C" NOT NULL,
+                message_id      text COLLATE "C" NOT NULL,
+                requested_by    text        NOT NULL,
+                requested_at    timestamptz NOT NULL,
+                note            text,
+                state           text COLLATE "C" NOT NULL,
+                decided_by      text,
+                decided_at      timestamptz,
+                decision_reason text
+            );
+            CREATE UNIQUE INDEX release_requests_open ON release_requests (tenant_id, mailbox, message_id) WHERE state = 'open';
+            CREATE INDEX release_requests_by_message ON release_requests (tenant_id, mailbox, message_id, seq);
+            """),
     ];
 
     /// <summary>The version a database has once every step is applied.</summary>

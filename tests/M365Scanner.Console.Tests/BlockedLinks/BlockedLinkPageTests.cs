@@ -2,6 +2,8 @@ using System.Text.Json;
 using M365Scanner.Console.Tests.TestSupport;
 using M365Scanner.Core.Policy;
 using M365Scanner.Core.Scanning;
+using M365Scanner.Host.BlockedLinks;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace M365Scanner.Console.Tests.BlockedLinks;
@@ -28,7 +30,9 @@ public sealed class BlockedLinkPageTests(BrowserFixture browser, DemoSessionFixt
         await Expect(page.Locator("h1")).ToHaveTextAsync("This link was held for your safety");
         Assert.Equal("docs-viewer-secure.top", flagged.Domain);
         await Expect(page.Locator("strong")).ToHaveTextAsync(flagged.Domain!);
-        await Expect(page.Locator("li")).ToHaveTextAsync([.. flagged.Reasons.Take(5)]);
+        await Expect(page.Locator("li")).ToHaveTextAsync([.. PlainReasons.For(flagged.Reasons)]);
+        Assert.DoesNotContain("tenant", await page.ContentAsync(), StringComparison.OrdinalIgnoreCase);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Request release" })).ToBeVisibleAsync();
         await Expect(page.Locator("code")).ToHaveTextAsync(rewritten.Message.MessageId);
         Assert.DoesNotContain(flagged.Url, await page.ContentAsync());
         await Screenshots.SaveAsync(page, "blocked-link");

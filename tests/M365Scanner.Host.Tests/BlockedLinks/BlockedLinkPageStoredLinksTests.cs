@@ -16,10 +16,11 @@ public sealed class BlockedLinkPageStoredLinksTests
     private static readonly MessageKey Key = new("tenant-1", "alice@contoso.example", "odd@partner.example");
 
     [Theory]
-    [InlineData("not json", "The reasons are no longer available.")]
-    [InlineData("""{"url":"https://a.example/x"}""", "The reasons are no longer available.")]
+    [InlineData("not json", "The details of why it was held are no longer available.")]
+    [InlineData("""{"url":"https://a.example/x"}""", "The details of why it was held are no longer available.")]
     [InlineData("""[{"url":"https://a.example/x","domain":"a.example"}]""", "<strong>a.example</strong>")]
-    [InlineData("""[{"url":"https://a.example/x","domain":"a.example","reasons":[null,"lookalike: close to b.example"]}]""", "<li>lookalike: close to b.example</li>")]
+    [InlineData("""[{"url":"https://a.example/x","domain":"a.example","reasons":[null,"lookalike: close to b.example"]}]""", "It did not look like the mail you usually receive.")]
+    [InlineData("""[{"url":"https://a.example/x","domain":"a.example","reasons":[null,"Link: domain never seen in the tenant: no one here"]}]""", "<li>The site is new to your organisation.</li>")]
     public void ThePage_OfAVerdictWithOddLinks_Is200_WithTheReference(string linksJson, string shown)
     {
         var verdicts = new InMemoryVerdictStore();
@@ -29,7 +30,7 @@ public sealed class BlockedLinkPageStoredLinksTests
             NullLogger<BlockedLinkTokens>.Instance);
         var token = tokens.Issue(new BlockedLinkToken(Key.TenantId, Key.Mailbox, Key.MessageId, 0));
 
-        var page = Assert.IsType<ContentHttpResult>(BlockedLinkPage.Show(token, tokens, verdicts));
+        var page = Assert.IsType<ContentHttpResult>(BlockedLinkPage.Show(token, tokens, verdicts, new InMemoryReleaseRequestStore(), new ScannerHostOptions(), form: null));
 
         Assert.Equal(StatusCodes.Status200OK, page.StatusCode);
         Assert.Contains(shown, page.ResponseContent);

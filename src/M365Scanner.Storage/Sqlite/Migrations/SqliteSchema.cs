@@ -262,6 +262,27 @@ public static class SqliteSchema
         new(13, "verdicts by Message-ID, for the console's search", """
             CREATE INDEX verdicts_by_message_id ON verdicts (message_id);
             """),
+        // Users' requests to release a held message (the blocked-link page's "Request release") and the analysts'
+        // decisions. The partial unique index is the rule "one open request per message", kept by the database so two
+        // presses (or two hosts) cannot file two. A new table, so existing databases upgrade in place.
+        new(14, "release requests", """
+            CREATE TABLE release_requests (
+                seq             INTEGER PRIMARY KEY,
+                id              TEXT    NOT NULL UNIQUE,
+                tenant_id       TEXT    NOT NULL,
+                mailbox         TEXT    NOT NULL,
+                message_id      TEXT    NOT NULL,
+                requested_by    TEXT    NOT NULL,
+                requested_at    INTEGER NOT NULL,
+                note            TEXT,
+                state           TEXT    NOT NULL,
+                decided_by      TEXT,
+                decided_at      INTEGER,
+                decision_reason TEXT
+            );
+            CREATE UNIQUE INDEX release_requests_open ON release_requests (tenant_id, mailbox, message_id) WHERE state = 'open';
+            CREATE INDEX release_requests_by_message ON release_requests (tenant_id, mailbox, message_id, seq);
+            """),
     ];
 
     /// <summary>The version a database has once every step is applied.</summary>
