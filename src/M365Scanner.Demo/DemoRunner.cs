@@ -258,6 +258,9 @@ public sealed class DemoRunner(DemoSettings settings, TextWriter output, TextWri
         }
         output.WriteLine($"    Mailbox: {outcome}");
         var blocked = verdict is { Action: MessageAction.Rewrite, Enforced: true } ? await BlockedLinksAsync(control, mailbox, message.MessageId, session.BaseUrl, ct) : [];
+        if (blocked.Count > 0 && RewrittenCopy(control, mailbox, message.MessageId) is { } copy)
+            foreach (var line in RewriteProof.Lines(message.Mime, copy, links, blocked))
+                output.WriteLine($"    {line}");
         return new DeliveredMessage(message, verdict, outcome, blocked);
     }
 
@@ -289,6 +292,13 @@ public sealed class DemoRunner(DemoSettings settings, TextWriter output, TextWri
             .Distinct()
             .ToList();
         return links.Count > 0 ? links : null;
+    }
+
+    /// <summary>The MIME of the message's copy in the Inbox, or null when there is none.</summary>
+    private static byte[]? RewrittenCopy(EmulatorControl control, string mailbox, string messageId)
+    {
+        var inbox = control.GetFolders(DemoSeed.TenantId, mailbox).First(f => f.DisplayName.Equals("Inbox", StringComparison.OrdinalIgnoreCase));
+        return control.GetMessages(DemoSeed.TenantId, mailbox, inbox.Id).FirstOrDefault(m => m.InternetMessageId?.Trim('<', '>') == messageId)?.Mime;
     }
 
     /// <summary>What the mailbox shows now: the emulator's folders, read back, not what the host meant to do.</summary>

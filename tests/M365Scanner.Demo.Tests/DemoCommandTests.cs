@@ -26,6 +26,16 @@ public class DemoCommandTests
                                                      u.Password == console.Groups["password"].Value && u.Role == "Analyst");
         Assert.Contains($"Flagged: {DemoScenario.MaliciousUrl}", run.Stdout);
         Assert.Contains("original moved to quarantine; copy in Inbox with 1 link(s) rewritten", run.Stdout);
+        // The headline proof for the rewritten message, read from the delivered MIME and the copy in the Inbox: the
+        // partner's usual links left alone (in the body and in the PDF), the blocked URL and its page, the body and
+        // every other part byte-identical, and the PDF's original bytes kept whole (the rewrite only appends to them).
+        Assert.Matches(@"Left alone: \S+ \(in body", run.Stdout);
+        Assert.Matches(@"Left alone: \S+ \(in attachment:invoice-2024-117\.pdf", run.Stdout);
+        Assert.Contains($"Blocked:    {DemoScenario.MaliciousUrl}", run.Stdout);
+        Assert.Matches(@"now points to http://127\.0\.0\.1:\d+/blocked/\S+", run.Stdout);
+        Assert.Contains("Unchanged:  1 of 2 MIME part(s) byte-identical", run.Stdout);
+        // The rewrite is an incremental update: the original PDF is a byte-for-byte prefix of the copy's.
+        Assert.Matches(@"PDF invoice-2024-117\.pdf: the link was inside it; all (?<n>\d+) original bytes kept as the first of \d+, \d+ bytes appended \(an incremental update\) \(the new bytes hold the blocked-link page\)", run.Stdout);
         Assert.Contains("moved to quarantine; nothing in Inbox", run.Stdout);
         // The two benign messages, each in its own block and in the summary.
         Assert.Equal(4, Regex.Matches(run.Stdout, "left untouched in Inbox").Count);

@@ -15,7 +15,9 @@ namespace M365Scanner.Host.Hunts;
 /// <list type="bullet">
 /// <item>IOC hunt: a message carrying the indicator (in its sender, its bodies or its attachments, PDFs included,
 /// after unwrapping) is quarantined. Indicators are confirmed-malicious, so there is no rewrite and no
-/// established-correspondent exception: a partner's hijacked account is exactly the case to pull whole.</item>
+/// established-correspondent exception: a partner's hijacked account is exactly the case to pull whole. It also reads
+/// the scanner's quarantine folder, where the original of a rewritten message sits (its copy in the Inbox no longer
+/// carries the indicator): a match there is reported "already acted" with the action that put it there, never acted on again.</item>
 /// <item>Retro-hunt: each message is scored again with today's graph and policy (at its delivery time, so the
 /// time-based signals mean what they meant then) and checked against every indicator hunted before; what is now
 /// flagged gets the action today's policy plans. Nothing is learned: the message was learned once, when delivered.
@@ -61,21 +63,13 @@ public sealed class HuntRunner(
                 try
                 {
                     await foreach (var message in history.RecentMessagesAsync(m.TenantId, m.Mailbox, Folder, since, ct))
-                    {
-                        run.Messages++;
-                        try
-                        {
-                            if (await ExamineAsync(run, m, message, ct) is { } match)
-                                run.Matches.Add(match);
-                        }
-                        catch (Exception e) when (e is not OperationCanceledException)
-                        {
-                            run.Errors.Add($"{m.Mailbox} message {message.Id}: {e.Message}");
-                            log.LogWarning(e, "Hunt {Hunt}: message {Message} in {Mailbox} failed", huntId, message.Id, m.Mailbox);
-                        }
-                        if (run.Messages % ProgressEvery == 0)
-                            store.Save(run.Report(HuntState.Running, null));
-                    }
+                        await ExamineOneAsync(run, m, message, inQuarantine: false, ct);
+                    // The original of a rewritten message, and a quarantined one, sit in the scanner's quarantine
+                    // folder: an IOC hunt reports them there as already acted on (a retro-hunt re-judges only what
+                    // users can still open).
+                    if (report.Kind == HuntKind.Ioc)
+                        await foreach (var message in history.QuarantinedMessagesAsync(m.TenantId, m.Mailbox, since, ct))
+                            await ExamineOneAsync(run, m, message, inQuarantine: true, ct);
                     run.Mailboxes++;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -96,6 +90,26 @@ public sealed class HuntRunner(
                            "{Acted} acted on, {Errors} error(s) in {Duration}", huntId, StableName.Of(report.Kind), report.Indicator, done.MessagesExamined,
             done.MailboxesExamined, done.Matches.Count, done.ActedOn, done.Errors.Count, done.Duration);
         return done;
+    }
+
+    private async Task ExamineOneAsync(Run run, MonitoredMailbox m, FetchedMessage message, bool inQuarantine, CancellationToken ct)
+    {
+        // Moved to quarantine by this very run: already examined and reported from the Inbox.
+        if (inQuarantine && run.Matches.Any(x => x.Mailbox == m.Mailbox && x.InternetMessageId == message.Message.InternetMessageId))
+            return;
+        run.Messages++;
+        try
+        {
+            if (await ExamineAsync(run, m, message, inQuarantine, ct) is { } match)
+                run.Matches.Add(match);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            run.Errors.Add($"{m.Mailbox} message {message.Id}: {e.Message}");
+            log.LogWarning(e, "Hunt {Hunt}: message {Message} in {Mailbox} failed", run.Started.Id, message.Id, m.Mailbox);
+        }
+        if (run.Messages % ProgressEvery == 0)
+            store.Save(run.Report(HuntState.Running, null));
     }
 
     /// <summary>
@@ -125,7 +139,7 @@ public sealed class HuntRunner(
         return new IndicatorMatcher(known);
     }
 
-    private async Task<HuntMatch?> ExamineAsync(Run run, MonitoredMailbox m, FetchedMessage message, CancellationToken ct)
+    private async Task<HuntMatch?> ExamineAsync(Run run, MonitoredMailbox m, FetchedMessage message, bool inQuarantine, CancellationToken ct)
     {
         var isRetro = run.Started.Kind == HuntKind.Retro;
         // A rewritten copy is re-examined by an IOC hunt (an indicator that survived the rewrite must still go) but
@@ -144,7 +158,11 @@ public sealed class HuntRunner(
         if (!isRetro)
         {
             var hits = run.Matcher.Match(message.Message, extractor.Extract(message.Message).Links);
-            return hits.Count == 0 ? null : await QuarantineAsync(run, m, key, message, Describe(hits), ct);
+            if (hits.Count == 0)
+                return null;
+            if (!inQuarantine)
+                return await QuarantineAsync(run, m, key, message, Describe(hits), ct);
+            return AlreadyActed(m, key, message, Describe(hits));
         }
 
         var tenant = scanners.For(m.TenantId);
@@ -172,6 +190,16 @@ public sealed class HuntRunner(
         await actions.QuarantineAsync(key, message, $"{StableName.Of(run.Started.Kind)} hunt {run.Started.Id}: {reason}", AuditActor.For(run.Started), ct);
         run.ActedOn++;
         return Match(m, message, reason, StableName.Of(AuditAction.Quarantine), audit.Latest(key, AuditAction.Quarantine)?.Id);
+    }
+
+    /// <summary>A match in the quarantine folder, reported with the action that put it there (the latest rewrite or
+    /// quarantine in the audit log) and not acted on.</summary>
+    private HuntMatch AlreadyActed(MonitoredMailbox m, MessageKey key, FetchedMessage message, string hits)
+    {
+        var earlier = new[] { audit.Latest(key, AuditAction.Rewrite), audit.Latest(key, AuditAction.Quarantine) }
+            .OfType<AuditEntry>().MaxBy(e => e.Id);
+        var what = earlier is null ? "in quarantine" : $"{StableName.Of(earlier.Action)} ({StableName.Of(earlier.State)}), original in quarantine";
+        return Match(m, message, $"{hits}; already acted on: {what}", "already acted", earlier?.Id);
     }
 
     private bool AlreadyActedOn(MessageKey key) =>

@@ -18,6 +18,11 @@ public interface IMailboxHistory
     /// One request per page of 25, plus one (sometimes more) per message with attachments within the cap.</summary>
     IAsyncEnumerable<FetchedMessage> RecentMessagesAsync(string tenantId, string mailbox, string folder, DateTimeOffset since, CancellationToken ct);
 
+    /// <summary>The messages of the scanner's own quarantine folder received since <paramref name="since"/>, newest first,
+    /// read as <see cref="RecentMessagesAsync"/> reads: the originals of rewritten messages and the quarantined ones, which
+    /// an IOC hunt must find (the Inbox holds only a rewritten copy, without the indicator, or nothing).</summary>
+    IAsyncEnumerable<FetchedMessage> QuarantinedMessagesAsync(string tenantId, string mailbox, DateTimeOffset since, CancellationToken ct);
+
     /// <summary>Messages added to the inbox since <paramref name="deltaLink"/> (everything when null), all pages.</summary>
     Task<DeltaResult> InboxDeltaAsync(string tenantId, string mailbox, string? deltaLink, CancellationToken ct);
 }

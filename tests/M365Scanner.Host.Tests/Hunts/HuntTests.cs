@@ -65,10 +65,45 @@ public class HuntTests
         Assert.Equal(2, env.Folder(Quarantine, Carol).Count);
         foreach (var (mailbox, messageId) in others)
             Assert.Single(env.Folder("Inbox", mailbox), m => m.InternetMessageId?.Trim('<', '>') == messageId);
-        // Every action is in the audit log, and a second hunt finds nothing left to do.
+        // Every action is in the audit log, and a second hunt finds the four in quarantine, already acted on: nothing left to do.
         Assert.Equal(4, env.Audit.Query(env.TenantId).Count(e => e.Action == AuditAction.Quarantine && e.State == AuditState.Completed));
         var again = await CompletedAsync(env, admin, await StartAsync(admin, new { domain = Domain, days = 7 }));
-        Assert.Empty(again.Matches);
+        Assert.Equal(carriers.Select(c => c.Id).Order(), again.Matches.Select(m => m.InternetMessageId!.Trim('<', '>')).Order());
+        Assert.All(again.Matches, m => Assert.Equal("already acted", m.Action));
+        Assert.Equal(0, again.ActedOn);
+        Assert.Equal(4, env.Audit.Query(env.TenantId).Count(e => e.Action == AuditAction.Quarantine));
+    }
+
+    [Fact]
+    public async Task IocHunt_FindsARewrittenMessage_ByItsOriginalInQuarantine_AndReportsItAsAlreadyActed_WithoutActingAgain()
+    {
+        await using var env = await ScannerEnvironment.StartAsync("Enforce");
+        const string evil = "https://secure-docs.evilhost.xyz/4JEcfT25549iCYf310zjlcedhsms3764";
+        const string id = "rewritten-then-hunted@partner.example";
+        var pdf = MinimalPdf.Build(new MinimalPage(["Invoice 2024-117, see the link below"], [MinimalPdf.UriLink(evil)]));
+        env.Deliver(Mime.Message(ScannerEnvironment.Partner, ScannerEnvironment.Mailbox, "Invoice",
+            "Hello Bob, the invoice is attached; minutes at https://docs.partner.example/minutes/8", DateTimeOffset.UtcNow,
+            pdf: ("invoice.pdf", pdf), messageId: id));
+        Assert.Equal(MessageAction.Rewrite, (await env.VerdictForAsync(id)).Action);
+        var rewrite = await Eventually.Until(() => env.Audit.Query(env.TenantId).FirstOrDefault(e => e.State == AuditState.Completed), "the rewrite to complete");
+        Assert.Equal(AuditAction.Rewrite, rewrite.Action);
+        Assert.Single(env.InFolder("Inbox", id)); // the copy, without the evil URL
+        Assert.Single(env.Folder(Quarantine));    // the original, with it
+        using var admin = env.AdminClient();
+
+        var report = await CompletedAsync(env, admin, await StartAsync(admin, new { domain = "evilhost.xyz", days = 7, act = true }));
+
+        Assert.Empty(report.Errors);
+        var match = Assert.Single(report.Matches);
+        Assert.Equal(id, match.InternetMessageId?.Trim('<', '>'));
+        Assert.Equal("already acted", match.Action);
+        Assert.Equal(rewrite.Id, match.AuditId);
+        Assert.Contains("rewrite", match.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, report.ActedOn);
+        // Nothing moved again: the copy stays in the Inbox, the original in quarantine, and no new action is audited.
+        Assert.Single(env.InFolder("Inbox", id));
+        Assert.Single(env.Folder(Quarantine));
+        Assert.DoesNotContain(env.Audit.Query(env.TenantId), e => e.Action == AuditAction.Quarantine);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using M365Scanner.Graph.Mail;
 namespace M365Scanner.Host.Mailboxes.Graph;
 
 /// <summary><see cref="IMailboxHistory"/> over the Graph adapter's folder reads and inbox delta.</summary>
-public sealed class GraphMailboxHistory(FolderHistory history, FolderMessages recent, InboxDelta delta) : IMailboxHistory
+public sealed class GraphMailboxHistory(FolderHistory history, FolderMessages recent, InboxDelta delta, GraphMailbox mailboxes) : IMailboxHistory
 {
     public async IAsyncEnumerable<IReadOnlyList<FetchedMessage>> HistoryPagesAsync(string tenantId, string mailbox, string folder,
         DateTimeOffset since, DateTimeOffset until, [EnumeratorCancellation] CancellationToken ct)
@@ -16,6 +16,14 @@ public sealed class GraphMailboxHistory(FolderHistory history, FolderMessages re
     public async IAsyncEnumerable<FetchedMessage> RecentMessagesAsync(string tenantId, string mailbox, string folder, DateTimeOffset since,
         [EnumeratorCancellation] CancellationToken ct)
     {
+        await foreach (var message in recent.ReadAsync(tenantId, mailbox, folder, since, ct))
+            yield return GraphMessageHandle.Fetched(message);
+    }
+
+    public async IAsyncEnumerable<FetchedMessage> QuarantinedMessagesAsync(string tenantId, string mailbox, DateTimeOffset since,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        var folder = await mailboxes.EnsureQuarantineFolderAsync(tenantId, mailbox, ct);
         await foreach (var message in recent.ReadAsync(tenantId, mailbox, folder, since, ct))
             yield return GraphMessageHandle.Fetched(message);
     }
