@@ -24,7 +24,7 @@ public sealed record ReleaseRequest(
     /// <summary>The longest note a user may add: enough for a sentence or two, not a place to paste a message.</summary>
     public const int MaxNoteLength = 500;
 
-    /// <summary>A new open request with a fresh id.</summary>
-    public static ReleaseRequest New(MessageKey key, string requestedBy, DateTimeOffset at, string? note) =>
-        new(Guid.NewGuid().ToString("N"), key, requestedBy, at, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
+    /// <summary>A new open request; its id is minted by the caller, since the core reads no clock and mints no ids.</summary>
+    public static ReleaseRequest New(string id, MessageKey key, string requestedBy, DateTimeOffset at, string? note) =>
+        new(id, key, requestedBy, at, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
 }

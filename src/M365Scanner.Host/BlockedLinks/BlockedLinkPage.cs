@@ -81,7 +81,7 @@ public static class BlockedLinkPage
         if (requests.Latest(key) is { State: not ReleaseRequestState.Open })
             return Show(token, tokens, verdicts, requests, options.Value, antiforgery.GetAndStoreTokens(context),
                 "Your IT or security team already answered the request for this message.");
-        var (request, filed) = requests.File(ReleaseRequest.New(key, reference.Mailbox, clock.GetUtcNow(), note));
+        var (request, filed) = requests.File(ReleaseRequest.New(Guid.NewGuid().ToString("N"), key, reference.Mailbox, clock.GetUtcNow(), note));
         if (filed)
             logs.CreateLogger(typeof(BlockedLinkPage)).LogInformation("Release request {RequestId} filed for {MessageId} in {Mailbox}",
                 request.Id, key.MessageId, key.Mailbox);
