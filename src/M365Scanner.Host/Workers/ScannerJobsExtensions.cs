@@ -36,8 +36,10 @@ public static class ScannerJobsExtensions
                         services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SqliteJobRecovery)).LogWarning(
                             "A process stopped without finishing its work: {Jobs} job(s) it had fetched are back in the queue, {Locks} lock(s) it held released",
                             jobs, locks);
-                    // The default 15 s queue poll would add up to 15 s to every notification-to-action latency.
-                    config.UseSQLiteStorage(database, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(500) });
+                    // A job queued by this process wakes its workers at once; the poll is the fallback for a job no
+                    // wake announces (one fetched by a process that died, visible again), as on PostgreSQL.
+                    config.UseStorage(new WakeOnEnqueueStorage(
+                        new SQLiteStorage(database, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(2) })));
                     break;
                 case StorageProvider.Postgres:
                     config.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(storage.ConnectionString), PostgresJobStorage.Options(storage));
