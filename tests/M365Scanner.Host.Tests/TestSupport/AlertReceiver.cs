@@ -18,6 +18,12 @@ public sealed class AlertReceiver : IAsyncDisposable
     /// <summary>The status for the n-th request to a path; 200 unless a test says otherwise.</summary>
     public Func<string, int, int> Answer { get; set; } = (_, _) => 200;
 
+    /// <summary>A Retry-After (seconds) sent with every answer, when set.</summary>
+    public int? RetryAfterSeconds { get; set; }
+
+    /// <summary>A Location sent with every answer, when set (for redirects).</summary>
+    public string? Location { get; set; }
+
     public string BaseUrl { get; private set; } = "";
 
     public IReadOnlyList<ReceivedAlert> Received => [.. _received];
@@ -39,7 +45,12 @@ public sealed class AlertReceiver : IAsyncDisposable
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             var status = receiver.Answer(path, receiver.At(path).Count + 1);
             receiver._received.Enqueue(new ReceivedAlert(path, headers, body.ToArray(), status, DateTimeOffset.UtcNow));
-            return Results.StatusCode(status);
+            if (receiver.RetryAfterSeconds is { } seconds)
+                context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (receiver.Location is { } location)
+                context.Response.Headers.Location = location;
+            // A 204 may carry no body.
+            return status == 204 ? Results.StatusCode(status) : Results.Text($"answer {status}", statusCode: status);
         });
         await app.StartAsync();
         receiver.BaseUrl = app.Urls.Single();
