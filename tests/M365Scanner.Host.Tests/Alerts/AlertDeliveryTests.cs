@@ -138,6 +138,41 @@ public sealed class AlertDeliveryTests
         Assert.Equal(503, received[0].Status);
     }
 
+    [Fact]
+    public async Task AReportOnlyVerdictThatWouldAct_IsAlerted_AsNotEnforced()
+    {
+        await using var receiver = await AlertReceiver.StartAsync();
+        await using var env = await ScannerEnvironment.StartAsync(policyMode: "ReportOnly", settings: Settings(receiver));
+
+        env.Deliver(ScannerEnvironment.LateralPdfMessage(FlaggedId, DeliveredMessages.EvilUrl));
+        await Eventually.True(() => Outbox(env).Query(AlertState.Delivered, 10).Count == 1, "the alert to be delivered");
+
+        var alert = JsonDocument.Parse(Assert.Single(receiver.At("/soc")).Body).RootElement;
+        Assert.Equal(("rewrite", false), (alert.GetProperty("action").GetString(), alert.GetProperty("enforced").GetBoolean()));
+        Assert.Single(env.InFolder("Inbox", FlaggedId));
+    }
+
+    [Fact]
+    public async Task APoisonMessagesFailSafeQuarantine_IsAlerted()
+    {
+        await using var receiver = await AlertReceiver.StartAsync();
+        await using var env = await ScannerEnvironment.StartAsync(settings: Settings(receiver));
+        env.ScanFaults.BeforeScan = (key, _) =>
+        {
+            if (key.MessageId == "alert-poison@partner.example")
+                throw new InvalidOperationException("the document trips the parser (test hook)");
+        };
+
+        env.Deliver(Benign("alert-poison@partner.example"));
+        var stored = await Eventually.Until(() => Outbox(env).Query(AlertState.Delivered, 10).SingleOrDefault(), "the poison message's alert");
+
+        var alert = JsonDocument.Parse(Assert.Single(receiver.At("/soc")).Body).RootElement;
+        Assert.Equal(("alert-poison@partner.example", "quarantine", true),
+            (stored.Key.MessageId, alert.GetProperty("action").GetString(), alert.GetProperty("enforced").GetBoolean()));
+        Assert.StartsWith("not scanned: the scan of this message was given up on (poison)", alert.GetProperty("explanation").GetString());
+        Assert.Empty(alert.GetProperty("flaggedLinks").EnumerateArray());
+    }
+
     private static IAlertOutbox Outbox(ScannerEnvironment env) => env.Host.Services.GetRequiredService<IAlertOutbox>();
 
     private static Dictionary<string, string?> Settings(AlertReceiver receiver, bool teams = false, bool sqlite = false)
