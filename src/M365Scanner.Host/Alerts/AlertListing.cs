@@ -35,7 +35,7 @@ public sealed record AlertListing(
             payload = JsonSerializer.SerializeToElement(alert.Payload);
         }
         return new AlertListing(alert.Id, alert.Webhook, alert.Key.TenantId, alert.Key.Mailbox, alert.Key.MessageId,
-            alert.State.ToString().ToLowerInvariant(), alert.Attempts, alert.CreatedAt,
+            StableName.Of(alert.State), alert.Attempts, alert.CreatedAt,
             alert.State == AlertState.Pending ? alert.NextAttemptAt : null, alert.CompletedAt, alert.LastError, payload);
     }
 }

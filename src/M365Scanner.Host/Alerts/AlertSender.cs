@@ -80,6 +80,11 @@ public sealed class AlertSender(IHttpClientFactory clients, IOptions<AlertOption
         _ => null,
     };
 
-    private static string Scrub(string message, string url) => message.Replace(url, "<webhook url>", StringComparison.OrdinalIgnoreCase)
-        .Replace(new Uri(url).PathAndQuery, "/<path>", StringComparison.OrdinalIgnoreCase);
+    // Socket errors name the host and port, not the path, but a handler deeper down could; the path is what Teams keeps secret.
+    private static string Scrub(string message, string url)
+    {
+        var scrubbed = message.Replace(url, "<webhook url>", StringComparison.OrdinalIgnoreCase);
+        var path = new Uri(url).PathAndQuery;
+        return path.Length > 1 ? scrubbed.Replace(path, "/<path>", StringComparison.OrdinalIgnoreCase) : scrubbed;
+    }
 }

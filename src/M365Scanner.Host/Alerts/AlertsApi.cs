@@ -22,7 +22,7 @@ public static class AlertsApi
         AlertState? wanted = null;
         if (!string.IsNullOrEmpty(state))
         {
-            if (!Enum.TryParse<AlertState>(state, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsDigit(state[0]))
+            if (!StableName.TryParse<AlertState>(state.ToLowerInvariant(), out var parsed))
                 return TypedResults.BadRequest($"state must be pending, delivered or failed, not '{state}'");
             wanted = parsed;
         }

@@ -8,21 +8,10 @@ internal static class AlertRows
     public const string Columns =
         "id, webhook, tenant_id, mailbox, message_id, payload, created_at, state, attempts, next_attempt_at, last_error, completed_at";
 
-    public static string StateName(AlertState state) => state switch
-    {
-        AlertState.Pending => "pending",
-        AlertState.Delivered => "delivered",
-        AlertState.Failed => "failed",
-        _ => throw new ArgumentOutOfRangeException(nameof(state)),
-    };
+    public static string StateName(AlertState state) => StableName.Of(state);
 
-    public static AlertState State(string name) => name switch
-    {
-        "pending" => AlertState.Pending,
-        "delivered" => AlertState.Delivered,
-        "failed" => AlertState.Failed,
-        _ => throw new InvalidDataException($"Unknown alert state '{name}'."),
-    };
+    public static AlertState State(string name) =>
+        StableName.TryParse<AlertState>(name, out var state) ? state : throw new InvalidDataException($"Unknown alert state '{name}'.");
 
     public static void CheckEnqueued(OutboundAlert alert)
     {
