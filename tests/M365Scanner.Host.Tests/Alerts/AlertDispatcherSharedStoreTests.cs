@@ -3,7 +3,6 @@ using M365Scanner.Host.Alerts;
 using M365Scanner.Host.Tests.TestSupport;
 using M365Scanner.Storage.Postgres;
 using M365Scanner.Storage.Tests.TestSupport;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -32,7 +31,7 @@ public sealed class AlertDispatcherSharedStoreTests
                 outbox.Enqueue(OutboundAlert.New($"alert-{i}", "soc", new MessageKey("t", "m", $"id-{i}@partner.example"), $$"""{"n":{{i}}}""", DateTimeOffset.UtcNow));
         }
         var databases = Enumerable.Range(0, 3).Select(_ => new PostgresDatabase(schema.ConnectionString)).ToList();
-        using var services = SenderServices();
+        using var services = AlertServices.Build();
 
         try
         {
@@ -53,14 +52,4 @@ public sealed class AlertDispatcherSharedStoreTests
         new PostgresAlertOutbox(database),
         new AlertSender(services.Services.GetRequiredService<IHttpClientFactory>(), options, TimeProvider.System),
         new AlertRetrySchedule(options, new Random(1)), new AlertSignal(), options, TimeProvider.System, NullLogger<AlertDispatcher>.Instance);
-
-    // The host's own registration of the alerts' HTTP client.
-    private static IHost SenderServices()
-    {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>());
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.AddScannerAlerts();
-        return builder.Build();
-    }
 }

@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using M365Scanner.Host.Alerts;
 using M365Scanner.Host.Tests.TestSupport;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace M365Scanner.Host.Tests.Alerts;
 
@@ -90,11 +88,7 @@ public sealed class AlertSenderTests
 
     private static async Task<AlertSendResult> Send(string url, AlertFormat format = AlertFormat.Json)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Alerts:AttemptTimeout"] = "00:00:01" });
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.AddScannerAlerts();
-        using var host = builder.Build();
+        using var host = AlertServices.Build(new Dictionary<string, string?> { ["Alerts:AttemptTimeout"] = "00:00:01" });
         var sender = host.Services.GetRequiredService<AlertSender>();
         var webhook = new AlertWebhookOptions { Name = "hook", Url = url, Format = format, Secret = "0123456789abcdef" };
         var payload = format == AlertFormat.Teams
