@@ -1,4 +1,5 @@
 using M365Scanner.Host.Admin;
+using M365Scanner.Host.Alerts;
 using M365Scanner.Host.AnalystConsole;
 using M365Scanner.Host.BlockedLinks;
 using M365Scanner.Host.Health;
@@ -32,6 +33,7 @@ public static class ScannerApp
         builder.AddScannerJobs();
         builder.AddScannerOnboarding();
         builder.AddScannerHunts();
+        builder.AddScannerAlerts();
         builder.AddScannerReferenceData();
         builder.AddScannerHealth();
         builder.AddScannerTelemetry();
@@ -45,6 +47,7 @@ public static class ScannerApp
         app.MapBlockedLinkPage();
         app.MapAdminApi();
         app.MapHuntsApi();
+        app.MapAlertsApi();
         app.MapScannerDashboard();
         app.MapScannerConsole();
         app.MapOnboardingApi();

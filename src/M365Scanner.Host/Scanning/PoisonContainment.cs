@@ -13,8 +13,8 @@ namespace M365Scanner.Host.Scanning;
 /// duplicate notification) finds its claim taken and returns.
 /// </summary>
 public sealed class PoisonContainment(
-    IScanAttemptStore attempts, IVerdictStore verdicts, MessageActions actions, ScannerMetrics metrics, TimeProvider clock,
-    ILogger<PoisonContainment> log)
+    IScanAttemptStore attempts, IVerdictStore verdicts, MessageActions actions, IVerdictHandoff handoff, ScannerMetrics metrics,
+    TimeProvider clock, ILogger<PoisonContainment> log)
 {
     /// <summary>The action a poison message's verdict records.</summary>
     public const MessageAction Action = MessageAction.Quarantine;
@@ -66,8 +66,10 @@ public sealed class PoisonContainment(
         // Marked before the verdict: a stop in between leaves a poison message listed, and its job's retry (the claim
         // is still its own) contains it again and records the verdict.
         Mark(key, message, tried, reason, action, enforced, now);
-        verdicts.Record(new VerdictRecord(key, message.Id, now, action, Score: 0, explanation, enforced, LinksJson: "[]",
-            string.Join('\n', [PoisonReasons.NotePrefix + reason, .. moreNotes]), mail.Subject, (mail.From ?? mail.Sender)?.Address));
+        var record = new VerdictRecord(key, message.Id, now, action, Score: 0, explanation, enforced, LinksJson: "[]",
+            string.Join('\n', [PoisonReasons.NotePrefix + reason, .. moreNotes]), mail.Subject, (mail.From ?? mail.Sender)?.Address);
+        handoff.BeforeRecord(record);
+        verdicts.Record(record);
         metrics.ScanCompleted(StableName.Of(action), mail.ReceivedAt, now);
         log.LogWarning("Message {Key} in {Mailbox} is poison ({Reason}): {Outcome}; it will not be scanned again", key.MessageId,
             key.Mailbox, reason, enforced ? $"{StableName.Of(action)} carried out" : $"{StableName.Of(action)} recorded (report-only)");

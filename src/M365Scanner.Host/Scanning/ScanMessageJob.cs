@@ -23,7 +23,7 @@ namespace M365Scanner.Host.Scanning;
 public sealed class ScanMessageJob(
     IMailboxMessages mailboxes, IMonitoredMailboxes monitored, TenantScanners scanners, IVerdictStore verdicts, IAuditLog audit, MessageActions actions,
     IWorkerStateStore state, ScanAttemptTracker attempts, PoisonContainment poison, IScanFaults faults, ScannerMetrics metrics,
-    TimeProvider clock, ILogger<ScanMessageJob> log)
+    IVerdictHandoff handoff, TimeProvider clock, ILogger<ScanMessageJob> log)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -170,10 +170,12 @@ public sealed class ScanMessageJob(
 
     private void Record(MessageKey key, FetchedMessage fetched, ScanVerdict verdict, MessageAction action, bool enforced, IEnumerable<string> notes)
     {
-        verdicts.Record(new VerdictRecord(key, fetched.Id, clock.GetUtcNow(),
+        var record = new VerdictRecord(key, fetched.Id, clock.GetUtcNow(),
             action, verdict.Score.Score, verdict.Plan.Explanation, enforced,
             JsonSerializer.Serialize(LinkReport.From(verdict), Json), string.Join('\n', notes),
-            fetched.Message.Subject, (fetched.Message.From ?? fetched.Message.Sender)?.Address));
+            fetched.Message.Subject, (fetched.Message.From ?? fetched.Message.Sender)?.Address);
+        handoff.BeforeRecord(record);
+        verdicts.Record(record);
         metrics.ScanCompleted(StableName.Of(action), fetched.Message.ReceivedAt, clock.GetUtcNow());
     }
 

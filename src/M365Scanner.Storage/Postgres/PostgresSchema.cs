@@ -279,6 +279,31 @@ public static class PostgresSchema
         new(14, "audit entries by the message they created", """
             CREATE INDEX audit_by_result ON audit_entries (tenant_id, mailbox, result_message_id) WHERE result_message_id IS NOT NULL;
             """),
+        // The alert outbox, as in SQLite: the unique index keeps one alert per (webhook, message) across
+        // every host; claims pick due rows FOR UPDATE SKIP LOCKED and lease them. A new table, so existing databases
+        // upgrade in place.
+        new(15, "alert outbox", """
+            CREATE TABLE alert_outbox (
+                seq             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                id              text COLLATE "C" NOT NULL UNIQUE,
+                webhook         text COLLATE "C" NOT NULL,
+                tenant_id       text COLLATE "C" NOT NULL,
+                mailbox         text COLLATE "C" NOT NULL,
+                message_id      text COLLATE "C" NOT NULL,
+                payload         text        NOT NULL,
+                created_at      timestamptz NOT NULL,
+                state           text COLLATE "C" NOT NULL,
+                attempts        integer     NOT NULL,
+                next_attempt_at timestamptz NOT NULL,
+                last_error      text,
+                completed_at    timestamptz,
+                lease_owner     text,
+                lease_until     timestamptz
+            );
+            CREATE UNIQUE INDEX alert_outbox_by_message ON alert_outbox (webhook, tenant_id, mailbox, message_id);
+            CREATE INDEX alert_outbox_due ON alert_outbox (next_attempt_at, seq) WHERE state = 'pending';
+            CREATE INDEX alert_outbox_by_state ON alert_outbox (state, seq);
+            """),
     ];
 
     /// <summary>The version a database has once every step is applied.</summary>

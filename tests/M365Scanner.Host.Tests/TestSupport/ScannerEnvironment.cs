@@ -69,10 +69,13 @@ public sealed class ScannerEnvironment : IAsyncDisposable
 
     /// <summary>Stops the host (running jobs see their cancellation, as in a shutdown) and starts a new one on the same
     /// settings and data directory: with "Storage:Provider" = "Sqlite", what a restarted process finds.</summary>
-    public async Task RestartHostAsync()
+    /// <param name="whileStopped">Runs once the old host has stopped and before the new one starts (e.g. to change what
+    /// an outside party does while no host is up).</param>
+    public async Task RestartHostAsync(Action? whileStopped = null)
     {
         await Host.StopAsync();
         await Host.DisposeAsync();
+        whileStopped?.Invoke();
         Host = Build(_settings);
         await Host.StartAsync();
     }

@@ -287,6 +287,32 @@ public static class SqliteSchema
         new(15, "audit entries by the message they created", """
             CREATE INDEX audit_by_result ON audit_entries (tenant_id, mailbox, result_message_id) WHERE result_message_id IS NOT NULL;
             """),
+        // Outbound alerts about flagged messages, one row per (webhook, message): the unique index is "never a second
+        // alert", kept by the database so a rescan, a retried job or a restart adds nothing. The lease columns let a
+        // dispatcher take due rows without another taking them too; the partial index serves "due and pending" alone.
+        // A new table, so existing databases upgrade in place.
+        new(16, "alert outbox", """
+            CREATE TABLE alert_outbox (
+                seq             INTEGER PRIMARY KEY,
+                id              TEXT    NOT NULL UNIQUE,
+                webhook         TEXT    NOT NULL,
+                tenant_id       TEXT    NOT NULL,
+                mailbox         TEXT    NOT NULL,
+                message_id      TEXT    NOT NULL,
+                payload         TEXT    NOT NULL,
+                created_at      INTEGER NOT NULL,
+                state           TEXT    NOT NULL,
+                attempts        INTEGER NOT NULL,
+                next_attempt_at INTEGER NOT NULL,
+                last_error      TEXT,
+                completed_at    INTEGER,
+                lease_owner     TEXT,
+                lease_until     INTEGER
+            );
+            CREATE UNIQUE INDEX alert_outbox_by_message ON alert_outbox (webhook, tenant_id, mailbox, message_id);
+            CREATE INDEX alert_outbox_due ON alert_outbox (next_attempt_at, seq) WHERE state = 'pending';
+            CREATE INDEX alert_outbox_by_state ON alert_outbox (state, seq);
+            """),
     ];
 
     /// <summary>The version a database has once every step is applied.</summary>
