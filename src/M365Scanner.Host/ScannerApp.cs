@@ -1,6 +1,7 @@
 using M365Scanner.Host.Admin;
 using M365Scanner.Host.AnalystConsole;
 using M365Scanner.Host.BlockedLinks;
+using M365Scanner.Host.Exports;
 using M365Scanner.Host.Health;
 using M365Scanner.Host.Hunts;
 using M365Scanner.Host.Mailboxes.Graph;
@@ -45,6 +46,7 @@ public static class ScannerApp
         app.MapBlockedLinkPage();
         app.MapAdminApi();
         app.MapHuntsApi();
+        app.MapExportApi();
         app.MapScannerDashboard();
         app.MapScannerConsole();
         app.MapOnboardingApi();
