@@ -122,11 +122,11 @@ public sealed class ExportApiTests
         using var admin = env.AdminClient();
         using var anonymous = new HttpClient { BaseAddress = new Uri(env.BaseUrl) };
 
-        foreach (var query in new[] { "cursor=42", "cursor=v1.%21%21", "cursor=v1.AAAA", "cursor=v1.gAAAAAAAAAA", "format=xml" })
+        foreach (var query in new[] { "cursor=42", "cursor=v1.%21%21", "cursor=v1.AAAA", "cursor=v1.gAAAAAAAAAA", "format=xml", "limit=many" })
         {
             using var response = await admin.GetAsync("/api/admin/export/verdicts?" + query);
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{query}: {response.StatusCode}");
-            Assert.Contains(query.StartsWith("format", StringComparison.Ordinal) ? "format must be" : "cursor", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains(query.Split('=')[0], await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/admin/export/verdicts")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/admin/export/audit")).StatusCode);
@@ -142,7 +142,7 @@ public sealed class ExportApiTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType?.MediaType);
         // Streamed as it is read, so its length is not known when the headers go out.
-        Assert.Null(response.Content.Headers.ContentLength);
+        Assert.True(response.Headers.TransferEncodingChunked);
         var body = await response.Content.ReadAsStringAsync();
         var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
         return (lines, response.Headers.GetValues("X-Next-Cursor").Single());
