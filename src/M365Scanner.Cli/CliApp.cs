@@ -18,6 +18,7 @@ public static class CliApp
             ConsentUrlCommand.Create(),
             HuntCommand.Create(),
             ReleaseCommand.Create(),
+            ExportCommand.Create(),
         };
         var parse = root.Parse(args);
         // System.CommandLine reports parse errors with exit code 1; ours is 2, the convention for usage errors.

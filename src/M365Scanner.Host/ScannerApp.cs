@@ -2,6 +2,7 @@ using M365Scanner.Host.Admin;
 using M365Scanner.Host.Alerts;
 using M365Scanner.Host.AnalystConsole;
 using M365Scanner.Host.BlockedLinks;
+using M365Scanner.Host.Exports;
 using M365Scanner.Host.Health;
 using M365Scanner.Host.Hunts;
 using M365Scanner.Host.Mailboxes.Graph;
@@ -48,6 +49,7 @@ public static class ScannerApp
         app.MapAdminApi();
         app.MapHuntsApi();
         app.MapAlertsApi();
+        app.MapExportApi();
         app.MapScannerDashboard();
         app.MapScannerConsole();
         app.MapOnboardingApi();

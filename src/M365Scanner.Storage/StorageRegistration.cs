@@ -29,8 +29,13 @@ public static class StorageRegistration
         switch (storage.Provider)
         {
             case StorageProvider.InMemory:
-                services.AddSingleton<IVerdictStore, InMemoryVerdictStore>();
-                services.AddSingleton<IAuditLog, InMemoryAuditLog>();
+                // The change feeds are views of the stores' own memory, so one instance serves both roles.
+                services.AddSingleton<InMemoryVerdictStore>();
+                services.AddSingleton<IVerdictStore>(sp => sp.GetRequiredService<InMemoryVerdictStore>());
+                services.AddSingleton<IChangeFeed<VerdictRecord>>(sp => sp.GetRequiredService<InMemoryVerdictStore>());
+                services.AddSingleton<InMemoryAuditLog>();
+                services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<InMemoryAuditLog>());
+                services.AddSingleton<IChangeFeed<AuditEntry>>(sp => sp.GetRequiredService<InMemoryAuditLog>());
                 services.AddSingleton<IWorkerStateStore, InMemoryWorkerStateStore>();
                 services.AddSingleton<ITenantStore, InMemoryTenantStore>();
                 services.AddSingleton<IHuntStore, InMemoryHuntStore>();
@@ -51,6 +56,8 @@ public static class StorageRegistration
                 });
                 services.AddSingleton<IVerdictStore>(sp => new SqliteVerdictStore(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<IAuditLog>(sp => new SqliteAuditLog(sp.GetRequiredService<SqliteDatabase>()));
+                services.AddSingleton<IChangeFeed<VerdictRecord>>(sp => new SqliteVerdictStore(sp.GetRequiredService<SqliteDatabase>()));
+                services.AddSingleton<IChangeFeed<AuditEntry>>(sp => new SqliteAuditLog(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<IWorkerStateStore>(sp => new SqliteWorkerStateStore(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<ITenantStore>(sp => new SqliteTenantStore(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<IHuntStore>(sp => new SqliteHuntStore(sp.GetRequiredService<SqliteDatabase>()));
@@ -68,6 +75,8 @@ public static class StorageRegistration
                 services.AddSingleton(_ => new PostgresDatabase(storage.ConnectionString!));
                 services.AddSingleton<IVerdictStore>(sp => new PostgresVerdictStore(sp.GetRequiredService<PostgresDatabase>()));
                 services.AddSingleton<IAuditLog>(sp => new PostgresAuditLog(sp.GetRequiredService<PostgresDatabase>()));
+                services.AddSingleton<IChangeFeed<VerdictRecord>>(sp => new PostgresVerdictStore(sp.GetRequiredService<PostgresDatabase>()));
+                services.AddSingleton<IChangeFeed<AuditEntry>>(sp => new PostgresAuditLog(sp.GetRequiredService<PostgresDatabase>()));
                 services.AddSingleton<IWorkerStateStore>(sp => new PostgresWorkerStateStore(sp.GetRequiredService<PostgresDatabase>()));
                 services.AddSingleton<ITenantStore>(sp => new PostgresTenantStore(sp.GetRequiredService<PostgresDatabase>()));
                 services.AddSingleton<IHuntStore>(sp => new PostgresHuntStore(sp.GetRequiredService<PostgresDatabase>()));

@@ -4,11 +4,14 @@ namespace M365Scanner.Storage.InMemory;
 
 /// <summary>The audit log in process memory: for tests and the offline demo. Thread-safe. Ids are 1, 2, 3, ... in
 /// append order, as in the SQLite log.</summary>
-public sealed class InMemoryAuditLog : IAuditLog
+public sealed class InMemoryAuditLog : IAuditLog, IChangeFeed<AuditEntry>
 {
     // Entries are never deleted, so the entry with id n sits at index n - 1.
     private readonly List<AuditEntry> _entries = [];
     private readonly Lock _lock = new();
+    // Each entry's latest change, at the same index; bumped under the lock with the write.
+    private readonly List<long> _changeOf = [];
+    private long _changes;
 
     /// <inheritdoc />
     public long Append(AuditEntry entry)
@@ -18,6 +21,7 @@ public sealed class InMemoryAuditLog : IAuditLog
         {
             var id = _entries.Count + 1L;
             _entries.Add(entry with { Id = id });
+            _changeOf.Add(++_changes);
             return id;
         }
     }
@@ -37,6 +41,7 @@ public sealed class InMemoryAuditLog : IAuditLog
                 ResultMessageId = resultMessageId ?? entry.ResultMessageId,
                 UpdatedAt = at,
             };
+            _changeOf[(int)(id - 1)] = ++_changes;
         }
     }
 
@@ -92,6 +97,28 @@ public sealed class InMemoryAuditLog : IAuditLog
                 .ToList();
         }
     }
+
+    /// <inheritdoc />
+    public long? PageEnd(long after, int limit, string? tenantId = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        lock (_lock)
+            return Changes(after, long.MaxValue, limit, tenantId).Select(c => (long?)c.Sequence).LastOrDefault();
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Change<AuditEntry>> Read(long after, long through, int limit, string? tenantId = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        lock (_lock)
+            return Changes(after, through, limit, tenantId).ToList();
+    }
+
+    private IEnumerable<Change<AuditEntry>> Changes(long after, long through, int limit, string? tenantId) => _entries
+        .Select((entry, index) => new Change<AuditEntry>(_changeOf[index], entry))
+        .Where(c => c.Sequence > after && c.Sequence <= through && (tenantId is null || c.Value.Key.TenantId == tenantId))
+        .OrderBy(c => c.Sequence)
+        .Take(limit);
 
     private AuditEntry? Find(long id) => id >= 1 && id <= _entries.Count ? _entries[(int)(id - 1)] : null;
 }

@@ -7,12 +7,14 @@ namespace M365Scanner.Storage.InMemory;
 /// a claim must read and write one entry atomically and the demo's volume never makes the lock contended.</summary>
 /// <remarks>A claim is never released or taken over: a retry of the same job (same owner) gets it back, and a stale
 /// claim of a job that died for good stays until the verdict is recorded (see <see cref="IVerdictStore.TryClaim"/>).</remarks>
-public sealed class InMemoryVerdictStore : IVerdictStore
+public sealed class InMemoryVerdictStore : IVerdictStore, IChangeFeed<VerdictRecord>
 {
     private readonly Dictionary<MessageKey, Entry> _entries = [];
     private readonly Lock _lock = new();
     // Insertion order, the tie-break when two verdicts share a ScannedAt (as a SQLite row id is).
     private long _sequence;
+    // The change feed's counter: bumped under the lock with the write, so its order is the order writes are seen.
+    private long _changes;
 
     /// <inheritdoc />
     public bool TryClaim(MessageKey key, string owner, DateTimeOffset at)
@@ -38,6 +40,7 @@ public sealed class InMemoryVerdictStore : IVerdictStore
             if (!_entries.TryGetValue(verdict.Key, out var entry))
                 _entries[verdict.Key] = entry = new Entry(++_sequence);
             entry.Verdict = verdict;
+            entry.Change = ++_changes;
         }
     }
 
@@ -88,10 +91,33 @@ public sealed class InMemoryVerdictStore : IVerdictStore
         }
     }
 
+    /// <inheritdoc />
+    public long? PageEnd(long after, int limit, string? tenantId = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        lock (_lock)
+            return Changes(after, long.MaxValue, limit, tenantId).Select(c => (long?)c.Sequence).LastOrDefault();
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Change<VerdictRecord>> Read(long after, long through, int limit, string? tenantId = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        lock (_lock)
+            return Changes(after, through, limit, tenantId).ToList();
+    }
+
+    private IEnumerable<Change<VerdictRecord>> Changes(long after, long through, int limit, string? tenantId) => _entries.Values
+        .Where(e => e.Verdict is { } v && e.Change > after && e.Change <= through && (tenantId is null || v.Key.TenantId == tenantId))
+        .OrderBy(e => e.Change)
+        .Take(limit)
+        .Select(e => new Change<VerdictRecord>(e.Change, e.Verdict!));
+
     private sealed class Entry(long sequence)
     {
         public long Sequence { get; } = sequence;
         public string? Owner { get; init; }
         public VerdictRecord? Verdict { get; set; }
+        public long Change { get; set; }
     }
 }

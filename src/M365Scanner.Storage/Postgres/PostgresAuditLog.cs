@@ -7,11 +7,13 @@ namespace M365Scanner.Storage.Postgres;
 /// <summary>The audit log in a <see cref="PostgresDatabase"/> (table <c>audit_entries</c>). Ids come from an identity
 /// sequence: never reused, increasing in the order appends start (with several hosts, two appends in flight may
 /// commit in the other order).</summary>
-public sealed class PostgresAuditLog(PostgresDatabase database) : IAuditLog
+public sealed class PostgresAuditLog(PostgresDatabase database) : IAuditLog, IChangeFeed<AuditEntry>
 {
     private const string Columns = AuditRows.Columns;
 
     private readonly PostgresDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
+    private readonly PostgresChangeFeed<AuditEntry> _changes = new(database, ChangeFeedSql.Audit(SqlDialect.Postgres),
+        reader => AuditRows.Read(reader, SqlDialect.Postgres));
 
     /// <inheritdoc />
     public long Append(AuditEntry entry)
@@ -20,7 +22,9 @@ public sealed class PostgresAuditLog(PostgresDatabase database) : IAuditLog
         return _database.Run(connection =>
         {
             using var insert = connection.Command($"""
-                INSERT INTO audit_entries ({AuditRows.Written}) VALUES ({SqlDialect.Postgres.Parameters(AuditRows.Written)})
+                {_changes.WithNext}
+                INSERT INTO audit_entries ({AuditRows.Written}, change_seq)
+                VALUES ({SqlDialect.Postgres.Parameters(AuditRows.Written)}, (SELECT last FROM change))
                 RETURNING id;
                 """);
             SqlDialect.Postgres.Bind(insert, AuditRows.Written, AuditRows.Values(entry));
@@ -34,13 +38,16 @@ public sealed class PostgresAuditLog(PostgresDatabase database) : IAuditLog
     {
         var updated = _database.Run(connection =>
         {
-            // One statement: the step's state and its message ids change together or not at all.
-            using var update = connection.Command("""
+            // One statement: the step's state, its message ids and its change sequence change together or not at
+            // all. Every step is a change an exporter reads again; an unknown id only leaves a gap in the sequence.
+            using var update = connection.Command($"""
+                {_changes.WithNext}
                 UPDATE audit_entries SET
                     state               = @state,
                     original_message_id = COALESCE(@original::text, original_message_id),
                     result_message_id   = COALESCE(@result::text, result_message_id),
-                    updated_at          = @at
+                    updated_at          = @at,
+                    change_seq          = (SELECT last FROM change)
                 WHERE id = @id;
                 """);
             return update.With("id", id)
@@ -121,6 +128,13 @@ public sealed class PostgresAuditLog(PostgresDatabase database) : IAuditLog
             return where.Bind(select).With("limit", limit).ReadAll(ReadEntry);
         });
     }
+
+    /// <inheritdoc />
+    public long? PageEnd(long after, int limit, string? tenantId = null) => _changes.PageEnd(after, limit, tenantId);
+
+    /// <inheritdoc />
+    public IReadOnlyList<Change<AuditEntry>> Read(long after, long through, int limit, string? tenantId = null) =>
+        _changes.Read(after, through, limit, tenantId);
 
     private AuditEntry? Single(string sql, Action<NpgsqlCommand> bind) => _database.Run(connection =>
     {

@@ -12,11 +12,13 @@ namespace M365Scanner.Storage.Postgres;
 /// <para>As with SQLite, a claim is never released or taken over: a Hangfire retry reuses its job id as owner and
 /// so gets the claim back; a job that died for good leaves its message claimed without a verdict.</para>
 /// </remarks>
-public sealed class PostgresVerdictStore(PostgresDatabase database) : IVerdictStore
+public sealed class PostgresVerdictStore(PostgresDatabase database) : IVerdictStore, IChangeFeed<VerdictRecord>
 {
     private const string Columns = VerdictRows.Columns;
 
     private readonly PostgresDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
+    private readonly PostgresChangeFeed<VerdictRecord> _changes = new(database, ChangeFeedSql.Verdicts(SqlDialect.Postgres),
+        reader => VerdictRows.Read(reader, SqlDialect.Postgres));
 
     /// <inheritdoc />
     public bool TryClaim(MessageKey key, string owner, DateTimeOffset at)
@@ -45,11 +47,15 @@ public sealed class PostgresVerdictStore(PostgresDatabase database) : IVerdictSt
         ArgumentNullException.ThrowIfNull(verdict);
         _database.Run(connection =>
         {
-            // The claim columns are left alone: they record which job scanned.
+            // The claim columns are left alone: they record which job scanned. A replaced verdict gets a new change
+            // sequence, so exporters read it again at its new state.
             using var upsert = connection.Command($"""
-                INSERT INTO verdicts ({Columns}) VALUES ({SqlDialect.Postgres.Parameters(Columns)})
+                {_changes.WithNext}
+                INSERT INTO verdicts ({Columns}, change_seq)
+                VALUES ({SqlDialect.Postgres.Parameters(Columns)}, (SELECT last FROM change))
                 ON CONFLICT (tenant_id, mailbox, message_id) DO UPDATE SET
-                    {VerdictRows.SetFromExcluded};
+                    {VerdictRows.SetFromExcluded},
+                    change_seq = excluded.change_seq;
                 """);
             SqlDialect.Postgres.Bind(upsert, Columns, VerdictRows.Values(verdict));
             return upsert.ExecuteNonQuery();
@@ -110,4 +116,11 @@ public sealed class PostgresVerdictStore(PostgresDatabase database) : IVerdictSt
     }
 
     private static VerdictRecord Read(NpgsqlDataReader reader) => VerdictRows.Read(reader, SqlDialect.Postgres);
+
+    /// <inheritdoc />
+    public long? PageEnd(long after, int limit, string? tenantId = null) => _changes.PageEnd(after, limit, tenantId);
+
+    /// <inheritdoc />
+    public IReadOnlyList<Change<VerdictRecord>> Read(long after, long through, int limit, string? tenantId = null) =>
+        _changes.Read(after, through, limit, tenantId);
 }

@@ -6,11 +6,13 @@ namespace M365Scanner.Storage.Sqlite;
 
 /// <summary>The audit log in a <see cref="SqliteDatabase"/> (table <c>audit_entries</c>). Ids are assigned by the
 /// database in append order and never reused.</summary>
-public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
+public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog, IChangeFeed<AuditEntry>
 {
     private const string Columns = AuditRows.Columns;
 
     private readonly SqliteDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
+    private readonly SqliteChangeFeed<AuditEntry> _changes = new(database, ChangeFeedSql.Audit(SqlDialect.Sqlite),
+        reader => AuditRows.Read(reader, SqlDialect.Sqlite));
 
     /// <inheritdoc />
     public long Append(AuditEntry entry)
@@ -18,12 +20,14 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
         ArgumentNullException.ThrowIfNull(entry);
         return _database.Write(transaction =>
         {
+            var change = _changes.Next(transaction);
             using var insert = transaction.Command($"""
-                INSERT INTO audit_entries ({AuditRows.Written}) VALUES ({SqlDialect.Sqlite.Parameters(AuditRows.Written)})
+                INSERT INTO audit_entries ({AuditRows.Written}, change_seq)
+                VALUES ({SqlDialect.Sqlite.Parameters(AuditRows.Written)}, $change_seq)
                 RETURNING id;
                 """);
             SqlDialect.Sqlite.Bind(insert, AuditRows.Written, AuditRows.Values(entry));
-            return (long)insert.ExecuteScalar()!;
+            return (long)insert.With("$change_seq", change).ExecuteScalar()!;
         });
     }
 
@@ -34,15 +38,19 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
     {
         var updated = _database.Write(transaction =>
         {
+            // Every step is a change an exporter reads again; an unknown id only leaves a gap in the sequence.
+            var change = _changes.Next(transaction);
             using var update = transaction.Command("""
                 UPDATE audit_entries SET
                     state               = $state,
                     original_message_id = COALESCE($original, original_message_id),
                     result_message_id   = COALESCE($result, result_message_id),
-                    updated_at          = $at
+                    updated_at          = $at,
+                    change_seq          = $change_seq
                 WHERE id = $id;
                 """);
             return update.With("$id", id)
+                .With("$change_seq", change)
                 .With("$state", StableName.Of(state))
                 .With("$original", originalMessageId)
                 .With("$result", resultMessageId)
@@ -140,4 +148,11 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
     });
 
     private static AuditEntry ReadEntry(SqliteDataReader reader) => AuditRows.Read(reader, SqlDialect.Sqlite);
+
+    /// <inheritdoc />
+    public long? PageEnd(long after, int limit, string? tenantId = null) => _changes.PageEnd(after, limit, tenantId);
+
+    /// <inheritdoc />
+    public IReadOnlyList<Change<AuditEntry>> Read(long after, long through, int limit, string? tenantId = null) =>
+        _changes.Read(after, through, limit, tenantId);
 }

@@ -12,11 +12,13 @@ namespace M365Scanner.Storage.Sqlite;
 /// back; a job that died for good leaves its message claimed without a verdict, which a catch-up run will not scan
 /// again. Reclaiming stale claims (by <c>claimed_at</c>) is left for when that case is seen in practice.</para>
 /// </remarks>
-public sealed class SqliteVerdictStore(SqliteDatabase database) : IVerdictStore
+public sealed class SqliteVerdictStore(SqliteDatabase database) : IVerdictStore, IChangeFeed<VerdictRecord>
 {
     private const string Columns = VerdictRows.Columns;
 
     private readonly SqliteDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
+    private readonly SqliteChangeFeed<VerdictRecord> _changes = new(database, ChangeFeedSql.Verdicts(SqlDialect.Sqlite),
+        reader => VerdictRows.Read(reader, SqlDialect.Sqlite));
 
     /// <inheritdoc />
     public bool TryClaim(MessageKey key, string owner, DateTimeOffset at)
@@ -45,14 +47,17 @@ public sealed class SqliteVerdictStore(SqliteDatabase database) : IVerdictStore
         ArgumentNullException.ThrowIfNull(verdict);
         _database.Write(transaction =>
         {
-            // The claim columns are left alone: they record which job scanned.
+            // The claim columns are left alone: they record which job scanned. A replaced verdict gets a new change
+            // sequence, so exporters read it again at its new state.
+            var change = _changes.Next(transaction);
             using var upsert = transaction.Command($"""
-                INSERT INTO verdicts ({Columns}) VALUES ({SqlDialect.Sqlite.Parameters(Columns)})
+                INSERT INTO verdicts ({Columns}, change_seq) VALUES ({SqlDialect.Sqlite.Parameters(Columns)}, $change_seq)
                 ON CONFLICT (tenant_id, mailbox, message_id) DO UPDATE SET
-                    {VerdictRows.SetFromExcluded};
+                    {VerdictRows.SetFromExcluded},
+                    change_seq = excluded.change_seq;
                 """);
             SqlDialect.Sqlite.Bind(upsert, Columns, VerdictRows.Values(verdict));
-            upsert.ExecuteNonQuery();
+            upsert.With("$change_seq", change).ExecuteNonQuery();
         });
     }
 
@@ -119,4 +124,11 @@ public sealed class SqliteVerdictStore(SqliteDatabase database) : IVerdictStore
             return delete.With("$tenant", tenantId).ExecuteNonQuery();
         });
     }
+
+    /// <inheritdoc />
+    public long? PageEnd(long after, int limit, string? tenantId = null) => _changes.PageEnd(after, limit, tenantId);
+
+    /// <inheritdoc />
+    public IReadOnlyList<Change<VerdictRecord>> Read(long after, long through, int limit, string? tenantId = null) =>
+        _changes.Read(after, through, limit, tenantId);
 }

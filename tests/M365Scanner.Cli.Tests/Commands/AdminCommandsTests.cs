@@ -5,6 +5,8 @@ using M365Scanner.Cli.Commands;
 namespace M365Scanner.Cli.Tests.Commands;
 
 /// <summary><c>hunt</c> and <c>release</c>: argument checks, and the admin API request each makes (answered by a stub).</summary>
+// One collection with the other tests that replace AdminApiClient.Handler, a static: they must not run side by side.
+[Collection(nameof(AdminApiClient))]
 public sealed class AdminCommandsTests : IDisposable
 {
     private const string Key = "test-admin-key-0123456789abcdef";

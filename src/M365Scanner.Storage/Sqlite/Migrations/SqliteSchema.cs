@@ -313,6 +313,27 @@ public static class SqliteSchema
             CREATE INDEX alert_outbox_due ON alert_outbox (next_attempt_at, seq) WHERE state = 'pending';
             CREATE INDEX alert_outbox_by_state ON alert_outbox (state, seq);
             """),
+        // The change feeds exporters poll (ChangeFeedSql): every write of a verdict or an audit entry takes the next
+        // value of its feed's counter. Rows already here get theirs in the order they were made (verdicts by scan
+        // time, entries by id), so a first export includes the history; a claim without a verdict has none.
+        new(17, "change sequences of verdicts and audit entries, for exports", """
+            CREATE TABLE change_counters (
+                feed TEXT    NOT NULL PRIMARY KEY,
+                last INTEGER NOT NULL
+            );
+            ALTER TABLE verdicts ADD COLUMN change_seq INTEGER;
+            UPDATE verdicts SET change_seq = ordered.n
+            FROM (SELECT id, row_number() OVER (ORDER BY scanned_at, id) AS n FROM verdicts WHERE scanned_at IS NOT NULL) AS ordered
+            WHERE verdicts.id = ordered.id;
+            INSERT INTO change_counters (feed, last) VALUES ('verdicts', (SELECT COALESCE(MAX(change_seq), 0) FROM verdicts));
+            CREATE UNIQUE INDEX verdicts_by_change ON verdicts (change_seq) WHERE change_seq IS NOT NULL;
+            CREATE INDEX verdicts_by_tenant_change ON verdicts (tenant_id, change_seq) WHERE change_seq IS NOT NULL;
+            ALTER TABLE audit_entries ADD COLUMN change_seq INTEGER;
+            UPDATE audit_entries SET change_seq = id;
+            INSERT INTO change_counters (feed, last) VALUES ('audit', (SELECT COALESCE(MAX(change_seq), 0) FROM audit_entries));
+            CREATE UNIQUE INDEX audit_by_change ON audit_entries (change_seq);
+            CREATE INDEX audit_by_tenant_change ON audit_entries (tenant_id, change_seq);
+            """),
     ];
 
     /// <summary>The version a database has once every step is applied.</summary>
