@@ -275,6 +275,10 @@ public static class PostgresSchema
             CREATE UNIQUE INDEX release_requests_open ON release_requests (tenant_id, mailbox, message_id) WHERE state = 'open';
             CREATE INDEX release_requests_by_message ON release_requests (tenant_id, mailbox, message_id, seq);
             """),
+        // The held-message notice setting, as in SQLite (its step 15): a nullable column, NULL inherits.
+        new(14, "held-message notice setting of tenant policies", """
+            ALTER TABLE tenant_policies ADD COLUMN held_message_notice boolean;
+            """),
     ];
 
     /// <summary>The version a database has once every step is applied.</summary>

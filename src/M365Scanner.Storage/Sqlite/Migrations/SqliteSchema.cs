@@ -283,6 +283,12 @@ public static class SqliteSchema
             CREATE UNIQUE INDEX release_requests_open ON release_requests (tenant_id, mailbox, message_id) WHERE state = 'open';
             CREATE INDEX release_requests_by_message ON release_requests (tenant_id, mailbox, message_id, seq);
             """),
+        // Whether a held message leaves a notice in its recipient's Inbox, per saved override (NULL inherits, as the
+        // other settings). A new nullable column, so existing databases upgrade in place and every saved override keeps
+        // inheriting the global default (off).
+        new(15, "held-message notice setting of tenant policies", """
+            ALTER TABLE tenant_policies ADD COLUMN held_message_notice INTEGER;
+            """),
     ];
 
     /// <summary>The version a database has once every step is applied.</summary>
