@@ -302,7 +302,7 @@ public class MessageActionsTests
     private AuditEntry AssertQuarantineCompleted()
     {
         var entry = Assert.Single(Entries("quarantine"));
-        Assert.Empty(_mailbox.In(InMemoryMailbox.Inbox).Where(m => m.ScannerCopyOf is null));
+        Assert.DoesNotContain(_mailbox.In(InMemoryMailbox.Inbox), m => m.ScannerCopyOf is null);
         var quarantined = Assert.Single(_mailbox.In(InMemoryMailbox.Quarantine));
         Assert.Equal(AuditState.Completed, entry.State);
         Assert.Equal(quarantined.Id, entry.OriginalMessageId);
