@@ -55,10 +55,14 @@ public static partial class HeldMessageNoticeText
     public static string Quote(string untrusted)
     {
         var text = untrusted.Length > MaxQuoted ? untrusted[..MaxQuoted] + "…" : untrusted;
-        text = Scheme().Replace(text, m => m.Groups[1].Value.Replace('t', 'x').Replace('T', 'X') + "[:]//");
+        text = Scheme().Replace(text, m => Defanged(m.Groups[1].Value) + "[:]//");
         text = Www().Replace(text, m => m.Groups[1].Value + "[.]");
         return HtmlEncoder.Default.Encode(text);
     }
+
+    // "http" becomes "hxxp", as analysts write it; any other scheme keeps its name and loses only its "://".
+    private static string Defanged(string scheme) =>
+        scheme.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? scheme[0] + "xx" + scheme[3..] : scheme;
 
     [GeneratedRegex(@"\b([a-zA-Z][a-zA-Z0-9+.-]*):\s*//")]
     private static partial Regex Scheme();

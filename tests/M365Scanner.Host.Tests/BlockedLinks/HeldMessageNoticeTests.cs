@@ -130,4 +130,29 @@ public sealed class HeldMessageNoticeTests
         Assert.Equal(AuditState.Released, env.Audit.Latest(verdict.Key, AuditAction.Notice)?.State);
         Assert.Contains("<h2>Released</h2>", (await user.GetAsync(path)).Html);
     }
+
+    [Fact]
+    public async Task AScanStoppedAfterCreatingTheNotice_BeforeRecordingIt_IsRetried_AndLeavesOneNotice()
+    {
+        await using var env = await ScannerEnvironment.StartAsync();
+        using var admin = env.AdminClient();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync(PolicyPath(env), new { heldMessageNotice = true })).StatusCode);
+        var stopped = 0;
+        // What a host stopping there does to the job: cancellation, which the notice does not take for its own failure.
+        env.Faults.BeforeStep = step =>
+        {
+            if (step == "record-notice" && Interlocked.Exchange(ref stopped, 1) == 0)
+                throw new OperationCanceledException("host stopped before recording the notice");
+        };
+        env.Deliver(Phish("held-retried@phish.example"));
+
+        var verdict = await env.VerdictForAsync("held-retried@phish.example");
+
+        Assert.Equal(1, stopped);
+        Assert.Equal(MessageAction.Quarantine, verdict.Action);
+        Assert.Contains("carried out by an earlier attempt", verdict.Notes);
+        var notice = Assert.Single(Notices(env));
+        var entry = Assert.Single(env.Audit.ForMessage(verdict.Key), e => e.Action == AuditAction.Notice);
+        Assert.Equal((AuditState.Completed, notice.Id), (entry.State, entry.ResultMessageId));
+    }
 }
