@@ -5,6 +5,7 @@ using M365Scanner.GraphEmulator.Control;
 namespace M365Scanner.Demo.Tests;
 
 /// <summary>The demo in-process, as `m365scanner-demo demo --once` runs it: emulator, host, baselines, four messages.</summary>
+[Collection(DemoCollection.Name)]
 public class DemoCommandTests
 {
     [Fact(Timeout = 90_000)]

@@ -21,7 +21,7 @@ namespace M365Scanner.Host.Scanning;
 /// times is not scanned again: it is poison and gets a fail-safe verdict instead (<see cref="PoisonContainment"/>).
 /// </summary>
 public sealed class ScanMessageJob(
-    IMailboxMessages mailboxes, IMonitoredMailboxes monitored, TenantScanners scanners, IVerdictStore verdicts, MessageActions actions,
+    IMailboxMessages mailboxes, IMonitoredMailboxes monitored, TenantScanners scanners, IVerdictStore verdicts, IAuditLog audit, MessageActions actions,
     IWorkerStateStore state, ScanAttemptTracker attempts, PoisonContainment poison, HeldMessageNotices notices, IScanFaults faults,
     ScannerMetrics metrics, TimeProvider clock, ILogger<ScanMessageJob> log)
 {
@@ -43,6 +43,11 @@ public sealed class ScanMessageJob(
     {
         if (!monitored.Contains(tenantId, mailbox))
             return;
+        // Our own rewritten copy, announced by its "created" notification, is known by the id Graph gave it when it was
+        // created: not reading it saves a Graph request per rewrite. A copy whose id was not recorded yet (its host
+        // died between creating it and recording it) is still recognised below, by its marker, at the cost of a read.
+        if (audit.RewriteThatCreated(tenantId, mailbox, messageId) is not null)
+            return;
         var fetched = await mailboxes.GetMessageAsync(tenantId, mailbox, messageId, ct);
         if (fetched is null)
         {
@@ -57,7 +62,7 @@ public sealed class ScanMessageJob(
             return;
         }
         if (fetched.ScannerCopyOf is not null)
-            return; // our own rewritten copy, announced by its "created" notification
+            return;
 
         var key = MessageKey.Of(tenantId, mailbox, fetched.Message.InternetMessageId, fetched.Id);
         var owner = context?.BackgroundJob.Id ?? $"inline-{Guid.NewGuid():N}";

@@ -56,6 +56,14 @@ public sealed class InMemoryAuditLog : IAuditLog
     }
 
     /// <inheritdoc />
+    public AuditEntry? RewriteThatCreated(string tenantId, string mailbox, string graphMessageId)
+    {
+        lock (_lock)
+            return _entries.FindLast(e => e.Action == AuditAction.Rewrite && e.ResultMessageId == graphMessageId
+                && e.Key.TenantId == tenantId && e.Key.Mailbox == mailbox);
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<AuditEntry> ForMessage(MessageKey key, int limit = 100)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);

@@ -70,6 +70,18 @@ public sealed class PostgresAuditLog(PostgresDatabase database) : IAuditLog
     }
 
     /// <inheritdoc />
+    /// <remarks>Served by the partial index on result message ids.</remarks>
+    public AuditEntry? RewriteThatCreated(string tenantId, string mailbox, string graphMessageId)
+    {
+        return Single($"""
+            SELECT {Columns} FROM audit_entries
+            WHERE tenant_id = @tenant AND mailbox = @mailbox AND result_message_id = @result AND action = @action
+            ORDER BY id DESC LIMIT 1;
+            """, command => command.With("tenant", tenantId).With("mailbox", mailbox).With("result", graphMessageId)
+                .With("action", StableName.Of(AuditAction.Rewrite)));
+    }
+
+    /// <inheritdoc />
     /// <remarks>Served by the index on the key and action.</remarks>
     public IReadOnlyList<AuditEntry> ForMessage(MessageKey key, int limit = 100)
     {

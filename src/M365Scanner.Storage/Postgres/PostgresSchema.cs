@@ -275,8 +275,12 @@ public static class PostgresSchema
             CREATE UNIQUE INDEX release_requests_open ON release_requests (tenant_id, mailbox, message_id) WHERE state = 'open';
             CREATE INDEX release_requests_by_message ON release_requests (tenant_id, mailbox, message_id, seq);
             """),
-        // The held-message notice setting, as in SQLite (its step 15): a nullable column, NULL inherits.
-        new(14, "held-message notice setting of tenant policies", """
+        // A rewrite's copy announces itself with a "created" notification: found by its Graph id, it needs no read.
+        new(14, "audit entries by the message they created", """
+            CREATE INDEX audit_by_result ON audit_entries (tenant_id, mailbox, result_message_id) WHERE result_message_id IS NOT NULL;
+            """),
+        // The held-message notice setting, as in SQLite (its step 16): a nullable column, NULL inherits.
+        new(15, "held-message notice setting of tenant policies", """
             ALTER TABLE tenant_policies ADD COLUMN held_message_notice boolean;
             """),
     ];

@@ -62,6 +62,26 @@ public abstract class AuditLogContract : StoreContract
     }
 
     [SkippableFact]
+    public void RewriteThatCreated_FindsTheRewriteByItsCopysId_OnceRecorded_InThatMailboxOnly()
+    {
+        var log = CreateLog();
+        var rewrite = log.Append(Entry(Key, T0));
+        Assert.Null(log.RewriteThatCreated(Key.TenantId, Key.Mailbox, "AAMk-copy"));
+
+        log.Update(rewrite, AuditState.Copied, "AAMk1", "AAMk-copy", T0.AddSeconds(1));
+        log.Append(Entry(Key with { MessageId = "m2@partner.example" }, T0) with
+        {
+            Action = AuditAction.Quarantine, ResultMessageId = "AAMk-other",
+        });
+
+        Assert.Equal(rewrite, log.RewriteThatCreated(Key.TenantId, Key.Mailbox, "AAMk-copy")?.Id);
+        Assert.Null(log.RewriteThatCreated(Key.TenantId, "carol@tenant.example", "AAMk-copy"));
+        Assert.Null(log.RewriteThatCreated("tenant-b", Key.Mailbox, "AAMk-copy"));
+        Assert.Null(log.RewriteThatCreated(Key.TenantId, Key.Mailbox, "AAMk1"));
+        Assert.Null(log.RewriteThatCreated(Key.TenantId, Key.Mailbox, "AAMk-other"));
+    }
+
+    [SkippableFact]
     public void Get_KeepsThePersonAndTheHunt_OfAHuntsAction()
     {
         var log = CreateLog();

@@ -283,10 +283,14 @@ public static class SqliteSchema
             CREATE UNIQUE INDEX release_requests_open ON release_requests (tenant_id, mailbox, message_id) WHERE state = 'open';
             CREATE INDEX release_requests_by_message ON release_requests (tenant_id, mailbox, message_id, seq);
             """),
+        // A rewrite's copy announces itself with a "created" notification: found by its Graph id, it needs no read.
+        new(15, "audit entries by the message they created", """
+            CREATE INDEX audit_by_result ON audit_entries (tenant_id, mailbox, result_message_id) WHERE result_message_id IS NOT NULL;
+            """),
         // Whether a held message leaves a notice in its recipient's Inbox, per saved override (NULL inherits, as the
         // other settings). A new nullable column, so existing databases upgrade in place and every saved override keeps
         // inheriting the global default (off).
-        new(15, "held-message notice setting of tenant policies", """
+        new(16, "held-message notice setting of tenant policies", """
             ALTER TABLE tenant_policies ADD COLUMN held_message_notice INTEGER;
             """),
     ];
