@@ -63,10 +63,15 @@ public sealed class HeldMessageNotices(
     }
 
     /// <summary>Removes the notice of a message that was released: it would say "held" of a message back in the Inbox.
+    /// A notice whose creation was never recorded (its run failed or stopped after making it) is found by its Message-ID.
     /// A notice already gone is not an error.</summary>
     public async Task RemoveAsync(MessageKey key, CancellationToken ct)
     {
-        if (audit.Latest(key, AuditAction.Notice) is not { State: AuditState.Completed, ResultMessageId: { } noticeId } entry)
+        if (audit.Latest(key, AuditAction.Notice) is not { State: not AuditState.Released } entry)
+            return;
+        var noticeId = entry.State == AuditState.Completed ? entry.ResultMessageId
+            : await notices.FindAsync(key.TenantId, key.Mailbox, NoticeMessageId(key), ct);
+        if (noticeId is null)
             return;
         await mailboxes.DeleteAsync(key.TenantId, key.Mailbox, noticeId, ct);
         audit.Update(entry.Id, AuditState.Released, null, noticeId, clock.GetUtcNow());

@@ -406,6 +406,20 @@ public class MessageActionsTests
         Assert.Equal(AuditState.Released, Assert.Single(Entries("notice")).State);
     }
 
+    [Fact]
+    public async Task Release_RemovesANoticeWhoseCreationWasNeverRecorded()
+    {
+        var original = _mailbox.Deliver(Message());
+        await Actions(ActionsStoppingBeforeFaults("record-notice"), notices: true)
+            .CarryOutAsync(_key, original, QuarantineVerdict(original), AuditActor.Scanner, CancellationToken.None);
+        Assert.Single(_mailbox.Notices);
+
+        await Actions(notices: true).ReleaseAsync(AssertQuarantineCompleted().Id, "admin@contoso.example", CancellationToken.None);
+
+        Assert.Empty(_mailbox.Notices);
+        Assert.Equal(AuditState.Released, Assert.Single(Entries("notice")).State);
+    }
+
     private List<AuditEntry> Entries(string action) => [.. _audit.Query(Tenant, User, limit: 1000).Where(e => StableName.Of(e.Action) == action)];
 
     private MessageActions ActionsStoppingBefore(string step) => Actions(ActionsStoppingBeforeFaults(step));
