@@ -18,4 +18,9 @@ public enum AuditAction
     /// <summary>An earlier rewrite or quarantine was undone.</summary>
     [JsonStringEnumMemberName("release")]
     Release,
+
+    /// <summary>A notice that the message was held went to the recipient's Inbox (its id is the entry's result); a
+    /// step of its own, after the quarantine, so a failed notice never undoes or blocks the quarantine.</summary>
+    [JsonStringEnumMemberName("notice")]
+    Notice,
 }

@@ -8,7 +8,7 @@ namespace M365Scanner.Core.Operations;
 /// <param name="Actor">Who the action is on behalf of: "scanner" for what the scanner did on its own (scans, scheduled
 /// retro-hunts, the IOC feed), else the person or API key that acted or started the hunt that acted, by name alone, so
 /// "what did this person do" is one equality on this field.</param>
-/// <param name="Action">rewrite | quarantine | release; see <see cref="AuditAction"/>.</param>
+/// <param name="Action">rewrite | quarantine | release | notice; see <see cref="AuditAction"/>.</param>
 /// <param name="State">started | copied | completed | failed | released; see <see cref="AuditState"/>.</param>
 /// <param name="OriginalMessageId">The original's Graph id (updated when it is moved).</param>
 /// <param name="ResultMessageId">The rewritten copy's Graph id, once created.</param>

@@ -22,6 +22,12 @@ public sealed record PolicyOptions
     /// its offending links are rewritten instead, so the rest of a real partner's message still arrives.</summary>
     public bool QuarantineEstablishedSenders { get; init; }
 
+    /// <summary>When true, a message quarantined (enforced) leaves a notice in its recipient's Inbox: who sent it, its
+    /// subject and time, why it was held in plain words, and a link to ask for it. Off by default: a tenant turns it on
+    /// once its users have been told to expect such notices (an unexpected "a message was held" mail is itself the
+    /// shape of a phishing lure).</summary>
+    public bool HeldMessageNotice { get; init; }
+
     /// <summary>What a message from a sender this mailbox does not correspond with gets when part of it could not be
     /// read (an encrypted or oversized attachment, a parse budget hit, nesting or wrapping too deep).</summary>
     public UnreadableContentAction UnreadableFromUnknownSender { get; init; } = UnreadableContentAction.Quarantine;

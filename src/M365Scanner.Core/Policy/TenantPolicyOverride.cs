@@ -3,7 +3,8 @@ namespace M365Scanner.Core.Policy;
 /// <summary>A tenant's departures from the global <see cref="PolicyOptions"/>: each null setting inherits the global
 /// one, so a change of the global default reaches every tenant that did not decide otherwise.</summary>
 public sealed record TenantPolicyOverride(
-    PolicyMode? Mode = null, double? RewriteThreshold = null, double? QuarantineThreshold = null, bool? QuarantineEstablishedSenders = null)
+    PolicyMode? Mode = null, double? RewriteThreshold = null, double? QuarantineThreshold = null, bool? QuarantineEstablishedSenders = null,
+    bool? HeldMessageNotice = null)
 {
     public static TenantPolicyOverride None { get; } = new();
 
@@ -17,6 +18,7 @@ public sealed record TenantPolicyOverride(
             RewriteThreshold = RewriteThreshold ?? global.RewriteThreshold,
             QuarantineThreshold = QuarantineThreshold ?? global.QuarantineThreshold,
             QuarantineEstablishedSenders = QuarantineEstablishedSenders ?? global.QuarantineEstablishedSenders,
+            HeldMessageNotice = HeldMessageNotice ?? global.HeldMessageNotice,
         };
     }
 

@@ -61,6 +61,14 @@ public sealed class GraphMailbox
         return created?.Id ?? throw new InvalidOperationException("Graph returned no id for the created copy.");
     }
 
+    /// <summary>Creates <paramref name="notice"/> in the mailbox's Inbox as received, unread mail; returns its id. One request.</summary>
+    public async Task<string> CreateNoticeAsync(string tenant, string mailbox, ReceivedNotice notice, CancellationToken cancellationToken = default)
+    {
+        var created = await _clients.For(tenant).Users[mailbox].MailFolders["inbox"].Messages
+            .PostAsync(ReceivedNoticeBuilder.Build(notice), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return created?.Id ?? throw new InvalidOperationException("Graph returned no id for the created notice.");
+    }
+
     /// <summary>Replaces <paramref name="original"/> with a rewritten copy: create and delete go together in one
     /// $batch (the delete depends on the create, so a failed create leaves the original alone). Returns the copy's id.</summary>
     /// <exception cref="InvalidOperationException">The copy was created but the original could not be deleted; the

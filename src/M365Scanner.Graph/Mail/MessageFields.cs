@@ -5,7 +5,8 @@ namespace M365Scanner.Graph.Mail;
 /// checked against the cap; <see cref="AttachmentFetcher"/> then reads the bytes of those within it.</summary>
 internal static class MessageFields
 {
-    /// <summary>Named property marking the scanner's own copies (its value is the original's Graph id).</summary>
+    /// <summary>Named property marking the scanner's own messages, which nothing scans: its rewritten copies (the value is
+    /// the original's Graph id) and its held-message notices (the value names the held message, see <see cref="ReceivedNotice"/>).</summary>
     public const string CopyOfPropertyId = "String {6f1c2a8e-4b7d-4e0a-9c35-2d8f1b6e7a40} Name M365ScannerCopyOf";
 
     public static readonly string[] Select =

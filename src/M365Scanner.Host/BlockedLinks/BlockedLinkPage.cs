@@ -36,10 +36,25 @@ public static class BlockedLinkPage
         var key = new MessageKey(reference.TenantId, reference.Mailbox, reference.MessageId);
         var verdict = verdicts.Get(key);
         var links = verdict is null ? [] : LinkReport.ReadStored(verdict.LinksJson);
-        var link = reference.LinkIndex >= 0 && reference.LinkIndex < links.Count ? links[reference.LinkIndex] : null;
         var html = HtmlEncoder.Default;
         var organisation = OrganisationName.For(options, reference.TenantId, reference.Mailbox);
         var who = organisation is null ? "Your organisation" : html.Encode(organisation);
+        var noticeHtml = notice is null ? "" : $"<p class=\"notice\" role=\"status\">{html.Encode(notice)}</p>";
+        var action = verdict is null ? "" : RequestSection(token, requests.Latest(key), form, html);
+        var (title, intro) = reference.WholeMessage
+            ? ("This message was held for your safety", HeldMessage(who, verdict, links, html))
+            : ("This link was held for your safety", HeldLink(who, verdict, links, reference.LinkIndex, html));
+        return Page(status, title,
+            $"{noticeHtml}{intro}" +
+            action +
+            "<p>If you contact your IT or security team about it, quote this reference:</p>" +
+            $"<p><code>{html.Encode(reference.MessageId)}</code></p>" +
+            "<p>Do not copy the original address into your browser.</p>");
+    }
+
+    private static string HeldLink(string who, VerdictRecord? verdict, IReadOnlyList<LinkReport> links, int index, HtmlEncoder html)
+    {
+        var link = index >= 0 && index < links.Count ? links[index] : null;
         var subject = verdict?.Subject is { Length: > 0 } s ? $" in the message “{html.Encode(s)}”" : "";
         var reasons = link is null ? [] : PlainReasons.For(link.Reasons);
         var why = link is null
@@ -47,14 +62,25 @@ public static class BlockedLinkPage
             : $"<p>It pointed to <strong>{html.Encode(link.Domain ?? "an unknown site")}</strong>." +
               (reasons.Count == 0 ? " It did not look like the mail you usually receive.</p>"
                   : " What stood out:</p><ul>" + string.Concat(reasons.Select(r => $"<li>{html.Encode(r)}</li>")) + "</ul>");
-        var noticeHtml = notice is null ? "" : $"<p class=\"notice\" role=\"status\">{html.Encode(notice)}</p>";
-        var action = verdict is null ? "" : RequestSection(token, requests.Latest(key), form, html);
-        return Page(status, "This link was held for your safety",
-            $"{noticeHtml}<p>{who} protects your mailbox with M365Scanner, which held a link{subject} because it did not fit the usual pattern of your mail.</p>{why}" +
-            action +
-            "<p>If you contact your IT or security team about it, quote this reference:</p>" +
-            $"<p><code>{html.Encode(reference.MessageId)}</code></p>" +
-            "<p>Do not copy the original address into your browser.</p>");
+        return $"<p>{who} protects your mailbox with M365Scanner, which held a link{subject} because it did not fit the usual pattern of your mail.</p>{why}";
+    }
+
+    // The held message's sites are named as text, never as links, and its addresses not at all: the page must not lead
+    // where the message would have.
+    private static string HeldMessage(string who, VerdictRecord? verdict, IReadOnlyList<LinkReport> links, HtmlEncoder html)
+    {
+        if (verdict is null)
+            return $"<p>{who} protects your mailbox with M365Scanner, which held a message to you because it did not fit the usual pattern of your mail.</p>" +
+                   "<p>The details of why it was held are no longer available.</p>";
+        var from = verdict.Sender is { Length: > 0 } sender ? $" from <strong>{HeldMessageNoticeText.Quote(sender)}</strong>" : "";
+        var subject = verdict.Subject is { Length: > 0 } s ? $" with the subject “{HeldMessageNoticeText.Quote(s)}”" : "";
+        var reasons = PlainReasons.ForMessage(links);
+        var sites = links.Where(l => l.Action != "allow").Select(l => l.Domain).OfType<string>().Distinct().Take(3).ToList();
+        var where = sites.Count == 0 ? "" : "<p>It contained links to " + string.Join(", ", sites.Select(d => $"<strong>{html.Encode(d)}</strong>")) + ".</p>";
+        var why = reasons.Count == 0 ? "<p>It did not look like the mail you usually receive.</p>"
+            : "<p>What stood out:</p><ul>" + string.Concat(reasons.Select(r => $"<li>{html.Encode(r)}</li>")) + "</ul>";
+        return $"<p>{who} protects your mailbox with M365Scanner, which held a message{from}{subject} because it did not fit the usual pattern of your mail. " +
+               "It is kept safe and is not in your mailbox.</p>" + where + why;
     }
 
     /// <summary>Files a release request for the message the token names, in the name of the mailbox it was sent to,
@@ -100,14 +126,14 @@ public static class BlockedLinkPage
             $"<h2>Request declined</h2><p>Your IT or security team decided not to release this message" +
             (r.DecisionReason is { Length: > 0 } why ? $": “{html.Encode(why)}”.</p>" : ".</p>"),
         _ => form is null ? "" :
-            "<h2>Need this message?</h2><p>If you expected this link, you can ask your IT or security team to check the message and release it to your Inbox.</p>" +
+            "<h2>Need this message?</h2><p>If you expected it, you can ask your IT or security team to check the message and release it to your Inbox.</p>" +
             $"<form method=\"post\" action=\"/blocked/{html.Encode(token)}\">" +
             $"<input type=\"hidden\" name=\"{html.Encode(form.FormFieldName)}\" value=\"{html.Encode(form.RequestToken ?? "")}\">" +
             $"<p><label for=\"note\">Anything they should know (optional)</label><br><textarea id=\"note\" name=\"note\" rows=\"3\" cols=\"50\" maxlength=\"{ReleaseRequest.MaxNoteLength}\"></textarea></p>" +
             "<p><button type=\"submit\">Request release</button></p></form>",
     };
 
-    private static string When(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    private static string When(DateTimeOffset at) => HeldMessageNoticeText.When(at);
 
     private static IResult NotRecognised() => Page(StatusCodes.Status404NotFound, "This link is not recognised",
         "<p>The address you opened is not a link held by M365Scanner. If you followed it from an email, forward that email to your IT or security team.</p>");

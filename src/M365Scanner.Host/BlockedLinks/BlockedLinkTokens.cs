@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -35,7 +36,9 @@ public sealed class BlockedLinkTokens
 
     public string Issue(BlockedLinkToken token)
     {
-        var payload = Encoding.UTF8.GetBytes(string.Join('\n', token.TenantId, token.Mailbox, token.MessageId, token.LinkIndex));
+        // A whole message's token says so where a link's has its index: one signed layout, and no index a link could have.
+        var payload = Encoding.UTF8.GetBytes(string.Join('\n', token.TenantId, token.Mailbox, token.MessageId,
+            token.WholeMessage ? WholeMessage : token.LinkIndex.ToString(CultureInfo.InvariantCulture)));
         return $"{Base64Url(payload)}.{Base64Url(Sign(payload))}";
     }
 
@@ -48,10 +51,16 @@ public sealed class BlockedLinkTokens
         if (!CryptographicOperations.FixedTimeEquals(Sign(payload), signature))
             return null;
         var parts = Encoding.UTF8.GetString(payload).Split('\n');
-        return parts.Length == 4 && int.TryParse(parts[3], out var index)
+        if (parts.Length != 4)
+            return null;
+        if (parts[3] == WholeMessage)
+            return BlockedLinkToken.ForMessage(parts[0], parts[1], parts[2]);
+        return int.TryParse(parts[3], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var index)
             ? new BlockedLinkToken(parts[0], parts[1], parts[2], index)
             : null;
     }
+
+    private const string WholeMessage = "message";
 
     private byte[] Sign(byte[] payload) => HMACSHA256.HashData(_key, payload);
 

@@ -1,3 +1,4 @@
+using M365Scanner.Core.Scanning;
 using M365Scanner.Core.Scoring.Signals;
 
 namespace M365Scanner.Host.BlockedLinks;
@@ -56,6 +57,11 @@ public static class PlainReasons
             .Distinct()
             .Take(Shown),
     ];
+
+    /// <summary>Up to <see cref="Shown"/> plain sentences for a held message: the reasons of its held links, the
+    /// highest-scoring link first, so the sentences come from what weighed most.</summary>
+    public static IReadOnlyList<string> ForMessage(IEnumerable<LinkReport> links) =>
+        For(links.Where(l => l.Action != "allow").OrderByDescending(l => l.Score).SelectMany(l => l.Reasons));
 
     // A signal's name has a colon of its own ("Link: ..."), so the name is the longest key the reason starts with.
     private static string? Sentence(string storedReason) => Sentences

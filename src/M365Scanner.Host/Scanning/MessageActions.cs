@@ -14,7 +14,8 @@ namespace M365Scanner.Host.Scanning;
 /// <list type="bullet">
 /// <item>rewrite: create the copy whose offending links point to the blocked-link page, record it, and only then move
 /// the original into quarantine, so a crash at any point leaves the original, or both, never neither;</item>
-/// <item>quarantine: move the message into the mailbox's hidden quarantine folder;</item>
+/// <item>quarantine: move the message into the mailbox's hidden quarantine folder, then, when the tenant asks for it, leave
+/// a notice in the Inbox (<see cref="HeldMessageNotices"/>);</item>
 /// <item>release: undo either from its audit entry (original back to the inbox first, then the copy removed).</item>
 /// </list>
 /// A rewrite that cannot neutralise every offending link (a URL in PDF page text, an encrypted PDF) becomes a quarantine.
@@ -24,7 +25,7 @@ namespace M365Scanner.Host.Scanning;
 /// </summary>
 public sealed class MessageActions(
     IMailboxMessages mailboxes, IAuditLog audit, LinkRewriter rewriter, BlockedLinkTokens tokens, MessageLeases leases,
-    IActionFaults faults, TimeProvider clock, ILogger<MessageActions> log)
+    HeldMessageNotices notices, IActionFaults faults, TimeProvider clock, ILogger<MessageActions> log)
 {
     public const string Scanner = "scanner";
 
@@ -51,7 +52,12 @@ public sealed class MessageActions(
             log.LogInformation("Rewrite of {Message} cannot neutralise every link ({Why}); quarantining instead", key.MessageId, why);
             reasons += $"\nquarantined instead of rewritten: {why}";
         }
-        await QuarantineAsync(key, message, reasons, actor, ct);
+        // The notice under the same lease: two runs of one job at once must not both find no notice and make one each.
+        await using (await leases.AcquireAsync(key, ct))
+        {
+            await QuarantineAsync(key, message.Id, reasons, actor, ct);
+            await notices.NotifyAsync(key, message.Message, LinkReport.From(verdict), ct);
+        }
         return MessageAction.Quarantine;
     }
 
@@ -152,7 +158,7 @@ public sealed class MessageActions(
 
     /// <summary>Undoes a completed rewrite or quarantine: the original back in the inbox, then every copy of ours
     /// removed, the one the entry records and any other found by the message's Message-ID (a run interrupted before
-    /// recording its copy left one). Returns the release's audit entry id.</summary>
+    /// recording its copy left one), and the held message's notice if one was left. Returns the release's audit entry id.</summary>
     /// <param name="reason">Why the person released it (the console asks for it); kept in the release entry's reasons.</param>
     /// <exception cref="InvalidOperationException">The entry is not a completed rewrite or quarantine.</exception>
     public async Task<long> ReleaseAsync(long entryId, string actor, CancellationToken ct, string? reason = null)
@@ -174,6 +180,7 @@ public sealed class MessageActions(
             .Union(entry.ResultMessageId is { } recorded ? [recorded] : []).ToList();
         foreach (var copy in copies)
             await mailboxes.DeleteAsync(key.TenantId, key.Mailbox, copy, ct);
+        await RemoveNoticeAsync(key, ct);
         if (copies.Count > (entry.ResultMessageId is null ? 0 : 1))
             log.LogWarning("Release of {Entry} removed {Count} copies of {Message} in {Mailbox}, not only the recorded one",
                 entryId, copies.Count, key.MessageId, key.Mailbox);
@@ -181,6 +188,20 @@ public sealed class MessageActions(
         audit.Update(releaseId, AuditState.Completed, restored, null, clock.GetUtcNow());
         log.LogInformation("Released {Action} {Entry} of {Message} by {Actor}", StableName.Of(entry.Action), entryId, key.MessageId, actor);
         return releaseId;
+    }
+
+    /// <summary>After a release, the held message's notice goes too; one left behind is logged, not a failed release
+    /// (the original is back, and the notice's page says it was released).</summary>
+    private async Task RemoveNoticeAsync(MessageKey key, CancellationToken ct)
+    {
+        try
+        {
+            await notices.RemoveAsync(key, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "The notice of released {Message} in {Mailbox} could not be removed", key.MessageId, key.Mailbox);
+        }
     }
 
     private static RewrittenContent ToContent(FetchedMessage original, RewriteResult rewrite) =>

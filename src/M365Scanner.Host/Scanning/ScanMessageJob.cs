@@ -22,8 +22,8 @@ namespace M365Scanner.Host.Scanning;
 /// </summary>
 public sealed class ScanMessageJob(
     IMailboxMessages mailboxes, IMonitoredMailboxes monitored, TenantScanners scanners, IVerdictStore verdicts, IAuditLog audit, MessageActions actions,
-    IWorkerStateStore state, ScanAttemptTracker attempts, PoisonContainment poison, IScanFaults faults, ScannerMetrics metrics,
-    IVerdictHandoff handoff, TimeProvider clock, ILogger<ScanMessageJob> log)
+    IWorkerStateStore state, ScanAttemptTracker attempts, PoisonContainment poison, HeldMessageNotices notices, IScanFaults faults,
+    ScannerMetrics metrics, IVerdictHandoff handoff, TimeProvider clock, ILogger<ScanMessageJob> log)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -145,7 +145,7 @@ public sealed class ScanMessageJob(
         }
         try
         {
-            FinishScan(key, mailbox, moved, DoneAction(entry), tried);
+            await FinishScanAsync(key, mailbox, moved, DoneAction(entry), tried, ct);
         }
         catch (Exception e)
         {
@@ -155,11 +155,15 @@ public sealed class ScanMessageJob(
         attempts.Succeeded(key);
     }
 
-    private void FinishScan(MessageKey key, string mailbox, FetchedMessage moved, MessageAction doneAction, ScanAttempts tried)
+    private async Task FinishScanAsync(MessageKey key, string mailbox, FetchedMessage moved, MessageAction doneAction, ScanAttempts tried,
+        CancellationToken ct)
     {
         var tenant = scanners.For(key.TenantId);
         var now = moved.Message.ReceivedAt ?? clock.GetUtcNow();
         var verdict = tenant.Scanner.Scan(moved.Message, mailbox, tenant.Graph, now);
+        // The earlier attempt may have stopped between its quarantine and its notice: before the verdict, which ends retries.
+        if (doneAction == MessageAction.Quarantine)
+            await notices.NotifyAsync(key, moved.Message, LinkReport.From(verdict), ct);
         var notes = verdict.Notes.Append($"{StableName.Of(doneAction)} carried out by an earlier attempt of this scan, whose host stopped before recording it").ToList();
         poison.MarkIfParseWorkerDied(key, moved, tried, notes, doneAction, enforced: true);
         Record(key, moved, verdict, doneAction, enforced: true, notes);

@@ -27,7 +27,8 @@ internal static class PolicyApi
                 return TypedResults.BadRequest("mode must be \"enforce\", \"report-only\" or null (inherit)");
             mode = parsed;
         }
-        var tenantOverride = new TenantPolicyOverride(mode, change.RewriteThreshold, change.QuarantineThreshold, change.QuarantineEstablishedSenders);
+        var tenantOverride = new TenantPolicyOverride(mode, change.RewriteThreshold, change.QuarantineThreshold, change.QuarantineEstablishedSenders,
+            change.HeldMessageNotice);
         return editor.SetOverride(tenantId, tenantOverride, ActorNames.Of(user)) is { } problem
             ? TypedResults.BadRequest(problem)
             : TypedResults.Ok(View(tenantId, store, policies));
@@ -62,17 +63,19 @@ internal static class PolicyApi
             [.. history.Select(v => new PolicyVersionView(PolicySettings.From(v.Override), v.ChangedBy, v.ChangedAt))]);
     }
 
-    /// <summary>The override as the API takes it: each null setting inherits the global policy. Mode is "enforce" or "report-only".</summary>
-    public sealed record PolicyChange(string? Mode, double? RewriteThreshold, double? QuarantineThreshold, bool? QuarantineEstablishedSenders);
+    /// <summary>The override as the API takes it: each null (or absent) setting inherits the global policy. Mode is "enforce" or "report-only".</summary>
+    public sealed record PolicyChange(string? Mode, double? RewriteThreshold, double? QuarantineThreshold, bool? QuarantineEstablishedSenders,
+        bool? HeldMessageNotice = null);
 
     /// <summary>One set of settings as the API shows it (an override's nulls inherit).</summary>
-    public sealed record PolicySettings(string? Mode, double? RewriteThreshold, double? QuarantineThreshold, bool? QuarantineEstablishedSenders)
+    public sealed record PolicySettings(string? Mode, double? RewriteThreshold, double? QuarantineThreshold, bool? QuarantineEstablishedSenders,
+        bool? HeldMessageNotice)
     {
         public static PolicySettings From(TenantPolicyOverride o) =>
-            new(Name(o.Mode), o.RewriteThreshold, o.QuarantineThreshold, o.QuarantineEstablishedSenders);
+            new(Name(o.Mode), o.RewriteThreshold, o.QuarantineThreshold, o.QuarantineEstablishedSenders, o.HeldMessageNotice);
 
         public static PolicySettings From(PolicyOptions o) =>
-            new(Name(o.Mode), o.RewriteThreshold, o.QuarantineThreshold, o.QuarantineEstablishedSenders);
+            new(Name(o.Mode), o.RewriteThreshold, o.QuarantineThreshold, o.QuarantineEstablishedSenders, o.HeldMessageNotice);
     }
 
     public sealed record PolicyVersionView(PolicySettings Override, string ChangedBy, DateTimeOffset ChangedAt);

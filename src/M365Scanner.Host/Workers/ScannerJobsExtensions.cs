@@ -63,6 +63,7 @@ public static class ScannerJobsExtensions
         builder.Services.AddTransient<ScanAttemptTracker>();
         builder.Services.AddTransient<PoisonContainment>();
         builder.Services.AddTransient<MessageLeases>();
+        builder.Services.AddTransient<HeldMessageNotices>();
         builder.Services.AddTransient<MessageActions>();
         builder.Services.AddTransient<ScanMessageJob>();
         builder.Services.AddTransient<NotificationBatchJob>();

@@ -326,6 +326,10 @@ public static class PostgresSchema
             CREATE UNIQUE INDEX audit_by_change ON audit_entries (change_seq);
             CREATE INDEX audit_by_tenant_change ON audit_entries (tenant_id, change_seq);
             """),
+        // The held-message notice setting, as in SQLite: a nullable column, NULL inherits.
+        new(17, "held-message notice setting of tenant policies", """
+            ALTER TABLE tenant_policies ADD COLUMN held_message_notice boolean;
+            """),
     ];
 
     /// <summary>The version a database has once every step is applied.</summary>

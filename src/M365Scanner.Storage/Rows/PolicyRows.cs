@@ -9,12 +9,13 @@ namespace M365Scanner.Storage.Rows;
 internal static class PolicyVersionRows
 {
     /// <summary>The columns a version is written to and read from, in the order of <see cref="Values"/> and <see cref="Read"/>.</summary>
-    public const string Columns = "tenant_id, changed_by, changed_at, mode, rewrite_threshold, quarantine_threshold, quarantine_established";
+    public const string Columns = "tenant_id, changed_by, changed_at, mode, rewrite_threshold, quarantine_threshold, quarantine_established, held_message_notice";
 
     public static object?[] Values(TenantPolicyVersion version) =>
     [
         version.TenantId, version.ChangedBy, version.ChangedAt, version.Override.Mode is { } mode ? StableName.Of(mode) : null,
         version.Override.RewriteThreshold, version.Override.QuarantineThreshold, version.Override.QuarantineEstablishedSenders,
+        version.Override.HeldMessageNotice,
     ];
 
     public static TenantPolicyVersion Read(DbDataReader reader, SqlDialect dialect) =>
@@ -23,7 +24,8 @@ internal static class PolicyVersionRows
                 reader.GetStringOrNull(3) is { } mode ? StableName.Parse<PolicyMode>(mode) : null,
                 reader.IsDBNull(4) ? null : reader.GetDouble(4),
                 reader.IsDBNull(5) ? null : reader.GetDouble(5),
-                reader.IsDBNull(6) ? null : reader.GetBoolean(6)),
+                reader.IsDBNull(6) ? null : reader.GetBoolean(6),
+                reader.IsDBNull(7) ? null : reader.GetBoolean(7)),
             reader.GetString(1), dialect.ReadInstant(reader, 2));
 }
 

@@ -13,7 +13,7 @@ public class StableNameTests
     public void Of_GivesTheNamesStoredBeforeTheEnums()
     {
         Assert.Equal(["allow", "rewrite", "quarantine"], Enum.GetValues<MessageAction>().Select(StableName.Of));
-        Assert.Equal(["rewrite", "quarantine", "release"], Enum.GetValues<AuditAction>().Select(StableName.Of));
+        Assert.Equal(["rewrite", "quarantine", "release", "notice"], Enum.GetValues<AuditAction>().Select(StableName.Of));
         Assert.Equal(["started", "copied", "completed", "failed", "released"], Enum.GetValues<AuditState>().Select(StableName.Of));
         Assert.Equal(["retro", "ioc"], Enum.GetValues<HuntKind>().Select(StableName.Of));
         Assert.Equal(["queued", "running", "completed", "failed"], Enum.GetValues<HuntState>().Select(StableName.Of));

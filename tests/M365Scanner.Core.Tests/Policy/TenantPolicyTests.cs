@@ -39,6 +39,19 @@ public class TenantPolicyTests
         Assert.Equal(global, TenantPolicyOverride.None.ApplyTo(global));
     }
 
+    [Fact]
+    public void HeldMessageNotice_IsOffByDefault_AndATenantOverrideTurnsItOnOrOff()
+    {
+        var global = new PolicyOptions();
+        var on = global with { HeldMessageNotice = true };
+
+        Assert.False(global.HeldMessageNotice);
+        Assert.False(TenantPolicyOverride.None.ApplyTo(global).HeldMessageNotice);
+        Assert.True(new TenantPolicyOverride(HeldMessageNotice: true).ApplyTo(global).HeldMessageNotice);
+        Assert.False(new TenantPolicyOverride(HeldMessageNotice: false).ApplyTo(on).HeldMessageNotice);
+        Assert.True(new TenantPolicyOverride(Mode: PolicyMode.Enforce).ApplyTo(on).HeldMessageNotice);
+    }
+
     [Theory]
     [InlineData(1.5, null, "rewriteThreshold")]
     [InlineData(null, -0.1, "quarantineThreshold")]

@@ -82,6 +82,45 @@ public sealed class ConsoleTenantsTests(ConsoleEnvironment shared) : IClassFixtu
     }
 
     [Fact]
+    public async Task AnAdminTurnsOnTheHeldMessageNotice_AndTheTenantPageAndEditorShowIt()
+    {
+        await using var env = await ScannerEnvironment.StartAsync(policyMode: "Enforce");
+        using var browser = new ConsoleBrowser(env);
+        var editor = await browser.SignInAsync(ScannerTenant.ConsoleUser("Admin"), ConsolePaths.TenantPolicyPage(env.TenantId));
+        Assert.Contains("<label for=\"policy-notice\">Notice in the Inbox when a message is held</label>", editor.Html);
+
+        var saved = await browser.PostAsync(ConsolePaths.TenantPolicyPage(env.TenantId), editor, new Dictionary<string, string>
+        {
+            ["Mode"] = "inherit", ["RewriteThreshold"] = "", ["QuarantineThreshold"] = "", ["QuarantineEstablishedSenders"] = "inherit",
+            ["HeldMessageNotice"] = "yes",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, saved.Status);
+        Assert.Equal(new TenantPolicyOverride(HeldMessageNotice: true), Assert.Single(Policies(env).History(env.TenantId)).Override);
+        Assert.Contains("<tr><td>Notice in the Inbox when a message is held</td><td>yes</td><td>yes</td></tr>", saved.Html);
+        var reopened = await browser.GetAsync(ConsolePaths.TenantPolicyPage(env.TenantId));
+        Assert.Contains("<option value=\"yes\" selected=\"selected\">yes</option>", reopened.Html[reopened.Html.IndexOf("policy-notice", StringComparison.Ordinal)..]);
+    }
+
+    [Fact]
+    public async Task AnInvalidHeldMessageNoticeChoice_ShowsTheProblem_AndSavesNothing()
+    {
+        var env = shared.Env;
+        using var browser = new ConsoleBrowser(env);
+        var editor = await browser.SignInAsync(ScannerTenant.ConsoleUser("Admin"), ConsolePaths.TenantPolicyPage(env.TenantId));
+
+        var refused = await browser.PostAsync(ConsolePaths.TenantPolicyPage(env.TenantId), editor, new Dictionary<string, string>
+        {
+            ["Mode"] = "enforce", ["RewriteThreshold"] = "", ["QuarantineThreshold"] = "", ["QuarantineEstablishedSenders"] = "no",
+            ["HeldMessageNotice"] = "sometimes",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("Not saved: Notice in the Inbox when a message is held must be inherit, yes or no.", refused.Html);
+        Assert.Empty(Policies(env).History(env.TenantId));
+    }
+
+    [Fact]
     public async Task AnAnalystPostingSavePolicy_Gets403_AndNothingIsSaved()
     {
         var env = shared.Env;

@@ -9,6 +9,7 @@ using M365Scanner.Core.Scoring;
 using M365Scanner.Host.BlockedLinks;
 using M365Scanner.Host.Mailboxes;
 using M365Scanner.Host.Scanning;
+using M365Scanner.Host.Tenants;
 using M365Scanner.Host.Tests.TestSupport;
 using M365Scanner.Storage.InMemory;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -301,7 +302,7 @@ public class MessageActionsTests
     private AuditEntry AssertQuarantineCompleted()
     {
         var entry = Assert.Single(Entries("quarantine"));
-        Assert.Empty(_mailbox.In(InMemoryMailbox.Inbox));
+        Assert.DoesNotContain(_mailbox.In(InMemoryMailbox.Inbox), m => m.ScannerCopyOf is null);
         var quarantined = Assert.Single(_mailbox.In(InMemoryMailbox.Quarantine));
         Assert.Equal(AuditState.Completed, entry.State);
         Assert.Equal(quarantined.Id, entry.OriginalMessageId);
@@ -328,19 +329,114 @@ public class MessageActionsTests
         Assert.Equal(restored.Id, release.OriginalMessageId);
     }
 
+    [Fact]
+    public async Task CarryOut_Quarantine_LeavesNoNotice_WhenTheTenantDoesNotAskForIt()
+    {
+        var original = _mailbox.Deliver(Message());
+
+        await Actions().CarryOutAsync(_key, original, QuarantineVerdict(original), AuditActor.Scanner, CancellationToken.None);
+
+        AssertQuarantineCompleted();
+        Assert.Empty(_mailbox.Notices);
+        Assert.Empty(Entries("notice"));
+    }
+
+    [Fact]
+    public async Task CarryOut_Quarantine_LeavesExactlyOneNotice_WithoutTheHeldLinks_AlsoWhenRunTwice()
+    {
+        var original = _mailbox.Deliver(Message());
+
+        await Actions(notices: true).CarryOutAsync(_key, original, QuarantineVerdict(original), AuditActor.Scanner, CancellationToken.None);
+        await Actions(notices: true).CarryOutAsync(_key, original, QuarantineVerdict(original), AuditActor.Scanner, CancellationToken.None);
+
+        AssertQuarantineCompleted();
+        var (id, notice) = Assert.Single(_mailbox.Notices);
+        Assert.Equal(InMemoryMailbox.Inbox, _mailbox.All.Single(m => m.Id == id).FolderId);
+        Assert.Contains("it-support@sender.example", notice.HtmlBody);
+        Assert.Contains("“Password expires today”", notice.HtmlBody);
+        Assert.DoesNotContain(Evil, notice.HtmlBody);
+        Assert.DoesNotContain("contoso.example/policy", notice.HtmlBody);
+        Assert.Contains("https://scanner.contoso.example/blocked/", notice.HtmlBody);
+        var entry = Assert.Single(Entries("notice"));
+        Assert.Equal((AuditState.Completed, id), (entry.State, entry.ResultMessageId));
+    }
+
+    [Fact]
+    public async Task CarryOut_CompletesTheSameNotice_WhenTheRunThatCreatedItFailedBeforeRecordingIt()
+    {
+        var original = _mailbox.Deliver(Message());
+
+        var done = await Actions(ActionsStoppingBeforeFaults("record-notice"), notices: true)
+            .CarryOutAsync(_key, original, QuarantineVerdict(original), AuditActor.Scanner, CancellationToken.None);
+        var failed = Assert.Single(Entries("notice"));
+        await Actions(notices: true).CarryOutAsync(_key, original, QuarantineVerdict(original), AuditActor.Scanner, CancellationToken.None);
+
+        Assert.Equal(MessageAction.Quarantine, done);
+        Assert.Equal(AuditState.Failed, failed.State);
+        var (id, _) = Assert.Single(_mailbox.Notices);
+        var entry = Assert.Single(Entries("notice"));
+        Assert.Equal((failed.Id, AuditState.Completed, id), (entry.Id, entry.State, entry.ResultMessageId));
+    }
+
+    [Fact]
+    public async Task CarryOut_KeepsTheQuarantine_AndRecordsTheNoticeFailed_WhenGraphRefusesTheNotice()
+    {
+        var original = _mailbox.Deliver(Message());
+        _mailbox.BeforeNoticeCreate = () => throw new HttpRequestException("503 from Graph");
+
+        var done = await Actions(notices: true).CarryOutAsync(_key, original, QuarantineVerdict(original), AuditActor.Scanner, CancellationToken.None);
+
+        Assert.Equal(MessageAction.Quarantine, done);
+        AssertQuarantineCompleted();
+        Assert.Empty(_mailbox.Notices);
+        Assert.Equal(AuditState.Failed, Assert.Single(Entries("notice")).State);
+    }
+
+    [Fact]
+    public async Task Release_OfAQuarantine_RemovesItsNotice()
+    {
+        var original = _mailbox.Deliver(Message());
+        await Actions(notices: true).CarryOutAsync(_key, original, QuarantineVerdict(original), AuditActor.Scanner, CancellationToken.None);
+        var quarantine = AssertQuarantineCompleted();
+
+        await Actions(notices: true).ReleaseAsync(quarantine.Id, "admin@contoso.example", CancellationToken.None);
+
+        Assert.Empty(_mailbox.Notices);
+        Assert.Equal(MessageId, Assert.Single(_mailbox.In(InMemoryMailbox.Inbox)).Message.InternetMessageId);
+        Assert.Equal(AuditState.Released, Assert.Single(Entries("notice")).State);
+    }
+
+    [Fact]
+    public async Task Release_RemovesANoticeWhoseCreationWasNeverRecorded()
+    {
+        var original = _mailbox.Deliver(Message());
+        await Actions(ActionsStoppingBeforeFaults("record-notice"), notices: true)
+            .CarryOutAsync(_key, original, QuarantineVerdict(original), AuditActor.Scanner, CancellationToken.None);
+        Assert.Single(_mailbox.Notices);
+
+        await Actions(notices: true).ReleaseAsync(AssertQuarantineCompleted().Id, "admin@contoso.example", CancellationToken.None);
+
+        Assert.Empty(_mailbox.Notices);
+        Assert.Equal(AuditState.Released, Assert.Single(Entries("notice")).State);
+    }
+
     private List<AuditEntry> Entries(string action) => [.. _audit.Query(Tenant, User, limit: 1000).Where(e => StableName.Of(e.Action) == action)];
 
-    private MessageActions ActionsStoppingBefore(string step) =>
-        Actions(new ActionFaults { BeforeStep = s => { if (s == step) throw new HostStopped(step); } });
+    private MessageActions ActionsStoppingBefore(string step) => Actions(ActionsStoppingBeforeFaults(step));
+
+    private static ActionFaults ActionsStoppingBeforeFaults(string step) =>
+        new() { BeforeStep = s => { if (s == step) throw new HostStopped(step); } };
 
     /// <summary>A fresh instance over the same mailbox and stores, the way a restarted host would build one.</summary>
-    private MessageActions Actions(ActionFaults? faults = null)
+    private MessageActions Actions(ActionFaults? faults = null, bool notices = false)
     {
         faults ??= new ActionFaults();
         var options = Options.Create(new ScannerHostOptions { PublicBaseUrl = "https://scanner.contoso.example" });
-        return new MessageActions(_mailbox, _audit, new LinkRewriter(),
-            new BlockedLinkTokens(options, NullLogger<BlockedLinkTokens>.Instance),
+        var tokens = new BlockedLinkTokens(options, NullLogger<BlockedLinkTokens>.Instance);
+        var policies = new TenantPolicies(new InMemoryPolicyStore(), Options.Create(new PolicyOptions { HeldMessageNotice = notices }), TimeProvider.System);
+        return new MessageActions(_mailbox, _audit, new LinkRewriter(), tokens,
             new MessageLeases(_leases, faults, TimeProvider.System, NullLogger<MessageLeases>.Instance),
+            new HeldMessageNotices(_mailbox, _mailbox, _audit, policies, tokens, options, faults, TimeProvider.System, NullLogger<HeldMessageNotices>.Instance),
             faults, TimeProvider.System, NullLogger<MessageActions>.Instance);
     }
 
@@ -352,6 +448,11 @@ public class MessageActionsTests
         Subject = "Password expires today",
         HtmlBody = $"<p>Reset it <a href=\"{Evil}\">here</a> or read <a href=\"https://contoso.example/policy\">the policy</a>.</p>",
     };
+
+    /// <summary>An enforced quarantine of the message for its first link, as the scorer would plan it.</summary>
+    private static ScanVerdict QuarantineVerdict(FetchedMessage message) => RewriteVerdict(message) is var v
+        ? v with { Plan = v.Plan with { Action = MessageAction.Quarantine, Explanation = "score 90 is over the quarantine threshold" } }
+        : throw new InvalidOperationException();
 
     /// <summary>An enforced rewrite of the message's first link, as the scorer would plan it.</summary>
     private static ScanVerdict RewriteVerdict(FetchedMessage message)

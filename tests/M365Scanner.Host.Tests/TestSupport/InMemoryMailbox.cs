@@ -5,9 +5,10 @@ namespace M365Scanner.Host.Tests.TestSupport;
 
 /// <summary>
 /// One mailbox held in memory, behaving like Graph where the action state machine depends on it: a message's id
-/// changes when it moves, a copy keeps its original's Message-ID, moving a message that is gone fails.
+/// changes when it moves, a copy keeps its original's Message-ID, moving a message that is gone fails; a notice is a
+/// message of the scanner's own in the Inbox, found by its Message-ID.
 /// </summary>
-public sealed class InMemoryMailbox : IMailboxMessages
+public sealed class InMemoryMailbox : IMailboxMessages, IMailboxNotices
 {
     public const string Inbox = "inbox";
     public const string Quarantine = "quarantine";
@@ -17,6 +18,12 @@ public sealed class InMemoryMailbox : IMailboxMessages
 
     /// <summary>Called before a move into quarantine; may throw to stand for Graph failing the request.</summary>
     public Action? BeforeQuarantineMove { get; set; }
+
+    /// <summary>Called before a notice is created; may throw to stand for Graph failing the request.</summary>
+    public Action? BeforeNoticeCreate { get; set; }
+
+    /// <summary>The notices as they were created (body included), by id, while they are in the mailbox.</summary>
+    public Dictionary<string, InboxNotice> Notices { get; } = [];
 
     public IReadOnlyList<FetchedMessage> In(string folder) =>
         [.. _messages.Values.Where(m => m.FolderId == folder).OrderBy(m => m.Id, StringComparer.Ordinal)];
@@ -60,9 +67,23 @@ public sealed class InMemoryMailbox : IMailboxMessages
     public Task<string> MoveToInboxAsync(string tenantId, string mailbox, string messageId, CancellationToken ct) =>
         Task.FromResult(Move(messageId, Inbox));
 
+    public Task<string> CreateAsync(string tenantId, string mailbox, InboxNotice notice, CancellationToken ct)
+    {
+        BeforeNoticeCreate?.Invoke();
+        var message = new EmailMessage { InternetMessageId = notice.InternetMessageId, Subject = notice.Subject, HtmlBody = notice.HtmlBody };
+        var created = new FetchedMessage(NewId("notice"), Inbox, message, notice.About);
+        _messages.Add(created.Id, created);
+        Notices.Add(created.Id, notice);
+        return Task.FromResult(created.Id);
+    }
+
+    public Task<string?> FindAsync(string tenantId, string mailbox, string internetMessageId, CancellationToken ct) =>
+        Task.FromResult(_messages.Values.FirstOrDefault(m => m.ScannerCopyOf is not null && m.Message.InternetMessageId == internetMessageId)?.Id);
+
     public Task DeleteAsync(string tenantId, string mailbox, string messageId, CancellationToken ct)
     {
         _messages.Remove(messageId);
+        Notices.Remove(messageId);
         return Task.CompletedTask;
     }
 

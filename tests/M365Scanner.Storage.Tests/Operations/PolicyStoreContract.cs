@@ -29,8 +29,8 @@ public abstract class PolicyStoreContract : StoreContract
     public void Save_KeepsEveryVersion_NewestInForce_WithNullsReadBackAsNull()
     {
         var store = CreateStore();
-        var first = new TenantPolicyVersion("tenant-a", new TenantPolicyOverride(PolicyMode.ReportOnly, 0.6, 0.85, true), "alice", T0);
-        var second = new TenantPolicyVersion("tenant-a", new TenantPolicyOverride(Mode: PolicyMode.Enforce), "bob", T0);
+        var first = new TenantPolicyVersion("tenant-a", new TenantPolicyOverride(PolicyMode.ReportOnly, 0.6, 0.85, true, false), "alice", T0);
+        var second = new TenantPolicyVersion("tenant-a", new TenantPolicyOverride(Mode: PolicyMode.Enforce, HeldMessageNotice: true), "bob", T0);
         var other = new TenantPolicyVersion("tenant-b", TenantPolicyOverride.None, "carol", T0.AddHours(1));
 
         store.Save(first);

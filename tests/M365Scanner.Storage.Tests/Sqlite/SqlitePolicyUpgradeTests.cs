@@ -43,4 +43,30 @@ public sealed class SqlitePolicyUpgradeTests : IDisposable
         Assert.Equal(version, policies.Current("tenant-a"));
         Assert.False(new SqliteMessageLeases(database).TryAcquire(Held, "run-2", T0, T0.AddMinutes(1)));
     }
+
+    [Fact]
+    public void Open_AddsTheHeldMessageNoticeSetting_AndAnOverrideSavedBeforeItInherits()
+    {
+        // Found by name, so the test follows the step when steps are renumbered.
+        var schemaBeforeNotice = SqliteSchema.Migrations.Single(m => m.Name == "held-message notice setting of tenant policies").Version - 1;
+        using (var connection = new SqliteConnection($"Data Source={_file.Path};Pooling=False"))
+        {
+            connection.Open();
+            Assert.Equal(schemaBeforeNotice, SqliteMigrator.Migrate(connection, [.. SqliteSchema.Migrations.Take(schemaBeforeNotice)]));
+            using var insert = connection.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO tenant_policies (tenant_id, changed_by, changed_at, mode, rewrite_threshold, quarantine_threshold, quarantine_established)
+                VALUES ('tenant-a', 'alice', 1709294400250, 'report-only', NULL, NULL, 1);
+                """;
+            insert.ExecuteNonQuery();
+        }
+
+        using var database = SqliteDatabase.OpenFile(_file.Path);
+        var policies = new SqlitePolicyStore(database);
+
+        Assert.Equal(SqliteSchema.LatestVersion, database.SchemaVersion);
+        Assert.Equal(new TenantPolicyOverride(PolicyMode.ReportOnly, QuarantineEstablishedSenders: true), policies.Current("tenant-a")!.Override);
+        policies.Save(new TenantPolicyVersion("tenant-a", new TenantPolicyOverride(HeldMessageNotice: true), "bob", T0));
+        Assert.True(policies.Current("tenant-a")!.Override.HeldMessageNotice);
+    }
 }

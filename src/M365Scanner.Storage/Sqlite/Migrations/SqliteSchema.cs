@@ -334,6 +334,12 @@ public static class SqliteSchema
             CREATE UNIQUE INDEX audit_by_change ON audit_entries (change_seq);
             CREATE INDEX audit_by_tenant_change ON audit_entries (tenant_id, change_seq);
             """),
+        // Whether a held message leaves a notice in its recipient's Inbox, per saved override (NULL inherits, as the
+        // other settings). A new nullable column, so existing databases upgrade in place and every saved override keeps
+        // inheriting the global default (off).
+        new(18, "held-message notice setting of tenant policies", """
+            ALTER TABLE tenant_policies ADD COLUMN held_message_notice INTEGER;
+            """),
     ];
 
     /// <summary>The version a database has once every step is applied.</summary>

@@ -29,6 +29,7 @@ public sealed class PolicyModel(ITenantStore tenants, IMonitoredMailboxes monito
     [BindProperty] public string? RewriteThreshold { get; set; }
     [BindProperty] public string? QuarantineThreshold { get; set; }
     [BindProperty] public string QuarantineEstablishedSenders { get; set; } = Inherit;
+    [BindProperty] public string HeldMessageNotice { get; set; } = Inherit;
 
     public IActionResult OnGet(string id)
     {
@@ -39,6 +40,7 @@ public sealed class PolicyModel(ITenantStore tenants, IMonitoredMailboxes monito
         RewriteThreshold = o.RewriteThreshold is { } r ? TenantPolicyPanel.Number(r) : null;
         QuarantineThreshold = o.QuarantineThreshold is { } q ? TenantPolicyPanel.Number(q) : null;
         QuarantineEstablishedSenders = TenantPolicyPanel.Setting(o.QuarantineEstablishedSenders);
+        HeldMessageNotice = TenantPolicyPanel.Setting(o.HeldMessageNotice);
         return Page();
     }
 
@@ -81,7 +83,10 @@ public sealed class PolicyModel(ITenantStore tenants, IMonitoredMailboxes monito
         if (QuarantineEstablishedSenders is not (Inherit or "yes" or "no"))
             return "Quarantine established senders must be inherit, yes or no.";
         bool? established = QuarantineEstablishedSenders == Inherit ? null : QuarantineEstablishedSenders == "yes";
-        tenantOverride = new TenantPolicyOverride(mode, rewrite, quarantine, established);
+        if (HeldMessageNotice is not (Inherit or "yes" or "no"))
+            return "Notice in the Inbox when a message is held must be inherit, yes or no.";
+        bool? notice = HeldMessageNotice == Inherit ? null : HeldMessageNotice == "yes";
+        tenantOverride = new TenantPolicyOverride(mode, rewrite, quarantine, established, notice);
         return null;
     }
 
