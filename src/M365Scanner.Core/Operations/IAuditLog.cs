@@ -16,9 +16,9 @@ public interface IAuditLog
     /// stay idempotent).</summary>
     AuditEntry? Latest(MessageKey key, AuditAction action);
 
-    /// <summary>The rewrite that created <paramref name="graphMessageId"/> in the mailbox (its rewritten copy), if
-    /// any: so the copy's own "created" notification is recognised without reading the copy from Graph.</summary>
-    AuditEntry? RewriteThatCreated(string tenantId, string mailbox, string graphMessageId);
+    /// <summary>The action that created <paramref name="graphMessageId"/> in the mailbox (a rewrite's copy, a held
+    /// message's notice), if any: so its own "created" notification is recognised without reading it from Graph.</summary>
+    AuditEntry? ActionThatCreated(string tenantId, string mailbox, string graphMessageId);
 
     /// <summary>Every entry of one message (its trail), oldest first, at most <paramref name="limit"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not positive.</exception>

@@ -43,10 +43,11 @@ public sealed class ScanMessageJob(
     {
         if (!monitored.Contains(tenantId, mailbox))
             return;
-        // Our own rewritten copy, announced by its "created" notification, is known by the id Graph gave it when it was
-        // created: not reading it saves a Graph request per rewrite. A copy whose id was not recorded yet (its host
-        // died between creating it and recording it) is still recognised below, by its marker, at the cost of a read.
-        if (audit.RewriteThatCreated(tenantId, mailbox, messageId) is not null)
+        // What we put in the mailbox (a rewritten copy, a notice), announced by its own "created" notification, is known
+        // by the id Graph gave it at creation: not reading it saves a Graph request per rewrite or notice. One whose id
+        // was not recorded (its host died between creating it and recording it) is still recognised below, by its
+        // marker, at the cost of a read.
+        if (audit.ActionThatCreated(tenantId, mailbox, messageId) is not null)
             return;
         var fetched = await mailboxes.GetMessageAsync(tenantId, mailbox, messageId, ct);
         if (fetched is null)

@@ -61,10 +61,10 @@ public sealed class InMemoryAuditLog : IAuditLog, IChangeFeed<AuditEntry>
     }
 
     /// <inheritdoc />
-    public AuditEntry? RewriteThatCreated(string tenantId, string mailbox, string graphMessageId)
+    public AuditEntry? ActionThatCreated(string tenantId, string mailbox, string graphMessageId)
     {
         lock (_lock)
-            return _entries.FindLast(e => e.Action == AuditAction.Rewrite && e.ResultMessageId == graphMessageId
+            return _entries.FindLast(e => e.ResultMessageId == graphMessageId
                 && e.Key.TenantId == tenantId && e.Key.Mailbox == mailbox);
     }
 

@@ -78,14 +78,13 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog, IChange
 
     /// <inheritdoc />
     /// <remarks>Served by the partial index on result message ids.</remarks>
-    public AuditEntry? RewriteThatCreated(string tenantId, string mailbox, string graphMessageId)
+    public AuditEntry? ActionThatCreated(string tenantId, string mailbox, string graphMessageId)
     {
         return Single($"""
             SELECT {Columns} FROM audit_entries
-            WHERE tenant_id = $tenant AND mailbox = $mailbox AND result_message_id = $result AND action = $action
+            WHERE tenant_id = $tenant AND mailbox = $mailbox AND result_message_id = $result
             ORDER BY id DESC LIMIT 1;
-            """, command => command.With("$tenant", tenantId).With("$mailbox", mailbox).With("$result", graphMessageId)
-                .With("$action", StableName.Of(AuditAction.Rewrite)));
+            """, command => command.With("$tenant", tenantId).With("$mailbox", mailbox).With("$result", graphMessageId));
     }
 
     /// <inheritdoc />

@@ -62,23 +62,24 @@ public abstract class AuditLogContract : StoreContract
     }
 
     [SkippableFact]
-    public void RewriteThatCreated_FindsTheRewriteByItsCopysId_OnceRecorded_InThatMailboxOnly()
+    public void ActionThatCreated_FindsTheRewriteByItsCopysId_AndTheNoticeByItsId_InThatMailboxOnly()
     {
         var log = CreateLog();
         var rewrite = log.Append(Entry(Key, T0));
-        Assert.Null(log.RewriteThatCreated(Key.TenantId, Key.Mailbox, "AAMk-copy"));
+        Assert.Null(log.ActionThatCreated(Key.TenantId, Key.Mailbox, "AAMk-copy"));
 
         log.Update(rewrite, AuditState.Copied, "AAMk1", "AAMk-copy", T0.AddSeconds(1));
-        log.Append(Entry(Key with { MessageId = "m2@partner.example" }, T0) with
-        {
-            Action = AuditAction.Quarantine, ResultMessageId = "AAMk-other",
-        });
+        var quarantine = log.Append(Entry(Key with { MessageId = "m2@partner.example" }, T0) with { Action = AuditAction.Quarantine });
+        var notice = log.Append(Entry(Key with { MessageId = "m2@partner.example" }, T0) with { Action = AuditAction.Notice });
+        log.Update(quarantine, AuditState.Completed, "AAMk-quarantined", null, T0.AddSeconds(1));
+        log.Update(notice, AuditState.Completed, null, "AAMk-notice", T0.AddSeconds(2));
 
-        Assert.Equal(rewrite, log.RewriteThatCreated(Key.TenantId, Key.Mailbox, "AAMk-copy")?.Id);
-        Assert.Null(log.RewriteThatCreated(Key.TenantId, "carol@tenant.example", "AAMk-copy"));
-        Assert.Null(log.RewriteThatCreated("tenant-b", Key.Mailbox, "AAMk-copy"));
-        Assert.Null(log.RewriteThatCreated(Key.TenantId, Key.Mailbox, "AAMk1"));
-        Assert.Null(log.RewriteThatCreated(Key.TenantId, Key.Mailbox, "AAMk-other"));
+        Assert.Equal(rewrite, log.ActionThatCreated(Key.TenantId, Key.Mailbox, "AAMk-copy")?.Id);
+        Assert.Null(log.ActionThatCreated(Key.TenantId, "carol@tenant.example", "AAMk-copy"));
+        Assert.Null(log.ActionThatCreated("tenant-b", Key.Mailbox, "AAMk-copy"));
+        Assert.Null(log.ActionThatCreated(Key.TenantId, Key.Mailbox, "AAMk1"));
+        Assert.Equal(notice, log.ActionThatCreated(Key.TenantId, Key.Mailbox, "AAMk-notice")?.Id);
+        Assert.Null(log.ActionThatCreated(Key.TenantId, Key.Mailbox, "AAMk-quarantined"));
     }
 
     [SkippableFact]
