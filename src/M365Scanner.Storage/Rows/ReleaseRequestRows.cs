@@ -8,21 +8,10 @@ internal static class ReleaseRequestRows
     public const string Columns =
         "id, tenant_id, mailbox, message_id, requested_by, requested_at, note, state, decided_by, decided_at, decision_reason";
 
-    public static string StateName(ReleaseRequestState state) => state switch
-    {
-        ReleaseRequestState.Open => "open",
-        ReleaseRequestState.Released => "released",
-        ReleaseRequestState.Denied => "denied",
-        _ => throw new ArgumentOutOfRangeException(nameof(state)),
-    };
+    public static string StateName(ReleaseRequestState state) => StableName.Of(state);
 
-    public static ReleaseRequestState State(string name) => name switch
-    {
-        "open" => ReleaseRequestState.Open,
-        "released" => ReleaseRequestState.Released,
-        "denied" => ReleaseRequestState.Denied,
-        _ => throw new InvalidDataException($"Unknown release request state '{name}'."),
-    };
+    public static ReleaseRequestState State(string name) =>
+        StableName.TryParse<ReleaseRequestState>(name, out var state) ? state : throw new InvalidDataException($"Unknown release request state '{name}'.");
 
     public static void CheckDecision(ReleaseRequestState outcome)
     {

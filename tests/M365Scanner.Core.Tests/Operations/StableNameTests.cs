@@ -19,6 +19,7 @@ public class StableNameTests
         Assert.Equal(["queued", "running", "completed", "failed"], Enum.GetValues<HuntState>().Select(StableName.Of));
         Assert.Equal(["onboarding", "active", "offboarded", "consent-failed"], Enum.GetValues<TenantState>().Select(StableName.Of));
         Assert.Equal(["report-only", "enforce"], Enum.GetValues<PolicyMode>().Select(StableName.Of));
+        Assert.Equal(["open", "released", "denied"], Enum.GetValues<ReleaseRequestState>().Select(StableName.Of));
     }
 
     [Fact]

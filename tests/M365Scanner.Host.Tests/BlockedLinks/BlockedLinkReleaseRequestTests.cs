@@ -133,6 +133,10 @@ public sealed class BlockedLinkReleaseRequestTests : IAsyncLifetime
         var again = await user.PostAsync(_blocked, first, new Dictionary<string, string> { ["note"] = "again" });
         Assert.Contains("Your IT or security team already answered the request for this message.", again.Html);
         Assert.Empty(Requests.Open(10));
+        var late = await analyst.PostAsync(ConsolePaths.DecideRequest + "?handler=Approve", list, new Dictionary<string, string> { ["id"] = request.Id });
+        Assert.Equal(HttpStatusCode.Conflict, late.Status);
+        Assert.Contains("the request was already answered (denied by analyst@contoso.example)", late.Html);
+        Assert.Null(_env.Audit.Latest(_key, AuditAction.Release));
     }
 
     [Fact]
