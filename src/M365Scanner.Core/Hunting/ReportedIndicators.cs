@@ -6,7 +6,7 @@ namespace M365Scanner.Core.Hunting;
 
 /// <summary>
 /// The indicators a confirmed phish report is hunted by: the original's sender address, then the registrable domain of
-/// each of its links (the URL itself for an IP host), in the order found, each once. What the tenant vouches for is
+/// each of its web links (the URL itself for an IP host), in the order found, each once. What the tenant vouches for is
 /// left out, because a hunt for it would sweep the tenant's own mail: its own domains, the policy's allowed domains
 /// and senders, and its active allow entries that apply to the reporter's mailbox.
 /// </summary>
@@ -35,7 +35,9 @@ public static class ReportedIndicators
         {
             if (found.Count >= Max)
                 break;
-            if (!Uri.TryCreate(target, UriKind.Absolute, out var uri) || uri.IdnHost is not { Length: > 0 } host)
+            // Web links only: a mailto or tel target names no site to hunt for.
+            if (!Uri.TryCreate(target, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
+                || uri.IdnHost is not { Length: > 0 } host)
                 continue;
             if (uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6)
             {
