@@ -101,6 +101,29 @@ public sealed class PhishReportFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NotPhish_NeedsAReason_AndRecordsTheReportBenignWithoutAHunt()
+    {
+        var (_, _, report) = await BobReportsThePhishAsync();
+        using var analyst = new ConsoleBrowser(_env);
+        var page = await analyst.SignInAsync(ScannerTenant.ConsoleUser("Analyst"), ConsolePaths.Reports);
+
+        var unexplained = await analyst.PostAsync(ConsolePaths.DecideReport + "?handler=Dismiss", page, new Dictionary<string, string> { ["id"] = report.Id, ["reason"] = " " });
+        var dismissed = await analyst.PostAsync(ConsolePaths.DecideReport + "?handler=Dismiss", page,
+            new Dictionary<string, string> { ["id"] = report.Id, ["reason"] = "the IT desk's real reminder" });
+        var late = await analyst.PostAsync(ConsolePaths.DecideReport + "?handler=Confirm", page, new Dictionary<string, string> { ["id"] = report.Id });
+
+        Assert.Equal(HttpStatusCode.BadRequest, unexplained.Status);
+        Assert.Contains("Not decided: a reason is required", unexplained.Html);
+        Assert.Contains("Dismissed: recorded as not phish", dismissed.Html);
+        Assert.Equal(HttpStatusCode.Conflict, late.Status);
+        Assert.Contains("already answered (dismissed by analyst@contoso.example)", late.Html);
+        var decided = Reports.Get(report.Id)!;
+        Assert.Equal((PhishReportState.Dismissed, "benign", "the IT desk's real reminder"), (decided.State, decided.Label, decided.DecisionReason));
+        Assert.Empty(decided.HuntIds);
+        Assert.Empty(Hunts.Recent(10));
+    }
+
+    [Fact]
     public async Task TheReportingMailbox_IsNeitherScannedNorLearned()
     {
         await BobReportsThePhishAsync();
