@@ -3,6 +3,7 @@ using System.Text;
 using Hangfire;
 using M365Scanner.Core.Correspondence;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Host.AnalystConsole;
 using M365Scanner.Host.Reporting;
 using M365Scanner.Host.Tenants;
@@ -82,6 +83,23 @@ public sealed class PhishReportFlowTests : IAsyncLifetime
         Assert.Contains(domainHunt.Matches, m => m.Mailbox == ScannerEnvironment.Mailbox);
         Assert.DoesNotContain(domainHunt.Matches, m => m.Mailbox == ReportingMailbox);
         Assert.All(domainHunt.Matches, m => Assert.Equal("report", m.Action));
+    }
+
+    [Fact]
+    public async Task Confirming_WithAlsoBlockTheSender_AddsATenantBlockEntryInTheAnalystsName()
+    {
+        var (_, _, report) = await BobReportsThePhishAsync();
+        using var analyst = new ConsoleBrowser(_env);
+        var page = await analyst.SignInAsync(ScannerTenant.ConsoleUser("Analyst"), ConsolePaths.Reports);
+
+        var done = await analyst.PostAsync(ConsolePaths.DecideReport + "?handler=Confirm", page,
+            new Dictionary<string, string> { ["id"] = report.Id, ["reason"] = "kit", ["block"] = "true" });
+
+        Assert.Contains("The sender is blocked for the tenant", done.Html);
+        var entry = Assert.Single(_env.Host.Services.GetRequiredService<TenantPolicies>().For(_env.TenantId).Entries);
+        Assert.Equal((PolicyEntryEffect.Block, PolicyEntryKind.SenderAddress, PhishSender, null, "analyst@contoso.example"),
+            (entry.Effect, entry.Kind, entry.Value, entry.Mailbox, entry.AddedBy));
+        Assert.Equal($"confirmed phish report {report.Id}: kit", entry.Reason);
     }
 
     [Fact]

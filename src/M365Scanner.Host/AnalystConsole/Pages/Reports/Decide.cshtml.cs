@@ -1,5 +1,6 @@
 using M365Scanner.Core.Hunting;
 using M365Scanner.Core.Operations;
+using M365Scanner.Core.Policy;
 using M365Scanner.Host.Hunts;
 using M365Scanner.Host.Mailboxes;
 using M365Scanner.Host.Security;
@@ -18,11 +19,15 @@ namespace M365Scanner.Host.AnalystConsole.Pages.Reports;
 /// and records the report as confirmed (label phish) with those hunts. The hunts are previews (nothing moved): a
 /// phish's links include domains that legitimate mail links too (a brand's image host, a shared file service), so the
 /// analyst sees each hunt's matches first and acts on them from its page, as with any console preview.
+/// With "Also block the sender", confirming also adds a tenant-wide block entry for the original's sender through
+/// <see cref="PolicyEditor"/> (so its next message is quarantined whatever it scores), unless the sender is at one of the
+/// tenant's own domains: blocking a colleague's hijacked account would stop their legitimate mail too, a call for the
+/// tenant's page, not a side effect of a report.
 /// "Not phish" records the report as dismissed (label benign) with the analyst's reason, which is required.
 /// </summary>
 [Authorize(Policy = ConsoleRoles.ActPolicy)]
 public sealed class DecideModel(IPhishReportStore reports, IMonitoredMailboxes monitored, ReportingMailboxes reporting,
-    TenantPolicies policies, HuntLauncher launcher, IOptions<HuntOptions> huntOptions, TimeProvider clock,
+    TenantPolicies policies, PolicyEditor editor, HuntLauncher launcher, IOptions<HuntOptions> huntOptions, TimeProvider clock,
     ILogger<DecideModel> log) : PageModel
 {
     public string? Problem { get; private set; }
@@ -30,14 +35,15 @@ public sealed class DecideModel(IPhishReportStore reports, IMonitoredMailboxes m
     /// <summary>Deciding is a POST from the reports page; a GET of this address leads back to it.</summary>
     public IActionResult OnGet() => LocalRedirect(ConsolePaths.Reports);
 
-    public IActionResult OnPostConfirm(string? id, string? reason)
+    public IActionResult OnPostConfirm(string? id, string? reason, bool block)
     {
         if (Open(id, out var report) is { } refused)
             return refused;
         if (Reason(reason, required: false, out var given) is { } bad)
             return bad;
         var policy = policies.For(report.TenantId);
-        var indicators = ReportedIndicators.From(report, OwnDomains(report.TenantId), policy.Policy, policy.Entries);
+        var own = OwnDomains(report.TenantId).ToList();
+        var indicators = ReportedIndicators.From(report, own, policy.Policy, policy.Entries);
         var hours = huntOptions.Value.IocHuntDays * 24;
         var hunts = indicators
             .Select(i => ConsoleHunts.StartIoc(launcher, new HuntOrder(i, hours, null, null), report.TenantId, act: false, User).Id)
@@ -47,7 +53,21 @@ public sealed class DecideModel(IPhishReportStore reports, IMonitoredMailboxes m
             return Refuse(StatusCodes.Status409Conflict, "the report was answered meanwhile (the hunts started are previews and move nothing).");
         log.LogInformation("Phish report {Id} confirmed by {Actor}: {Count} hunt(s) started for {Indicators}", report.Id, actor,
             hunts.Count, string.Join(", ", indicators));
-        return new SeeOther($"{ConsolePaths.Reports}?done=confirmed&hunts={hunts.Count}");
+        var blocked = block ? Block(report, own, given, actor) : "";
+        return new SeeOther($"{ConsolePaths.Reports}?done=confirmed&hunts={hunts.Count}{blocked}");
+    }
+
+    /// <summary>The tenant-wide block of the original's sender; the redirect's word on the outcome.</summary>
+    private string Block(PhishReport report, IReadOnlyList<string> own, string? reason, string actor)
+    {
+        if (report.OriginalSender is not { } sender)
+            return "&blocked=unknown";
+        if (own.Any(d => sender.EndsWith("@" + d, StringComparison.OrdinalIgnoreCase) || sender.EndsWith("." + d, StringComparison.OrdinalIgnoreCase)))
+            return "&blocked=own";
+        var because = $"confirmed phish report {report.Id}" + (reason is null ? "" : $": {reason}");
+        var (_, problem) = editor.AddEntry(report.TenantId, PolicyEntryEffect.Block, PolicyEntryKind.SenderAddress, sender, null,
+            because.Length > PolicyEditor.MaxReason ? because[..PolicyEditor.MaxReason] : because, actor);
+        return problem is null ? "&blocked=yes" : "&blocked=invalid";
     }
 
     public IActionResult OnPostDismiss(string? id, string? reason)

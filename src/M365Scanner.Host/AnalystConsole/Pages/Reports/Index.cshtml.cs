@@ -14,7 +14,7 @@ public sealed class IndexModel(IPhishReportStore reports, IVerdictStore verdicts
     /// <summary>What the last decision did, from the redirect that followed it.</summary>
     public string? Done { get; private set; }
 
-    public void OnGet(string? done, int? hunts)
+    public void OnGet(string? done, int? hunts, string? blocked)
     {
         Rows = [.. reports.Recent(Limit).Select(r => ReportRow.Of(r, verdicts))];
         Done = done switch
@@ -24,5 +24,14 @@ public sealed class IndexModel(IPhishReportStore reports, IVerdictStore verdicts
             "dismissed" => "Dismissed: recorded as not phish, with your reason.",
             _ => null,
         };
+        if (Done is not null && done == "confirmed")
+            Done += blocked switch
+            {
+                "yes" => " The sender is blocked for the tenant (its page lists the entry).",
+                "own" => " The sender was not blocked: it is at one of the tenant's own domains (block it from the tenant's page if need be).",
+                "unknown" => " The sender was not blocked: the report does not say who sent the original.",
+                "invalid" => " The sender was not blocked: its address is not one a block entry can hold.",
+                _ => "",
+            };
     }
 }
