@@ -53,7 +53,7 @@ public sealed class ScannerEnvironment : IAsyncDisposable
     /// <param name="beforeStart">Runs on the built host's services before it starts (e.g. to set a test hook).</param>
     /// <param name="otherMailboxes">More protected mailboxes of the same tenant, each with the same partner history.</param>
     /// <param name="reportingMailbox">The tenant's reporting mailbox (Scanner:ReportingMailboxes), a user of the tenant
-    /// without history; the environment is ready once it is watched too.</param>
+    /// without history, also named in Scanner:Mailboxes; the environment is ready once it is watched too.</param>
     public static async Task<ScannerEnvironment> StartAsync(string policyMode = "Enforce", Action<EmulatorControl, string>? seed = null,
         IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceProvider>? beforeStart = null,
         IReadOnlyList<string>? otherMailboxes = null, string? reportingMailbox = null)
@@ -68,7 +68,12 @@ public sealed class ScannerEnvironment : IAsyncDisposable
         var baseUrl = $"http://127.0.0.1:{ScannerTenant.FreePort()}";
         var all = tenant.Settings(baseUrl, policyMode: policyMode);
         if (reportingMailbox is not null)
+        {
             all[$"Scanner:ReportingMailboxes:{tenant.TenantId}"] = reportingMailbox;
+            // Listed among the protected mailboxes too, as onboarding lists every user of a tenant: it must stay unprotected.
+            all[$"Scanner:Mailboxes:{tenant.Mailboxes.Count}:TenantId"] = tenant.TenantId;
+            all[$"Scanner:Mailboxes:{tenant.Mailboxes.Count}:Mailbox"] = reportingMailbox;
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
         var host = Build(all);
