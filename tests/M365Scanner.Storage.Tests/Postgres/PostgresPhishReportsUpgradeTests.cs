@@ -10,7 +10,7 @@ namespace M365Scanner.Storage.Tests.Postgres;
 public sealed class PostgresPhishReportsUpgradeTests : IDisposable
 {
     // The last step before the phish_reports table.
-    private const int SchemaBeforeReports = 13;
+    private const int SchemaBeforeReports = 14;
     private static readonly DateTimeOffset T0 = new(2024, 3, 1, 12, 0, 0, 250, TimeSpan.Zero);
     private static readonly MessageKey Held = new("tenant-a", "bob@tenant.example", "held@partner.example");
 
