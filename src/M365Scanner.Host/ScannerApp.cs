@@ -8,6 +8,7 @@ using M365Scanner.Host.Hunts;
 using M365Scanner.Host.Mailboxes.Graph;
 using M365Scanner.Host.Onboarding;
 using M365Scanner.Host.Reference;
+using M365Scanner.Host.Reporting;
 using M365Scanner.Host.Scanning;
 using M365Scanner.Host.Security;
 using M365Scanner.Host.Telemetry;
@@ -35,6 +36,7 @@ public static class ScannerApp
         builder.AddScannerOnboarding();
         builder.AddScannerHunts();
         builder.AddScannerAlerts();
+        builder.AddScannerReporting();
         builder.AddScannerReferenceData();
         builder.AddScannerHealth();
         builder.AddScannerTelemetry();

@@ -1,4 +1,5 @@
 using M365Scanner.Host.BlockedLinks;
+using M365Scanner.Host.Mailboxes;
 using M365Scanner.Host.Security;
 using M365Scanner.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -25,6 +26,8 @@ public static class ScannerHostExtensions
             .Validate(scanner => !scanner.DemoMode || (scanner.AllowedHosts.Count == 0 &&
                                                       Uri.TryCreate(scanner.PublicBaseUrl, UriKind.Absolute, out var url) && AllowedHostNames.IsLoopback(url)),
                 $"Scanner:DemoMode serves loopback host names only ({string.Join(", ", AllowedHostNames.Loopback)}): Scanner:PublicBaseUrl must use one and Scanner:AllowedHosts must be empty.")
+            .Validate(scanner => scanner.ReportingMailboxes.Values.All(ReportingMailboxes.IsAddress),
+                "Scanner:ReportingMailboxes: each value must be one mailbox address (name@domain)")
             .ValidateOnStart();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

@@ -67,6 +67,12 @@ public sealed class ScannerHostOptions
     /// = Contoso</c>): the blocked-link page names it. A tenant without one is named by the mailbox's domain.</summary>
     public Dictionary<string, string> OrganisationNames { get; set; } = [];
 
+    /// <summary>Each tenant's reporting mailbox, per tenant id (e.g. <c>Scanner:ReportingMailboxes:&lt;tenant id&gt; =
+    /// phish-report@contoso.com</c>): where users send the messages they report as phishing (Microsoft's user-reported
+    /// settings can point there). It is watched, but never protected: its mail is taken in as reports, never scanned,
+    /// acted on or learned from, and no hunt reads it (docs/REPORTING.md).</summary>
+    public Dictionary<string, string> ReportingMailboxes { get; set; } = [];
+
     /// <summary>The mailboxes to protect, per tenant (onboarding adds tenants at run time as well).</summary>
     public List<MonitoredMailbox> Mailboxes { get; set; } = [];
 

@@ -43,6 +43,7 @@ public static class StorageRegistration
                 services.AddSingleton<IScanAttemptStore, InMemoryScanAttemptStore>();
                 services.AddSingleton<IReleaseRequestStore, InMemoryReleaseRequestStore>();
                 services.AddSingleton<IAlertOutbox, InMemoryAlertOutbox>();
+                services.AddSingleton<IPhishReportStore, InMemoryPhishReportStore>();
                 services.AddSingleton<IMessageLeases, InMemoryMessageLeases>();
                 services.AddSingleton<ITenantGraphStorage, InMemoryGraphStorage>();
                 services.AddSingleton<IXmlRepository, InMemoryXmlRepository>();
@@ -65,6 +66,7 @@ public static class StorageRegistration
                 services.AddSingleton<IScanAttemptStore>(sp => new SqliteScanAttemptStore(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<IReleaseRequestStore>(sp => new SqliteReleaseRequestStore(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<IAlertOutbox>(sp => new SqliteAlertOutbox(sp.GetRequiredService<SqliteDatabase>()));
+                services.AddSingleton<IPhishReportStore>(sp => new SqlitePhishReportStore(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<IMessageLeases>(sp => new SqliteMessageLeases(sp.GetRequiredService<SqliteDatabase>()));
                 services.AddSingleton<ITenantGraphStorage>(sp => new SqliteGraphFiles(dataDirectory(sp)));
                 services.AddSingleton<IXmlRepository>(sp => new SqliteXmlRepository(sp.GetRequiredService<SqliteDatabase>()));
@@ -84,6 +86,7 @@ public static class StorageRegistration
                 services.AddSingleton<IScanAttemptStore>(sp => new PostgresScanAttemptStore(sp.GetRequiredService<PostgresDatabase>()));
                 services.AddSingleton<IReleaseRequestStore>(sp => new PostgresReleaseRequestStore(sp.GetRequiredService<PostgresDatabase>()));
                 services.AddSingleton<IAlertOutbox>(sp => new PostgresAlertOutbox(sp.GetRequiredService<PostgresDatabase>()));
+                services.AddSingleton<IPhishReportStore>(sp => new PostgresPhishReportStore(sp.GetRequiredService<PostgresDatabase>()));
                 services.AddSingleton<IMessageLeases>(sp => new PostgresMessageLeases(sp.GetRequiredService<PostgresDatabase>()));
                 services.AddSingleton<ITenantGraphStorage>(sp => new PostgresGraphRows(sp.GetRequiredService<PostgresDatabase>()));
                 services.AddSingleton<IXmlRepository>(sp => new PostgresXmlRepository(sp.GetRequiredService<PostgresDatabase>()));

@@ -11,6 +11,8 @@ public static class ConsolePaths
     public const string Hunts = Root + "/hunts";
     public const string Requests = Root + "/requests";
     public const string DecideRequest = Requests + "/decide";
+    public const string Reports = Root + "/reports";
+    public const string DecideReport = Reports + "/decide";
     public const string Tenants = Root + "/tenants";
     public const string SignedOut = Root + "/signedout";
     public const string Stylesheet = Root + "/console.css";

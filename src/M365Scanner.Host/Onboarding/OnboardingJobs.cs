@@ -22,7 +22,7 @@ namespace M365Scanner.Host.Onboarding;
 /// </summary>
 public sealed class OnboardingJobs(
     ITenantStore tenants, GraphUsers users, IMailboxSubscriptions subscriptions, IWorkerStateStore state, IVerdictStore verdicts,
-    IScanAttemptStore attempts, IReleaseRequestStore releaseRequests, IAlertOutbox alerts, TenantScanners scanners, ITenantGraphStorage graphs, TenantGraphClients graphClients, IBackgroundJobClient jobs,
+    IScanAttemptStore attempts, IReleaseRequestStore releaseRequests, IAlertOutbox alerts, IPhishReportStore phishReports, TenantScanners scanners, ITenantGraphStorage graphs, TenantGraphClients graphClients, IBackgroundJobClient jobs,
     ILogger<OnboardingJobs> log)
 {
     [Queue(JobQueues.Maintenance)]
@@ -80,6 +80,7 @@ public sealed class OnboardingJobs(
         attempts.DeleteTenant(tenantId);
         releaseRequests.DeleteTenant(tenantId);
         alerts.DeleteTenant(tenantId);
+        phishReports.DeleteTenant(tenantId);
         scanners.Forget(tenantId);
         graphs.Delete(tenantId);
         // Last: "offboarded" tells the admin (and the tests) that the tenant's data is gone, so it is said only once it is.

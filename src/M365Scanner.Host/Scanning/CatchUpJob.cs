@@ -16,7 +16,7 @@ namespace M365Scanner.Host.Scanning;
 /// other, each from the delta link the previous one saved (a second run finds little or nothing), instead of two
 /// reading the same delta and racing to save their links.</remarks>
 public sealed class CatchUpJob(
-    IMailboxHistory history, IMonitoredMailboxes monitored, IWorkerStateStore state, IWorkQueue queue, MailboxLocks locks, ILogger<CatchUpJob> log)
+    IMailboxHistory history, IMonitoredMailboxes monitored, ReportingMailboxes reporting, IWorkerStateStore state, IWorkQueue queue, MailboxLocks locks, ILogger<CatchUpJob> log)
 {
     public const string Folder = "inbox";
 
@@ -28,7 +28,8 @@ public sealed class CatchUpJob(
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 5, 30, 120, 600])]
     public async Task RunAsync(string tenantId, string mailbox, CancellationToken ct)
     {
-        if (!monitored.Contains(tenantId, mailbox))
+        // A reporting mailbox is caught up too: its messages are queued like any, and the queue takes them in as reports.
+        if (!monitored.Contains(tenantId, mailbox) && !reporting.Is(tenantId, mailbox))
             return;
         using var _ = locks.Acquire(LockKind, tenantId, mailbox, TimeSpan.FromSeconds(30));
         var link = state.GetDeltaLink(tenantId, mailbox, Folder);

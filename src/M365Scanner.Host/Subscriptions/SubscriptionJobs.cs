@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace M365Scanner.Host.Subscriptions;
 
 /// <summary>
-/// Keeps one Graph subscription per monitored mailbox alive: create when missing, renew well before expiry,
+/// Keeps one Graph subscription per monitored mailbox (and per reporting mailbox) alive: create when missing, renew well before expiry,
 /// recreate when Graph removed it. The clientState secret is new for every subscription and stored with it.
 /// </summary>
 /// <remarks>Several hosts queue these jobs for the same mailbox (every host at start, every lifecycle event that
@@ -18,7 +18,7 @@ namespace M365Scanner.Host.Subscriptions;
 /// gets two subscriptions and a subscription is renewed by one job at a time; the second job re-reads and finds the
 /// work done.</remarks>
 public sealed class SubscriptionJobs(
-    IMailboxSubscriptions subscriptions, IMonitoredMailboxes monitored, IWorkerStateStore state, IWorkQueue queue, IOptions<ScannerHostOptions> options,
+    IMailboxSubscriptions subscriptions, IMonitoredMailboxes monitored, ReportingMailboxes reporting, IWorkerStateStore state, IWorkQueue queue, IOptions<ScannerHostOptions> options,
     MailboxLocks locks, TimeProvider clock, ILogger<SubscriptionJobs> log)
 {
     /// <summary>The lock kind, per mailbox.</summary>
@@ -34,7 +34,7 @@ public sealed class SubscriptionJobs(
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 5, 30, 120, 600])]
     public async Task EnsureAsync(string tenantId, string mailbox, CancellationToken ct)
     {
-        if (!monitored.Contains(tenantId, mailbox))
+        if (!monitored.Contains(tenantId, mailbox) && !reporting.Is(tenantId, mailbox))
             return;
         using var _ = locks.Acquire(LockKind, tenantId, mailbox, LockWait);
         var existing = state.Subscriptions(tenantId).FirstOrDefault(s => string.Equals(s.Mailbox, mailbox, StringComparison.OrdinalIgnoreCase));

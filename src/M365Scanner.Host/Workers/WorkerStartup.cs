@@ -19,7 +19,7 @@ namespace M365Scanner.Host.Workers;
 /// the jobs take the mailbox's lock and re-read its state (<see cref="MailboxLocks"/>), and the later ones find it
 /// done. The recurring jobs are one per name in the shared storage, run by one host per occurrence.</remarks>
 public sealed class WorkerStartup(
-    IOptions<ScannerHostOptions> options, IMonitoredMailboxes mailboxes, IWorkerStateStore state, IBackgroundJobClient jobs, IRecurringJobManager recurring,
+    IOptions<ScannerHostOptions> options, IMonitoredMailboxes mailboxes, ReportingMailboxes reporting, IWorkerStateStore state, IBackgroundJobClient jobs, IRecurringJobManager recurring,
     ILogger<WorkerStartup> log) : IHostedService
 {
     /// <summary>The default of <see cref="ScannerHostOptions.BaselineDays"/>.</summary>
@@ -38,6 +38,12 @@ public sealed class WorkerStartup(
             jobs.Enqueue<SubscriptionJobs>(JobQueues.Maintenance, j => j.EnsureAsync(m.TenantId, m.Mailbox, CancellationToken.None));
             jobs.Enqueue<CatchUpJob>(JobQueues.Maintenance, j => j.RunAsync(m.TenantId, m.Mailbox, CancellationToken.None));
         }
+        // A reporting mailbox is watched (subscription and catch-up), never baselined: nothing in it is to be learned.
+        foreach (var r in reporting.All())
+        {
+            jobs.Enqueue<SubscriptionJobs>(JobQueues.Maintenance, j => j.EnsureAsync(r.TenantId, r.Mailbox, CancellationToken.None));
+            jobs.Enqueue<CatchUpJob>(JobQueues.Maintenance, j => j.RunAsync(r.TenantId, r.Mailbox, CancellationToken.None));
+        }
         log.LogInformation("Protecting {Count} mailbox(es)", mailboxes.All().Count);
         return Task.CompletedTask;
     }
@@ -49,7 +55,7 @@ public sealed class WorkerStartup(
     [System.ComponentModel.DisplayName("Catch up every mailbox")]
     public void CatchUpAll()
     {
-        foreach (var m in mailboxes.All())
+        foreach (var m in mailboxes.All().Concat(reporting.All()))
             jobs.Enqueue<CatchUpJob>(JobQueues.Maintenance, j => j.RunAsync(m.TenantId, m.Mailbox, CancellationToken.None));
     }
 }

@@ -330,6 +330,30 @@ public static class PostgresSchema
         new(17, "held-message notice setting of tenant policies", """
             ALTER TABLE tenant_policies ADD COLUMN held_message_notice boolean;
             """),
+        // Phish reports, as in SQLite: the unique index keeps one report per report message across every
+        // host. A new table, so existing databases upgrade in place.
+        new(18, "phish reports", """
+            CREATE TABLE phish_reports (
+                seq                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                id                  text COLLATE "C" NOT NULL UNIQUE,
+                tenant_id           text COLLATE "C" NOT NULL,
+                report_key          text COLLATE "C" NOT NULL,
+                reporter            text        NOT NULL,
+                reporter_verified   boolean     NOT NULL,
+                reported_at         timestamptz NOT NULL,
+                original_message_id text,
+                original_sender     text,
+                original_subject    text,
+                links               text        NOT NULL,
+                notes               text        NOT NULL,
+                state               text COLLATE "C" NOT NULL,
+                decided_by          text,
+                decided_at          timestamptz,
+                decision_reason     text,
+                hunt_ids            text        NOT NULL
+            );
+            CREATE UNIQUE INDEX phish_reports_by_report ON phish_reports (tenant_id, report_key);
+            """),
     ];
 
     /// <summary>The version a database has once every step is applied.</summary>

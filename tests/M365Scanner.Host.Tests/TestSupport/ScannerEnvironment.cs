@@ -37,6 +37,9 @@ public sealed class ScannerEnvironment : IAsyncDisposable
 
     /// <summary>Every protected mailbox: <see cref="Mailbox"/> first, then the others given at start.</summary>
     public IReadOnlyList<string> Mailboxes { get; private init; } = [Mailbox];
+
+    /// <summary>The tenant's reporting mailbox, when the environment was started with one.</summary>
+    public string? ReportingMailbox { get; private init; }
     public EmulatorControl Control => Emulator.Control;
     public IVerdictStore Verdicts => Host.Services.GetRequiredService<IVerdictStore>();
     public IAuditLog Audit => Host.Services.GetRequiredService<IAuditLog>();
@@ -49,20 +52,37 @@ public sealed class ScannerEnvironment : IAsyncDisposable
     /// a host that can be restarted with <see cref="RestartHostAsync"/>).</param>
     /// <param name="beforeStart">Runs on the built host's services before it starts (e.g. to set a test hook).</param>
     /// <param name="otherMailboxes">More protected mailboxes of the same tenant, each with the same partner history.</param>
+    /// <param name="reportingMailbox">The tenant's reporting mailbox (Scanner:ReportingMailboxes), a user of the tenant
+    /// without history, also named in Scanner:Mailboxes; the environment is ready once it is watched too.</param>
     public static async Task<ScannerEnvironment> StartAsync(string policyMode = "Enforce", Action<EmulatorControl, string>? seed = null,
         IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceProvider>? beforeStart = null,
-        IReadOnlyList<string>? otherMailboxes = null)
+        IReadOnlyList<string>? otherMailboxes = null, string? reportingMailbox = null)
     {
         var emulator = await EmulatorHost.StartAsync();
-        var tenant = ScannerTenant.Create(emulator, [Mailbox, .. otherMailboxes ?? []], seed);
+        var tenant = ScannerTenant.Create(emulator, [Mailbox, .. otherMailboxes ?? []], (control, tenantId) =>
+        {
+            if (reportingMailbox is not null)
+                control.AddUser(tenantId, reportingMailbox, "Phish reports");
+            seed?.Invoke(control, tenantId);
+        });
         var baseUrl = $"http://127.0.0.1:{ScannerTenant.FreePort()}";
         var all = tenant.Settings(baseUrl, policyMode: policyMode);
+        if (reportingMailbox is not null)
+        {
+            all[$"Scanner:ReportingMailboxes:{tenant.TenantId}"] = reportingMailbox;
+            // Listed among the protected mailboxes too, as onboarding lists every user of a tenant: it must stay unprotected.
+            all[$"Scanner:Mailboxes:{tenant.Mailboxes.Count}:TenantId"] = tenant.TenantId;
+            all[$"Scanner:Mailboxes:{tenant.Mailboxes.Count}:Mailbox"] = reportingMailbox;
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
         var host = Build(all);
         beforeStart?.Invoke(host.Services);
         await host.StartAsync();
-        var environment = new ScannerEnvironment(emulator, host, tenant.TenantId, baseUrl, all) { Mailboxes = tenant.Mailboxes };
+        var environment = new ScannerEnvironment(emulator, host, tenant.TenantId, baseUrl, all)
+        {
+            Mailboxes = tenant.Mailboxes, ReportingMailbox = reportingMailbox,
+        };
         await environment.WaitUntilProtectedAsync();
         return environment;
     }
@@ -93,8 +113,9 @@ public sealed class ScannerEnvironment : IAsyncDisposable
         var state = Host.Services.GetRequiredService<IWorkerStateStore>();
         try
         {
-            await Eventually.True(() => state.Subscriptions(TenantId).Count == Mailboxes.Count &&
-                                        Mailboxes.All(m => state.GetDeltaLink(TenantId, m, "inbox") is not null), "the mailboxes to be protected");
+            IReadOnlyList<string> watched = ReportingMailbox is { } reporting ? [.. Mailboxes, reporting] : Mailboxes;
+            await Eventually.True(() => state.Subscriptions(TenantId).Count == watched.Count &&
+                                        watched.All(m => state.GetDeltaLink(TenantId, m, "inbox") is not null), "the mailboxes to be protected");
         }
         catch (TimeoutException ex)
         {

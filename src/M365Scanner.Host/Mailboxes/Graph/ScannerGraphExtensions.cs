@@ -11,6 +11,7 @@ public static class ScannerGraphExtensions
     {
         builder.Services.AddScannerGraph();
         builder.Services.AddSingleton<IMailboxMessages, GraphMailboxMessages>();
+        builder.Services.AddSingleton<ReportingMailboxes>();
         builder.Services.AddSingleton<IMailboxSubscriptions, GraphMailboxSubscriptions>();
         builder.Services.AddSingleton<IMailboxHistory, GraphMailboxHistory>();
         builder.Services.AddSingleton<IMailboxNotices, GraphMailboxNotices>();

@@ -340,6 +340,31 @@ public static class SqliteSchema
         new(18, "held-message notice setting of tenant policies", """
             ALTER TABLE tenant_policies ADD COLUMN held_message_notice INTEGER;
             """),
+        // Users' phish reports from each tenant's reporting mailbox and the analysts' decisions (the feedback labels).
+        // The unique index is "one report per report message", kept by the database so a duplicate notification, a
+        // catch-up or a second host records nothing twice. A new table, so existing databases upgrade in place.
+        new(19, "phish reports", """
+            CREATE TABLE phish_reports (
+                seq                 INTEGER PRIMARY KEY,
+                id                  TEXT    NOT NULL UNIQUE,
+                tenant_id           TEXT    NOT NULL,
+                report_key          TEXT    NOT NULL,
+                reporter            TEXT    NOT NULL,
+                reporter_verified   INTEGER NOT NULL,
+                reported_at         INTEGER NOT NULL,
+                original_message_id TEXT,
+                original_sender     TEXT,
+                original_subject    TEXT,
+                links               TEXT    NOT NULL,
+                notes               TEXT    NOT NULL,
+                state               TEXT    NOT NULL,
+                decided_by          TEXT,
+                decided_at          INTEGER,
+                decision_reason     TEXT,
+                hunt_ids            TEXT    NOT NULL
+            );
+            CREATE UNIQUE INDEX phish_reports_by_report ON phish_reports (tenant_id, report_key);
+            """),
     ];
 
     /// <summary>The version a database has once every step is applied.</summary>
