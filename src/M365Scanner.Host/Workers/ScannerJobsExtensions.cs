@@ -1,6 +1,5 @@
 using Hangfire;
-using Hangfire.PostgreSql;
-using Hangfire.Storage.SQLite;
+using Hangfire.AspNetCore;
 using M365Scanner.Host.Baselines;
 using M365Scanner.Host.Jobs;
 using M365Scanner.Host.Scanning;
@@ -19,35 +18,16 @@ public static class ScannerJobsExtensions
     {
         var options = builder.Configuration.GetSection(ScannerHostOptions.Section).Get<ScannerHostOptions>() ?? new ScannerHostOptions();
         var storage = StorageOptions.From(builder.Configuration);
-        builder.Services.AddHangfire((services, config) =>
-        {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            switch (storage.Provider)
-            {
-                case StorageProvider.InMemory:
-                    config.UseInMemoryStorage();
-                    break;
-                case StorageProvider.Sqlite:
-                    Directory.CreateDirectory(options.DataDirectory);
-                    var database = Path.GetFullPath(Path.Combine(options.DataDirectory, "hangfire.db"));
-                    if (SqliteJobRecovery.Recover(database) is var (jobs, locks) && jobs + locks > 0)
-                        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SqliteJobRecovery)).LogWarning(
-                            "A process stopped without finishing its work: {Jobs} job(s) it had fetched are back in the queue, {Locks} lock(s) it held released",
-                            jobs, locks);
-                    // A job queued by this process wakes its workers at once; the poll is the fallback for a job no
-                    // wake announces (one fetched by a process that died, visible again), as on PostgreSQL.
-                    config.UseStorage(new WakeOnEnqueueStorage(
-                        new SQLiteStorage(database, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(2) })));
-                    break;
-                case StorageProvider.Postgres:
-                    config.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(storage.ConnectionString), PostgresJobStorage.Options(storage));
-                    break;
-                default:
-                    throw new NotSupportedException($"Storage:Provider {storage.Provider} is not supported.");
-            }
-        });
+        // Hangfire keeps one storage and one job activator per process (JobStorage.Current, JobActivator.Current), and
+        // AddHangfire hands a host whichever was set last: two hosts started at once in one process (as tests do) would
+        // queue jobs into each other's storage and run them with each other's services. Each host registers its own.
+        builder.Services.AddSingleton<JobStorage>(services => HostJobStorage.Create(services, storage, options));
+        builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddHangfire((services, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(services.GetRequiredService<JobStorage>()));
         builder.Services.AddHangfireServer(server =>
         {
             server.Queues = JobQueues.InPriorityOrder;
