@@ -60,7 +60,8 @@ public sealed class AlertDispatcher(
     private async Task SendAsync(OutboundAlert alert, CancellationToken ct)
     {
         var o = options.Value;
-        var webhook = o.Webhooks.FirstOrDefault(w => w.Name.Equals(alert.Webhook, StringComparison.OrdinalIgnoreCase));
+        // Exactly as named, as the alert's id was made from it: a webhook renamed is a new webhook.
+        var webhook = o.Webhooks.FirstOrDefault(w => w.Name.Equals(alert.Webhook, StringComparison.Ordinal));
         var attempts = alert.Attempts + 1;
         if (webhook is null)
         {
@@ -79,6 +80,13 @@ public sealed class AlertDispatcher(
             // one restarted) sends the alert without waiting for the lease to lapse.
             Record(alert, AlertAttemptOutcome.Retry(alert.Attempts, clock.GetUtcNow(), clock.GetUtcNow(), "the host stopped during an attempt"));
             return;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Counted like any failed attempt, so an alert that always throws (a payload that cannot be drawn as a card)
+            // reaches "failed" instead of being taken again after every lease. The type only: a message could hold the URL.
+            log.LogError("Alert {AlertId} to webhook {Webhook} could not be sent: {Error}", alert.Id, webhook.Name, e.GetType().Name);
+            result = AlertSendResult.Retry($"the attempt failed: {e.GetType().Name}");
         }
         var now = clock.GetUtcNow();
         if (result.Delivered)

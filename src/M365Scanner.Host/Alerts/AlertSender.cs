@@ -35,7 +35,8 @@ public sealed class AlertSender(IHttpClientFactory clients, IOptions<AlertOption
             var status = (int)response.StatusCode;
             if (status is >= 200 and < 300)
                 return AlertSendResult.Success;
-            var error = $"HTTP {status}{await ExcerptAsync(response, attempt.Token)}";
+            // A receiver may echo the request, and a Teams URL's query is its secret.
+            var error = $"HTTP {status}{Scrub(await ExcerptAsync(response, attempt.Token), webhook.Url)}";
             return status is 408 or 429 or >= 500
                 ? AlertSendResult.Retry(error, RetryAfter(response))
                 : AlertSendResult.Refused(error);
@@ -84,7 +85,9 @@ public sealed class AlertSender(IHttpClientFactory clients, IOptions<AlertOption
     private static string Scrub(string message, string url)
     {
         var scrubbed = message.Replace(url, "<webhook url>", StringComparison.OrdinalIgnoreCase);
-        var path = new Uri(url).PathAndQuery;
-        return path.Length > 1 ? scrubbed.Replace(path, "/<path>", StringComparison.OrdinalIgnoreCase) : scrubbed;
+        var uri = new Uri(url);
+        if (uri.PathAndQuery.Length > 1)
+            scrubbed = scrubbed.Replace(uri.PathAndQuery, "/<path>", StringComparison.OrdinalIgnoreCase);
+        return uri.Query.Length > 1 ? scrubbed.Replace(uri.Query[1..], "<query>", StringComparison.OrdinalIgnoreCase) : scrubbed;
     }
 }

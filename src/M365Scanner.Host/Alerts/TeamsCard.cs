@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using M365Scanner.Core.Links;
 
 namespace M365Scanner.Host.Alerts;
 
@@ -43,7 +44,7 @@ public static class TeamsCard
         };
         foreach (var link in alert.FlaggedLinks.Take(MaxLinks))
         {
-            body.Add(Text($"Flagged link in {Escape(link.Origin)}: `{link.Target.Replace("`", "'", StringComparison.Ordinal)}`", weight: "Bolder"));
+            body.Add(Text($"Flagged link in {Escape(link.Origin)}: {Escape(Defanged.Url(link.Target))}", weight: "Bolder"));
             if (link.Reasons.Count > 0)
                 body.Add(Text(string.Join("\n", link.Reasons.Take(3).Select(r => "- " + Escape(r))), isSubtle: true));
         }
@@ -87,12 +88,13 @@ public static class TeamsCard
     // FactSet values are plain text in Teams, but a title or value that starts a Markdown construct still renders as one.
     private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = Escape(value) };
 
-    /// <summary>Text from a message, escaped so Teams shows it as written: no link, emphasis or heading it did not mean.</summary>
+    /// <summary>Text from a message, escaped so Teams shows it as written (no link, emphasis or heading it did not
+    /// mean) and with its web addresses defanged, so no client makes a phish's address clickable in the SOC's channel.</summary>
     public static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var escaped = new System.Text.StringBuilder(text.Length);
-        foreach (var c in text)
+        foreach (var c in Defanged.Text(text))
         {
             if (c is '\\' or '*' or '_' or '[' or ']' or '(' or ')' or '#' or '`' or '<' or '>' or '~' or '|')
                 escaped.Append('\\');

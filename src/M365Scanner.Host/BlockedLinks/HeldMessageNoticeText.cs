@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
-using System.Text.RegularExpressions;
+using M365Scanner.Core.Links;
 using M365Scanner.Core.Mail;
 
 namespace M365Scanner.Host.BlockedLinks;
@@ -14,7 +14,7 @@ namespace M365Scanner.Host.BlockedLinks;
 /// <remarks>The sender's name and address and the subject are the attacker's words: each is HTML-encoded, and a URL
 /// or web address written in them is defanged ("hxxps[:]//", "www[.]"), so neither the mail client nor the user can
 /// follow it from the notice.</remarks>
-public static partial class HeldMessageNoticeText
+public static class HeldMessageNoticeText
 {
     /// <summary>The notice's own subject: fixed, so the held message's subject (a lure) is never its headline.</summary>
     public const string Subject = "A message to you was held for your safety";
@@ -55,18 +55,6 @@ public static partial class HeldMessageNoticeText
     public static string Quote(string untrusted)
     {
         var text = untrusted.Length > MaxQuoted ? untrusted[..MaxQuoted] + "…" : untrusted;
-        text = Scheme().Replace(text, m => Defanged(m.Groups[1].Value) + "[:]//");
-        text = Www().Replace(text, m => m.Groups[1].Value + "[.]");
-        return HtmlEncoder.Default.Encode(text);
+        return HtmlEncoder.Default.Encode(Defanged.Text(text));
     }
-
-    // "http" becomes "hxxp", as analysts write it; any other scheme keeps its name and loses only its "://".
-    private static string Defanged(string scheme) =>
-        scheme.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? scheme[0] + "xx" + scheme[3..] : scheme;
-
-    [GeneratedRegex(@"\b([a-zA-Z][a-zA-Z0-9+.-]*):\s*//")]
-    private static partial Regex Scheme();
-
-    [GeneratedRegex(@"\b(www)\.", RegexOptions.IgnoreCase)]
-    private static partial Regex Www();
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using M365Scanner.Core.Links;
+using M365Scanner.Core.Mail;
 using M365Scanner.Core.Operations;
 using M365Scanner.Core.Policy;
 using M365Scanner.Core.Remediation;
@@ -59,6 +60,14 @@ public sealed class MessageActions(
             await notices.NotifyAsync(key, message.Message, LinkReport.From(verdict), ct);
         }
         return MessageAction.Quarantine;
+    }
+
+    /// <summary>The notice of a message this scan already quarantined (a retry finishing an interrupted scan), under the
+    /// message's lease like the quarantine's own notice, so two runs at once cannot make one each.</summary>
+    public async Task NotifyHeldAsync(MessageKey key, EmailMessage message, IReadOnlyList<LinkReport> links, CancellationToken ct)
+    {
+        await using (await leases.AcquireAsync(key, ct))
+            await notices.NotifyAsync(key, message, links, ct);
     }
 
     /// <summary>Quarantines <paramref name="message"/> whatever its score (a hunt found a confirmed indicator in it),

@@ -22,7 +22,7 @@ namespace M365Scanner.Host.Scanning;
 /// </summary>
 public sealed class ScanMessageJob(
     IMailboxMessages mailboxes, IMonitoredMailboxes monitored, TenantScanners scanners, IVerdictStore verdicts, IAuditLog audit, MessageActions actions,
-    IWorkerStateStore state, ScanAttemptTracker attempts, PoisonContainment poison, HeldMessageNotices notices, IScanFaults faults,
+    IWorkerStateStore state, ScanAttemptTracker attempts, PoisonContainment poison, IScanFaults faults,
     ScannerMetrics metrics, IVerdictHandoff handoff, TimeProvider clock, ILogger<ScanMessageJob> log)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -164,7 +164,7 @@ public sealed class ScanMessageJob(
         var verdict = tenant.Scanner.Scan(moved.Message, mailbox, tenant.Graph, now);
         // The earlier attempt may have stopped between its quarantine and its notice: before the verdict, which ends retries.
         if (doneAction == MessageAction.Quarantine)
-            await notices.NotifyAsync(key, moved.Message, LinkReport.From(verdict), ct);
+            await actions.NotifyHeldAsync(key, moved.Message, LinkReport.From(verdict), ct);
         var notes = verdict.Notes.Append($"{StableName.Of(doneAction)} carried out by an earlier attempt of this scan, whose host stopped before recording it").ToList();
         poison.MarkIfParseWorkerDied(key, moved, tried, notes, doneAction, enforced: true);
         Record(key, moved, verdict, doneAction, enforced: true, notes);

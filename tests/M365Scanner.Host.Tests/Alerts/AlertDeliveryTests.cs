@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using M365Scanner.Core.Links;
 using M365Scanner.Core.Operations;
 using M365Scanner.Core.Policy;
 using M365Scanner.Host.Alerts;
@@ -62,7 +63,11 @@ public sealed class AlertDeliveryTests
         var attachment = Assert.Single(card.GetProperty("attachments").EnumerateArray());
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.GetProperty("contentType").GetString());
         Assert.Equal("AdaptiveCard", attachment.GetProperty("content").GetProperty("type").GetString());
-        Assert.Contains(DeliveredMessages.EvilUrl, teams.Text, StringComparison.Ordinal);
+        // The flagged URL is named, defanged: the SOC's channel never shows the phish as a live link.
+        var texts = attachment.GetProperty("content").GetProperty("body").EnumerateArray()
+            .Select(b => b.TryGetProperty("text", out var t) ? t.GetString() : null).OfType<string>().ToList();
+        Assert.Contains(texts, t => t.Contains(TeamsCard.Escape(Defanged.Url(DeliveredMessages.EvilUrl)), StringComparison.Ordinal));
+        Assert.DoesNotContain(DeliveredMessages.EvilUrl, teams.Text, StringComparison.Ordinal);
 
         // A retried job or a rescan hands the same verdict over again: nothing is added, nothing sent again.
         env.Host.Services.GetRequiredService<IVerdictHandoff>().BeforeRecord(flagged);

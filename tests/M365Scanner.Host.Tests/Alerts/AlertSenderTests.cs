@@ -36,6 +36,20 @@ public sealed class AlertSenderTests
     }
 
     [Fact]
+    public async Task AnAnswerEchoingTheUrl_KeepsItsSecretPathAndQueryOutOfTheError()
+    {
+        await using var receiver = await AlertReceiver.StartAsync();
+        receiver.Answer = (_, _) => 404;
+        receiver.EchoRequest = true;
+
+        var result = await Send(receiver.BaseUrl + "/workflows/abc123/triggers?sig=s3cr3t-signature");
+
+        Assert.StartsWith("HTTP 404: no hook at ", result.Error);
+        Assert.DoesNotContain("abc123", result.Error);
+        Assert.DoesNotContain("s3cr3t-signature", result.Error);
+    }
+
+    [Fact]
     public async Task ARetryAfter_IsPassedOn()
     {
         await using var receiver = await AlertReceiver.StartAsync();

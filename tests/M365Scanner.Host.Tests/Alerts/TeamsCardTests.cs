@@ -29,7 +29,10 @@ public sealed class TeamsCardTests
         Assert.Equal("bob@contoso.example", facts["Mailbox"]);
         var action = Assert.Single(card["actions"]!.AsArray())!;
         Assert.Equal(("Action.OpenUrl", "https://scanner.example/console/message?id=1"), ((string?)action["type"], (string?)action["url"]));
-        Assert.Contains("https://evil0.example/x", card.ToJsonString(), StringComparison.Ordinal);
+        // The flagged address is shown defanged, never as something Teams (or a reader's client) would make a link of.
+        var flagged = card["body"]!.AsArray().Select(b => (string?)b!["text"]).First(t => t?.StartsWith("Flagged link", StringComparison.Ordinal) == true)!;
+        Assert.Contains(@"hxxps\[:\]//evil0\[.\]example/x", flagged, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://evil0", card.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,7 +41,7 @@ public sealed class TeamsCardTests
         var facts = TeamsCard.From(Alert())["attachments"]![0]!["content"]!["body"]![1]!["facts"]!.AsArray();
 
         var subject = (string)facts.Single(f => (string)f!["title"]! == "Subject")!["value"]!;
-        Assert.Equal(@"\[Click\]\(https://evil.example\) \*\*now\*\*", subject);
+        Assert.Equal(@"\[Click\]\(hxxps\[:\]//evil.example\) \*\*now\*\*", subject);
     }
 
     [Fact]

@@ -103,6 +103,24 @@ public sealed class PhishReportFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnUnverifiedReportersReport_CannotBlockItsNamedSender_EvenWhenConfirmed()
+    {
+        // Anyone can mail the reporting mailbox and name anyone as the "phisher": a partner, say.
+        _env.Deliver(Report(ReportId, "someone@elsewhere.example", Phish(PhishId, "someone@elsewhere.example")), ReportingMailbox);
+        var report = await Eventually.Until(() => Reports.Recent(10).SingleOrDefault(), $"the report; failed jobs: {_env.FailedJobs()}");
+        Assert.False(report.ReporterVerified);
+        using var analyst = new ConsoleBrowser(_env);
+        var page = await analyst.SignInAsync(ScannerTenant.ConsoleUser("Analyst"), ConsolePaths.Reports);
+
+        var done = await analyst.PostAsync(ConsolePaths.DecideReport + "?handler=Confirm", page,
+            new Dictionary<string, string> { ["id"] = report.Id, ["reason"] = "kit", ["block"] = "true" });
+
+        Assert.Contains("The sender was not blocked: the report came from an unverified reporter", done.Html);
+        Assert.Empty(_env.Host.Services.GetRequiredService<TenantPolicies>().For(_env.TenantId).Entries);
+        Assert.Equal(PhishReportState.Confirmed, Reports.Get(report.Id)!.State);
+    }
+
+    [Fact]
     public async Task AReader_SeesTheReport_ButConfirmingIs403_AndNoHuntStarts()
     {
         var (_, _, report) = await BobReportsThePhishAsync();

@@ -24,6 +24,9 @@ public sealed class AlertReceiver : IAsyncDisposable
     /// <summary>A Location sent with every answer, when set (for redirects).</summary>
     public string? Location { get; set; }
 
+    /// <summary>Set: the answer's body repeats the request's path and query, as some receivers' error pages do.</summary>
+    public bool EchoRequest { get; set; }
+
     public string BaseUrl { get; private set; } = "";
 
     public IReadOnlyList<ReceivedAlert> Received => [.. _received];
@@ -50,7 +53,8 @@ public sealed class AlertReceiver : IAsyncDisposable
             if (receiver.Location is { } location)
                 context.Response.Headers.Location = location;
             // A 204 may carry no body.
-            return status == 204 ? Results.StatusCode(status) : Results.Text($"answer {status}", statusCode: status);
+            var text = receiver.EchoRequest ? $"no hook at {context.Request.Path}{context.Request.QueryString}" : $"answer {status}";
+            return status == 204 ? Results.StatusCode(status) : Results.Text(text, statusCode: status);
         });
         await app.StartAsync();
         receiver.BaseUrl = app.Urls.Single();

@@ -62,6 +62,10 @@ public sealed class DecideModel(IPhishReportStore reports, IMonitoredMailboxes m
     {
         if (report.OriginalSender is not { } sender)
             return "&blocked=unknown";
+        // Who sent an inline forward is only what its body's "From:" line says, and an unverified reporter is anyone who
+        // can mail the reporting mailbox: neither may decide whom the whole tenant blocks.
+        if (!report.ReporterVerified || report.OriginalMessageId is null)
+            return "&blocked=unproven";
         if (own.Any(d => sender.EndsWith("@" + d, StringComparison.OrdinalIgnoreCase) || sender.EndsWith("." + d, StringComparison.OrdinalIgnoreCase)))
             return "&blocked=own";
         var because = $"confirmed phish report {report.Id}" + (reason is null ? "" : $": {reason}");

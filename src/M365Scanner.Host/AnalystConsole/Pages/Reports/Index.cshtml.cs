@@ -30,6 +30,7 @@ public sealed class IndexModel(IPhishReportStore reports, IVerdictStore verdicts
                 "yes" => " The sender is blocked for the tenant (its page lists the entry).",
                 "own" => " The sender was not blocked: it is at one of the tenant's own domains (block it from the tenant's page if need be).",
                 "unknown" => " The sender was not blocked: the report does not say who sent the original.",
+                "unproven" => " The sender was not blocked: the report came from an unverified reporter or without the original attached, so who sent it is not established (block it from the tenant's page if need be).",
                 "invalid" => " The sender was not blocked: its address is not one a block entry can hold.",
                 _ => "",
             };
