@@ -5,10 +5,6 @@ namespace M365Scanner.Core.Links.Extraction;
 internal static class PdfPreflight
 {
     /// <summary>Why <paramref name="pdf"/> must not be opened with PdfPig, or null.</summary>
-    public static string? Refuse(ReadOnlySpan<byte> pdf)
-    {
-        // Both checks read the bytes as text (Latin-1 keeps every byte): converted once.
-        var text = System.Text.Encoding.Latin1.GetString(pdf);
-        return PdfReferenceChains.Runaway(text) ?? PdfXrefWidths.Implausible(text);
-    }
+    public static string? Refuse(ReadOnlySpan<byte> pdf) =>
+        PdfReferenceChains.Runaway(pdf) ?? PdfXrefWidths.Implausible(pdf);
 }

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.Buffers.Text;
 
 namespace M365Scanner.Core.Links.Extraction;
 
@@ -7,42 +7,79 @@ namespace M365Scanner.Core.Links.Extraction;
 /// integers while opening the file, before any of our code runs; <c>/W [1 2147483647 1]</c> overflows the sum and
 /// then its stack (found by fuzzing). A field is at most 8 bytes wide (a 64-bit offset).
 /// </summary>
-internal static partial class PdfXrefWidths
+internal static class PdfXrefWidths
 {
     private const int MaxFieldBytes = 8;
 
     /// <summary>Why the file must not be handed to PdfPig, or null.</summary>
-    /// <param name="text">The file's bytes as Latin-1 text.</param>
-    public static string? Implausible(string text)
+    public static string? Implausible(ReadOnlySpan<byte> pdf)
     {
-        try
+        for (var from = 0; pdf[from..].IndexOf("/Type"u8) is var found and >= 0;)
         {
+            var type = from + found;
+            from = type + "/Type".Length;
+            var value = SkipWhite(pdf, from);
+            if (!pdf[value..].StartsWith("/XRef"u8) || (value + 5 < pdf.Length && IsWordByte(pdf[value + 5])))
+                continue;
+
             // Only a cross-reference stream's dictionary: a CID font's /W (glyph widths) is an ordinary array of
             // large numbers. The dictionary lies between its object's "obj" keyword and the "stream" keyword after it.
-            foreach (Match xref in XrefType().Matches(text))
-            {
-                var start = text.LastIndexOf("obj", xref.Index, StringComparison.Ordinal);
-                var end = text.IndexOf("stream", xref.Index, StringComparison.Ordinal);
-                if (start < 0 || end < 0)
-                    continue;
-                var m = Widths().Match(text, start, end - start);
-                for (var g = 1; g <= 3 && m.Success && m.Groups[g].Success; g++)
-                    if (!int.TryParse(m.Groups[g].ValueSpan, out var width) || width is < 0 or > MaxFieldBytes)
-                        return $"its cross-reference stream declares a field {m.Groups[g].Value} bytes wide";
-            }
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // the parse worker's isolation is the backstop
+            var start = pdf[..type].LastIndexOf("obj"u8);
+            var length = pdf[type..].IndexOf("stream"u8);
+            if (start < 0 || length < 0)
+                continue;
+            if (WidthsIn(pdf[start..(type + length)]) is { } wrong)
+                return $"its cross-reference stream declares a field {wrong} bytes wide";
         }
         return null;
     }
 
-    [GeneratedRegex(@"/Type[\x00\t\n\f\r ]*/XRef\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
-    private static partial Regex XrefType();
+    // The first width out of range of the first /W array in the dictionary, as written, even when the array is not
+    // closed (the fuzzer's file never closes it).
+    private static string? WidthsIn(ReadOnlySpan<byte> dictionary)
+    {
+        for (var from = 0; dictionary[from..].IndexOf("/W"u8) is var found and >= 0;)
+        {
+            var at = SkipWhite(dictionary, from + found + 2);
+            from += found + 2;
+            if (at >= dictionary.Length || dictionary[at] != (byte)'[')
+                continue;
+            at = SkipWhite(dictionary, at + 1);
+            if (Number(dictionary[at..]).Length == 0)
+                continue;
+            for (var field = 0; field < 3; field++)
+            {
+                var number = Number(dictionary[at..]);
+                if (number.Length == 0)
+                    break;
+                if (!Utf8Parser.TryParse(number, out int width, out var used) || used != number.Length || width is < 0 or > MaxFieldBytes)
+                    return System.Text.Encoding.Latin1.GetString(number);
+                var after = at + number.Length;
+                at = SkipWhite(dictionary, after);
+                if (at == after)
+                    break;
+            }
+            return null;
+        }
+        return null;
+    }
 
-    // The widths as written, even when the array is not closed (the fuzzer's file never closes it).
-    [GeneratedRegex(@"/W[\x00\t\n\f\r ]*\[[\x00\t\n\f\r ]*(-?[0-9]+)(?:[\x00\t\n\f\r ]+(-?[0-9]+))?(?:[\x00\t\n\f\r ]+(-?[0-9]+))?",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
-    private static partial Regex Widths();
+    // "-?[0-9]+" at the start of the span, or empty.
+    private static ReadOnlySpan<byte> Number(ReadOnlySpan<byte> s)
+    {
+        var sign = s.Length > 0 && s[0] == (byte)'-' ? 1 : 0;
+        var digits = s[sign..].IndexOfAnyExceptInRange((byte)'0', (byte)'9');
+        if (digits < 0)
+            digits = s.Length - sign;
+        return digits == 0 ? [] : s[..(sign + digits)];
+    }
+
+    private static int SkipWhite(ReadOnlySpan<byte> s, int at)
+    {
+        while (at < s.Length && s[at] is 0 or 9 or 10 or 12 or 13 or 32)
+            at++;
+        return at;
+    }
+
+    private static bool IsWordByte(byte b) => b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9' or (byte)'_';
 }

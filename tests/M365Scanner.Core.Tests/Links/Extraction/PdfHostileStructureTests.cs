@@ -41,7 +41,7 @@ public class PdfHostileStructureTests
     [InlineData("1 0 obj 2 0 R endobj 2 0 obj 3 0 R endobj 3 0 obj << /A 1 0 R >> endobj", null)] // a chain that ends
     public void Runaway_FindsLoopsOfReferenceOnlyObjects(string objects, string? expected)
     {
-        var found = PdfReferenceChains.Runaway(objects);
+        var found = PdfReferenceChains.Runaway(Encoding.Latin1.GetBytes(objects));
         if (expected is null)
             Assert.Null(found);
         else
@@ -53,7 +53,48 @@ public class PdfHostileStructureTests
     {
         // PdfPig recurses once per link of the chain: 100,000 of them overflow its stack as a loop would.
         var objects = string.Concat(Enumerable.Range(1, 100_000).Select(i => $"{i} 0 obj {i + 1} 0 R endobj\n"));
-        Assert.StartsWith("object 1 starts a chain of 100000", PdfReferenceChains.Runaway(objects));
+        Assert.StartsWith("object 1 starts a chain of 100000", PdfReferenceChains.Runaway(Encoding.Latin1.GetBytes(objects)));
+    }
+
+    [Fact]
+    public void Runaway_FindsALoop_AfterLinesOfPercentSignsThatStalledARegularExpression()
+    {
+        // A line of % signs after a number made the old pattern's white-space-or-comment alternation backtrack
+        // exponentially into its timeout, and a timeout let the file through unchecked.
+        var flood = string.Concat(Enumerable.Repeat("1 " + new string('%', 40) + "x\n", 200));
+        var objects = flood + "4 0 obj 5 0 R endobj 5 0 obj 4 0 R endobj";
+        Assert.StartsWith("object 4 is on a loop", PdfReferenceChains.Runaway(Encoding.Latin1.GetBytes(objects)));
+    }
+
+    [Theory]
+    [InlineData("%junk 4 0 obj 5 0 R endobj\n5 0 obj 4 0 R endobj")]       // an object a cross-reference offset finds inside a comment line
+    [InlineData("%a %4 0 obj %c\n 5 0 R endobj 5 0 obj 4 0 R endobj")]     // ... after a second %, its value on the next line
+    [InlineData("4 0 obj 5 0 Rendobj 5 0 obj 4 0 R\rendobj")]               // a reference run into the closing keyword
+    public void Runaway_FindsLoops_WhereAReaderCouldStart(string objects) =>
+        Assert.StartsWith("object 4 is on a loop", PdfReferenceChains.Runaway(Encoding.Latin1.GetBytes(objects)));
+
+    [Theory]
+    [InlineData("4 0 obj %5 0 R endobj\n<< >> endobj 5 0 obj 4 0 R endobj")] // the reference is commented out: a reader sees a dictionary
+    [InlineData("4 0 obj 5 0 R 6 0 R endobj 5 0 obj 4 0 R endobj")]          // not a single reference
+    [InlineData("4 0 obj 1234567890 0 R endobj 1234567890 0 obj 4 0 R endobj")] // object numbers no writer uses
+    public void Runaway_IgnoresObjectsThatAreNotASingleReference(string objects) =>
+        Assert.Null(PdfReferenceChains.Runaway(Encoding.Latin1.GetBytes(objects)));
+
+    [Theory]
+    [InlineData("1 0 obj << /Type /XRef /W [1 2147483647 1] /Size 3 >> stream", "2147483647")]
+    [InlineData("1 0 obj << /Type/XRef /Size 3 /W[ 1 9 1 ] >> stream", "9")]
+    [InlineData("1 0 obj << /Type /XRef /W [1 -1\nstream", "-1")]                // the array never closed
+    [InlineData("1 0 obj << /Type /XRef /W [1 99999999999999999999 1] >> stream", "99999999999999999999")]
+    [InlineData("1 0 obj << /Type /XRef /W [1 4 2] >> stream", null)]
+    [InlineData("1 0 obj << /Type /Font /W [1 [500 600] 2147483647] >> stream", null)] // a font's glyph widths
+    [InlineData("1 0 obj << /Type /XRefs /W [1 2147483647 1] >> stream", null)]
+    public void XrefWidths_RefusesOnlyACrossReferenceStreamWithImplausibleWidths(string dictionary, string? wrong)
+    {
+        var found = PdfXrefWidths.Implausible(Encoding.Latin1.GetBytes(dictionary));
+        if (wrong is null)
+            Assert.Null(found);
+        else
+            Assert.Equal($"its cross-reference stream declares a field {wrong} bytes wide", found);
     }
 
     private static void AssertGap(List<string> notes, string says)

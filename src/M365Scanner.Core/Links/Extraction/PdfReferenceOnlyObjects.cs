@@ -1,0 +1,180 @@
+namespace M365Scanner.Core.Links.Extraction;
+
+/// <summary>
+/// Reads the objects of a PDF written in the open whose whole value is a reference (<c>5 0 obj 6 0 R endobj</c>), in one
+/// pass over the raw bytes with a lexer of PDF's tokens (numbers, keywords, white space, comments), in time linear in
+/// the bytes whatever they hold.
+/// </summary>
+/// <remarks>
+/// A reader sent by the cross-reference table to an offset inside a comment line lexes from there, so what follows each
+/// <c>%</c> of a comment line is also lexed as if a reader started there, and continued with the tokens after the line.
+/// Streams and strings are lexed like the rest: a pattern found inside one only makes the check more cautious.
+/// </remarks>
+internal static class PdfReferenceOnlyObjects
+{
+    /// <summary>Each reference-only object's number and the number of the object it refers to, in the order found.</summary>
+    public static Dictionary<int, int> Find(ReadOnlySpan<byte> pdf)
+    {
+        var found = new Dictionary<int, int>();
+        var main = new Window();
+        var fromComments = new List<Window>();
+        var i = 0;
+        while (i < pdf.Length)
+        {
+            var b = pdf[i];
+            if (IsWhite(b))
+            {
+                i++;
+                continue;
+            }
+            if (b == (byte)'%')
+            {
+                var end = EndOfLine(pdf, i);
+                StartInComment(pdf[(i + 1)..end], fromComments, found);
+                i = end;
+                continue;
+            }
+            i = Lex(pdf, i, out var first, out var second);
+            Push(main, first, second, found);
+            foreach (var window in fromComments)
+                Push(window, first, second, found);
+            // After a pattern's length in tokens, a window started in a comment holds what the main one holds.
+            fromComments.RemoveAll(w => w.Received >= Window.Size);
+        }
+        return found;
+    }
+
+    // Each run between two % signs of a comment line is where a reader could start; it reads to the next %, which to it
+    // starts a comment that ends the line.
+    private static void StartInComment(ReadOnlySpan<byte> line, List<Window> fromComments, Dictionary<int, int> found)
+    {
+        while (true)
+        {
+            var percent = line.IndexOf((byte)'%');
+            var run = percent < 0 ? line : line[..percent];
+            var window = new Window();
+            var j = 0;
+            while (j < run.Length)
+            {
+                if (IsWhite(run[j]))
+                {
+                    j++;
+                    continue;
+                }
+                j = Lex(run, j, out var first, out var second);
+                Push(window, first, second, found);
+            }
+            window.Received = 0;
+            if (!window.IsEmpty)
+                fromComments.Add(window);
+            if (percent < 0)
+                return;
+            line = line[(percent + 1)..];
+        }
+    }
+
+    private static void Push(Window window, Token first, Token? second, Dictionary<int, int> found)
+    {
+        window.Push(first, found);
+        if (second is { } then)
+            window.Push(then, found);
+    }
+
+    // One token from pdf[at] (not white space, not %); returns where the next starts. "Rendobj" is two tokens: a reference
+    // may run straight into the keyword that closes its object.
+    private static int Lex(ReadOnlySpan<byte> pdf, int at, out Token first, out Token? second)
+    {
+        second = null;
+        var end = at;
+        if (IsDigit(pdf[at]))
+        {
+            long value = 0;
+            while (end < pdf.Length && IsDigit(pdf[end]))
+            {
+                if (end - at < MaxDigits)
+                    value = value * 10 + (pdf[end] - '0');
+                end++;
+            }
+            first = end - at <= MaxDigits ? new Token(TokenKind.Number, (int)value, end - at) : Token.Other;
+            return end;
+        }
+        if (IsLetter(pdf[at]))
+        {
+            while (end < pdf.Length && IsLetter(pdf[end]))
+                end++;
+            var word = pdf[at..end];
+            if (word.SequenceEqual("Rendobj"u8))
+            {
+                first = Token.R;
+                second = Token.EndObj;
+                return end;
+            }
+            first = word.SequenceEqual("obj"u8) ? Token.Obj
+                : word.SequenceEqual("R"u8) ? Token.R
+                : word.SequenceEqual("endobj"u8) ? Token.EndObj
+                : Token.Other;
+            return end;
+        }
+        while (end < pdf.Length && !IsWhite(pdf[end]) && !IsDigit(pdf[end]) && !IsLetter(pdf[end]) && pdf[end] != (byte)'%')
+            end++;
+        first = Token.Other;
+        return end;
+    }
+
+    // Object numbers of up to 9 digits, generations of up to 5, as writers use them.
+    private const int MaxDigits = 9;
+    private const int MaxGenerationDigits = 5;
+
+    private static int EndOfLine(ReadOnlySpan<byte> pdf, int from)
+    {
+        var eol = pdf[from..].IndexOfAny((byte)'\r', (byte)'\n');
+        return eol < 0 ? pdf.Length : from + eol;
+    }
+
+    // PDF's white space: NUL, tab, line feed, form feed, carriage return, space.
+    private static bool IsWhite(byte b) => b is 0 or 9 or 10 or 12 or 13 or 32;
+
+    private static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
+
+    private static bool IsLetter(byte b) => b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z';
+
+    private enum TokenKind { Other, Number, Obj, R, EndObj }
+
+    private readonly record struct Token(TokenKind Kind, int Value = 0, int Digits = 0)
+    {
+        public static readonly Token Other = new(TokenKind.Other);
+        public static readonly Token Obj = new(TokenKind.Obj);
+        public static readonly Token R = new(TokenKind.R);
+        public static readonly Token EndObj = new(TokenKind.EndObj);
+    }
+
+    /// <summary>The last tokens of one reader's stream: as many as precede <c>endobj</c> in the pattern
+    /// <c>n g obj m g R endobj</c>.</summary>
+    private sealed class Window
+    {
+        public const int Size = 6;
+        private readonly Token[] ring = new Token[Size];
+        private int count;
+
+        /// <summary>Tokens received since the window was handed to the main stream.</summary>
+        public int Received { get; set; }
+
+        public bool IsEmpty => count == 0;
+
+        public void Push(Token token, Dictionary<int, int> found)
+        {
+            if (token.Kind == TokenKind.EndObj && count >= Size &&
+                At(0) is { Kind: TokenKind.Number } number && IsGeneration(At(1)) && At(2).Kind == TokenKind.Obj &&
+                At(3) is { Kind: TokenKind.Number } target && IsGeneration(At(4)) && At(5).Kind == TokenKind.R)
+                found[number.Value] = target.Value; // a later revision of an object (an incremental update) wins
+            ring[count % Size] = token;
+            count++;
+            Received++;
+        }
+
+        // The i-th of the last Size tokens, oldest first.
+        private Token At(int i) => ring[(count - Size + i) % Size];
+
+        private static bool IsGeneration(Token t) => t.Kind == TokenKind.Number && t.Digits <= MaxGenerationDigits;
+    }
+}
