@@ -32,11 +32,19 @@ public static class MimeMessageMapper
             AuthenticationResults = [.. mime.Headers
                 .Where(h => AuthenticationHeaders.Contains(h.Field, StringComparer.OrdinalIgnoreCase))
                 .Select(h => h.Value)],
-            Headers = [.. mime.Headers.Select(h => new MessageHeader(h.Field, h.Value))],
+            Headers = Headers(mime.Headers),
             TextBody = textPart?.Text,
             HtmlBody = htmlPart?.Text,
             Attachments = Attachments(mime, textPart, htmlPart),
         };
+    }
+
+    private static MessageHeader[] Headers(HeaderList headers)
+    {
+        var fields = new MessageHeader[headers.Count];
+        for (var i = 0; i < fields.Length; i++)
+            fields[i] = new MessageHeader(headers[i]);
+        return fields;
     }
 
     private static List<EmailAttachment> Attachments(MimeMessage mime, TextPart? textPart, TextPart? htmlPart)

@@ -1,17 +1,20 @@
 namespace M365Scanner.Core.Links.Extraction;
 
 /// <summary>
-/// A minimal lexer of PDF content streams that counts operators and reports the XObjects drawn (<c>/Name Do</c>),
-/// without building anything: enough to price a page before PdfPig renders it, in one pass and no allocation per
-/// token.
+/// A minimal lexer of PDF content streams that counts operators, says whether any shows text, and reports the
+/// XObjects drawn (<c>/Name Do</c>), without building anything: enough to price a page before PdfPig renders it, in
+/// one pass and no allocation per token.
 /// </summary>
 internal static class PdfContentOperators
 {
     /// <summary>Counts the operators of <paramref name="content"/>, calling <paramref name="onDraw"/> with the name
     /// operand of each <c>Do</c>; stops early when <paramref name="onDraw"/> returns false.</summary>
+    /// <param name="showsText">Whether a text-showing operator (<c>Tj TJ ' "</c>) ran before the count stopped: only
+    /// those put letters on a page.</param>
     /// <returns>The operators counted.</returns>
-    public static long Count(ReadOnlySpan<byte> content, Func<string, bool> onDraw)
+    public static long Count(ReadOnlySpan<byte> content, Func<string, bool> onDraw, out bool showsText)
     {
+        showsText = false;
         long operators = 0;
         var lastName = default(Range?);
         var i = 0;
@@ -65,6 +68,7 @@ internal static class PdfContentOperators
                 if (IsNumber(word) || word.SequenceEqual("true"u8) || word.SequenceEqual("false"u8) || word.SequenceEqual("null"u8))
                     continue;
                 operators++;
+                showsText |= IsTextShowing(word);
                 if (word.SequenceEqual("Do"u8) && lastName is { } name &&
                     !onDraw(DecodeName(content[name])))
                     return operators;
@@ -132,6 +136,9 @@ internal static class PdfContentOperators
         }
         return content.Length;
     }
+
+    private static bool IsTextShowing(ReadOnlySpan<byte> word) =>
+        word.SequenceEqual("Tj"u8) || word.SequenceEqual("TJ"u8) || word.SequenceEqual("'"u8) || word.SequenceEqual("\""u8);
 
     private static bool IsNumber(ReadOnlySpan<byte> word)
     {

@@ -219,13 +219,22 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
                     run.AddPage([]);
                     continue;
                 }
+                var (why, mayShowText) = treeLoops ? (null, false)
+                    : references.Problem(leaf) is { } problem ? (problem, true)
+                    : Price(pricing, leaf, objects);
                 if (treeLoops)
                 {
                     run.AddPage(ReadPage(leaf, null, objects, pageOrigin, run));
                 }
-                else if ((references.Problem(leaf) ?? Unaffordable(pricing, leaf, objects)) is { } why)
+                else if (why is not null)
                 {
                     run.Note($"pdf read only in part: {run.Name}: page {n} {why}, only its link annotations were read");
+                    run.AddPage(ReadPage(leaf, null, objects, pageOrigin, run));
+                }
+                else if (!mayShowText)
+                {
+                    // No operator of the page or of a form it draws shows text, so PdfPig would build no letters:
+                    // rendering it (fonts, glyphs) would cost most of the read to learn nothing.
                     run.AddPage(ReadPage(leaf, null, objects, pageOrigin, run));
                 }
                 else
@@ -261,24 +270,24 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
         }
     }
 
-    // Why the page must not be rendered, or null when it is within its budgets.
-    private string? Unaffordable(PdfPageCost pricing, DictionaryToken leaf, PdfObjects objects)
+    // Why the page must not be rendered (null when it is within its budgets), and whether rendering it may find text.
+    private (string? Why, bool MayShowText) Price(PdfPageCost pricing, DictionaryToken leaf, PdfObjects objects)
     {
         try
         {
-            var operators = pricing.Of(leaf, PdfPageTree.ResourcesOf(leaf, objects));
+            var (operators, mayShowText) = pricing.Of(leaf, PdfPageTree.ResourcesOf(leaf, objects));
             return operators > limits.MaxPdfOperatorsPerPage
-                ? $"runs more than {limits.MaxPdfOperatorsPerPage:N0} drawing operators (forms counted each time they are drawn, " +
-                  $"at most {limits.MaxPdfFormDepth} deep and never drawing themselves)"
-                : null;
+                ? ($"runs more than {limits.MaxPdfOperatorsPerPage:N0} drawing operators (forms counted each time they are drawn, " +
+                   $"at most {limits.MaxPdfFormDepth} deep and never drawing themselves)", true)
+                : (null, mayShowText);
         }
         catch (PdfBudgetExceededException e)
         {
-            return $"was not rendered: {e.Message}";
+            return ($"was not rendered: {e.Message}", true);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return $"could not be priced ({Describe(e)})";
+            return ($"could not be priced ({Describe(e)})", true);
         }
     }
 

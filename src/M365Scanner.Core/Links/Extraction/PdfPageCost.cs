@@ -24,25 +24,32 @@ internal sealed class PdfPageCost(PdfObjects objects, IFilterProvider filters, E
     // each time a stream is looked up) within a context: a form with resources of its own costs the same wherever it
     // is drawn; one without them resolves its names in the resources it is drawn with, so each of those is a context.
     private static readonly object OwnResources = new();
-    private readonly Dictionary<object, Dictionary<IndirectReference, (long Cost, int Height)>> formCosts = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<object, Dictionary<IndirectReference, Price>> formCosts = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<IndirectReference> drawing = [];
 
     private long Over => limits.MaxPdfOperatorsPerPage + 1;
 
     /// <summary>The page's operators, or more than <see cref="ExtractionLimits.MaxPdfOperatorsPerPage"/> when it is
-    /// over the budget (the count stops there).</summary>
+    /// over the budget (the count stops there); and whether it may show text, false only when no content stream or
+    /// form it draws has a text-showing operator and every XObject it draws was resolved.</summary>
     /// <exception cref="PdfBudgetExceededException">A stream is over the decode budget.</exception>
-    public long Of(DictionaryToken page, DictionaryToken? resources)
+    public (long Operators, bool MayShowText) Of(DictionaryToken page, DictionaryToken? resources)
     {
         long total = 0;
+        var text = false;
         foreach (var stream in ContentStreams(page))
         {
-            total = Add(total, Cost(stream, resources, depth: 0).Cost);
+            var price = Cost(stream, resources, depth: 0);
+            total = Add(total, price.Cost);
+            text |= price.MayShowText;
             if (total >= Over)
-                break;
+                return (total, true);
         }
-        return total;
+        return (total, text);
     }
+
+    // What drawing a stream costs, how deep the forms it draws nest, and whether it may put letters on the page.
+    private readonly record struct Price(long Cost, int Height, bool MayShowText);
 
     // A /Contents that is there but resolves to nothing (a reference cycle, say) is refused rather than skipped:
     // PdfPig would follow the same references by recursion, which a cycle turns into a stack overflow.
@@ -67,40 +74,44 @@ internal sealed class PdfPageCost(PdfObjects objects, IFilterProvider filters, E
         }
     }
 
-    private (long Cost, int Height) Cost(StreamToken stream, DictionaryToken? resources, int depth)
+    private Price Cost(StreamToken stream, DictionaryToken? resources, int depth)
     {
         var content = stream.Decode(filters);
         long drawn = 0;
         var height = 0;
+        var drawsText = false;
         var operators = PdfContentOperators.Count(content.Span, name =>
         {
-            var (cost, formHeight) = DrawCost(name, resources, depth);
-            drawn = Add(drawn, cost);
-            height = Math.Max(height, formHeight);
+            var form = DrawCost(name, resources, depth);
+            drawn = Add(drawn, form.Cost);
+            height = Math.Max(height, form.Height);
+            drawsText |= form.MayShowText;
             return drawn < Over;
-        });
-        return (Add(drawn, operators), height);
+        }, out var showsText);
+        return new Price(Add(drawn, operators), height, showsText || drawsText);
     }
 
-    private (long Cost, int Height) DrawCost(string name, DictionaryToken? resources, int depth)
+    private Price DrawCost(string name, DictionaryToken? resources, int depth)
     {
         // A stream is always an indirect object, so an XObject that is not a reference is not one at all.
         if (resources is null || !objects.TryGet(resources, XObject, out DictionaryToken? xobjects) ||
             !xobjects.TryGet(NameToken.Create(name), out var entry) || entry is not IndirectReferenceToken { Data: var key } ||
             !objects.TryResolve(entry, out StreamToken? form) ||
-            !objects.TryGet(form.StreamDictionary, Subtype, out NameToken? subtype) || subtype.Data != "Form")
-            return (0, 0); // an image, or nothing: drawing it runs no operators
+            !objects.TryGet(form.StreamDictionary, Subtype, out NameToken? subtype))
+            return new Price(0, 0, MayShowText: true); // nothing we could resolve: drawing it runs no operators, but PdfPig may resolve it otherwise
+        if (subtype.Data != "Form")
+            return new Price(0, 0, MayShowText: false); // an image
         var own = objects.TryGet(form.StreamDictionary, Resources, out DictionaryToken? formResources) ? formResources : null;
         var context = own is null ? (object)resources : OwnResources;
         if (!formCosts.TryGetValue(context, out var known))
             formCosts[context] = known = [];
         if (known.TryGetValue(key, out var priced))
-            return depth + priced.Height > limits.MaxPdfFormDepth ? (Over, priced.Height) : priced;
+            return depth + priced.Height > limits.MaxPdfFormDepth ? priced with { Cost = Over } : priced;
         if (depth >= limits.MaxPdfFormDepth || !drawing.Add(key))
-            return (Over, 0); // too deep, or a form that draws itself
-        var (cost, height) = Cost(form, own ?? resources, depth + 1);
+            return new Price(Over, 0, MayShowText: true); // too deep, or a form that draws itself
+        var price = Cost(form, own ?? resources, depth + 1);
         drawing.Remove(key);
-        return known[key] = (cost, height + 1);
+        return known[key] = price with { Height = price.Height + 1 };
     }
 
     private long Add(long a, long b) => Math.Min(a + b, Over);

@@ -16,6 +16,8 @@ internal static class PdfReferenceOnlyObjects
     public static Dictionary<int, int> Find(ReadOnlySpan<byte> pdf)
     {
         var found = new Dictionary<int, int>();
+        if (!AnyEndobjAfterAReference(pdf))
+            return found;
         var main = new Window();
         var fromComments = new List<Window>();
         var i = 0;
@@ -36,12 +38,37 @@ internal static class PdfReferenceOnlyObjects
             }
             i = Lex(pdf, i, out var first, out var second);
             Push(main, first, second, found);
+            if (fromComments.Count == 0)
+                continue;
             foreach (var window in fromComments)
                 Push(window, first, second, found);
             // After a pattern's length in tokens, a window started in a comment holds what the main one holds.
             fromComments.RemoveAll(w => w.Received >= Window.Size);
         }
         return found;
+    }
+
+    // Most files have no reference-only object: every "endobj" follows ">>", "]", "endstream" or a number. Only a file
+    // where some "endobj" may follow an "R", directly or after a comment, is lexed.
+    private static bool AnyEndobjAfterAReference(ReadOnlySpan<byte> pdf)
+    {
+        for (var from = 0; pdf[from..].IndexOf("endobj"u8) is var found and >= 0; from += found + "endobj".Length)
+        {
+            var before = pdf[..(from + found)];
+            var last = before.LastIndexOfAnyExcept(White);
+            if (last < 0)
+                continue;
+            if (before[last] == (byte)'R')
+                return true;
+            // White space that holds a line end may follow a comment, which could have hidden an "R" before it.
+            if (before[(last + 1)..].IndexOfAny((byte)'\r', (byte)'\n') >= 0)
+            {
+                var lineStart = before[..(last + 1)].LastIndexOfAny((byte)'\r', (byte)'\n') + 1;
+                if (before[lineStart..(last + 1)].Contains((byte)'%'))
+                    return true;
+            }
+        }
+        return false;
     }
 
     // Each run between two % signs of a comment line is where a reader could start; it reads to the next %, which to it
@@ -133,6 +160,8 @@ internal static class PdfReferenceOnlyObjects
 
     // PDF's white space: NUL, tab, line feed, form feed, carriage return, space.
     private static bool IsWhite(byte b) => b is 0 or 9 or 10 or 12 or 13 or 32;
+
+    private static readonly System.Buffers.SearchValues<byte> White = System.Buffers.SearchValues.Create([0, 9, 10, 12, 13, 32]);
 
     private static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
 

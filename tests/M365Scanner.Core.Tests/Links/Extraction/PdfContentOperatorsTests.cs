@@ -5,17 +5,17 @@ namespace M365Scanner.Core.Tests.Links.Extraction;
 
 public class PdfContentOperatorsTests
 {
-    private static (long Operators, List<string> Drawn) Count(string content)
+    private static (long Operators, List<string> Drawn, bool ShowsText) Count(string content)
     {
         var drawn = new List<string>();
-        var operators = PdfContentOperators.Count(Encoding.Latin1.GetBytes(content), name => { drawn.Add(name); return true; });
-        return (operators, drawn);
+        var operators = PdfContentOperators.Count(Encoding.Latin1.GetBytes(content), name => { drawn.Add(name); return true; }, out var showsText);
+        return (operators, drawn, showsText);
     }
 
     [Fact]
     public void Count_CountsOperatorsNotOperands()
     {
-        var (operators, drawn) = Count("q 1 0 0 1 72 700 cm BT /F1 12 Tf (Hello) Tj [(a) -5 (b)] TJ ET Q");
+        var (operators, drawn, _) = Count("q 1 0 0 1 72 700 cm BT /F1 12 Tf (Hello) Tj [(a) -5 (b)] TJ ET Q");
         Assert.Equal(8, operators); // q cm BT Tf Tj TJ ET Q
         Assert.Empty(drawn);
     }
@@ -23,7 +23,7 @@ public class PdfContentOperatorsTests
     [Fact]
     public void Count_ReportsTheNameOfEachDrawnXObject()
     {
-        var (operators, drawn) = Count("/Im1 Do q /Fm2 Do Q");
+        var (operators, drawn, _) = Count("/Im1 Do q /Fm2 Do Q");
         Assert.Equal(4, operators);
         Assert.Equal(["Im1", "Fm2"], drawn);
     }
@@ -44,7 +44,7 @@ public class PdfContentOperatorsTests
     public void Count_SkipsInlineImageData()
     {
         // Binary image data may contain anything that looks like an operator.
-        var (operators, _) = Count("BI /W 2 /H 2 /BPC 8 /CS /G ID \u0001Do Tj EIx\u0002 EI Q");
+        var (operators, _, _) = Count("BI /W 2 /H 2 /BPC 8 /CS /G ID \u0001Do Tj EIx\u0002 EI Q");
         Assert.Equal(2, operators); // BI (with its data) and Q
     }
 
@@ -52,7 +52,19 @@ public class PdfContentOperatorsTests
     public void Count_StopsEarly_WhenTheCallbackSaysSo()
     {
         var seen = 0;
-        PdfContentOperators.Count("/A Do /B Do /C Do"u8, _ => ++seen < 2);
+        PdfContentOperators.Count("/A Do /B Do /C Do"u8, _ => ++seen < 2, out _);
         Assert.Equal(2, seen);
     }
+
+    [Theory]
+    [InlineData("BT /F1 12 Tf (Hello) Tj ET", true)]
+    [InlineData("BT [(a) -5 (b)] TJ ET", true)]
+    [InlineData("BT (next line) ' ET", true)]
+    [InlineData("BT 1 2 (spaced) \" ET", true)]
+    [InlineData("q 100 0 0 100 0 0 cm /Im1 Do Q", false)]               // an image: no letters
+    [InlineData("q (Tj TJ) pop Q % Tj\n<546a> pop", false)]             // only in strings and comments
+    [InlineData("BI /W 1 /H 1 /BPC 8 /CS /G ID \u0001Tj EI Q", false)] // only in inline image data
+    [InlineData("BT /F1 12 Tf ET", false)]                               // a text object that shows nothing
+    public void Count_SaysWhetherAnyOperatorShowsText(string content, bool expected) =>
+        Assert.Equal(expected, Count(content).ShowsText);
 }

@@ -70,6 +70,7 @@ public class PdfHostileStructureTests
     [InlineData("%junk 4 0 obj 5 0 R endobj\n5 0 obj 4 0 R endobj")]       // an object a cross-reference offset finds inside a comment line
     [InlineData("%a %4 0 obj %c\n 5 0 R endobj 5 0 obj 4 0 R endobj")]     // ... after a second %, its value on the next line
     [InlineData("4 0 obj 5 0 Rendobj 5 0 obj 4 0 R\rendobj")]               // a reference run into the closing keyword
+    [InlineData("4 0 obj 5 0 R %a\nendobj 5 0 obj 4 0 R %b\r\nendobj")]      // every endobj after a comment
     public void Runaway_FindsLoops_WhereAReaderCouldStart(string objects) =>
         Assert.StartsWith("object 4 is on a loop", PdfReferenceChains.Runaway(Encoding.Latin1.GetBytes(objects)));
 
@@ -240,5 +241,31 @@ public class PdfHostileStructureTests
         Assert.Empty(notes);
         Assert.Contains(Evil, links.Select(l => l.Url));
         Assert.True(links.Any(l => l.Url.Contains("docs.example", StringComparison.Ordinal)), string.Join(", ", links.Select(l => l.Url)));
+    }
+
+    [Fact]
+    public void Extract_ReadsTextShownOnlyInsideAForm()
+    {
+        // The page's own stream shows no text; the form it draws does, so the page must still be rendered for it.
+        var pdf = RawPdf.OnePage("/Contents 5 0 R /Resources << /XObject << /X 6 0 R >> >>",
+            RawPdf.Link(Evil), RawPdf.Stream("q /X Do Q"u8.ToArray()),
+            RawPdf.Stream("BT /F1 12 Tf 72 700 Td (see https://docs.example/page) Tj ET"u8.ToArray(),
+                "/Type /XObject /Subtype /Form /BBox [0 0 600 800] /Resources << /Font << /F1 7 0 R >> >>"),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+        var (links, notes) = Extract(pdf);
+        Assert.Empty(notes);
+        Assert.True(links.Any(l => l.Url.Contains("docs.example", StringComparison.Ordinal)), string.Join(", ", links.Select(l => l.Url)));
+    }
+
+    [Fact]
+    public void Extract_ReadsTheLinkOfAPageThatOnlyDrawsAnImage_WithoutANote()
+    {
+        // The usual phishing PDF: one full-page picture under one link. Nothing on it shows text.
+        var pdf = RawPdf.OnePage("/Contents 5 0 R /Resources << /XObject << /Im1 6 0 R >> >> /Annots [4 0 R]",
+            RawPdf.Link(Evil), RawPdf.Stream("q 612 0 0 792 0 0 cm /Im1 Do Q"u8.ToArray()),
+            RawPdf.Stream([0x80, 0x80, 0x80, 0x80], "/Type /XObject /Subtype /Image /Width 2 /Height 2 /BitsPerComponent 8 /ColorSpace /DeviceGray"));
+        var (links, notes) = Extract(pdf);
+        Assert.Empty(notes);
+        Assert.Equal([Evil], links.Select(l => l.Url));
     }
 }
