@@ -75,11 +75,13 @@ internal static class PdfReferenceOnlyObjects
     // starts a comment that ends the line.
     private static void StartInComment(ReadOnlySpan<byte> line, List<Window> fromComments, Dictionary<int, int> found)
     {
+        Window? window = null;
         while (true)
         {
             var percent = line.IndexOf((byte)'%');
             var run = percent < 0 ? line : line[..percent];
-            var window = new Window();
+            window ??= new Window();
+            window.Clear();
             var j = 0;
             while (j < run.Length)
             {
@@ -91,9 +93,14 @@ internal static class PdfReferenceOnlyObjects
                 j = Lex(run, j, out var first, out var second);
                 Push(window, first, second, found);
             }
-            window.Received = 0;
-            if (!window.IsEmpty)
+            // Kept only when the tokens after the line could complete a pattern its last tokens begin (binary stream
+            // data is full of % signs, and almost none of its runs end that way).
+            if (window.EndsInAPatternPrefix)
+            {
+                window.Received = 0;
                 fromComments.Add(window);
+                window = null;
+            }
             if (percent < 0)
                 return;
             line = line[(percent + 1)..];
@@ -171,10 +178,10 @@ internal static class PdfReferenceOnlyObjects
 
     private readonly record struct Token(TokenKind Kind, int Value = 0, int Digits = 0)
     {
-        public static readonly Token Other = new(TokenKind.Other);
-        public static readonly Token Obj = new(TokenKind.Obj);
-        public static readonly Token R = new(TokenKind.R);
-        public static readonly Token EndObj = new(TokenKind.EndObj);
+        public static Token Other => new(TokenKind.Other);
+        public static Token Obj => new(TokenKind.Obj);
+        public static Token R => new(TokenKind.R);
+        public static Token EndObj => new(TokenKind.EndObj);
     }
 
     /// <summary>The last tokens of one reader's stream: as many as precede <c>endobj</c> in the pattern
@@ -188,7 +195,28 @@ internal static class PdfReferenceOnlyObjects
         /// <summary>Tokens received since the window was handed to the main stream.</summary>
         public int Received { get; set; }
 
-        public bool IsEmpty => count == 0;
+        /// <summary>Whether its last tokens are the start of <c>n g obj m g R</c>: a number, two, two and obj, and so on.</summary>
+        public bool EndsInAPatternPrefix
+        {
+            get
+            {
+                for (var length = Math.Min(count, Size); length > 0; length--)
+                {
+                    var matches = true;
+                    for (var k = 0; k < length && matches; k++)
+                        matches = Fits(ring[(count - length + k) % Size], k);
+                    if (matches)
+                        return true;
+                }
+                return false;
+            }
+        }
+
+        public void Clear()
+        {
+            count = 0;
+            Received = 0;
+        }
 
         public void Push(Token token, Dictionary<int, int> found)
         {
@@ -205,5 +233,14 @@ internal static class PdfReferenceOnlyObjects
         private Token At(int i) => ring[(count - Size + i) % Size];
 
         private static bool IsGeneration(Token t) => t.Kind == TokenKind.Number && t.Digits <= MaxGenerationDigits;
+
+        // Whether t can stand at position k of the pattern n g obj m g R.
+        private static bool Fits(Token t, int k) => k switch
+        {
+            0 or 3 => t.Kind == TokenKind.Number,
+            1 or 4 => IsGeneration(t),
+            2 => t.Kind == TokenKind.Obj,
+            _ => t.Kind == TokenKind.R,
+        };
     }
 }
