@@ -4,22 +4,22 @@ using UglyToad.PdfPig;
 
 namespace M365Scanner.Benchmarks.Extraction;
 
-/// <summary>The single-page PDFs of shared/data: pdf-benign/*.pdf and the PDF attachments of the phishing samples,
-/// named "benign/x.pdf" and "sample-n/x.pdf".</summary>
+/// <summary>Every PDF of shared/data: pdf-benign/*.pdf and the PDF attachments of the phishing samples, named
+/// "benign/x.pdf" and "sample-n/x.pdf", with their page counts.</summary>
 internal static class PdfCorpus
 {
-    private static readonly Lazy<IReadOnlyDictionary<string, byte[]>> SinglePage = new(Load);
+    private static readonly Lazy<IReadOnlyDictionary<string, (byte[] Bytes, int? Pages)>> Everything = new(Load);
 
-    /// <summary>PDFs by name, in name order.</summary>
-    public static IReadOnlyDictionary<string, byte[]> SinglePagePdfs => SinglePage.Value;
+    /// <summary>PDFs by name, in name order, with the page count PdfPig gives (null when it cannot open the file
+    /// without a password, or at all).</summary>
+    public static IReadOnlyDictionary<string, (byte[] Bytes, int? Pages)> Pdfs => Everything.Value;
 
-    private static IReadOnlyDictionary<string, byte[]> Load()
-    {
-        var all = Benign().Concat(PhishingAttachments());
-        return new SortedDictionary<string, byte[]>(
-            all.Where(pdf => PageCount(pdf.Bytes) == 1).ToDictionary(pdf => pdf.Name, pdf => pdf.Bytes),
+    private static IReadOnlyDictionary<string, (byte[] Bytes, int? Pages)> Load() =>
+        new SortedDictionary<string, (byte[], int?)>(
+            Benign().Concat(PhishingAttachments())
+                .GroupBy(pdf => pdf.Name, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (g.First().Bytes, PageCount(g.First().Bytes))),
             StringComparer.Ordinal);
-    }
 
     private static IEnumerable<(string Name, byte[] Bytes)> Benign() =>
         System.IO.Directory.GetFiles(SharedData.PathOf("pdf-benign"), "*.pdf")
@@ -41,8 +41,7 @@ internal static class PdfCorpus
         }
     }
 
-    // Counted with PdfPig, the library the extractor uses; a PDF it cannot open (encrypted, broken) has no known
-    // page count and is left out of the single-page set.
+    // Counted with PdfPig, the library the extractor uses.
     private static int? PageCount(byte[] pdf)
     {
         try
