@@ -54,6 +54,12 @@ public sealed class GraphOptions : IValidatableObject
     [Range(1, 1000)]
     public int HistoryPageSize { get; set; } = 100;
 
+    /// <summary>Messages per page ($top) when a hunt reads a folder: one request per page, each message with its
+    /// bodies, headers and attachment metadata (never attachment bytes). Graph allows 1 to 1,000. See docs/BENCHMARKS.md
+    /// ("Retro-hunts").</summary>
+    [Range(1, 1000)]
+    public int HuntPageSize { get; set; } = 25;
+
     /// <summary>The tenants this installation scans, each with its own app credential.</summary>
     public List<TenantCredentialOptions> Tenants { get; set; } = [];
 

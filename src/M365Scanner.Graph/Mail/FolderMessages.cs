@@ -8,16 +8,14 @@ namespace M365Scanner.Graph.Mail;
 /// <summary>
 /// Reads a folder's recent messages for a hunt with everything a scan reads (<see cref="GraphMailbox.GetMessageAsync"/>'s
 /// fields, attachment metadata in the page, then the bytes of those within the cap as a scan reads them), in pages of
-/// <see cref="PageSize"/>, newest first.
+/// <see cref="GraphOptions.HuntPageSize"/>, newest first.
 /// </summary>
-/// <remarks>Requests per 1,000 messages: 1,000 / PageSize = 40, plus, per message with attachments within the cap,
+/// <remarks>Requests per 1,000 messages: 1,000 / page size, plus, per message with attachments within the cap,
 /// what <see cref="AttachmentFetcher"/> costs (1 for most: one attachment, or a few small ones listed together),
 /// against 1,000 + 20 for a $select listing followed by one GET per message. Pages carry no attachment bytes, so
-/// 25 messages with large attachments no longer make a page of hundreds of megabytes.</remarks>
+/// a page of messages with large attachments is not a page of hundreds of megabytes.</remarks>
 public sealed class FolderMessages(TenantGraphClients clients, IOptions<GraphOptions> options)
 {
-    public const int PageSize = 25;
-
     public async IAsyncEnumerable<GraphMessage> ReadAsync(string tenant, string mailbox, string folder, DateTimeOffset since,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -29,7 +27,7 @@ public sealed class FolderMessages(TenantGraphClients clients, IOptions<GraphOpt
             r.QueryParameters.Expand = MessageFields.Expand;
             r.QueryParameters.Filter = $"receivedDateTime ge {since.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}";
             r.QueryParameters.Orderby = ["receivedDateTime desc"];
-            r.QueryParameters.Top = PageSize;
+            r.QueryParameters.Top = options.Value.HuntPageSize;
         }, cancellationToken).ConfigureAwait(false);
         while (page?.Value is { } value)
         {
