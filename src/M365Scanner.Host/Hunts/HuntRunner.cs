@@ -10,7 +10,7 @@ namespace M365Scanner.Host.Hunts;
 
 /// <summary>
 /// Runs one hunt over the inbox of every monitored mailbox in its scope, reading the window's messages with their
-/// attachments (one Graph request per page of 25) and acting through <see cref="MessageActions"/>, so the audit log
+/// attachments (one Graph request per page of Graph:HuntPageSize, 100 by default) and acting through <see cref="MessageActions"/>, so the audit log
 /// and its idempotency are the live path's:
 /// <list type="bullet">
 /// <item>IOC hunt: a message carrying the indicator (in its sender, its bodies or its attachments, PDFs included,

@@ -15,7 +15,7 @@ public interface IMailboxHistory
 
     /// <summary>The messages of a folder received since <paramref name="since"/>, newest first, each with everything
     /// <see cref="IMailboxMessages.GetMessageAsync"/> reads (bodies, headers, attachment bytes): what a hunt re-scans and acts on.
-    /// One request per page of 25, plus one (sometimes more) per message with attachments within the cap.</summary>
+    /// One request per page of Graph:HuntPageSize (100 by default), plus one (sometimes more) per message with attachments within the cap.</summary>
     IAsyncEnumerable<FetchedMessage> RecentMessagesAsync(string tenantId, string mailbox, string folder, DateTimeOffset since, CancellationToken ct);
 
     /// <summary>The messages of the scanner's own quarantine folder received since <paramref name="since"/>, newest first,
