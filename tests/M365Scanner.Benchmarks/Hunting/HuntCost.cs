@@ -24,7 +24,8 @@ namespace M365Scanner.Benchmarks.Hunting;
 /// acting), and this prints Graph requests per 1,000 messages, messages/s, the share of the budget, and the 429s.
 /// </summary>
 /// <remarks><c>dotnet run -c Release --project tests/M365Scanner.Benchmarks -- hunt-cost --messages 5000 --pages 25,100</c>;
-/// <c>--budget 50/3</c> keeps Outlook's rate (16.7 requests/s) in windows short enough for the hunt to run into it.</remarks>
+/// <c>--budget 50/3</c> keeps Outlook's rate (16.7 requests/s) in windows short enough for the hunt to run into it;
+/// <c>--latency-ms 250</c> delays each of the hunts' Graph requests as a round trip to the real service would.</remarks>
 public static class HuntCost
 {
     private const string Mailbox = "bob@contoso.example";
@@ -39,6 +40,7 @@ public static class HuntCost
         var budget = Option(args, "--budget", "10000/600").Split('/').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
         var throttling = new ThrottlingOptions { Enabled = true, RequestsPerWindow = budget[0], Window = TimeSpan.FromSeconds(budget[1]) };
         var budgetPerSecond = (double)budget[0] / budget[1];
+        var latency = TimeSpan.FromMilliseconds(int.Parse(Option(args, "--latency-ms", "0"), CultureInfo.InvariantCulture));
 
         await using var emulator = await EmulatorHost.StartAsync();
         var tenant = emulator.Control.CreateTenant(domain: "contoso.example");
@@ -47,7 +49,8 @@ public static class HuntCost
         var seeded = Seed(emulator, tenant.Id, count);
         Console.WriteLine($"{count:N0} inbox messages ({seeded.Count(s => s.Pdf):N0} with a PDF, {seeded.Count(s => s.Carrier):N0} with {Hunted}), " +
                           $"throttling {budget[0]:N0} requests / {budget[1]} s per app and mailbox ({budgetPerSecond:0.0}/s), " +
-                          $"{throttling.ConcurrentRequestsPerMailbox} concurrent; {Environment.ProcessorCount} cores; {Uptime()}");
+                          $"{throttling.ConcurrentRequestsPerMailbox} concurrent; hunts' requests delayed {latency.TotalMilliseconds:0} ms each; " +
+                          $"{Environment.ProcessorCount} cores; {Uptime()}");
         Console.WriteLine("| Hunt | Page size | Messages | Graph requests (pages + attachments + other) | Requests per 1,000 messages | " +
                           "Response MB | Seconds | Messages/s | Requests/s (share of the budget's rate) | One hunt's share of a window's budget | " +
                           "Budget-bound messages/s | 429s | Matches | Errors |");
@@ -64,6 +67,10 @@ public static class HuntCost
             await scanner.App.StartAsync();
             var services = scanner.App.Services;
             await ReadyAsync(emulator, services, tenant.Id);
+            // Graph answers in 100s of milliseconds where the emulator takes one: with a delay on every request the
+            // hunt's pace is set by round trips, as in production, instead of by this machine's CPU.
+            if (latency > TimeSpan.Zero)
+                emulator.Control.InjectFault(new FaultRule { Kind = FaultKind.Delay, Pattern = "^/v1.0/", Delay = latency });
             var verdicts = services.GetRequiredService<IVerdictStore>();
             foreach (var s in seeded)
                 verdicts.Record(new VerdictRecord(MessageKey.Of(tenant.Id, Mailbox, s.InternetMessageId, s.GraphId), s.GraphId,
@@ -81,6 +88,7 @@ public static class HuntCost
                 var done = await FinishedAsync(services.GetRequiredService<IHuntStore>(), started.Id);
                 Console.WriteLine(Row(kind, pageSize, done, emulator.Control.Requests, budget[0], budgetPerSecond));
             }
+            emulator.Control.ClearFaults();
         }
         Console.WriteLine(Uptime());
         return 0;
