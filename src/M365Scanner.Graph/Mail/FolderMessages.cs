@@ -16,8 +16,11 @@ namespace M365Scanner.Graph.Mail;
 /// a page of messages with large attachments is not a page of hundreds of megabytes.</remarks>
 public sealed class FolderMessages(TenantGraphClients clients, IOptions<GraphOptions> options)
 {
+    /// <param name="attachmentBytes">False when the caller needs no attachment content (a hunt of a sender, which
+    /// matches on the sender alone): each message then maps with its attachments' metadata only, and costs no request
+    /// beyond its page.</param>
     public async IAsyncEnumerable<GraphMessage> ReadAsync(string tenant, string mailbox, string folder, DateTimeOffset since,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        bool attachmentBytes = true, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var graph = clients.For(tenant);
         var messages = graph.Users[mailbox].MailFolders[folder].Messages;
@@ -33,7 +36,9 @@ public sealed class FolderMessages(TenantGraphClients clients, IOptions<GraphOpt
         {
             foreach (var message in value)
             {
-                var fetched = await AttachmentFetcher.FetchAsync(graph, mailbox, message, options.Value, cancellationToken).ConfigureAwait(false);
+                var fetched = attachmentBytes
+                    ? await AttachmentFetcher.FetchAsync(graph, mailbox, message, options.Value, cancellationToken).ConfigureAwait(false)
+                    : new FetchedAttachments();
                 yield return new GraphMessage(GraphMessageMapper.Map(message, fetched, options.Value.MaxAttachmentBytes), Info(message),
                     [.. GraphMessageMapper.Mappable(message).Select(a => a.Id ?? "")], message);
             }

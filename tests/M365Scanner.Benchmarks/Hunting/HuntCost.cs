@@ -20,7 +20,8 @@ namespace M365Scanner.Benchmarks.Hunting;
 /// carrying the hunted domain, half in the body and half only in its PDF), each recorded as scanned so the retro-hunt
 /// re-scores it. The emulator's Outlook throttling is on with <c>--budget</c> (requests per app and mailbox / window
 /// seconds; Exchange Online's 10000/600 by default, 4 concurrent). For each hunt page size the product's own host
-/// learns the baseline, then runs the IOC hunt and the retro-hunt as Hangfire jobs (the admin API's path, without
+/// learns the baseline, then runs an IOC hunt of the domain, one of a sender (news@vendor7.example, 10 messages) and the
+/// retro-hunt as Hangfire jobs (the admin API's path, without
 /// acting), and this prints Graph requests per 1,000 messages, messages/s, the share of the budget, and the 429s.
 /// </summary>
 /// <remarks><c>dotnet run -c Release --project tests/M365Scanner.Benchmarks -- hunt-cost --messages 5000 --pages 25,100</c>;
@@ -77,16 +78,17 @@ public static class HuntCost
                     DateTimeOffset.UtcNow, MessageAction.Allow, 0, "seeded as scanned", false, "[]", ""));
 
             var launcher = services.GetRequiredService<HuntLauncher>();
-            // The IOC hunt first: the retro-hunt then also checks every message against the indicator hunted before.
-            foreach (var kind in new[] { HuntKind.Ioc, HuntKind.Retro })
+            // The IOC hunts first: the retro-hunt then also checks every message against the indicators hunted before.
+            foreach (var (name, indicator) in new (string, Indicator?)[]
+                     { ("IOC", Indicator.Domain(Hunted)), ("IOC sender", Indicator.Sender("news@vendor7.example")), ("retro", null) })
             {
                 emulator.Control.SetThrottling(throttling);
                 emulator.Control.ClearRequests();
-                var started = kind == HuntKind.Ioc
-                    ? launcher.StartIoc(Indicator.Domain(Hunted), tenant.Id, WindowHours, act: false, HuntRequester.Schedule)
+                var started = indicator is not null
+                    ? launcher.StartIoc(indicator, tenant.Id, WindowHours, act: false, HuntRequester.Schedule)
                     : launcher.StartRetro(tenant.Id, WindowHours, act: false, HuntRequester.Schedule);
                 var done = await FinishedAsync(services.GetRequiredService<IHuntStore>(), started.Id);
-                Console.WriteLine(Row(kind, pageSize, done, emulator.Control.Requests, budget[0], budgetPerSecond));
+                Console.WriteLine(Row(name, pageSize, done, emulator.Control.Requests, budget[0], budgetPerSecond));
             }
             emulator.Control.ClearFaults();
         }
@@ -94,7 +96,7 @@ public static class HuntCost
         return 0;
     }
 
-    private static string Row(HuntKind kind, int pageSize, HuntReport done, IReadOnlyList<LoggedRequest> log, int budget, double budgetPerSecond)
+    private static string Row(string hunt, int pageSize, HuntReport done, IReadOnlyList<LoggedRequest> log, int budget, double budgetPerSecond)
     {
         var graph = log.Where(r => r.Path.StartsWith("/v1.0/", StringComparison.Ordinal)).ToList();
         var throttled = graph.Count(r => r.Status == 429);
@@ -107,7 +109,7 @@ public static class HuntCost
         var perMessage = (double)admitted.Count / messages;
         var megabytes = admitted.Sum(r => r.ResponseBytes) / 1e6;
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {(kind == HuntKind.Ioc ? "IOC" : "retro")} | {pageSize} | {done.MessagesExamined:N0} | {admitted.Count:N0} ({pages} + {attachments} + {other}) | " +
+            $"| {hunt} | {pageSize} | {done.MessagesExamined:N0} | {admitted.Count:N0} ({pages} + {attachments} + {other}) | " +
             $"{perMessage * 1000:0.0} | {megabytes:0.0} | {seconds:0.00} | {messages / seconds:N0} | {admitted.Count / seconds:0.0} ({admitted.Count / seconds / budgetPerSecond:P0}) | " +
             $"{(double)admitted.Count / budget:P1} | {budgetPerSecond / perMessage:N0} | {throttled} | {done.Matches.Count} | {done.Errors.Count}{(done.State == HuntState.Completed ? "" : " (" + done.State + ")")} |");
     }
