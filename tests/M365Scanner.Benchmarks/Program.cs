@@ -3,6 +3,8 @@ using BenchmarkDotNet.Running;
 // Pick benchmarks with --filter, e.g. --filter '*GraphBuild*'; see docs/BENCHMARKS.md.
 if (args is ["baseline-throughput", .. var rest])
     return await M365Scanner.Benchmarks.Baselines.BaselineThroughput.RunAsync(rest);
+if (args is ["hunt-cost", .. var huntArgs])
+    return await M365Scanner.Benchmarks.Hunting.HuntCost.RunAsync(huntArgs);
 if (args is ["graph-store-scale", .. var scaleArgs])
     return M365Scanner.Benchmarks.Correspondence.GraphStoreScale.Run(scaleArgs);
 if (args is ["graph-learn-contention", .. var learnArgs])

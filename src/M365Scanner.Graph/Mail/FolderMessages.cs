@@ -8,18 +8,19 @@ namespace M365Scanner.Graph.Mail;
 /// <summary>
 /// Reads a folder's recent messages for a hunt with everything a scan reads (<see cref="GraphMailbox.GetMessageAsync"/>'s
 /// fields, attachment metadata in the page, then the bytes of those within the cap as a scan reads them), in pages of
-/// <see cref="PageSize"/>, newest first.
+/// <see cref="GraphOptions.HuntPageSize"/>, newest first.
 /// </summary>
-/// <remarks>Requests per 1,000 messages: 1,000 / PageSize = 40, plus, per message with attachments within the cap,
+/// <remarks>Requests per 1,000 messages: 1,000 / page size, plus, per message with attachments within the cap,
 /// what <see cref="AttachmentFetcher"/> costs (1 for most: one attachment, or a few small ones listed together),
 /// against 1,000 + 20 for a $select listing followed by one GET per message. Pages carry no attachment bytes, so
-/// 25 messages with large attachments no longer make a page of hundreds of megabytes.</remarks>
+/// a page of messages with large attachments is not a page of hundreds of megabytes.</remarks>
 public sealed class FolderMessages(TenantGraphClients clients, IOptions<GraphOptions> options)
 {
-    public const int PageSize = 25;
-
+    /// <param name="attachmentBytes">False when the caller needs no attachment content (a hunt of a sender, which
+    /// matches on the sender alone): each message then maps with its attachments' metadata only, and costs no request
+    /// beyond its page.</param>
     public async IAsyncEnumerable<GraphMessage> ReadAsync(string tenant, string mailbox, string folder, DateTimeOffset since,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        bool attachmentBytes = true, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var graph = clients.For(tenant);
         var messages = graph.Users[mailbox].MailFolders[folder].Messages;
@@ -29,13 +30,15 @@ public sealed class FolderMessages(TenantGraphClients clients, IOptions<GraphOpt
             r.QueryParameters.Expand = MessageFields.Expand;
             r.QueryParameters.Filter = $"receivedDateTime ge {since.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}";
             r.QueryParameters.Orderby = ["receivedDateTime desc"];
-            r.QueryParameters.Top = PageSize;
+            r.QueryParameters.Top = options.Value.HuntPageSize;
         }, cancellationToken).ConfigureAwait(false);
         while (page?.Value is { } value)
         {
             foreach (var message in value)
             {
-                var fetched = await AttachmentFetcher.FetchAsync(graph, mailbox, message, options.Value, cancellationToken).ConfigureAwait(false);
+                var fetched = attachmentBytes
+                    ? await AttachmentFetcher.FetchAsync(graph, mailbox, message, options.Value, cancellationToken).ConfigureAwait(false)
+                    : new FetchedAttachments();
                 yield return new GraphMessage(GraphMessageMapper.Map(message, fetched, options.Value.MaxAttachmentBytes), Info(message),
                     [.. GraphMessageMapper.Mappable(message).Select(a => a.Id ?? "")], message);
             }

@@ -10,14 +10,15 @@ namespace M365Scanner.Host.Hunts;
 
 /// <summary>
 /// Runs one hunt over the inbox of every monitored mailbox in its scope, reading the window's messages with their
-/// attachments (one Graph request per page of 25) and acting through <see cref="MessageActions"/>, so the audit log
+/// attachments (one Graph request per page of Graph:HuntPageSize, 100 by default) and acting through <see cref="MessageActions"/>, so the audit log
 /// and its idempotency are the live path's:
 /// <list type="bullet">
 /// <item>IOC hunt: a message carrying the indicator (in its sender, its bodies or its attachments, PDFs included,
 /// after unwrapping) is quarantined. Indicators are confirmed-malicious, so there is no rewrite and no
 /// established-correspondent exception: a partner's hijacked account is exactly the case to pull whole. It also reads
 /// the scanner's quarantine folder, where the original of a rewritten message sits (its copy in the Inbox no longer
-/// carries the indicator): a match there is reported "already acted" with the action that put it there, never acted on again.</item>
+/// carries the indicator): a match there is reported "already acted" with the action that put it there, never acted on again.
+/// A hunt of a sender reads no attachment bytes: it matches on the sender alone.</item>
 /// <item>Retro-hunt: each message is scored again with today's graph and policy (at its delivery time, so the
 /// time-based signals mean what they meant then) and checked against every indicator hunted before; what is now
 /// flagged gets the action today's policy plans. Nothing is learned: the message was learned once, when delivered.
@@ -57,18 +58,21 @@ public sealed class HuntRunner(
         try
         {
             var since = started.AddHours(-report.WindowHours);
+            // A sender indicator matches on the sender alone: reading attachment bytes (one request per message with
+            // attachments, most of a hunt's requests) would buy nothing. Retro-hunts score the whole message.
+            var attachmentBytes = !(report.Kind == HuntKind.Ioc && run.Matcher.Indicators.All(i => i.Kind == IndicatorKind.Sender));
             foreach (var m in monitored.All().Where(m => report.TenantId is null ||
                                                          string.Equals(m.TenantId, report.TenantId, StringComparison.OrdinalIgnoreCase)))
             {
                 try
                 {
-                    await foreach (var message in history.RecentMessagesAsync(m.TenantId, m.Mailbox, Folder, since, ct))
+                    await foreach (var message in history.RecentMessagesAsync(m.TenantId, m.Mailbox, Folder, since, attachmentBytes, ct))
                         await ExamineOneAsync(run, m, message, inQuarantine: false, ct);
                     // The original of a rewritten message, and a quarantined one, sit in the scanner's quarantine
                     // folder: an IOC hunt reports them there as already acted on (a retro-hunt re-judges only what
                     // users can still open).
                     if (report.Kind == HuntKind.Ioc)
-                        await foreach (var message in history.QuarantinedMessagesAsync(m.TenantId, m.Mailbox, since, ct))
+                        await foreach (var message in history.QuarantinedMessagesAsync(m.TenantId, m.Mailbox, since, attachmentBytes, ct))
                             await ExamineOneAsync(run, m, message, inQuarantine: true, ct);
                     run.Mailboxes++;
                 }

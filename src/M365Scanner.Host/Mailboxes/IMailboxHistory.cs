@@ -15,13 +15,17 @@ public interface IMailboxHistory
 
     /// <summary>The messages of a folder received since <paramref name="since"/>, newest first, each with everything
     /// <see cref="IMailboxMessages.GetMessageAsync"/> reads (bodies, headers, attachment bytes): what a hunt re-scans and acts on.
-    /// One request per page of 25, plus one (sometimes more) per message with attachments within the cap.</summary>
-    IAsyncEnumerable<FetchedMessage> RecentMessagesAsync(string tenantId, string mailbox, string folder, DateTimeOffset since, CancellationToken ct);
+    /// One request per page of Graph:HuntPageSize (100 by default), plus one (sometimes more) per message with attachments
+    /// within the cap, unless <paramref name="attachmentBytes"/> is false: then attachments come as metadata only, at no
+    /// request beyond the page.</summary>
+    IAsyncEnumerable<FetchedMessage> RecentMessagesAsync(string tenantId, string mailbox, string folder, DateTimeOffset since,
+        bool attachmentBytes, CancellationToken ct);
 
     /// <summary>The messages of the scanner's own quarantine folder received since <paramref name="since"/>, newest first,
     /// read as <see cref="RecentMessagesAsync"/> reads: the originals of rewritten messages and the quarantined ones, which
     /// an IOC hunt must find (the Inbox holds only a rewritten copy, without the indicator, or nothing).</summary>
-    IAsyncEnumerable<FetchedMessage> QuarantinedMessagesAsync(string tenantId, string mailbox, DateTimeOffset since, CancellationToken ct);
+    IAsyncEnumerable<FetchedMessage> QuarantinedMessagesAsync(string tenantId, string mailbox, DateTimeOffset since, bool attachmentBytes,
+        CancellationToken ct);
 
     /// <summary>Messages added to the inbox since <paramref name="deltaLink"/> (everything when null), all pages.</summary>
     Task<DeltaResult> InboxDeltaAsync(string tenantId, string mailbox, string? deltaLink, CancellationToken ct);

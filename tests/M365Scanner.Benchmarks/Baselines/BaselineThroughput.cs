@@ -1,26 +1,25 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using M365Scanner.Core.Operations;
+using M365Scanner.Benchmarks.Hosting;
 using M365Scanner.GraphEmulator;
-using M365Scanner.Host;
 using M365Scanner.Host.Baselines;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace M365Scanner.Benchmarks.Baselines;
 
 /// <summary>
-/// Baseline throughput against the Graph emulator: one mailbox with <c>--messages</c> history messages per folder
-/// (Sent Items and Inbox, ~3 KB HTML bodies with three links each), learned by the host's own <see cref="BaselineJob"/>
-/// into a SQLite graph, once per page size. Prints history messages per second and Graph requests per 1,000 messages.
-/// Not a BenchmarkDotNet suite: one baseline is seconds long and its request count is the point.
+/// Baseline throughput against the Graph emulator, with its Outlook throttling on at Exchange Online's budget (10,000
+/// requests per 10 minutes per app and mailbox, 4 concurrent): one mailbox with <c>--messages</c> history messages per
+/// folder (Sent Items and Inbox, ~3 KB HTML bodies with three links each; <c>--mail usrp</c> fills the Inbox with the
+/// real list mail of shared/data instead, whose Received chains, DKIM signatures and HTML bodies make a page as large as
+/// real mail makes it), learned by the host's own <see cref="BaselineJob"/> into a SQLite graph, once per page size.
+/// Prints Graph requests per 1,000 messages, the response bytes per message and of the largest page, history
+/// messages per second and the 429s. Not a BenchmarkDotNet suite: one baseline is seconds long and its request count is
+/// the point.
 /// </summary>
-/// <remarks><c>dotnet run -c Release --project tests/M365Scanner.Benchmarks -- baseline-throughput --messages 2500 --pages 50,100,250,1000</c></remarks>
+/// <remarks><c>dotnet run -c Release --project tests/M365Scanner.Benchmarks -- baseline-throughput --messages 2500 --pages 50,100,250,1000 [--mail usrp]</c></remarks>
 public static class BaselineThroughput
 {
     private const string Mailbox = "bob@contoso.example";
@@ -30,52 +29,43 @@ public static class BaselineThroughput
     {
         var perFolder = Option(args, "--messages", "2500").Split(',').Select(int.Parse).Single();
         var pageSizes = Option(args, "--pages", "50,100,250,1000").Split(',').Select(int.Parse).ToArray();
+        var realMail = Option(args, "--mail", "synthetic") == "usrp";
         await using var emulator = await EmulatorHost.StartAsync();
         var tenant = emulator.Control.CreateTenant(domain: "contoso.example");
         var app = emulator.Control.RegisterApp(tenant.Id, secret: Secret, grantedRoles: ["Mail.ReadWrite", "User.Read.All"]);
         emulator.Control.AddUser(tenant.Id, Mailbox, "Bob");
-        Seed(emulator, tenant.Id, perFolder);
-        Console.WriteLine($"{2 * perFolder:N0} history messages (Sent Items and Inbox), SQLite graph, {Environment.ProcessorCount} cores");
-        Console.WriteLine("| Page size ($top) | Graph requests | Requests per 1,000 messages | Seconds | History messages/s |");
-        Console.WriteLine("| --- | --- | --- | --- | --- |");
+        var throttling = new ThrottlingOptions { Enabled = true };
+        var inbox = Seed(emulator, tenant.Id, perFolder, realMail);
+        Console.WriteLine($"{perFolder + inbox:N0} history messages (Sent Items and Inbox, {(realMail ? "Inbox: usrp-users list mail" : "synthetic")}), " +
+                          $"SQLite graph, throttling {throttling.RequestsPerWindow:N0} / {throttling.Window.TotalSeconds:0} s, " +
+                          $"{throttling.ConcurrentRequestsPerMailbox} concurrent; {Environment.ProcessorCount} cores; load average {LoadAverage()}");
+        Console.WriteLine("| Page size ($top) | Graph requests | Requests per 1,000 messages | KB per message | Largest page MB | Seconds | History messages/s | 429s |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var pageSize in pageSizes)
         {
+            emulator.Control.SetThrottling(throttling);
             emulator.Control.ClearRequests();
             var (seconds, learned) = await BaselineOnceAsync(emulator, tenant.Id, app.ClientId, pageSize);
-            var requests = emulator.Control.Requests.Count(r => r.Method == "GET" && r.Path.Contains("/mailFolders/", StringComparison.Ordinal)
-                                                                && r.Path.EndsWith("/messages", StringComparison.Ordinal));
+            var pages = emulator.Control.Requests.Where(r => r.Method == "GET" && r.Path.Contains("/mailFolders/", StringComparison.Ordinal)
+                                                             && r.Path.EndsWith("/messages", StringComparison.Ordinal)).ToList();
+            var admitted = pages.Where(r => r.Status != 429).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {pageSize} | {requests} | {requests * 1000.0 / learned:0.0} | {seconds:0.00} | {learned / seconds:N0} |"));
+                $"| {pageSize} | {admitted.Count} | {admitted.Count * 1000.0 / learned:0.0} | {admitted.Sum(r => r.ResponseBytes) / 1024.0 / learned:0.0} | " +
+                $"{admitted.Select(r => r.ResponseBytes).DefaultIfEmpty(0).Max() / 1e6:0.00} | {seconds:0.00} | {learned / seconds:N0} | {pages.Count - admitted.Count} |"));
         }
+        Console.WriteLine($"load average {LoadAverage()}");
         return 0;
     }
 
     private static async Task<(double Seconds, long Learned)> BaselineOnceAsync(EmulatorHost emulator, string tenantId, string clientId, int pageSize)
     {
-        var data = Path.Combine(Path.GetTempPath(), "m365scanner-bench-baseline-" + Guid.NewGuid().ToString("N"));
-        var url = $"http://127.0.0.1:{FreePort()}";
-        var settings = new Dictionary<string, string?>
+        await using var scanner = ScannerOnEmulator.Build(emulator, tenantId, clientId, Secret, Mailbox, new Dictionary<string, string?>
         {
-            ["Urls"] = url,
-            ["Scanner:PublicBaseUrl"] = url,
-            ["Storage:Provider"] = "Sqlite",
-            ["Scanner:DataDirectory"] = data,
-            ["Scanner:BlockedLinkSigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)i).ToArray()),
-            ["Scanner:Mailboxes:0:TenantId"] = tenantId,
-            ["Scanner:Mailboxes:0:Mailbox"] = Mailbox,
             ["Graph:HistoryPageSize"] = pageSize.ToString(CultureInfo.InvariantCulture),
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        foreach (var (key, value) in emulator.ProductGraphSettings(tenantId, clientId, Secret))
-            settings[key] = value;
-        var host = ScannerApp.Build([], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
-        var state = host.Services.GetRequiredService<IWorkerStateStore>();
+        var state = scanner.App.Services.GetRequiredService<IWorkerStateStore>();
         var clock = Stopwatch.StartNew();
-        await host.StartAsync();
+        await scanner.App.StartAsync();
         while (!BaselineStatus.IsComplete(state.GetBaselineProgress(tenantId, Mailbox)))
         {
             if (clock.Elapsed > TimeSpan.FromMinutes(10))
@@ -84,24 +74,35 @@ public static class BaselineThroughput
         }
         var seconds = clock.Elapsed.TotalSeconds;
         var learned = state.GetBaselineProgress(tenantId, Mailbox).Sum(p => p.Learned);
-        await host.StopAsync();
-        await host.DisposeAsync();
-        Directory.Delete(data, recursive: true);
         return (seconds, learned);
     }
 
-    /// <summary>Bob's sent mail to 50 colleagues and mail from 200 external senders over 85 days, each with an HTML
-    /// body of about 3 KB carrying three links.</summary>
-    private static void Seed(EmulatorHost emulator, string tenantId, int perFolder)
+    /// <summary>Bob's sent mail to 50 colleagues over 85 days, each with an HTML body of about 3 KB carrying three
+    /// links, and as many messages in the Inbox: from 200 external senders like the sent ones, or (with
+    /// <paramref name="realMail"/>) the usrp-users list mail of shared/data, as many as there are, its dates moved into
+    /// the same 85 days. Returns how many went into the Inbox.</summary>
+    private static int Seed(EmulatorHost emulator, string tenantId, int perFolder, bool realMail)
     {
         var start = DateTimeOffset.UtcNow.AddDays(-85);
         var step = TimeSpan.FromDays(84) / perFolder;
         for (var i = 0; i < perFolder; i++)
+            emulator.Control.Deliver(tenantId, Mailbox, Mime(Mailbox, $"colleague{i % 50}@contoso.example", i, start + step * i),
+                folder: "sentitems", receivedAt: start + step * i);
+        if (realMail)
         {
-            var at = start + step * i;
-            emulator.Control.Deliver(tenantId, Mailbox, Mime(Mailbox, $"colleague{i % 50}@contoso.example", i, at), folder: "sentitems", receivedAt: at);
-            emulator.Control.Deliver(tenantId, Mailbox, Mime($"person{i % 200}@vendor{i % 40}.example", Mailbox, i, at.AddMinutes(3)), receivedAt: at.AddMinutes(3));
+            var files = Directory.EnumerateFiles(SharedData.PathOf("lists", "usrp-users"), "*.eml", SearchOption.AllDirectories)
+                .Order(StringComparer.Ordinal).Take(perFolder).ToList();
+            var listStep = TimeSpan.FromDays(84) / files.Count;
+            for (var i = 0; i < files.Count; i++)
+                emulator.Control.Deliver(tenantId, Mailbox, File.ReadAllBytes(files[i]), receivedAt: start + listStep * i + TimeSpan.FromMinutes(3));
+            return files.Count;
         }
+        for (var i = 0; i < perFolder; i++)
+        {
+            var at = start + step * i + TimeSpan.FromMinutes(3);
+            emulator.Control.Deliver(tenantId, Mailbox, Mime($"person{i % 200}@vendor{i % 40}.example", Mailbox, i, at), receivedAt: at);
+        }
+        return perFolder;
     }
 
     private static byte[] Mime(string from, string to, int i, DateTimeOffset at)
@@ -124,10 +125,6 @@ public static class BaselineThroughput
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

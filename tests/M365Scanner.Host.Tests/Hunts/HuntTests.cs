@@ -75,6 +75,36 @@ public class HuntTests
     }
 
     [Fact]
+    public async Task IocHuntForSender_QuarantinesTheSendersMail_WithoutReadingAnyAttachment()
+    {
+        await using var env = await ScannerEnvironment.StartAsync("Enforce");
+        using var admin = env.AdminClient();
+        var partners = Deliver(env, ScannerEnvironment.Mailbox, "sender-pdf", "the statement is attached", pdfLink: "https://docs.partner.example/statement/4");
+        const string otherId = "other-sender-pdf@contoso.example";
+        var pdf = MinimalPdf.Build(new MinimalPage(["Price list"], [MinimalPdf.UriLink("https://docs.partner.example/prices")]));
+        env.Control.Deliver(env.TenantId, ScannerEnvironment.Mailbox, Mime.Message(Carol, ScannerEnvironment.Mailbox,
+            "prices", "Hello, the price list is attached", DateTimeOffset.UtcNow, pdf: ("prices.pdf", pdf), messageId: otherId), receivedAt: DateTimeOffset.UtcNow);
+        Assert.Equal(MessageAction.Allow, (await VerdictAsync(env, partners.Mailbox, partners.Id)).Action);
+        Assert.Equal(MessageAction.Allow, (await VerdictAsync(env, ScannerEnvironment.Mailbox, otherId)).Action);
+        env.Control.ClearRequests();
+
+        var report = await CompletedAsync(env, admin, await StartAsync(admin, new { sender = ScannerEnvironment.Partner, days = 7 }));
+
+        Assert.Empty(report.Errors);
+        Assert.Equal(2, report.MessagesExamined);
+        var match = Assert.Single(report.Matches);
+        Assert.Equal(partners.Id, match.InternetMessageId?.Trim('<', '>'));
+        Assert.Equal("quarantine", match.Action);
+        Assert.Single(env.Folder(Quarantine));
+        Assert.DoesNotContain(env.Control.Requests, r => r.Path.Contains("/attachments", StringComparison.Ordinal));
+        // The same mail hunted for a domain reads the remaining PDF's bytes (a link in a PDF can carry a domain), which
+        // shows the request log would have shown the sender hunt's reads.
+        var domain = await CompletedAsync(env, admin, await StartAsync(admin, new { domain = Domain, days = 7, act = false }));
+        Assert.Contains(domain.Matches, m => m.InternetMessageId?.Trim('<', '>') == otherId && m.Action == "report");
+        await Eventually.True(() => env.Control.Requests.Any(r => r.Path.Contains("/attachments", StringComparison.Ordinal)), "the domain hunt's attachment read");
+    }
+
+    [Fact]
     public async Task IocHunt_FindsARewrittenMessage_ByItsOriginalInQuarantine_AndReportsItAsAlreadyActed_WithoutActingAgain()
     {
         await using var env = await ScannerEnvironment.StartAsync("Enforce");

@@ -14,17 +14,17 @@ public sealed class GraphMailboxHistory(FolderHistory history, FolderMessages re
     }
 
     public async IAsyncEnumerable<FetchedMessage> RecentMessagesAsync(string tenantId, string mailbox, string folder, DateTimeOffset since,
-        [EnumeratorCancellation] CancellationToken ct)
+        bool attachmentBytes, [EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var message in recent.ReadAsync(tenantId, mailbox, folder, since, ct))
+        await foreach (var message in recent.ReadAsync(tenantId, mailbox, folder, since, attachmentBytes, ct))
             yield return GraphMessageHandle.Fetched(message);
     }
 
     public async IAsyncEnumerable<FetchedMessage> QuarantinedMessagesAsync(string tenantId, string mailbox, DateTimeOffset since,
-        [EnumeratorCancellation] CancellationToken ct)
+        bool attachmentBytes, [EnumeratorCancellation] CancellationToken ct)
     {
         var folder = await mailboxes.EnsureQuarantineFolderAsync(tenantId, mailbox, ct);
-        await foreach (var message in recent.ReadAsync(tenantId, mailbox, folder, since, ct))
+        await foreach (var message in recent.ReadAsync(tenantId, mailbox, folder, since, attachmentBytes, ct))
             yield return GraphMessageHandle.Fetched(message);
     }
 
