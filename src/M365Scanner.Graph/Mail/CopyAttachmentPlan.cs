@@ -6,10 +6,11 @@ namespace M365Scanner.Graph.Mail;
 /// <para>Graph refuses a request body over about 4 MB (413), takes a file attachment in a single request only under
 /// 3 MB, and from 3 MB to 150 MB only through an upload session, in ranges of up to 4 MB
 /// (learn.microsoft.com/graph/outlook-large-attachments). The documents do not say whether a megabyte is 10^6 or 2^20
-/// bytes, so each threshold here holds under both readings where one can: the create is kept under 4 × 10^6 bytes,
-/// ranges are 3.75 MiB (also a multiple of 320 KiB, which OneDrive's sessions ask for), and a session is used from
-/// 3 MiB (which is over 3 MB either way). An attachment just under 3 MiB posted alone is the one case left to the
-/// binary reading: its base64 is just under 4 MiB.</para>
+/// bytes. The create is kept under 4 × 10^6 bytes and ranges are 3.75 MiB (also a multiple of 320 KiB, which
+/// OneDrive's sessions ask for), within both readings. The session threshold is 3 × 10^6 bytes, the reading under
+/// which the two documented rules agree (the base64 of a file under it, posted alone, is under 4 × 10^6 bytes plus its
+/// JSON); should the service take that 3 MB as 3 MiB, a file of 3,000,000 to 3,145,727 bytes would be refused a
+/// session, which only a run against the service can settle.</para>
 /// <para>Attachments go inline in their order while the create stays within <see cref="CreateBudgetBytes"/>; the
 /// rest follow the create, so the copy lists them after the inline ones.</para>
 /// </remarks>
@@ -19,7 +20,7 @@ internal sealed record CopyAttachmentPlan(IReadOnlyList<CopyAttachmentRoute> Rou
     public const long CreateBudgetBytes = 4_000_000 - 64 * 1024;
 
     /// <summary>From this size on, an attachment goes through an upload session.</summary>
-    public const long UploadSessionMinBytes = 3L * 1024 * 1024;
+    public const long UploadSessionMinBytes = 3_000_000;
 
     /// <summary>Bytes per upload PUT: 12 × 320 KiB = 3.75 MiB, under 4 MB in either reading.</summary>
     public const int UploadRangeBytes = 12 * 320 * 1024;

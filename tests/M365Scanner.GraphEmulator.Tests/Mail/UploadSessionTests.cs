@@ -32,17 +32,14 @@ public sealed class UploadSessionTests(EmulatorFixture f) : IClassFixture<Emulat
     }
 
     [Fact]
-    public async Task CreateMessage_JustUnderTheRequestLimit_IsAccepted()
+    public async Task AddAttachment_JustUnder3MB_FitsTheRequestLimit_OnAReceivedMessage()
     {
-        var user = f.NewUser();
+        var (user, id) = Delivered();
 
-        var created = await f.Graph.Users[user.Id].Messages.PostAsync(new Message
-        {
-            Subject = "fits",
-            Attachments = [new FileAttachment { OdataType = "#microsoft.graph.fileAttachment", Name = "a.pdf", ContentBytes = Bytes(2 * MiB) }],
-        });
+        var added = await f.Graph.Users[user].Messages[id].Attachments.PostAsync(
+            new FileAttachment { OdataType = "#microsoft.graph.fileAttachment", Name = "a.pdf", ContentBytes = Bytes(2_999_999) });
 
-        Assert.NotNull(created?.Id);
+        Assert.Equal(2_999_999, added?.Size);
     }
 
     [Fact]
@@ -136,7 +133,7 @@ public sealed class UploadSessionTests(EmulatorFixture f) : IClassFixture<Emulat
     {
         var (user, id) = Delivered();
 
-        var e = await Assert.ThrowsAsync<ODataError>(() => OpenAsync(user, id, 3 * MiB - 1));
+        var e = await Assert.ThrowsAsync<ODataError>(() => OpenAsync(user, id, 2_999_999));
 
         Assert.Equal("ErrorAttachmentSizeShouldNotBeLessThanMinimumSize", e.Error?.Code);
     }
