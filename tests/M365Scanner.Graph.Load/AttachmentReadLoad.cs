@@ -59,6 +59,8 @@ internal static class AttachmentReadLoad
             new ReceivedCopy("<p>See <a href=\"https://scanner.example/blocked\">the invoice</a>.</p>", null)));
         text.AppendLine(CultureInfo.InvariantCulture,
             $"| copy of \"large\" (CreateReceivedCopyAsync) | {Mb(copy.PeakAboveBaseline)} | {Mb(copy.Allocated)} | {copy.Elapsed.TotalMilliseconds:N0} ms |");
+        text.AppendLine();
+        text.Append(await RewriteRequestsLoad.RunAsync(emulator, mailbox));
         using var self = Process.GetCurrentProcess();
         text.Append(CultureInfo.InvariantCulture, $"Reader process peak working set (VmHWM, whole run): {Mb(self.PeakWorkingSet64)}");
         return text.ToString();
