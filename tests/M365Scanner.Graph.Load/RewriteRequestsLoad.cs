@@ -43,10 +43,12 @@ internal static class RewriteRequestsLoad
 
     private static string Shape(string path) =>
         path.StartsWith("/outlook/", StringComparison.Ordinal) ? "upload URL"
-        : path.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1] switch
+        : path.Split('/', StringSplitOptions.RemoveEmptyEntries) switch
         {
-            "messages" => "messages (create)",
-            var last => last,
+            [.., "messages"] => "messages (create)",
+            [.., "messages", _] => "message",
+            [.., var last] => last,
+            [] => path,
         };
 
     private static string Mb(long bytes) => (bytes / (1024.0 * 1024)).ToString("N1", CultureInfo.InvariantCulture) + " MB";

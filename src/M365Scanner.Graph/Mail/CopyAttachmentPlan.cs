@@ -55,14 +55,18 @@ internal sealed record CopyAttachmentPlan(IReadOnlyList<CopyAttachmentRoute> Rou
         return new CopyAttachmentPlan(routes);
     }
 
-    /// <summary>Requests after the create: one per posted attachment, and per uploaded one the session plus its PUTs.</summary>
-    public static long RequestsAfterCreate(IReadOnlyList<long> sizes, CopyAttachmentPlan plan) =>
-        sizes.Select((size, i) => plan.Routes[i] switch
+    /// <summary>Requests after the create: one per posted attachment, per uploaded one the session plus its PUTs, and
+    /// when there was any, the PATCH that marks the copy whole.</summary>
+    public static long RequestsAfterCreate(IReadOnlyList<long> sizes, CopyAttachmentPlan plan)
+    {
+        var added = sizes.Select((size, i) => plan.Routes[i] switch
         {
             CopyAttachmentRoute.Posted => 1L,
             CopyAttachmentRoute.Uploaded => 1 + (size + UploadRangeBytes - 1) / UploadRangeBytes,
             _ => 0L,
         }).Sum();
+        return added == 0 ? 0 : added + 1;
+    }
 
     private static long InlineJsonBytes(long size, long textBytes) => (size + 2) / 3 * 4 + JsonBytesPerAttachment + textBytes * 6;
 }

@@ -52,9 +52,11 @@ public sealed class GraphMailbox
     /// (not a draft), differing only by the body and replaced attachments. Returns the copy's id.</summary>
     /// <remarks>Requests: one create carrying the attachments that fit in it; then, for a copy over Graph's 4 MB request
     /// limit, one POST per small attachment that did not fit and, per attachment of 3 MB or more, an upload session and
-    /// one PUT per 3.75 MiB (<see cref="CopyAttachmentPlan"/>); plus one /$value per attachment that was not read for
-    /// scanning (over the cap), which is read whole. When an attachment cannot be added after the create, the copy is
-    /// deleted again and the error rethrown, so a copy missing an attachment does not stay in the mailbox.</remarks>
+    /// one PUT per 3.75 MiB (<see cref="CopyAttachmentPlan"/>), and one PATCH that marks the copy whole; plus one
+    /// /$value per attachment that was not read for scanning (over the cap), which is read whole. Such a copy is created
+    /// marked unfinished (<see cref="ScannerCopy.IsWhole"/>), so a run stopped before its last attachment leaves a copy
+    /// that <see cref="ScannerCopies"/> reports as not whole; when an attachment cannot be added, the copy is deleted
+    /// again and the error rethrown.</remarks>
     public async Task<string> CreateReceivedCopyAsync(string tenant, string mailbox, GraphMessage original, ReceivedCopy copy,
         CancellationToken cancellationToken = default)
     {
@@ -196,7 +198,7 @@ public sealed class GraphMailbox
         var inline = Enumerable.Range(0, sources.Count).Where(i => plan.Routes[i] == CopyAttachmentRoute.Inline).ToHashSet();
         var later = Enumerable.Range(0, sources.Count).Where(i => !inline.Contains(i))
             .Select(i => new LaterAttachment(sources[i], bytes[i], plan.Routes[i])).ToList();
-        return new PreparedCopy(ReceivedCopyBuilder.Build(original.Source, copy, bytes, inline), later);
+        return new PreparedCopy(ReceivedCopyBuilder.Build(original.Source, copy, bytes, inline, whole: later.Count == 0), later, original.Info.Id);
     }
 
     private async Task CompleteCopyAsync(string tenant, GraphServiceClient graph, string mailbox, string copyId, PreparedCopy prepared,
@@ -208,6 +210,11 @@ public sealed class GraphMailbox
             foreach (var later in prepared.Later)
                 await CopyAttachments.AddAsync(graph, _clients.UploadsFor(tenant), mailbox, copyId, later.Source, later.Bytes, later.Route,
                     cancellationToken).ConfigureAwait(false);
+            // Whole now: the marker loses its "unfinished" prefix (extended properties can be changed on a received message).
+            await graph.Users[mailbox].Messages[copyId].PatchAsync(new Message
+            {
+                SingleValueExtendedProperties = [new() { Id = MessageFields.CopyOfPropertyId, Value = prepared.OriginalId }],
+            }, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -221,7 +228,7 @@ public sealed class GraphMailbox
 
     private sealed record LaterAttachment(Attachment Source, byte[] Bytes, CopyAttachmentRoute Route);
 
-    private sealed record PreparedCopy(Message Create, IReadOnlyList<LaterAttachment> Later);
+    private sealed record PreparedCopy(Message Create, IReadOnlyList<LaterAttachment> Later, string OriginalId);
 
     private static string FolderOf(GraphMessage original) =>
         original.Info.ParentFolderId ?? throw new InvalidOperationException("The message was read without parentFolderId.");

@@ -20,14 +20,14 @@ public sealed class CopyAttachmentPlanTests
     }
 
     [Fact]
-    public void For_20MbPdf_UploadSession_OneSessionAndSixRanges()
+    public void For_20MbPdf_UploadSession_OneSessionSixRangesAndTheMarkingPatch()
     {
         long[] sizes = [13, 20 * MiB];
 
         var plan = Plan(sizes, SmallBody);
 
         Assert.Equal([Inline, Uploaded], plan.Routes);
-        Assert.Equal(1 + 6, CopyAttachmentPlan.RequestsAfterCreate(sizes, plan));
+        Assert.Equal(1 + 6 + 1, CopyAttachmentPlan.RequestsAfterCreate(sizes, plan));
     }
 
     [Fact]

@@ -33,14 +33,15 @@ public sealed class GraphMailboxLargeCopyTests(GraphFixture f) : IClassFixture<G
         var copyId = await mailbox.CreateReceivedCopyAsync(f.Tenant.Id, user, original,
             new ReceivedCopy("<p>safe</p>", null, new Dictionary<int, ReadOnlyMemory<byte>> { [index] = rewritten }));
 
-        var requests = await RequestsSinceAsync(before, 8);
-        Assert.Equal(["POST messages", "POST createUploadSession", .. Enumerable.Repeat("PUT range", 6)], requests.Select(Shape));
-        Assert.Equal([201, 201, 200, 200, 200, 200, 200, 201], requests.Select(r => r.Status));
+        var requests = await RequestsSinceAsync(before, 9);
+        Assert.Equal(["POST messages", "POST createUploadSession", .. Enumerable.Repeat("PUT range", 6), "PATCH message"], requests.Select(Shape));
+        Assert.Equal([201, 201, 200, 200, 200, 200, 200, 201, 200], requests.Select(r => r.Status));
         var attachments = await AttachmentsOfAsync(user, copyId);
         Assert.Equal(SHA256.HashData(rewritten), SHA256.HashData(attachments["invoice.pdf"]));
         Assert.NotEqual(SHA256.HashData(pdf), SHA256.HashData(attachments["invoice.pdf"]));
         Assert.Equal(Notes, attachments["notes.txt"]);
         Assert.False(f.Emulator.Control.GetMessages(f.Tenant.Id, user).Single(m => m.Id == copyId).IsDraft);
+        Assert.Equal(new ScannerCopy(copyId, id, IsWhole: true), Assert.Single(await FindCopiesAsync(user)));
     }
 
     [Fact]
@@ -53,8 +54,9 @@ public sealed class GraphMailboxLargeCopyTests(GraphFixture f) : IClassFixture<G
 
         var copyId = await f.Mailbox.CreateReceivedCopyAsync(f.Tenant.Id, user, original, new ReceivedCopy("<p>safe</p>", null));
 
-        var requests = await RequestsSinceAsync(before, 9);
-        Assert.Equal(["GET $value", "POST messages", "POST createUploadSession", .. Enumerable.Repeat("PUT range", 6)], requests.Select(Shape));
+        var requests = await RequestsSinceAsync(before, 10);
+        Assert.Equal(["GET $value", "POST messages", "POST createUploadSession", .. Enumerable.Repeat("PUT range", 6), "PATCH message"],
+            requests.Select(Shape));
         Assert.Equal(SHA256.HashData(pdf), SHA256.HashData((await AttachmentsOfAsync(user, copyId))["invoice.pdf"]));
     }
 
@@ -99,8 +101,9 @@ public sealed class GraphMailboxLargeCopyTests(GraphFixture f) : IClassFixture<G
         var copyId = await f.Mailbox.CreateReceivedCopyAsync(f.Tenant.Id, user, original, new ReceivedCopy("<p>safe</p>", null));
 
         // Over the fixture's 1 MB cap, none was read for scanning: each is read whole for the copy first.
-        var requests = await RequestsSinceAsync(before, 6);
-        Assert.Equal(["GET $value", "GET $value", "GET $value", "POST messages", "POST attachments", "POST attachments"], requests.Select(Shape));
+        var requests = await RequestsSinceAsync(before, 7);
+        Assert.Equal(["GET $value", "GET $value", "GET $value", "POST messages", "POST attachments", "POST attachments", "PATCH message"],
+            requests.Select(Shape));
         var attachments = await AttachmentsOfAsync(user, copyId);
         foreach (var (name, content) in files) Assert.Equal(content, attachments[name]);
     }
@@ -123,6 +126,33 @@ public sealed class GraphMailboxLargeCopyTests(GraphFixture f) : IClassFixture<G
         Assert.Equal([id], f.Emulator.Control.GetMessages(f.Tenant.Id, user).Select(m => m.Id));
     }
 
+    [Fact]
+    public async Task Copy_LeftBeforeItsLastAttachment_IsFoundAsUnfinished()
+    {
+        var (user, id, _) = DeliverPdfMessage(seed: 6);
+        var original = await f.Mailbox.GetMessageAsync(f.Tenant.Id, user, id);
+        // The upload fails and so does the clean-up: what a host killed between the create and the last range leaves.
+        Guid[] faults =
+        [
+            f.Emulator.Control.InjectFault(new FaultRule { Kind = FaultKind.ServiceUnavailable, Method = "PUT", Pattern = "^/outlook/", RetryAfterSeconds = 0 }),
+            f.Emulator.Control.InjectFault(new FaultRule { Kind = FaultKind.ServiceUnavailable, Method = "DELETE", Pattern = "/messages/", RetryAfterSeconds = 0 }),
+        ];
+        try
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => f.Mailbox.CreateReceivedCopyAsync(f.Tenant.Id, user, original, new ReceivedCopy("<p>safe</p>", null)));
+        }
+        finally
+        {
+            foreach (var fault in faults) f.Emulator.Control.RemoveFault(fault);
+        }
+
+        var copy = Assert.Single(await FindCopiesAsync(user));
+        Assert.Equal((id, false), (copy.CopyOf, copy.IsWhole));
+    }
+
+    private Task<IReadOnlyList<ScannerCopy>> FindCopiesAsync(string user) =>
+        new ScannerCopies(f.Clients).FindAsync(f.Tenant.Id, user, "invoice-" + user + "@partner.example");
+
     private GraphMailbox MailboxWithCap(long cap)
     {
         var options = GraphFixture.OptionsFor(f.Emulator, [.. f.Options.Tenants]);
@@ -134,7 +164,8 @@ public sealed class GraphMailboxLargeCopyTests(GraphFixture f) : IClassFixture<G
     {
         var user = f.NewUser();
         var pdf = LargePdf.Create(PdfBytes, Evil, seed);
-        var id = f.Emulator.Control.Deliver(f.Tenant.Id, user, Mime([("invoice.pdf", pdf, "application/pdf"), ("notes.txt", Notes, "text/plain")]));
+        var id = f.Emulator.Control.Deliver(f.Tenant.Id, user,
+            Mime([("invoice.pdf", pdf, "application/pdf"), ("notes.txt", Notes, "text/plain")], "invoice-" + user + "@partner.example"));
         return (user, id, pdf);
     }
 
@@ -154,10 +185,11 @@ public sealed class GraphMailboxLargeCopyTests(GraphFixture f) : IClassFixture<G
 
     private static string Shape(LoggedRequest r) =>
         r.Path.StartsWith("/outlook/", StringComparison.Ordinal) ? $"{r.Method} range"
+        : r.Method == "PATCH" ? "PATCH message"
         : r.Path.EndsWith("/$value", StringComparison.Ordinal) ? $"{r.Method} $value"
         : $"{r.Method} {r.Path[(r.Path.LastIndexOf('/') + 1)..]}";
 
-    private static byte[] Mime(IEnumerable<(string Name, byte[] Content, string Type)> attachments)
+    private static byte[] Mime(IEnumerable<(string Name, byte[] Content, string Type)> attachments, string? messageId = null)
     {
         var body = new BodyBuilder { HtmlBody = $"<p>Invoice attached: <a href=\"{Evil}\">pay</a></p>" };
         foreach (var (name, content, type) in attachments) body.Attachments.Add(name, content, MimeKit.ContentType.Parse(type));
@@ -165,6 +197,7 @@ public sealed class GraphMailboxLargeCopyTests(GraphFixture f) : IClassFixture<G
         mime.From.Add(new MailboxAddress("Alice Partner", "alice@partner.example"));
         mime.To.Add(new MailboxAddress("Bob", "bob@contoso.onmicrosoft.com"));
         mime.Subject = "invoice";
+        if (messageId is not null) mime.MessageId = messageId;
         mime.Body = body.ToMessageBody();
         using var stream = new MemoryStream();
         mime.WriteTo(stream);
