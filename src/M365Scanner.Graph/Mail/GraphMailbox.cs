@@ -97,7 +97,7 @@ public sealed class GraphMailbox
         if (prepared.Later.Count > 0)
         {
             var whole = await CreateAsync(tenant, graph, mailbox, original, prepared, cancellationToken).ConfigureAwait(false);
-            return await DeleteOriginalAsync(tenant, mailbox, original, whole, "not tried", cancellationToken).ConfigureAwait(false);
+            return await DeleteOriginalAsync(tenant, mailbox, original, whole, "after the copy's uploads", cancellationToken).ConfigureAwait(false);
         }
         var body = prepared.Create;
         BatchStep[] steps =
@@ -113,10 +113,10 @@ public sealed class GraphMailbox
         var copyId = created?.Id ?? throw new InvalidOperationException("Graph returned no id for the created copy.");
         var deleteStatus = results["delete"].Status;
         if (deleteStatus is HttpStatusCode.NoContent or HttpStatusCode.OK or HttpStatusCode.NotFound) return copyId;
-        return await DeleteOriginalAsync(tenant, mailbox, original, copyId, deleteStatus.ToString(), cancellationToken).ConfigureAwait(false);
+        return await DeleteOriginalAsync(tenant, mailbox, original, copyId, $"in the batch: {deleteStatus}", cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<string> DeleteOriginalAsync(string tenant, string mailbox, GraphMessage original, string copyId, string earlier,
+    private async Task<string> DeleteOriginalAsync(string tenant, string mailbox, GraphMessage original, string copyId, string context,
         CancellationToken cancellationToken)
     {
         try
@@ -126,7 +126,7 @@ public sealed class GraphMailbox
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new InvalidOperationException($"Created copy {copyId} but could not delete original {original.Info.Id} ({earlier}).", e);
+            throw new InvalidOperationException($"Created copy {copyId} but could not delete original {original.Info.Id} ({context}).", e);
         }
     }
 
@@ -219,7 +219,8 @@ public sealed class GraphMailbox
         catch
         {
             // A copy short of an attachment must not stand in for the original: remove it, so a retry makes a whole one.
-            // If even that fails, the error below is still the one reported.
+            // If that fails too, the first error is the one raised; the copy stays marked unfinished, and the resumed
+            // rewrite replaces it.
             try { await DeleteAsync(tenant, mailbox, copyId, CancellationToken.None).ConfigureAwait(false); }
             catch (Exception e) when (e is not OperationCanceledException) { }
             throw;
