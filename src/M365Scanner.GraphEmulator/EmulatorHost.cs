@@ -91,7 +91,9 @@ public sealed class EmulatorHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
-            k.Limits.MaxRequestBodySize = 160 * 1024 * 1024; // importMime and delivery of large messages
+            // Delivery of large messages through the control API and upload-session ranges; Graph routes have their own 4 MB
+            // limit (RequestBodyLimitMiddleware).
+            k.Limits.MaxRequestBodySize = 160 * 1024 * 1024;
             k.Listen(IPAddress.Loopback, options.Port, listen => listen.UseHttps(certificate));
         });
         builder.Services.AddGraphEmulator(options, new PinnedCertificate(certificate));

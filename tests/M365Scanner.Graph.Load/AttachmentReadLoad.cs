@@ -55,10 +55,14 @@ internal static class AttachmentReadLoad
         }
         // A rewrite's copy must carry the attachment the scan did not read: measured once, after the reads.
         var original = await mailbox.GetMessageAsync(h.TenantId, h.User, h.Messages["large"]);
+        var beforeCopy = (await emulator.RequestsAsync()).Count;
         var copy = await ManagedPeak.MeasureAsync(() => mailbox.CreateReceivedCopyAsync(h.TenantId, h.User, original,
             new ReceivedCopy("<p>See <a href=\"https://scanner.example/blocked\">the invoice</a>.</p>", null)));
+        var copyRequests = (await emulator.RequestsAsync()).Count - beforeCopy;
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"| copy of \"large\" (CreateReceivedCopyAsync) | {Mb(copy.PeakAboveBaseline)} | {Mb(copy.Allocated)} | {copy.Elapsed.TotalMilliseconds:N0} ms |");
+            $"| copy of \"large\" (CreateReceivedCopyAsync, {copyRequests} requests) | {Mb(copy.PeakAboveBaseline)} | {Mb(copy.Allocated)} | {copy.Elapsed.TotalMilliseconds:N0} ms |");
+        text.AppendLine();
+        text.Append(await RewriteRequestsLoad.RunAsync(emulator, mailbox));
         using var self = Process.GetCurrentProcess();
         text.Append(CultureInfo.InvariantCulture, $"Reader process peak working set (VmHWM, whole run): {Mb(self.PeakWorkingSet64)}");
         return text.ToString();

@@ -73,6 +73,13 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         return [.. all.Where(r => r.Path.Contains(id, StringComparison.Ordinal))];
     }
 
+    /// <summary>Every request the emulator has answered, Graph's and the upload URL's (token and control requests aside).</summary>
+    public async Task<IReadOnlyList<LoggedRequest>> RequestsAsync()
+    {
+        var all = await _control.GetFromJsonAsync<List<LoggedRequest>>("_emulator/requests") ?? [];
+        return [.. all.Where(r => !r.Path.Contains("/oauth2/", StringComparison.Ordinal))];
+    }
+
     public async ValueTask DisposeAsync()
     {
         _control.Dispose();

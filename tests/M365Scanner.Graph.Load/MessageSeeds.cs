@@ -2,8 +2,8 @@ using MimeKit;
 
 namespace M365Scanner.Graph.Load;
 
-/// <summary>The measured messages: no attachment, one small PDF, three small PDFs, and a small PDF beside a large
-/// attachment (over any sensible scanning cap).</summary>
+/// <summary>The measured messages: no attachment, one small PDF, three small PDFs, a small PDF beside a large
+/// attachment (over any sensible scanning cap), and a 20 MB PDF (within the default cap: scanned, and rewritten).</summary>
 internal sealed record MessageSeeds(string Name, IReadOnlyList<(string FileName, int Bytes, string Type)> Attachments)
 {
     public const int SmallPdfBytes = 40 * 1024;
@@ -14,7 +14,10 @@ internal sealed record MessageSeeds(string Name, IReadOnlyList<(string FileName,
         new("one", [("invoice.pdf", SmallPdfBytes, "application/pdf")]),
         new("three", [("a.pdf", SmallPdfBytes, "application/pdf"), ("b.pdf", SmallPdfBytes, "application/pdf"), ("c.pdf", SmallPdfBytes, "application/pdf")]),
         new("large", [("invoice.pdf", SmallPdfBytes, "application/pdf"), ("archive.bin", largeMegabytes * 1024 * 1024, "application/octet-stream")]),
+        new("pdf20", [("invoice.pdf", LargePdfBytes, "application/pdf")]),
     ];
+
+    public const int LargePdfBytes = 20 * 1024 * 1024;
 
     public byte[] Mime()
     {

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Authentication.Azure;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
@@ -35,6 +37,11 @@ public sealed class TenantGraphClients : IDisposable
     /// <exception cref="KeyNotFoundException">The tenant is neither in <see cref="GraphOptions.Tenants"/> nor served by
     /// the fallback credential source.</exception>
     public GraphServiceClient For(string tenantId) => Get(tenantId).Graph;
+
+    /// <summary>The adapter for <paramref name="tenantId"/>'s upload-session ranges: the same HTTP pipeline (TLS trust,
+    /// retries, mailbox limit), but no bearer token, since an upload URL is pre-authenticated and Exchange refuses a Graph
+    /// token on it.</summary>
+    public IRequestAdapter UploadsFor(string tenantId) => Get(tenantId).Uploads;
 
     /// <summary>The per-mailbox limiter in <paramref name="tenantId"/>'s pipeline (for diagnostics and tests).</summary>
     public MailboxConcurrencyHandler ConcurrencyOf(string tenantId) => Get(tenantId).Concurrency;
@@ -73,7 +80,8 @@ public sealed class TenantGraphClients : IDisposable
         // Large MIME and attachment payloads on a slow mailbox take longer than HttpClient's 100 s default.
         http.Timeout = TimeSpan.FromMinutes(5);
         var auth = new AzureIdentityAuthenticationProvider(credential, allowedHosts: [.. _options.TrustedHosts], scopes: [GraphScope]);
-        return new TenantClient(new GraphServiceClient(http, auth, baseUrl.ToString().TrimEnd('/')), concurrency, http);
+        var uploads = new BaseGraphRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http);
+        return new TenantClient(new GraphServiceClient(http, auth, baseUrl.ToString().TrimEnd('/')), concurrency, http, uploads);
     }
 
     public void Dispose()
@@ -83,5 +91,5 @@ public sealed class TenantGraphClients : IDisposable
         _clients.Clear();
     }
 
-    private sealed record TenantClient(GraphServiceClient Graph, MailboxConcurrencyHandler Concurrency, HttpClient Http);
+    private sealed record TenantClient(GraphServiceClient Graph, MailboxConcurrencyHandler Concurrency, HttpClient Http, IRequestAdapter Uploads);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using M365Scanner.Graph.Batching;
 using M365Scanner.Graph.Clients;
 using Microsoft.Extensions.Options;
@@ -48,17 +49,30 @@ public sealed class GraphMailbox
     }
 
     /// <summary>Creates a copy of <paramref name="original"/> in the same folder that Exchange stores as received
-    /// (not a draft), differing only by the body and replaced attachments. Returns the copy's id. One request, plus
-    /// one per attachment whose bytes were not read for scanning (over the cap), which is read whole: the create
-    /// carries every attachment inline (see docs/GRAPH.md on what an upload session would change).</summary>
+    /// (not a draft), differing only by the body and replaced attachments. Returns the copy's id.</summary>
+    /// <remarks>Requests: one create carrying the attachments that fit in it; then, for a copy over Graph's 4 MB request
+    /// limit, one POST per small attachment that did not fit and, per attachment of 3 MB or more, an upload session and
+    /// one PUT per 3.75 MiB (<see cref="CopyAttachmentPlan"/>), and one PATCH that marks the copy whole; plus one
+    /// /$value per attachment that was not read for scanning (over the cap), which is read whole. Such a copy is created
+    /// marked unfinished (<see cref="ScannerCopy.IsWhole"/>), so a run stopped before its last attachment leaves a copy
+    /// that <see cref="ScannerCopies"/> reports as not whole; when an attachment cannot be added, the copy is deleted
+    /// again and the error rethrown.</remarks>
     public async Task<string> CreateReceivedCopyAsync(string tenant, string mailbox, GraphMessage original, ReceivedCopy copy,
         CancellationToken cancellationToken = default)
     {
         var graph = _clients.For(tenant);
-        var body = await CopyBodyAsync(graph, mailbox, original, copy, cancellationToken).ConfigureAwait(false);
+        var prepared = await PrepareCopyAsync(graph, mailbox, original, copy, cancellationToken).ConfigureAwait(false);
+        return await CreateAsync(tenant, graph, mailbox, original, prepared, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> CreateAsync(string tenant, GraphServiceClient graph, string mailbox, GraphMessage original, PreparedCopy prepared,
+        CancellationToken cancellationToken)
+    {
         var created = await graph.Users[mailbox].MailFolders[FolderOf(original)].Messages
-            .PostAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return created?.Id ?? throw new InvalidOperationException("Graph returned no id for the created copy.");
+            .PostAsync(prepared.Create, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var copyId = created?.Id ?? throw new InvalidOperationException("Graph returned no id for the created copy.");
+        await CompleteCopyAsync(tenant, graph, mailbox, copyId, prepared, cancellationToken).ConfigureAwait(false);
+        return copyId;
     }
 
     /// <summary>Creates <paramref name="notice"/> in the mailbox's Inbox as received, unread mail; returns its id. One request.</summary>
@@ -70,14 +84,22 @@ public sealed class GraphMailbox
     }
 
     /// <summary>Replaces <paramref name="original"/> with a rewritten copy: create and delete go together in one
-    /// $batch (the delete depends on the create, so a failed create leaves the original alone). Returns the copy's id.</summary>
+    /// $batch (the delete depends on the create, so a failed create leaves the original alone). Returns the copy's id.
+    /// A copy over Graph's request limit cannot travel in a $batch (bound by the same 4 MB): it is created as
+    /// <see cref="CreateReceivedCopyAsync"/> does, and the original deleted once the copy is whole.</summary>
     /// <exception cref="InvalidOperationException">The copy was created but the original could not be deleted; the
     /// message names the copy so it can be cleaned up.</exception>
     public async Task<string> ReplaceWithCopyAsync(string tenant, string mailbox, GraphMessage original, ReceivedCopy copy,
         CancellationToken cancellationToken = default)
     {
         var graph = _clients.For(tenant);
-        var body = await CopyBodyAsync(graph, mailbox, original, copy, cancellationToken).ConfigureAwait(false);
+        var prepared = await PrepareCopyAsync(graph, mailbox, original, copy, cancellationToken).ConfigureAwait(false);
+        if (prepared.Later.Count > 0)
+        {
+            var whole = await CreateAsync(tenant, graph, mailbox, original, prepared, cancellationToken).ConfigureAwait(false);
+            return await DeleteOriginalAsync(tenant, mailbox, original, whole, "after the copy's uploads", cancellationToken).ConfigureAwait(false);
+        }
+        var body = prepared.Create;
         BatchStep[] steps =
         [
             new("create", () => graph.Users[mailbox].MailFolders[FolderOf(original)].Messages.ToPostRequestInformation(body)),
@@ -91,6 +113,12 @@ public sealed class GraphMailbox
         var copyId = created?.Id ?? throw new InvalidOperationException("Graph returned no id for the created copy.");
         var deleteStatus = results["delete"].Status;
         if (deleteStatus is HttpStatusCode.NoContent or HttpStatusCode.OK or HttpStatusCode.NotFound) return copyId;
+        return await DeleteOriginalAsync(tenant, mailbox, original, copyId, $"in the batch: {deleteStatus}", cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> DeleteOriginalAsync(string tenant, string mailbox, GraphMessage original, string copyId, string context,
+        CancellationToken cancellationToken)
+    {
         try
         {
             await DeleteAsync(tenant, mailbox, original.Info.Id, cancellationToken).ConfigureAwait(false);
@@ -98,7 +126,7 @@ public sealed class GraphMailbox
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new InvalidOperationException($"Created copy {copyId} but could not delete original {original.Info.Id} ({deleteStatus}).", e);
+            throw new InvalidOperationException($"Created copy {copyId} but could not delete original {original.Info.Id} ({context}).", e);
         }
     }
 
@@ -141,7 +169,9 @@ public sealed class GraphMailbox
     public Task DeleteAsync(string tenant, string mailbox, string messageId, CancellationToken cancellationToken = default) =>
         _clients.For(tenant).Users[mailbox].Messages[messageId].DeleteAsync(cancellationToken: cancellationToken);
 
-    private async Task<Message> CopyBodyAsync(GraphServiceClient graph, string mailbox, GraphMessage original, ReceivedCopy copy, CancellationToken cancellationToken)
+    /// <summary>The copy's create body with the attachments that fit in it, and the ones to add once it exists.</summary>
+    private static async Task<PreparedCopy> PrepareCopyAsync(GraphServiceClient graph, string mailbox, GraphMessage original, ReceivedCopy copy,
+        CancellationToken cancellationToken)
     {
         var sources = GraphMessageMapper.Mappable(original.Source).ToList();
         var bytes = new List<byte[]>(sources.Count);
@@ -156,8 +186,50 @@ public sealed class GraphMailbox
                 bytes.Add((await AttachmentContent.ReadAsync(graph, mailbox, original.Info.Id, sources[i].Id!, long.MaxValue, cancellationToken)
                     .ConfigureAwait(false)).Bytes ?? []);
         }
-        return ReceivedCopyBuilder.Build(original.Source, copy, bytes);
+
+        // The body's JSON is measured, not estimated: the serializer escapes markup, so HTML grows by an unknown factor.
+        var bare = ReceivedCopyBuilder.Build(original.Source, copy, bytes, inline: new HashSet<int>());
+        var messageJson = Encoding.UTF8.GetByteCount(await KiotaJsonSerializer.SerializeAsStringAsync(bare, serializeOnlyChangedValues: true, cancellationToken)
+            .ConfigureAwait(false));
+        var plan = CopyAttachmentPlan.For(
+            [.. bytes.Select(b => (long)b.Length)],
+            [.. sources.Select(a => (long)Encoding.UTF8.GetByteCount($"{a.Name}{a.ContentType}{(a as FileAttachment)?.ContentId}"))],
+            messageJson);
+        var inline = Enumerable.Range(0, sources.Count).Where(i => plan.Routes[i] == CopyAttachmentRoute.Inline).ToHashSet();
+        var later = Enumerable.Range(0, sources.Count).Where(i => !inline.Contains(i))
+            .Select(i => new LaterAttachment(sources[i], bytes[i], plan.Routes[i])).ToList();
+        return new PreparedCopy(ReceivedCopyBuilder.Build(original.Source, copy, bytes, inline, whole: later.Count == 0), later, original.Info.Id);
     }
+
+    private async Task CompleteCopyAsync(string tenant, GraphServiceClient graph, string mailbox, string copyId, PreparedCopy prepared,
+        CancellationToken cancellationToken)
+    {
+        if (prepared.Later.Count == 0) return;
+        try
+        {
+            foreach (var later in prepared.Later)
+                await CopyAttachments.AddAsync(graph, _clients.UploadsFor(tenant), mailbox, copyId, later.Source, later.Bytes, later.Route,
+                    cancellationToken).ConfigureAwait(false);
+            // Whole now: the marker loses its "unfinished" prefix (extended properties can be changed on a received message).
+            await graph.Users[mailbox].Messages[copyId].PatchAsync(new Message
+            {
+                SingleValueExtendedProperties = [new() { Id = MessageFields.CopyOfPropertyId, Value = prepared.OriginalId }],
+            }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A copy short of an attachment must not stand in for the original: remove it, so a retry makes a whole one.
+            // If that fails too, the first error is the one raised; the copy stays marked unfinished, and the resumed
+            // rewrite replaces it.
+            try { await DeleteAsync(tenant, mailbox, copyId, CancellationToken.None).ConfigureAwait(false); }
+            catch (Exception e) when (e is not OperationCanceledException) { }
+            throw;
+        }
+    }
+
+    private sealed record LaterAttachment(Attachment Source, byte[] Bytes, CopyAttachmentRoute Route);
+
+    private sealed record PreparedCopy(Message Create, IReadOnlyList<LaterAttachment> Later, string OriginalId);
 
     private static string FolderOf(GraphMessage original) =>
         original.Info.ParentFolderId ?? throw new InvalidOperationException("The message was read without parentFolderId.");

@@ -9,6 +9,11 @@ internal static class MessageFields
     /// the original's Graph id) and its held-message notices (the value names the held message, see <see cref="ReceivedNotice"/>).</summary>
     public const string CopyOfPropertyId = "String {6f1c2a8e-4b7d-4e0a-9c35-2d8f1b6e7a40} Name M365ScannerCopyOf";
 
+    /// <summary>Before the original's id in <see cref="CopyOfPropertyId"/> while a copy is not whole yet: set at the
+    /// create of a copy whose large attachments follow it, replaced by the bare id once the last one is added. The
+    /// value stays non-null throughout, so the copy is recognised as the scanner's own at every moment.</summary>
+    public const string UnfinishedCopyPrefix = "unfinished:";
+
     public static readonly string[] Select =
     [
         "id", "parentFolderId", "isRead", "isDraft", "categories", "receivedDateTime", "sentDateTime", "internetMessageId",

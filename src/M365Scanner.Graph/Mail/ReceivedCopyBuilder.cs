@@ -16,7 +16,12 @@ internal static class ReceivedCopyBuilder
     private const int MsgFlagRead = 0x1;
 
     /// <param name="attachmentBytes">Bytes of every mapped attachment, in <see cref="GraphMessageMapper.Mappable"/> order.</param>
-    public static Message Build(Message original, ReceivedCopy copy, IReadOnlyList<byte[]> attachmentBytes)
+    /// <param name="inline">Which of them the create carries (by index); all when null. The others are added to the
+    /// copy after it exists (<see cref="CopyAttachmentPlan"/>).</param>
+    /// <param name="whole">False when attachments follow the create: the copy is then marked unfinished
+    /// (<see cref="MessageFields.UnfinishedCopyPrefix"/>) until they are all added.</param>
+    public static Message Build(Message original, ReceivedCopy copy, IReadOnlyList<byte[]> attachmentBytes, IReadOnlySet<int>? inline = null,
+        bool whole = true)
     {
         var isHtml = original.Body?.ContentType == BodyType.Html;
         var content = (isHtml ? copy.HtmlBody ?? copy.TextBody : copy.TextBody ?? copy.HtmlBody)
@@ -25,7 +30,7 @@ internal static class ReceivedCopyBuilder
         var properties = new List<SingleValueLegacyExtendedProperty>
         {
             new() { Id = "Integer 0x0E07", Value = (isRead ? MsgFlagRead : 0).ToString(CultureInfo.InvariantCulture) },
-            new() { Id = MessageFields.CopyOfPropertyId, Value = original.Id },
+            new() { Id = MessageFields.CopyOfPropertyId, Value = whole ? original.Id : MessageFields.UnfinishedCopyPrefix + original.Id },
         };
         if (original.ReceivedDateTime is { } received)
             properties.Add(new() { Id = "SystemTime 0x0E06", Value = Iso(received) });
@@ -51,17 +56,35 @@ internal static class ReceivedCopyBuilder
             Flag = original.Flag?.FlagStatus is { } status ? new FollowupFlag { FlagStatus = status } : null,
             IsRead = isRead,
             SingleValueExtendedProperties = properties,
-            Attachments = [.. sources.Select((a, i) => (Attachment)new FileAttachment
-            {
-                OdataType = "#microsoft.graph.fileAttachment",
-                Name = a.Name,
-                ContentType = a.ContentType ?? (a is ItemAttachment ? "message/rfc822" : null),
-                IsInline = a.IsInline,
-                ContentId = (a as FileAttachment)?.ContentId,
-                ContentBytes = attachmentBytes[i],
-            })],
+            Attachments = [.. sources.Select((a, i) => (a, i)).Where(x => inline is null || inline.Contains(x.i))
+                .Select(x => (Attachment)Attachment(x.a, attachmentBytes[x.i]))],
         };
     }
+
+    /// <summary>The copy's file attachment for <paramref name="source"/> (an item attachment becomes its MIME, message/rfc822).</summary>
+    public static FileAttachment Attachment(Attachment source, byte[] bytes) => new()
+    {
+        OdataType = "#microsoft.graph.fileAttachment",
+        Name = source.Name,
+        ContentType = ContentTypeOf(source),
+        IsInline = source.IsInline,
+        ContentId = (source as FileAttachment)?.ContentId,
+        ContentBytes = bytes,
+    };
+
+    /// <summary>What an upload session for <paramref name="source"/> declares: the same name, type and inline content id
+    /// as <see cref="Attachment"/> gives, and the size.</summary>
+    public static AttachmentItem UploadItem(Attachment source, long size) => new()
+    {
+        AttachmentType = AttachmentType.File,
+        Name = source.Name,
+        ContentType = ContentTypeOf(source),
+        Size = size,
+        IsInline = source.IsInline is true ? true : null,
+        ContentId = source.IsInline is true ? (source as FileAttachment)?.ContentId : null,
+    };
+
+    private static string? ContentTypeOf(Attachment a) => a.ContentType ?? (a is ItemAttachment ? "message/rfc822" : null);
 
     // The SDK's backing store serialises only properties changed since deserialisation, so a recipient read from
     // Graph and put into a new message would be sent as {}; fresh objects are sent whole.

@@ -16,7 +16,8 @@ public sealed class ScannerCopies(TenantGraphClients clients)
     private const int Page = 100;
 
     /// <summary>The scanner's copies of the message whose Message-ID is <paramref name="internetMessageId"/> (without
-    /// angle brackets), each with the Graph id of the original it was made from; empty when there is none.</summary>
+    /// angle brackets), each with the Graph id of the original it was made from and whether it is whole; empty when
+    /// there is none.</summary>
     public async Task<IReadOnlyList<ScannerCopy>> FindAsync(string tenant, string mailbox, string internetMessageId,
         CancellationToken cancellationToken = default)
     {
@@ -31,6 +32,8 @@ public sealed class ScannerCopies(TenantGraphClients clients)
         return [.. (page?.Value ?? []).Select(m => (m.Id, CopyOf: m.SingleValueExtendedProperties?.FirstOrDefault(p =>
                 string.Equals(p.Id, MessageFields.CopyOfPropertyId, StringComparison.OrdinalIgnoreCase))?.Value))
             .Where(m => m.Id is not null && m.CopyOf is not null)
-            .Select(m => new ScannerCopy(m.Id!, m.CopyOf!))];
+            .Select(m => m.CopyOf!.StartsWith(MessageFields.UnfinishedCopyPrefix, StringComparison.Ordinal)
+                ? new ScannerCopy(m.Id!, m.CopyOf[MessageFields.UnfinishedCopyPrefix.Length..], IsWhole: false)
+                : new ScannerCopy(m.Id!, m.CopyOf))];
     }
 }

@@ -4,7 +4,11 @@ using M365Scanner.GraphEmulator.Identity;
 
 namespace M365Scanner.GraphEmulator.Apis;
 
-/// <summary>Attachments of a message: list, get one, its raw bytes ($value), and add one to a draft.</summary>
+/// <summary>Attachments of a message: list, get one, its raw bytes ($value), and add one.</summary>
+/// <remarks>Adding is allowed on any message, received ones included: "You can add an attachment to an existing message
+/// by posting to its attachments collection" (learn.microsoft.com/graph/api/message-post-attachments), with no condition
+/// on isDraft, unlike the draft-only properties of PATCH. One request carries one attachment under 3 MB; the 4 MB
+/// request limit (<see cref="Graph.RequestBodyLimitMiddleware"/>) is what refuses a larger one.</remarks>
 internal static class AttachmentsApi
 {
     public static RouteGroupBuilder MapAttachmentsApi(this RouteGroupBuilder graph)
@@ -48,8 +52,7 @@ internal static class AttachmentsApi
     private static GraphJson Add(HttpContext context, string? folderId, string messageId, JsonElement body, TimeProvider time)
     {
         var mailbox = context.TargetUser().Mailbox;
-        var current = mailbox.Get(messageId, folderId);
-        if (!current.IsDraft) throw new GraphException(400, "ErrorInvalidPropertySet", "Message is not draft.");
+        mailbox.Get(messageId, folderId);
         var attachment = MessageJsonReader.AttachmentFromJson(body, time.GetUtcNow());
         mailbox.Update(messageId, m => m with { Attachments = m.Attachments.Add(attachment), Mime = null });
         return GraphJson.Created(w => AttachmentJson.Write(w, attachment, AttachmentSelect.All));

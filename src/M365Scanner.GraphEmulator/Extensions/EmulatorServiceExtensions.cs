@@ -4,6 +4,7 @@ using M365Scanner.GraphEmulator.Directory;
 using M365Scanner.GraphEmulator.Faults;
 using M365Scanner.GraphEmulator.Graph;
 using M365Scanner.GraphEmulator.Identity;
+using M365Scanner.GraphEmulator.Mail;
 using M365Scanner.GraphEmulator.Subscriptions;
 using M365Scanner.GraphEmulator.Tls;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,7 @@ internal static class EmulatorServiceExtensions
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<ValidationHandshake>();
         services.AddSingleton<GraphAuthFilter>();
+        services.AddSingleton<AttachmentUploads>();
         services.AddSingleton<EmulatorControl>(sp => new EmulatorControl(
             sp.GetRequiredService<TenantDirectory>(), sp.GetRequiredService<TokenService>(), sp.GetRequiredService<SubscriptionStore>(),
             sp.GetRequiredService<NotificationDispatcher>(), sp.GetRequiredService<FaultInjector>(), sp.GetRequiredService<OutlookThrottle>(),
@@ -47,6 +49,7 @@ internal static class EmulatorServiceExtensions
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<GraphErrorMiddleware>();
         app.UseMiddleware<FaultMiddleware>();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
 
         app.MapIdentityApi();
         app.MapAuthorizeApi();
@@ -55,8 +58,10 @@ internal static class EmulatorServiceExtensions
         {
             var graph = app.MapGroup("/" + version).AddEndpointFilter<GraphAuthFilter>();
             graph.MapUsersApi().MapMailFoldersApi().MapDeltaApi().MapMessagesApi().MapAttachmentsApi().MapSubscriptionsApi().MapBatchApi();
+            graph.MapUploadSessionsApi();
             if (version == "beta") graph.MapImportMimeApi();
         }
+        app.MapUploadRangesApi();
         app.MapFallback(Unknown);
         return app;
     }

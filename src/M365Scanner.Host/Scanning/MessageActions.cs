@@ -106,10 +106,17 @@ public sealed class MessageActions(
     }
 
     /// <summary>The copy an interrupted run of this rewrite made of <paramref name="original"/> before recording it, if
-    /// any. Copies beyond the first (left by runs before the lease existed) are removed: the user sees one.</summary>
+    /// any. Copies beyond the first (left by runs before the lease existed) are removed: the user sees one. So is a copy
+    /// the run stopped making before all its attachments were added: this run makes a whole one instead.</summary>
     private async Task<string?> FindOwnCopyAsync(MessageKey key, FetchedMessage original, CancellationToken ct)
     {
-        var copies = (await FindCopiesAsync(key, ct)).Where(c => c.CopyOf == original.Id).Select(c => c.Id).ToList();
+        var found = (await FindCopiesAsync(key, ct)).Where(c => c.CopyOf == original.Id).ToList();
+        foreach (var unfinished in found.Where(c => !c.IsWhole))
+        {
+            await mailboxes.DeleteAsync(key.TenantId, key.Mailbox, unfinished.Id, ct);
+            log.LogWarning("Removed an unfinished copy {Copy} of {Message} in {Mailbox}", unfinished.Id, key.MessageId, key.Mailbox);
+        }
+        var copies = found.Where(c => c.IsWhole).Select(c => c.Id).ToList();
         foreach (var extra in copies.Skip(1))
         {
             await mailboxes.DeleteAsync(key.TenantId, key.Mailbox, extra, ct);

@@ -11,10 +11,13 @@ public sealed class GraphMailboxReadTests(GraphFixture f) : IClassFixture<GraphF
         var user = f.NewUser();
         var id = f.Emulator.Control.Deliver(f.Tenant.Id, user, Mime.Message("clean", to: "bob@contoso.onmicrosoft.com"));
         await f.Mailbox.GetMessageAsync(f.Tenant.Id, user, id); // warms the token so only Graph is counted below
+        // The emulator logs a request once its answer is complete, which the client may see a moment before.
+        await Eventually.TrueAsync(() => f.GraphRequests(p => p.Contains(user)).Count >= 1);
         var before = f.GraphRequests(p => p.Contains(user)).Count;
 
         var read = await f.Mailbox.GetMessageAsync(f.Tenant.Id, user, id);
 
+        await Eventually.TrueAsync(() => f.GraphRequests(p => p.Contains(user)).Count - before >= 1);
         var requests = f.GraphRequests(p => p.Contains(user)).Skip(before).ToList();
         var request = Assert.Single(requests);
         Assert.Equal(("GET", 200), (request.Method, request.Status));
@@ -42,11 +45,15 @@ public sealed class GraphMailboxReadTests(GraphFixture f) : IClassFixture<GraphF
         mime.WriteTo(stream);
         var id = f.Emulator.Control.Deliver(f.Tenant.Id, user, stream.ToArray());
         await f.Mailbox.GetMessageAsync(f.Tenant.Id, user, id);
+        // The emulator logs a request once its answer is complete, which the client may see a moment before (a loaded
+        // machine showed it), so each count waits for the requests it expects.
+        await Eventually.TrueAsync(() => f.GraphRequests(p => p.Contains(user)).Count >= 2);
         var before = f.GraphRequests(p => p.Contains(user)).Count;
 
         var read = await f.Mailbox.GetMessageAsync(f.Tenant.Id, user, id);
 
         // The message with its attachments as metadata, then the one attachment's bytes.
+        await Eventually.TrueAsync(() => f.GraphRequests(p => p.Contains(user)).Count - before >= 2);
         Assert.Equal(2, f.GraphRequests(p => p.Contains(user)).Skip(before).Count());
         var m = read.Message;
         Assert.Equal("inv-1@partner.example", m.InternetMessageId);

@@ -77,6 +77,20 @@ public class MessageActionsTests
     }
 
     [Fact]
+    public async Task CarryOut_ReplacesAnUnfinishedCopy_WhenStoppedWhileItsAttachmentsWereBeingAdded()
+    {
+        var original = _mailbox.Deliver(Message());
+        _mailbox.StopWhileAddingAttachments = () => new HostStopped("the last upload range");
+        await Assert.ThrowsAsync<HostStopped>(() => Actions().CarryOutAsync(_key, original, RewriteVerdict(original), AuditActor.Scanner, CancellationToken.None));
+        var unfinished = Assert.Single(_mailbox.All, m => m.ScannerCopyOf == original.Id).Id;
+
+        await Actions().CarryOutAsync(_key, original, RewriteVerdict(original), AuditActor.Scanner, CancellationToken.None);
+
+        Assert.NotEqual(unfinished, AssertRewriteCompleted(original).ResultMessageId);
+        Assert.DoesNotContain(_mailbox.All, m => m.Id == unfinished);
+    }
+
+    [Fact]
     public async Task CompleteInterruptedMove_CompletesTheRewriteFromQuarantine_WhenStoppedBeforeRecordingTheMove()
     {
         var original = _mailbox.Deliver(Message());

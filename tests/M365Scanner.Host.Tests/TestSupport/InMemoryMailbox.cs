@@ -14,7 +14,12 @@ public sealed class InMemoryMailbox : IMailboxMessages, IMailboxNotices
     public const string Quarantine = "quarantine";
 
     private readonly Dictionary<string, FetchedMessage> _messages = [];
+    private readonly HashSet<string> _unfinished = [];
     private int _nextId;
+
+    /// <summary>When set, the next copy is created and then this is thrown before its attachments are all added (a host
+    /// stopped during a large attachment's upload): the copy stays, marked unfinished, as the Graph adapter leaves it.</summary>
+    public Func<Exception>? StopWhileAddingAttachments { get; set; }
 
     /// <summary>Called before a move into quarantine; may throw to stand for Graph failing the request.</summary>
     public Action? BeforeQuarantineMove { get; set; }
@@ -46,13 +51,19 @@ public sealed class InMemoryMailbox : IMailboxMessages, IMailboxNotices
         var body = original.Message with { HtmlBody = content.HtmlBody ?? original.Message.HtmlBody, TextBody = content.TextBody ?? original.Message.TextBody };
         var copy = new FetchedMessage(NewId("copy"), original.FolderId, body, original.Id);
         _messages.Add(copy.Id, copy);
+        if (StopWhileAddingAttachments is { } stop)
+        {
+            StopWhileAddingAttachments = null;
+            _unfinished.Add(copy.Id);
+            throw stop();
+        }
         return Task.FromResult(copy.Id);
     }
 
     public Task<IReadOnlyList<MessageCopy>> FindCopiesAsync(string tenantId, string mailbox, string internetMessageId, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<MessageCopy>>(
             [.. _messages.Values.Where(m => m.ScannerCopyOf is not null && m.Message.InternetMessageId == internetMessageId)
-                .OrderBy(m => m.Id, StringComparer.Ordinal).Select(m => new MessageCopy(m.Id, m.ScannerCopyOf!))]);
+                .OrderBy(m => m.Id, StringComparer.Ordinal).Select(m => new MessageCopy(m.Id, m.ScannerCopyOf!, IsWhole: !_unfinished.Contains(m.Id)))]);
 
     public Task<string> MoveToQuarantineAsync(string tenantId, string mailbox, string messageId, CancellationToken ct)
     {

@@ -32,7 +32,7 @@ public sealed class GraphMailboxMessages(GraphMailbox mailboxes, ScannerCopies c
     }
 
     public async Task<IReadOnlyList<MessageCopy>> FindCopiesAsync(string tenantId, string mailbox, string internetMessageId, CancellationToken ct) =>
-        [.. (await copies.FindAsync(tenantId, mailbox, internetMessageId, ct)).Select(c => new MessageCopy(c.Id, c.CopyOf))];
+        [.. (await copies.FindAsync(tenantId, mailbox, internetMessageId, ct)).Select(c => new MessageCopy(c.Id, c.CopyOf, c.IsWhole))];
 
     public Task<string> MoveToQuarantineAsync(string tenantId, string mailbox, string messageId, CancellationToken ct) =>
         mailboxes.QuarantineAsync(tenantId, mailbox, messageId, ct);
