@@ -75,6 +75,38 @@ public class PdfHostileStructureTests
         Assert.StartsWith("object 4 is on a loop", PdfReferenceChains.Runaway(Encoding.Latin1.GetBytes(objects)));
 
     [Theory]
+    [InlineData("0000000004 0 obj 0000000005 0 R endobj 0000000005 0 obj 0000000004 0 R endobj")] // leading zeros past 9 digits
+    [InlineData("4 0 obj +5 0 R endobj 5 0 obj +4 0 R endobj")]                   // a signed number
+    [InlineData("4 0 obj 5.0 0 R endobj 5 0 obj 4.0 0 R endobj")]                 // a real number
+    [InlineData("4 0 obj 5 000000 R endobj 5 0 obj 4 0.0 R endobj")]              // generations written long
+    public void Runaway_FindsLoops_WrittenWithNumbersPdfPigReadsAsIntegers(string objects) =>
+        Assert.StartsWith("object 4 is on a loop", PdfReferenceChains.Runaway(Encoding.Latin1.GetBytes(objects)));
+
+    [Theory]
+    [InlineData("0000000002 0 R")]
+    [InlineData("+2 0 R")]
+    [InlineData("2.0 0 R")]
+    [InlineData("2 000000 R")]
+    public void PdfPig_FollowsAReferenceOnlyObject_WrittenWithSuchNumbers(string value)
+    {
+        // Why the check above must read these numbers: PdfPig resolves the catalog's /Pages through each of them.
+        var pdf = RawPdf.Build(["<< /Type /Catalog /Pages 4 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>", value]);
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        Assert.Equal(1, document.NumberOfPages);
+    }
+
+    [Fact]
+    public void Runaway_Refuses_WhenACommentLineHoldsMorePlacesToStartThanItWatches()
+    {
+        // Each "%5" is a place a reader could start that waits for the next line's tokens; watching millions of them
+        // at once took about 77 bytes of memory per byte of the file.
+        var line = "%" + string.Concat(Enumerable.Repeat("5%", PdfReferenceOnlyObjects.MaxPendingStarts + 1));
+        var why = PdfReferenceChains.Runaway(Encoding.Latin1.GetBytes(line + "\n0 R endobj"));
+        Assert.StartsWith("its comments hold more than", why);
+    }
+
+    [Theory]
     [InlineData("4 0 obj %5 0 R endobj\n<< >> endobj 5 0 obj 4 0 R endobj")] // the reference is commented out: a reader sees a dictionary
     [InlineData("4 0 obj 5 0 R 6 0 R endobj 5 0 obj 4 0 R endobj")]          // not a single reference
     [InlineData("4 0 obj 1234567890 0 R endobj 1234567890 0 obj 4 0 R endobj")] // object numbers no writer uses
