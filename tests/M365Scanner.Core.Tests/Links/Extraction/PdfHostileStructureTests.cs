@@ -118,6 +118,9 @@ public class PdfHostileStructureTests
     [InlineData("1 0 obj << /Type/XRef /Size 3 /W[ 1 9 1 ] >> stream", "9")]
     [InlineData("1 0 obj << /Type /XRef /W [1 -1\nstream", "-1")]                // the array never closed
     [InlineData("1 0 obj << /Type /XRef /W [1 99999999999999999999 1] >> stream", "99999999999999999999")]
+    [InlineData("1 0 obj << /Type /XRef /W [1 +2147483647 1] >> stream", "+2147483647")] // a signed number
+    [InlineData("1 0 obj << /Type /XRef /W [1.0 2147483647 1] >> stream", "1.0")]        // a real number before it
+    [InlineData("1 0 obj << /Type /XRef /P << /W [1 2 1] >> /W [1 2147483647 1] >> stream", "2147483647")] // a harmless array first
     [InlineData("1 0 obj << /Type /XRef /W [1 4 2] >> stream", null)]
     [InlineData("1 0 obj << /Type /Font /W [1 [500 600] 2147483647] >> stream", null)] // a font's glyph widths
     [InlineData("1 0 obj << /Type /XRefs /W [1 2147483647 1] >> stream", null)]
