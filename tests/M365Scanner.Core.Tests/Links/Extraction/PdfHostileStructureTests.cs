@@ -292,6 +292,37 @@ public class PdfHostileStructureTests
         Assert.True(links.Any(l => l.Url.Contains("docs.example", StringComparison.Ordinal)), string.Join(", ", links.Select(l => l.Url)));
     }
 
+    // Page trees where the leaf our walk finds for page 1 is not the page PdfPig renders as page 1, or where the resources
+    // found through /Parent are not those PdfPig inherits: the leaf draws only an image, the page PdfPig renders shows
+    // text through the text form. Objects: 1 catalog, 2 root, 3 the page PdfPig renders, 4 its content, 5 font, 6 the
+    // text form, 7 an image-only content, 8 the decoy node, 9 an image.
+    [Theory]
+    [InlineData( // a /Pages node without kids: a leaf to a walk by /Kids, no page to PdfPig
+        "<< /Type /Pages /Kids [8 0 R 3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /XObject << /X 6 0 R >> >> >>",
+        "<< /Type /Pages /Parent 2 0 R /Contents 7 0 R /Resources << /XObject << /Im 9 0 R >> >> >>")]
+    [InlineData( // a /Page with kids: a page to PdfPig, a node to a walk by /Kids
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /XObject << /X 6 0 R >> >> /Kids [8 0 R] >>",
+        "<< /Type /Page /Parent 3 0 R /MediaBox [0 0 612 792] /Contents 7 0 R /Resources << /XObject << /Im 9 0 R >> >> >>")]
+    [InlineData( // a /Parent that is not the node the page hangs from: resources inherited along the walk, not along /Parent
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 /Resources << /XObject << /X 6 0 R >> >> >>",
+        "<< /Type /Page /Parent 8 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 /Resources << /XObject << /X 9 0 R >> >> >>")]
+    public void Extract_ReadsTextOfThePagePdfPigRenders_WhenThePageTreeMisleadsAWalk(string root, string page, string decoy)
+    {
+        var pdf = RawPdf.Build(["<< /Type /Catalog /Pages 2 0 R >>", root, page,
+            RawPdf.Stream("q /X Do Q"u8.ToArray()),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            RawPdf.Stream("BT /F1 12 Tf 72 700 Td (see https://docs.example/page) Tj ET"u8.ToArray(),
+                "/Type /XObject /Subtype /Form /BBox [0 0 600 800] /Resources << /Font << /F1 5 0 R >> >>"),
+            RawPdf.Stream("q /Im Do Q"u8.ToArray()),
+            decoy,
+            RawPdf.Stream([0x80], "/Type /XObject /Subtype /Image /Width 1 /Height 1 /BitsPerComponent 8 /ColorSpace /DeviceGray")]);
+        var (links, _) = Extract(pdf);
+        Assert.Contains("https://docs.example/page", links.Select(l => l.Url));
+    }
+
     [Fact]
     public void Extract_ReadsTheLinkOfAPageThatOnlyDrawsAnImage_WithoutANote()
     {
