@@ -17,7 +17,9 @@ public sealed record MessageHeader
     internal MessageHeader(MimeKit.Header source)
     {
         Name = source.Field;
-        this.source = source;
+        // A clone shares the raw bytes but not the parsed header's Changed event, which ties it to its list and
+        // message: holding the original would keep the whole parsed message (every part, encoded) alive with ours.
+        this.source = source.Clone();
     }
 
     public string Name { get; init; }

@@ -199,7 +199,7 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
 
             var objects = new PdfObjects(document.Structure.TokenScanner);
             // Our own walk of the page tree: each page is priced from its dictionary before PdfPig renders it.
-            var (pageTree, treeLoops) = PdfPageTree.Leaves(document.Structure.Catalog.CatalogDictionary, objects, limits.MaxPdfPages);
+            var (pageTree, treeLoops, plainTree) = PdfPageTree.Leaves(document.Structure.Catalog.CatalogDictionary, objects, limits.MaxPdfPages);
             if (treeLoops)
                 run.Note($"pdf read only in part: {run.Name}: the page tree loops (a node reached twice or a reference cycle); " +
                          "pages were not rendered, only their link annotations were read");
@@ -231,10 +231,11 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
                     run.Note($"pdf read only in part: {run.Name}: page {n} {why}, only its link annotations were read");
                     run.AddPage(ReadPage(leaf, null, objects, pageOrigin, run));
                 }
-                else if (!mayShowText)
+                else if (!mayShowText && plainTree)
                 {
                     // No operator of the page or of a form it draws shows text, so PdfPig would build no letters:
-                    // rendering it (fonts, glyphs) would cost most of the read to learn nothing.
+                    // rendering it (fonts, glyphs) would cost most of the read to learn nothing. Only in a plain tree is
+                    // the leaf priced surely the page PdfPig would render.
                     run.AddPage(ReadPage(leaf, null, objects, pageOrigin, run));
                 }
                 else

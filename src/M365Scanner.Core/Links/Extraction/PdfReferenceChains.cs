@@ -23,7 +23,8 @@ internal static class PdfReferenceChains
     /// or null when its reference-only objects are harmless.</summary>
     public static string? Runaway(ReadOnlySpan<byte> pdf)
     {
-        var next = PdfReferenceOnlyObjects.Find(pdf);
+        if (PdfReferenceOnlyObjects.Find(pdf) is not { } next)
+            return $"its comments hold more than {PdfReferenceOnlyObjects.MaxPendingStarts:N0} places an object could start at once";
 
         // Chain lengths are remembered, so each object is walked once however the chains join.
         var length = new Dictionary<int, int>();

@@ -12,8 +12,13 @@ namespace M365Scanner.Core.Links.Extraction;
 /// </remarks>
 internal static class PdfReferenceOnlyObjects
 {
-    /// <summary>Each reference-only object's number and the number of the object it refers to, in the order found.</summary>
-    public static Dictionary<int, int> Find(ReadOnlySpan<byte> pdf)
+    /// <summary>Places a reader could start inside comments, waiting at once for the tokens after their line: a file
+    /// needs more only when built to (a line of "%5%5%5..." is one each), and each costs a window of tokens.</summary>
+    internal const int MaxPendingStarts = 1 << 16;
+
+    /// <summary>Each reference-only object's number and the number of the object it refers to, in the order found; or
+    /// null when more than <see cref="MaxPendingStarts"/> places inside comments wait at once.</summary>
+    public static Dictionary<int, int>? Find(ReadOnlySpan<byte> pdf)
     {
         var found = new Dictionary<int, int>();
         if (!AnyEndobjAfterAReference(pdf))
@@ -32,7 +37,8 @@ internal static class PdfReferenceOnlyObjects
             if (b == (byte)'%')
             {
                 var end = EndOfLine(pdf, i);
-                StartInComment(pdf[(i + 1)..end], fromComments, found);
+                if (!StartInComment(pdf[(i + 1)..end], fromComments, found))
+                    return null;
                 i = end;
                 continue;
             }
@@ -72,8 +78,8 @@ internal static class PdfReferenceOnlyObjects
     }
 
     // Each run between two % signs of a comment line is where a reader could start; it reads to the next %, which to it
-    // starts a comment that ends the line.
-    private static void StartInComment(ReadOnlySpan<byte> line, List<Window> fromComments, Dictionary<int, int> found)
+    // starts a comment that ends the line. False when that makes more than MaxPendingStarts wait at once.
+    private static bool StartInComment(ReadOnlySpan<byte> line, List<Window> fromComments, Dictionary<int, int> found)
     {
         Window? window = null;
         while (true)
@@ -100,9 +106,11 @@ internal static class PdfReferenceOnlyObjects
                 window.Received = 0;
                 fromComments.Add(window);
                 window = null;
+                if (fromComments.Count > MaxPendingStarts)
+                    return false;
             }
             if (percent < 0)
-                return;
+                return true;
             line = line[(percent + 1)..];
         }
     }
@@ -120,16 +128,27 @@ internal static class PdfReferenceOnlyObjects
     {
         second = null;
         var end = at;
-        if (IsDigit(pdf[at]))
+        if (IsDigit(pdf[at]) || pdf[at] == (byte)'+' && at + 1 < pdf.Length && IsDigit(pdf[at + 1]))
         {
-            long value = 0;
-            while (end < pdf.Length && IsDigit(pdf[end]))
-            {
-                if (end - at < MaxDigits)
-                    value = value * 10 + (pdf[end] - '0');
+            // PdfPig reads "+5", "0000000005" and "5.0" as the number 5, and takes a reference's numbers whole or by
+            // their integer part, so only the significant digits before a point count.
+            if (pdf[end] == (byte)'+')
                 end++;
+            long value = 0;
+            var significant = 0;
+            for (; end < pdf.Length && IsDigit(pdf[end]); end++)
+            {
+                if (significant == 0 && pdf[end] == (byte)'0')
+                    continue;
+                if (significant++ < MaxDigits)
+                    value = value * 10 + (pdf[end] - '0');
             }
-            first = end - at <= MaxDigits ? new Token(TokenKind.Number, (int)value, end - at) : Token.Other;
+            if (end < pdf.Length && pdf[end] == (byte)'.')
+            {
+                var fraction = pdf[(end + 1)..].IndexOfAnyExceptInRange((byte)'0', (byte)'9');
+                end = fraction < 0 ? pdf.Length : end + 1 + fraction;
+            }
+            first = significant <= MaxDigits ? new Token(TokenKind.Number, (int)value, significant) : Token.Other;
             return end;
         }
         if (IsLetter(pdf[at]))
@@ -155,7 +174,7 @@ internal static class PdfReferenceOnlyObjects
         return end;
     }
 
-    // Object numbers of up to 9 digits, generations of up to 5, as writers use them.
+    // Object numbers of up to 9 significant digits, generations of up to 5, as writers use them.
     private const int MaxDigits = 9;
     private const int MaxGenerationDigits = 5;
 

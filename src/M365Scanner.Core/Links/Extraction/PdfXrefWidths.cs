@@ -34,8 +34,9 @@ internal static class PdfXrefWidths
         return null;
     }
 
-    // The first width out of range of the first /W array in the dictionary, as written, even when the array is not
-    // closed (the fuzzer's file never closes it).
+    // The first width out of range of any /W array in the dictionary, as written, even when the array is not closed
+    // (the fuzzer's file never closes it). Every array is read, not only the first: a hostile file can put a harmless
+    // one first (in a nested dictionary, or as a duplicate key) and the one PdfPig reads after it.
     private static string? WidthsIn(ReadOnlySpan<byte> dictionary)
     {
         for (var from = 0; dictionary[from..].IndexOf("/W"u8) is var found and >= 0;)
@@ -45,8 +46,6 @@ internal static class PdfXrefWidths
             if (at >= dictionary.Length || dictionary[at] != (byte)'[')
                 continue;
             at = SkipWhite(dictionary, at + 1);
-            if (Number(dictionary[at..]).Length == 0)
-                continue;
             for (var field = 0; field < 3; field++)
             {
                 var number = Number(dictionary[at..]);
@@ -59,20 +58,19 @@ internal static class PdfXrefWidths
                 if (at == after)
                     break;
             }
-            return null;
         }
         return null;
     }
 
-    // "-?[0-9]+" at the start of the span, or empty.
+    // The run of number characters ("[+-.0-9]") at the start of the span, or empty: PdfPig reads "+2147483647" and
+    // "1.0" as numbers, so anything but a plain integer in range is refused rather than skipped.
     private static ReadOnlySpan<byte> Number(ReadOnlySpan<byte> s)
     {
-        var sign = s.Length > 0 && s[0] == (byte)'-' ? 1 : 0;
-        var digits = s[sign..].IndexOfAnyExceptInRange((byte)'0', (byte)'9');
-        if (digits < 0)
-            digits = s.Length - sign;
-        return digits == 0 ? [] : s[..(sign + digits)];
+        var length = s.IndexOfAnyExcept(NumberBytes);
+        return length < 0 ? s : s[..length];
     }
+
+    private static readonly System.Buffers.SearchValues<byte> NumberBytes = System.Buffers.SearchValues.Create("+-.0123456789"u8);
 
     private static int SkipWhite(ReadOnlySpan<byte> s, int at)
     {

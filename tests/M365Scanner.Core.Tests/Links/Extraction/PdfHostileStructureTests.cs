@@ -75,6 +75,38 @@ public class PdfHostileStructureTests
         Assert.StartsWith("object 4 is on a loop", PdfReferenceChains.Runaway(Encoding.Latin1.GetBytes(objects)));
 
     [Theory]
+    [InlineData("0000000004 0 obj 0000000005 0 R endobj 0000000005 0 obj 0000000004 0 R endobj")] // leading zeros past 9 digits
+    [InlineData("4 0 obj +5 0 R endobj 5 0 obj +4 0 R endobj")]                   // a signed number
+    [InlineData("4 0 obj 5.0 0 R endobj 5 0 obj 4.0 0 R endobj")]                 // a real number
+    [InlineData("4 0 obj 5 000000 R endobj 5 0 obj 4 0.0 R endobj")]              // generations written long
+    public void Runaway_FindsLoops_WrittenWithNumbersPdfPigReadsAsIntegers(string objects) =>
+        Assert.StartsWith("object 4 is on a loop", PdfReferenceChains.Runaway(Encoding.Latin1.GetBytes(objects)));
+
+    [Theory]
+    [InlineData("0000000002 0 R")]
+    [InlineData("+2 0 R")]
+    [InlineData("2.0 0 R")]
+    [InlineData("2 000000 R")]
+    public void PdfPig_FollowsAReferenceOnlyObject_WrittenWithSuchNumbers(string value)
+    {
+        // Why the check above must read these numbers: PdfPig resolves the catalog's /Pages through each of them.
+        var pdf = RawPdf.Build(["<< /Type /Catalog /Pages 4 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>", value]);
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        Assert.Equal(1, document.NumberOfPages);
+    }
+
+    [Fact]
+    public void Runaway_Refuses_WhenACommentLineHoldsMorePlacesToStartThanItWatches()
+    {
+        // Each "%5" is a place a reader could start that waits for the next line's tokens; watching millions of them
+        // at once took about 77 bytes of memory per byte of the file.
+        var line = "%" + string.Concat(Enumerable.Repeat("5%", PdfReferenceOnlyObjects.MaxPendingStarts + 1));
+        var why = PdfReferenceChains.Runaway(Encoding.Latin1.GetBytes(line + "\n0 R endobj"));
+        Assert.StartsWith("its comments hold more than", why);
+    }
+
+    [Theory]
     [InlineData("4 0 obj %5 0 R endobj\n<< >> endobj 5 0 obj 4 0 R endobj")] // the reference is commented out: a reader sees a dictionary
     [InlineData("4 0 obj 5 0 R 6 0 R endobj 5 0 obj 4 0 R endobj")]          // not a single reference
     [InlineData("4 0 obj 1234567890 0 R endobj 1234567890 0 obj 4 0 R endobj")] // object numbers no writer uses
@@ -86,6 +118,9 @@ public class PdfHostileStructureTests
     [InlineData("1 0 obj << /Type/XRef /Size 3 /W[ 1 9 1 ] >> stream", "9")]
     [InlineData("1 0 obj << /Type /XRef /W [1 -1\nstream", "-1")]                // the array never closed
     [InlineData("1 0 obj << /Type /XRef /W [1 99999999999999999999 1] >> stream", "99999999999999999999")]
+    [InlineData("1 0 obj << /Type /XRef /W [1 +2147483647 1] >> stream", "+2147483647")] // a signed number
+    [InlineData("1 0 obj << /Type /XRef /W [1.0 2147483647 1] >> stream", "1.0")]        // a real number before it
+    [InlineData("1 0 obj << /Type /XRef /P << /W [1 2 1] >> /W [1 2147483647 1] >> stream", "2147483647")] // a harmless array first
     [InlineData("1 0 obj << /Type /XRef /W [1 4 2] >> stream", null)]
     [InlineData("1 0 obj << /Type /Font /W [1 [500 600] 2147483647] >> stream", null)] // a font's glyph widths
     [InlineData("1 0 obj << /Type /XRefs /W [1 2147483647 1] >> stream", null)]
@@ -255,6 +290,37 @@ public class PdfHostileStructureTests
         var (links, notes) = Extract(pdf);
         Assert.Empty(notes);
         Assert.True(links.Any(l => l.Url.Contains("docs.example", StringComparison.Ordinal)), string.Join(", ", links.Select(l => l.Url)));
+    }
+
+    // Page trees where the leaf our walk finds for page 1 is not the page PdfPig renders as page 1, or where the resources
+    // found through /Parent are not those PdfPig inherits: the leaf draws only an image, the page PdfPig renders shows
+    // text through the text form. Objects: 1 catalog, 2 root, 3 the page PdfPig renders, 4 its content, 5 font, 6 the
+    // text form, 7 an image-only content, 8 the decoy node, 9 an image.
+    [Theory]
+    [InlineData( // a /Pages node without kids: a leaf to a walk by /Kids, no page to PdfPig
+        "<< /Type /Pages /Kids [8 0 R 3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /XObject << /X 6 0 R >> >> >>",
+        "<< /Type /Pages /Parent 2 0 R /Contents 7 0 R /Resources << /XObject << /Im 9 0 R >> >> >>")]
+    [InlineData( // a /Page with kids: a page to PdfPig, a node to a walk by /Kids
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /XObject << /X 6 0 R >> >> /Kids [8 0 R] >>",
+        "<< /Type /Page /Parent 3 0 R /MediaBox [0 0 612 792] /Contents 7 0 R /Resources << /XObject << /Im 9 0 R >> >> >>")]
+    [InlineData( // a /Parent that is not the node the page hangs from: resources inherited along the walk, not along /Parent
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 /Resources << /XObject << /X 6 0 R >> >> >>",
+        "<< /Type /Page /Parent 8 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 /Resources << /XObject << /X 9 0 R >> >> >>")]
+    public void Extract_ReadsTextOfThePagePdfPigRenders_WhenThePageTreeMisleadsAWalk(string root, string page, string decoy)
+    {
+        var pdf = RawPdf.Build(["<< /Type /Catalog /Pages 2 0 R >>", root, page,
+            RawPdf.Stream("q /X Do Q"u8.ToArray()),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            RawPdf.Stream("BT /F1 12 Tf 72 700 Td (see https://docs.example/page) Tj ET"u8.ToArray(),
+                "/Type /XObject /Subtype /Form /BBox [0 0 600 800] /Resources << /Font << /F1 5 0 R >> >>"),
+            RawPdf.Stream("q /Im Do Q"u8.ToArray()),
+            decoy,
+            RawPdf.Stream([0x80], "/Type /XObject /Subtype /Image /Width 1 /Height 1 /BitsPerComponent 8 /ColorSpace /DeviceGray")]);
+        var (links, _) = Extract(pdf);
+        Assert.Contains("https://docs.example/page", links.Select(l => l.Url));
     }
 
     [Fact]
