@@ -26,7 +26,8 @@ public sealed record MessageHeader
 
     public string Value
     {
-        get => value ??= source!.Value;
+        // A field built from a null value (JSON without it) reads back as null, as the positional record it replaced did.
+        get => value ??= source?.Value!;
         init => this.value = value;
     }
 

@@ -32,6 +32,10 @@ public class MessageHeaderTests
         Assert.Equal("café is decoded", (subject with { Name = "X-Subject" }).Value);
     }
 
+    [Fact]
+    public void Value_GivenAsNull_ReadsBackAsNull() =>
+        Assert.Null(new MessageHeader("X-Empty", null!).Value);
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static (EmailMessage Mapped, WeakReference Parsed) MapAndForget()
     {
