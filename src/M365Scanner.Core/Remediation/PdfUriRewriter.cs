@@ -293,14 +293,14 @@ internal static class PdfUriRewriter
         var keyword = tail.LastIndexOf("startxref"u8);
         if (keyword < 0)
             return null;
-        var digits = tail[(keyword + "startxref".Length)..].TrimStart(" \r\n\t\f\0"u8);
+        var digits = tail[(keyword + "startxref".Length)..].TrimStart(PdfWhiteSpace.Bytes);
         return Utf8Parser.TryParse(digits, out long offset, out _) && offset >= 0 ? offset : null;
     }
 
     private static bool IsClassicXref(ReadOnlySpan<byte> pdf, long startXref)
     {
         foreach (var offset in new[] { startXref, startXref + Math.Max(0, pdf[..Math.Min(pdf.Length, 1024)].IndexOf("%PDF-"u8)) })
-            if (offset < pdf.Length && pdf[(int)offset..].TrimStart(" \r\n\t\f\0"u8).StartsWith("xref"u8))
+            if (offset < pdf.Length && pdf[(int)offset..].TrimStart(PdfWhiteSpace.Bytes).StartsWith("xref"u8))
                 return true;
         return false;
     }
@@ -309,7 +309,7 @@ internal static class PdfUriRewriter
     {
         if (offset >= pdf.Length)
             return false;
-        var at = pdf[(int)offset..].TrimStart(" \r\n\t\f\0"u8);
+        var at = pdf[(int)offset..].TrimStart(PdfWhiteSpace.Bytes);
         return at.StartsWith("xref"u8) || (at.Length > 0 && at[0] is >= (byte)'0' and <= (byte)'9');
     }
 }

@@ -21,7 +21,7 @@ internal static class PdfContentOperators
         while (i < content.Length)
         {
             var c = content[i];
-            if (IsWhite(c))
+            if (PdfWhiteSpace.Is(c))
             {
                 i++;
             }
@@ -130,8 +130,8 @@ internal static class PdfContentOperators
             return content.Length;
         for (var j = i + data + 3; j + 1 < content.Length; j++)
         {
-            if (content[j] == 'E' && content[j + 1] == 'I' && IsWhite(content[j - 1]) &&
-                (j + 2 == content.Length || IsWhite(content[j + 2])))
+            if (content[j] == 'E' && content[j + 1] == 'I' && PdfWhiteSpace.Is(content[j - 1]) &&
+                (j + 2 == content.Length || PdfWhiteSpace.Is(content[j + 2])))
                 return j + 2;
         }
         return content.Length;
@@ -148,8 +148,6 @@ internal static class PdfContentOperators
         return true;
     }
 
-    private static bool IsWhite(byte c) => c is 0 or 9 or 10 or 12 or 13 or 32;
-
-    private static bool IsRegular(byte c) => !IsWhite(c) && c is not ((byte)'(' or (byte)')' or (byte)'<' or (byte)'>' or
+    private static bool IsRegular(byte c) => !PdfWhiteSpace.Is(c) && c is not ((byte)'(' or (byte)')' or (byte)'<' or (byte)'>' or
         (byte)'[' or (byte)']' or (byte)'{' or (byte)'}' or (byte)'/' or (byte)'%');
 }

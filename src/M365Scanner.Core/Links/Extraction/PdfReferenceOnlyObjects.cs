@@ -29,7 +29,7 @@ internal static class PdfReferenceOnlyObjects
         while (i < pdf.Length)
         {
             var b = pdf[i];
-            if (IsWhite(b))
+            if (PdfWhiteSpace.Is(b))
             {
                 i++;
                 continue;
@@ -61,7 +61,7 @@ internal static class PdfReferenceOnlyObjects
         for (var from = 0; pdf[from..].IndexOf("endobj"u8) is var found and >= 0; from += found + "endobj".Length)
         {
             var before = pdf[..(from + found)];
-            var last = before.LastIndexOfAnyExcept(White);
+            var last = before.LastIndexOfAnyExcept(PdfWhiteSpace.Set);
             if (last < 0)
                 continue;
             if (before[last] == (byte)'R')
@@ -91,7 +91,7 @@ internal static class PdfReferenceOnlyObjects
             var j = 0;
             while (j < run.Length)
             {
-                if (IsWhite(run[j]))
+                if (PdfWhiteSpace.Is(run[j]))
                 {
                     j++;
                     continue;
@@ -168,7 +168,7 @@ internal static class PdfReferenceOnlyObjects
                 : Token.Other;
             return end;
         }
-        while (end < pdf.Length && !IsWhite(pdf[end]) && !IsDigit(pdf[end]) && !IsLetter(pdf[end]) && pdf[end] != (byte)'%')
+        while (end < pdf.Length && !PdfWhiteSpace.Is(pdf[end]) && !IsDigit(pdf[end]) && !IsLetter(pdf[end]) && pdf[end] != (byte)'%')
             end++;
         first = Token.Other;
         return end;
@@ -183,11 +183,6 @@ internal static class PdfReferenceOnlyObjects
         var eol = pdf[from..].IndexOfAny((byte)'\r', (byte)'\n');
         return eol < 0 ? pdf.Length : from + eol;
     }
-
-    // PDF's white space: NUL, tab, line feed, form feed, carriage return, space.
-    private static bool IsWhite(byte b) => b is 0 or 9 or 10 or 12 or 13 or 32;
-
-    private static readonly System.Buffers.SearchValues<byte> White = System.Buffers.SearchValues.Create([0, 9, 10, 12, 13, 32]);
 
     private static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
 
@@ -220,13 +215,8 @@ internal static class PdfReferenceOnlyObjects
             get
             {
                 for (var length = Math.Min(count, Size); length > 0; length--)
-                {
-                    var matches = true;
-                    for (var k = 0; k < length && matches; k++)
-                        matches = Fits(ring[(count - length + k) % Size], k);
-                    if (matches)
+                    if (LastTokensFit(length))
                         return true;
-                }
                 return false;
             }
         }
@@ -239,13 +229,20 @@ internal static class PdfReferenceOnlyObjects
 
         public void Push(Token token, Dictionary<int, int> found)
         {
-            if (token.Kind == TokenKind.EndObj && count >= Size &&
-                At(0) is { Kind: TokenKind.Number } number && IsGeneration(At(1)) && At(2).Kind == TokenKind.Obj &&
-                At(3) is { Kind: TokenKind.Number } target && IsGeneration(At(4)) && At(5).Kind == TokenKind.R)
-                found[number.Value] = target.Value; // a later revision of an object (an incremental update) wins
+            if (token.Kind == TokenKind.EndObj && count >= Size && LastTokensFit(Size))
+                found[At(0).Value] = At(3).Value; // a later revision of an object (an incremental update) wins
             ring[count % Size] = token;
             count++;
             Received++;
+        }
+
+        // Whether the last `length` tokens are the pattern's first `length`.
+        private bool LastTokensFit(int length)
+        {
+            for (var k = 0; k < length; k++)
+                if (!Fits(ring[(count - length + k) % Size], k))
+                    return false;
+            return true;
         }
 
         // The i-th of the last Size tokens, oldest first.

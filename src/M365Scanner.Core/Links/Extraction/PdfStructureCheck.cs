@@ -19,7 +19,7 @@ internal static class PdfStructureCheck
         if (keyword < 0)
             return "no startxref at its end (truncated?)";
 
-        var digits = tail[(keyword + "startxref".Length)..].TrimStart(" \r\n\t\f\0"u8);
+        var digits = tail[(keyword + "startxref".Length)..].TrimStart(PdfWhiteSpace.Bytes);
         if (!Utf8Parser.TryParse(digits, out long offset, out _) || offset < 0)
             return "its startxref offset is not a number";
 
@@ -35,7 +35,7 @@ internal static class PdfStructureCheck
     {
         if (offset >= pdf.Length)
             return false;
-        var at = pdf[(int)offset..].TrimStart(" \r\n\t\f\0"u8);
+        var at = pdf[(int)offset..].TrimStart(PdfWhiteSpace.Bytes);
         if (at.StartsWith("xref"u8))
             return true;
         var line = at[..Math.Min(at.Length, 32)];

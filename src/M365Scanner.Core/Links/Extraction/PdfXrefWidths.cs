@@ -18,7 +18,7 @@ internal static class PdfXrefWidths
         {
             var type = from + found;
             from = type + "/Type".Length;
-            var value = SkipWhite(pdf, from);
+            var value = PdfWhiteSpace.Skip(pdf, from);
             if (!pdf[value..].StartsWith("/XRef"u8) || (value + 5 < pdf.Length && IsWordByte(pdf[value + 5])))
                 continue;
 
@@ -41,11 +41,11 @@ internal static class PdfXrefWidths
     {
         for (var from = 0; dictionary[from..].IndexOf("/W"u8) is var found and >= 0;)
         {
-            var at = SkipWhite(dictionary, from + found + 2);
+            var at = PdfWhiteSpace.Skip(dictionary, from + found + 2);
             from += found + 2;
             if (at >= dictionary.Length || dictionary[at] != (byte)'[')
                 continue;
-            at = SkipWhite(dictionary, at + 1);
+            at = PdfWhiteSpace.Skip(dictionary, at + 1);
             for (var field = 0; field < 3; field++)
             {
                 var number = Number(dictionary[at..]);
@@ -54,7 +54,7 @@ internal static class PdfXrefWidths
                 if (!Utf8Parser.TryParse(number, out int width, out var used) || used != number.Length || width is < 0 or > MaxFieldBytes)
                     return System.Text.Encoding.Latin1.GetString(number);
                 var after = at + number.Length;
-                at = SkipWhite(dictionary, after);
+                at = PdfWhiteSpace.Skip(dictionary, after);
                 if (at == after)
                     break;
             }
@@ -71,13 +71,6 @@ internal static class PdfXrefWidths
     }
 
     private static readonly System.Buffers.SearchValues<byte> NumberBytes = System.Buffers.SearchValues.Create("+-.0123456789"u8);
-
-    private static int SkipWhite(ReadOnlySpan<byte> s, int at)
-    {
-        while (at < s.Length && s[at] is 0 or 9 or 10 or 12 or 13 or 32)
-            at++;
-        return at;
-    }
 
     private static bool IsWordByte(byte b) => b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9' or (byte)'_';
 }
