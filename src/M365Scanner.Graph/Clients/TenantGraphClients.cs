@@ -46,8 +46,21 @@ public sealed class TenantGraphClients : IDisposable
     /// <summary>The per-mailbox limiter in <paramref name="tenantId"/>'s pipeline (for diagnostics and tests).</summary>
     public MailboxConcurrencyHandler ConcurrencyOf(string tenantId) => Get(tenantId).Concurrency;
 
-    private TenantClient Get(string tenantId) =>
-        _clients.GetOrAdd(tenantId, id => new Lazy<TenantClient>(() => Build(Find(id)))).Value;
+    private TenantClient Get(string tenantId)
+    {
+        var client = _clients.GetOrAdd(tenantId, id => new Lazy<TenantClient>(() => Build(Find(id))));
+        try
+        {
+            return client.Value;
+        }
+        catch
+        {
+            // A Lazy keeps its exception: left in place, a stray job for an offboarded tenant would make the tenant
+            // unusable after it is re-admitted, until the process restarts.
+            _clients.TryRemove(KeyValuePair.Create(tenantId, client));
+            throw;
+        }
+    }
 
     private TenantCredentialOptions Find(string tenantId) =>
         _options.Tenants.FirstOrDefault(t => string.Equals(t.TenantId, tenantId, StringComparison.OrdinalIgnoreCase))
