@@ -15,6 +15,7 @@ public static class MimeMessageMapper
     public static EmailMessage Map(MimeMessage mime)
     {
         ArgumentNullException.ThrowIfNull(mime);
+        MimeCharsets.EnsureRegistered();
         var (textPart, htmlPart) = DisplayedBodies(mime);
         return new EmailMessage
         {
