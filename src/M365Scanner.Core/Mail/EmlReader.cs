@@ -23,10 +23,14 @@ public static class EmlReader
     /// <summary>Parses one message from <paramref name="stream"/>.</summary>
     /// <exception cref="FormatException">The bytes are not a message: no header block could be parsed.
     /// MimeKit is lenient about everything after the headers (a truncated body still parses).</exception>
-    public static EmailMessage Read(Stream stream, CancellationToken cancellationToken = default)
+    public static EmailMessage Read(Stream stream, CancellationToken cancellationToken = default) =>
+        Read(stream, persistent: false, cancellationToken);
+
+    private static EmailMessage Read(Stream stream, bool persistent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var mime = MimeMessage.Load(Options, stream, cancellationToken);
+        MimeCharsets.EnsureRegistered();
+        var mime = MimeMessage.Load(Options, stream, persistent, cancellationToken);
         if (mime.Headers.Count == 0)
             throw new FormatException("not a message: it has no header fields");
         return MimeMessageMapper.Map(mime);
@@ -39,6 +43,6 @@ public static class EmlReader
         using var stream = MemoryMarshal.TryGetArray(bytes, out var segment)
             ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
             : new MemoryStream(bytes.ToArray(), writable: false);
-        return Read(stream, cancellationToken);
+        return Read(stream, persistent: true, cancellationToken);
     }
 }

@@ -15,6 +15,7 @@ public static class MimeMessageMapper
     public static EmailMessage Map(MimeMessage mime)
     {
         ArgumentNullException.ThrowIfNull(mime);
+        MimeCharsets.EnsureRegistered();
         var (textPart, htmlPart) = DisplayedBodies(mime);
         return new EmailMessage
         {
@@ -33,8 +34,8 @@ public static class MimeMessageMapper
                 .Where(h => AuthenticationHeaders.Contains(h.Field, StringComparer.OrdinalIgnoreCase))
                 .Select(h => h.Value)],
             Headers = Headers(mime.Headers),
-            TextBody = textPart?.Text,
-            HtmlBody = htmlPart?.Text,
+            TextBody = textPart is null ? null : MimeText.Of(textPart),
+            HtmlBody = htmlPart is null ? null : MimeText.Of(htmlPart),
             Attachments = Attachments(mime, textPart, htmlPart),
         };
     }
@@ -56,7 +57,7 @@ public static class MimeMessageMapper
             index++;
             if (ReferenceEquals(part, textPart) || ReferenceEquals(part, htmlPart))
                 continue;
-            var bytes = DecodedContent(part);
+            var bytes = MimePartBytes.Decoded(part);
             attachments.Add(new EmailAttachment(
                 FileName: FileNameOf(part, index),
                 ContentType: part.ContentType.MimeType.ToLowerInvariant(),
@@ -86,26 +87,6 @@ public static class MimeMessageMapper
                 break;
         }
         return (text, html);
-    }
-
-    // The decoded bytes are handed over as the stream's own buffer: copying them out (ToArray) doubled the memory
-    // and time of mapping messages with large attachments.
-    private static ReadOnlyMemory<byte> DecodedContent(MimeEntity part)
-    {
-        var buffer = new MemoryStream();
-        switch (part)
-        {
-            case MessagePart { Message: not null } message:
-                message.Message.WriteTo(buffer);
-                break;
-            case MimePart { Content: not null } mimePart:
-                mimePart.Content.DecodeTo(buffer);
-                break;
-            default:
-                part.WriteTo(buffer, contentOnly: true);
-                break;
-        }
-        return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     private static string FileNameOf(MimeEntity part, int index)

@@ -29,9 +29,9 @@ internal static class PdfCorpus
     private static IEnumerable<(string Name, byte[] Bytes)> PhishingAttachments()
     {
         var pdfMarker = Encoding.ASCII.GetBytes("pdf");
-        foreach (var (name, raw) in PhishingCorpus.LoadMessages())
+        foreach (var (name, raw) in MailCorpus.LoadMessages(MailCorpus.Phishing))
         {
-            if (raw.AsSpan().IndexOf(pdfMarker) < 0 || PhishingCorpus.TryRead(raw) is not { } message)
+            if (raw.AsSpan().IndexOf(pdfMarker) < 0 || MailCorpus.TryRead(raw) is not { } message)
                 continue;
             foreach (var attachment in message.Attachments)
             {

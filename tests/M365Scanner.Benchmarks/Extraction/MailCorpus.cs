@@ -2,20 +2,27 @@ using M365Scanner.Core.Mail;
 
 namespace M365Scanner.Benchmarks.Extraction;
 
-/// <summary>The phishing samples of shared/data, read once per benchmark process.</summary>
-internal static class PhishingCorpus
+/// <summary>A folder of .eml files of shared/data (the phishing samples, the list mail), read once per benchmark
+/// process.</summary>
+internal static class MailCorpus
 {
-    /// <summary>The raw bytes of every phishing/*.eml, in file-name order so runs compare.</summary>
-    public static IReadOnlyList<(string Name, byte[] Bytes)> LoadMessages() =>
-        System.IO.Directory.GetFiles(SharedData.PathOf("phishing"), "*.eml")
+    public const string Phishing = "phishing";
+    public const string Lists = "lists";
+
+    /// <summary>The raw bytes of every .eml under <paramref name="folder"/>, in path order so runs compare.</summary>
+    public static IReadOnlyList<(string Name, byte[] Bytes)> LoadMessages(string folder)
+    {
+        var root = SharedData.PathOf(folder);
+        return System.IO.Directory.GetFiles(root, "*.eml", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
-            .Select(path => (Path.GetFileName(path), File.ReadAllBytes(path)))
+            .Select(path => (Path.GetRelativePath(root, path), File.ReadAllBytes(path)))
             .ToArray();
+    }
 
     /// <summary>Every message decoded with the product's reader; samples it cannot read are left out (the
     /// benchmark measures extraction, and a message the reader rejects never reaches it).</summary>
-    public static IReadOnlyList<(string Name, EmailMessage Message)> ReadMessages() =>
-        LoadMessages()
+    public static IReadOnlyList<(string Name, EmailMessage Message)> ReadMessages(string folder) =>
+        LoadMessages(folder)
             .Select(m => (m.Name, Message: TryRead(m.Bytes)))
             .Where(m => m.Message is not null)
             .Select(m => (m.Name, m.Message!))

@@ -1,0 +1,34 @@
+namespace M365Scanner.Cli.Tests.Commands;
+
+/// <summary>A message in a legacy charset reads the same in a fresh process as anywhere else: the scan is the first
+/// thing the process decodes, before any HTML or PDF reader has loaded.</summary>
+public class ScanCharsetTests
+{
+    // A Czech partner's link in windows-1250: "č" is 0xE8 and "š" 0x9A, which read as "è" and a C1 control character
+    // when the charset is not known, and the host is then another one (or none).
+    private const string Message = """
+        Message-ID: <cp1250@partner.example>
+        From: alice@partner.example
+        To: bob@tenant.example
+        Subject: invoice
+        MIME-Version: 1.0
+        Content-Type: text/plain; charset=windows-1250
+        Content-Transfer-Encoding: quoted-printable
+
+        Faktura: https://=E8e=9Atina.example/faktura ke sta=9Een=ED.
+        """;
+
+    [Fact]
+    public async Task Scan_InAFreshProcess_ReadsAWindows1250BodyInItsCharset()
+    {
+        using var dir = new TempDir();
+        var file = dir.Write("cp1250.eml", Message);
+
+        var run = await CliProcess.Of("scan", "--mailbox", "bob@tenant.example", file);
+
+        Assert.True(run.ExitCode == 0, run.StderrHead);
+        var line = Assert.Single(run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var link = Assert.Single(System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("links").EnumerateArray());
+        Assert.Equal("https://čeština.example/faktura", link.GetProperty("url").GetString());
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text;
+using M365Scanner.Core.Mail;
+using M365Scanner.Core.Tests.TestSupport;
+using MimeKit;
+
+namespace M365Scanner.Core.Tests.Mail;
+
+/// <summary><see cref="MimeText"/> must give what MimeKit's <see cref="TextPart.Text"/> gives, on every text part
+/// of the real corpora and on the cases where charset choice and line ends differ.</summary>
+public class MimeTextTests
+{
+    [SkippableTheory]
+    [InlineData("phishing")]
+    [InlineData("lists")]
+    [InlineData("enron")]
+    public void Of_EveryTextPartOfTheCorpus_EqualsMimeKitsText(string corpus)
+    {
+        var folder = RequiredSharedData.RequireOrSkip(corpus);
+        var parts = 0;
+        var differing = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.eml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(4000))
+        {
+            MimeMessage message;
+            try
+            {
+                message = MimeMessage.Load(file);
+            }
+            catch (FormatException)
+            {
+                continue;
+            }
+            foreach (var part in message.BodyParts.OfType<TextPart>())
+            {
+                parts++;
+                if (MimeText.Of(part) != part.Text)
+                    differing.Add($"{Path.GetRelativePath(folder, file)}: {part.ContentType.MimeType}");
+            }
+        }
+        Assert.True(parts > 100, $"only {parts} text parts under {folder}");
+        Assert.Empty(differing);
+    }
+
+    [Theory]
+    [InlineData("text/plain; charset=utf-8", "7bit", "a\r\nb\r\n", "a\nb\n")]
+    [InlineData("text/plain; charset=utf-8", "7bit", "a\rb\r\r\nc\r", "a\rb\r\nc")] // a lone CR stays, a final one goes
+    [InlineData("text/plain; charset=windows-1252", "quoted-printable", "caf=E9 =93quoted=94 =80", "café “quoted” €")]
+    [InlineData("text/plain; charset=koi8-r", "8bit", "\u00D0\u00D2\u00C9\u00D7\u00C5\u00D4", "привет")]
+    [InlineData("text/plain", "quoted-printable", "caf=C3=A9", "café")] // no charset: UTF-8 when the bytes are UTF-8
+    [InlineData("text/plain", "quoted-printable", "caf=E9 ok", "café ok")] // ...else ISO-8859-1
+    [InlineData("text/plain", "quoted-printable", "caf=E9", "caf")] // MimeKit's quirk: an unfinished UTF-8 sequence at the end is dropped
+    [InlineData("text/plain; charset=utf-8", "quoted-printable", "a=C3=28b", "a\uFFFD(b")] // a declared charset replaces what it cannot read
+    [InlineData("text/plain", "base64", "77u/aGk=", "\uFEFFhi")] // a UTF-8 byte-order mark picks UTF-8 and is kept, as MimeKit keeps it
+    public void Of_ChoosesTheCharsetAndLineEndsAsMimeKitDoes(string contentType, string transferEncoding, string body, string expected)
+    {
+        var mime = $"From: a@x.example\r\nMIME-Version: 1.0\r\nContent-Type: {contentType}\r\nContent-Transfer-Encoding: {transferEncoding}\r\n\r\n{body}";
+        var part = (TextPart)MimeMessage.Load(new MemoryStream(Encoding.Latin1.GetBytes(mime))).Body;
+        MimeCharsets.EnsureRegistered(); // as the product's readers do before MimeKit decodes
+
+        Assert.Equal(part.Text, MimeText.Of(part));
+        Assert.Equal(expected, MimeText.Of(part));
+    }
+}
