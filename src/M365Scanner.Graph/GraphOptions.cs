@@ -48,6 +48,10 @@ public sealed class GraphOptions : IValidatableObject
     [Range(0, 25L * 1024 * 1024)]
     public long MaxListedAttachmentBytes { get; set; } = 4L * 1024 * 1024;
 
+    /// <summary>Where an attachment over <see cref="MaxAttachmentBytes"/> is spooled while a rewritten copy that must carry
+    /// it is made (up to Graph's 150 MB each; deleted once the copy is made). The system's temporary folder by default.</summary>
+    public string SpoolDirectory { get; set; } = Path.GetTempPath();
+
     /// <summary>Messages per page ($top) when a baseline reads a folder's history: one request per page. Graph allows
     /// 1 to 1,000 for message lists; larger pages of full bodies risk gateway timeouts (504), and a page is also what a
     /// restarted baseline re-reads and how long it holds the graph's write transaction. See docs/BENCHMARKS.md.</summary>

@@ -16,9 +16,7 @@ internal static class AttachmentContent
     public static async Task<AttachmentRead> ReadAsync(GraphServiceClient graph, string mailbox, string messageId, string attachmentId,
         long maxBytes, CancellationToken cancellationToken)
     {
-        var request = new RequestInformation(Method.GET,
-            "{+baseurl}/users/{user}/messages/{message}/attachments/{attachment}/$value",
-            new Dictionary<string, object> { ["user"] = mailbox, ["message"] = messageId, ["attachment"] = attachmentId });
+        var request = ValueRequest(mailbox, messageId, attachmentId);
         var (body, length) = await GraphResponses.SendStreamedAsync(graph.RequestAdapter, request, cancellationToken).ConfigureAwait(false);
         if (body is null) return new AttachmentRead([], 0);
         await using (body.ConfigureAwait(false))
@@ -27,4 +25,20 @@ internal static class AttachmentContent
             return bytes is not null ? new AttachmentRead(bytes, bytes.Length) : new AttachmentRead(null, length > maxBytes ? length.Value : maxBytes + 1);
         }
     }
+
+    /// <summary>Spools an attachment's raw bytes by /$value into a temporary file of <paramref name="directory"/>, for a
+    /// copy that carries an attachment scanning did not read (<see cref="CopyAttachmentContent.SpoolAsync"/>).</summary>
+    public static async Task<CopyAttachmentContent> SpoolAsync(GraphServiceClient graph, string mailbox, string messageId, string attachmentId,
+        string directory, CancellationToken cancellationToken)
+    {
+        var request = ValueRequest(mailbox, messageId, attachmentId);
+        var (body, _) = await GraphResponses.SendStreamedAsync(graph.RequestAdapter, request, cancellationToken).ConfigureAwait(false);
+        if (body is null) return CopyAttachmentContent.InMemory([]);
+        await using (body.ConfigureAwait(false))
+            return await CopyAttachmentContent.SpoolAsync(body, directory, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static RequestInformation ValueRequest(string mailbox, string messageId, string attachmentId) =>
+        new(Method.GET, "{+baseurl}/users/{user}/messages/{message}/attachments/{attachment}/$value",
+            new Dictionary<string, object> { ["user"] = mailbox, ["message"] = messageId, ["attachment"] = attachmentId });
 }

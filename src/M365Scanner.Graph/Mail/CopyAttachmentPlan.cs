@@ -22,6 +22,9 @@ internal sealed record CopyAttachmentPlan(IReadOnlyList<CopyAttachmentRoute> Rou
     /// <summary>From this size on, an attachment goes through an upload session.</summary>
     public const long UploadSessionMinBytes = 3_000_000;
 
+    /// <summary>The largest attachment an upload session takes (150 MB, read as MiB as the emulator enforces).</summary>
+    public const long MaxUploadBytes = 150L * 1024 * 1024;
+
     /// <summary>Bytes per upload PUT: 12 × 320 KiB = 3.75 MiB, under 4 MB in either reading.</summary>
     public const int UploadRangeBytes = 12 * 320 * 1024;
 

@@ -13,20 +13,19 @@ namespace M365Scanner.Graph.Mail;
 internal static class CopyAttachments
 {
     public static async Task AddAsync(GraphServiceClient graph, IRequestAdapter uploads, string mailbox, string copyId,
-        Attachment source, byte[] bytes, CopyAttachmentRoute route, CancellationToken cancellationToken)
+        Attachment source, CopyAttachmentContent content, CopyAttachmentRoute route, CancellationToken cancellationToken)
     {
         var attachments = graph.Users[mailbox].Messages[copyId].Attachments;
         if (route == CopyAttachmentRoute.Posted)
         {
-            await attachments.PostAsync(ReceivedCopyBuilder.Attachment(source, bytes), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await attachments.PostAsync(ReceivedCopyBuilder.Attachment(source, content.ToArray()), cancellationToken: cancellationToken).ConfigureAwait(false);
             return;
         }
         var session = await attachments.CreateUploadSession.PostAsync(
-                new CreateUploadSessionPostRequestBody { AttachmentItem = ReceivedCopyBuilder.UploadItem(source, bytes.Length) },
+                new CreateUploadSessionPostRequestBody { AttachmentItem = ReceivedCopyBuilder.UploadItem(source, content.Length) },
                 cancellationToken: cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("Graph returned no upload session.");
-        using var stream = new MemoryStream(bytes, writable: false);
-        var task = new LargeFileUploadTask<FileAttachment>(session, stream, CopyAttachmentPlan.UploadRangeBytes, uploads);
+        var task = new LargeFileUploadTask<FileAttachment>(session, content.OpenRead(), CopyAttachmentPlan.UploadRangeBytes, uploads);
         // One try: on failure the task would ask the session for its missing ranges, which Outlook reports in a form
         // ("2097152", no dash) the task cannot parse; the rewrite fails and is retried whole instead.
         var result = await task.UploadAsync(maxTries: 1, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -53,7 +53,8 @@ public sealed class GraphMailbox
     /// <remarks>Requests: one create carrying the attachments that fit in it; then, for a copy over Graph's 4 MB request
     /// limit, one POST per small attachment that did not fit and, per attachment of 3 MB or more, an upload session and
     /// one PUT per 3.75 MiB (<see cref="CopyAttachmentPlan"/>), and one PATCH that marks the copy whole; plus one
-    /// /$value per attachment that was not read for scanning (over the cap), which is read whole. Such a copy is created
+    /// /$value per attachment that was not read for scanning (over the cap), spooled to a file of
+    /// <see cref="GraphOptions.SpoolDirectory"/> and deleted once the copy is made. Such a copy is created
     /// marked unfinished (<see cref="ScannerCopy.IsWhole"/>), so a run stopped before its last attachment leaves a copy
     /// that <see cref="ScannerCopies"/> reports as not whole; when an attachment cannot be added, the copy is deleted
     /// again and the error rethrown.</remarks>
@@ -61,7 +62,7 @@ public sealed class GraphMailbox
         CancellationToken cancellationToken = default)
     {
         var graph = _clients.For(tenant);
-        var prepared = await PrepareCopyAsync(graph, mailbox, original, copy, cancellationToken).ConfigureAwait(false);
+        using var prepared = await PrepareCopyAsync(graph, mailbox, original, copy, cancellationToken).ConfigureAwait(false);
         return await CreateAsync(tenant, graph, mailbox, original, prepared, cancellationToken).ConfigureAwait(false);
     }
 
@@ -93,7 +94,7 @@ public sealed class GraphMailbox
         CancellationToken cancellationToken = default)
     {
         var graph = _clients.For(tenant);
-        var prepared = await PrepareCopyAsync(graph, mailbox, original, copy, cancellationToken).ConfigureAwait(false);
+        using var prepared = await PrepareCopyAsync(graph, mailbox, original, copy, cancellationToken).ConfigureAwait(false);
         if (prepared.Later.Count > 0)
         {
             var whole = await CreateAsync(tenant, graph, mailbox, original, prepared, cancellationToken).ConfigureAwait(false);
@@ -170,35 +171,52 @@ public sealed class GraphMailbox
         _clients.For(tenant).Users[mailbox].Messages[messageId].DeleteAsync(cancellationToken: cancellationToken);
 
     /// <summary>The copy's create body with the attachments that fit in it, and the ones to add once it exists.</summary>
-    private static async Task<PreparedCopy> PrepareCopyAsync(GraphServiceClient graph, string mailbox, GraphMessage original, ReceivedCopy copy,
+    private async Task<PreparedCopy> PrepareCopyAsync(GraphServiceClient graph, string mailbox, GraphMessage original, ReceivedCopy copy,
         CancellationToken cancellationToken)
     {
         var sources = GraphMessageMapper.Mappable(original.Source).ToList();
-        var bytes = new List<byte[]>(sources.Count);
-        for (var i = 0; i < sources.Count; i++)
+        var contents = new List<CopyAttachmentContent>(sources.Count);
+        try
         {
-            var attachment = original.Message.Attachments[i];
-            if (copy.ReplacedAttachments is not null && copy.ReplacedAttachments.TryGetValue(i, out var replaced))
-                bytes.Add(replaced.ToArray());
-            else if (attachment.HasContent)
-                bytes.Add(attachment.Content.ToArray());
-            else // not read for scanning (over the cap): the copy still needs it, byte for byte
-                bytes.Add((await AttachmentContent.ReadAsync(graph, mailbox, original.Info.Id, sources[i].Id!, long.MaxValue, cancellationToken)
-                    .ConfigureAwait(false)).Bytes ?? []);
+            for (var i = 0; i < sources.Count; i++)
+            {
+                var attachment = original.Message.Attachments[i];
+                if (copy.ReplacedAttachments is not null && copy.ReplacedAttachments.TryGetValue(i, out var replaced))
+                    contents.Add(CopyAttachmentContent.InMemory(replaced.ToArray()));
+                else if (attachment.HasContent)
+                    contents.Add(CopyAttachmentContent.InMemory(attachment.Content.ToArray()));
+                else // not read for scanning (over the cap): the copy still needs it, byte for byte
+                    contents.Add(await AttachmentContent.SpoolAsync(graph, mailbox, original.Info.Id, sources[i].Id!, _options.SpoolDirectory,
+                        cancellationToken).ConfigureAwait(false));
+            }
+            return await PrepareAsync(original, copy, sources, contents, cancellationToken).ConfigureAwait(false);
         }
+        catch
+        {
+            contents.ForEach(c => c.Dispose());
+            throw;
+        }
+    }
 
+    private static async Task<PreparedCopy> PrepareAsync(GraphMessage original, ReceivedCopy copy, List<Attachment> sources,
+        List<CopyAttachmentContent> contents, CancellationToken cancellationToken)
+    {
+        // Only what travels in the create request is needed as an array; an empty one stands for the others.
+        var none = new byte[sources.Count][];
+        Array.Fill(none, []);
         // The body's JSON is measured, not estimated: the serializer escapes markup, so HTML grows by an unknown factor.
-        var bare = ReceivedCopyBuilder.Build(original.Source, copy, bytes, inline: new HashSet<int>());
+        var bare = ReceivedCopyBuilder.Build(original.Source, copy, none, inline: new HashSet<int>());
         var messageJson = Encoding.UTF8.GetByteCount(await KiotaJsonSerializer.SerializeAsStringAsync(bare, serializeOnlyChangedValues: true, cancellationToken)
             .ConfigureAwait(false));
         var plan = CopyAttachmentPlan.For(
-            [.. bytes.Select(b => (long)b.Length)],
+            [.. contents.Select(c => c.Length)],
             [.. sources.Select(a => (long)Encoding.UTF8.GetByteCount($"{a.Name}{a.ContentType}{(a as FileAttachment)?.ContentId}"))],
             messageJson);
         var inline = Enumerable.Range(0, sources.Count).Where(i => plan.Routes[i] == CopyAttachmentRoute.Inline).ToHashSet();
+        var bytes = Enumerable.Range(0, sources.Count).Select(i => inline.Contains(i) ? contents[i].ToArray() : []).ToList();
         var later = Enumerable.Range(0, sources.Count).Where(i => !inline.Contains(i))
-            .Select(i => new LaterAttachment(sources[i], bytes[i], plan.Routes[i])).ToList();
-        return new PreparedCopy(ReceivedCopyBuilder.Build(original.Source, copy, bytes, inline, whole: later.Count == 0), later, original.Info.Id);
+            .Select(i => new LaterAttachment(sources[i], contents[i], plan.Routes[i])).ToList();
+        return new PreparedCopy(ReceivedCopyBuilder.Build(original.Source, copy, bytes, inline, whole: later.Count == 0), later, original.Info.Id, contents);
     }
 
     private async Task CompleteCopyAsync(string tenant, GraphServiceClient graph, string mailbox, string copyId, PreparedCopy prepared,
@@ -208,7 +226,7 @@ public sealed class GraphMailbox
         try
         {
             foreach (var later in prepared.Later)
-                await CopyAttachments.AddAsync(graph, _clients.UploadsFor(tenant), mailbox, copyId, later.Source, later.Bytes, later.Route,
+                await CopyAttachments.AddAsync(graph, _clients.UploadsFor(tenant), mailbox, copyId, later.Source, later.Content, later.Route,
                     cancellationToken).ConfigureAwait(false);
             // Whole now: the marker loses its "unfinished" prefix (extended properties can be changed on a received message).
             await graph.Users[mailbox].Messages[copyId].PatchAsync(new Message
@@ -227,9 +245,18 @@ public sealed class GraphMailbox
         }
     }
 
-    private sealed record LaterAttachment(Attachment Source, byte[] Bytes, CopyAttachmentRoute Route);
+    private sealed record LaterAttachment(Attachment Source, CopyAttachmentContent Content, CopyAttachmentRoute Route);
 
-    private sealed record PreparedCopy(Message Create, IReadOnlyList<LaterAttachment> Later, string OriginalId);
+    /// <summary>Disposing it deletes the attachments spooled for it.</summary>
+    private sealed record PreparedCopy(Message Create, IReadOnlyList<LaterAttachment> Later, string OriginalId,
+        IReadOnlyList<CopyAttachmentContent> Contents) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var content in Contents)
+                content.Dispose();
+        }
+    }
 
     private static string FolderOf(GraphMessage original) =>
         original.Info.ParentFolderId ?? throw new InvalidOperationException("The message was read without parentFolderId.");

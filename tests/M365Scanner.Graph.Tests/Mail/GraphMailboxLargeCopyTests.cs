@@ -45,19 +45,24 @@ public sealed class GraphMailboxLargeCopyTests(GraphFixture f) : IClassFixture<G
     }
 
     [Fact]
-    public async Task Copy_Of20MbPdfOverTheScanCap_IsCarriedByteForByte()
+    public async Task Copy_Of20MbPdfOverTheScanCap_IsCarriedByteForByte_ThroughASpoolFileThatIsThenDeleted()
     {
+        var spool = Path.Combine(Path.GetTempPath(), "m365scanner-spool-test-" + Guid.NewGuid().ToString("N"));
+        var mailbox = MailboxWithCap(1024 * 1024, spool);
         var (user, id, pdf) = DeliverPdfMessage(seed: 2);
-        var original = await f.Mailbox.GetMessageAsync(f.Tenant.Id, user, id);
-        Assert.False(original.Message.Attachments.Single(a => a.FileName == "invoice.pdf").HasContent); // the fixture's cap is 1 MB
+        var original = await mailbox.GetMessageAsync(f.Tenant.Id, user, id);
+        Assert.False(original.Message.Attachments.Single(a => a.FileName == "invoice.pdf").HasContent);
         var before = f.Emulator.Control.Requests.Count;
 
-        var copyId = await f.Mailbox.CreateReceivedCopyAsync(f.Tenant.Id, user, original, new ReceivedCopy("<p>safe</p>", null));
+        var copyId = await mailbox.CreateReceivedCopyAsync(f.Tenant.Id, user, original, new ReceivedCopy("<p>safe</p>", null));
 
         var requests = await RequestsSinceAsync(before, 10);
         Assert.Equal(["GET $value", "POST messages", "POST createUploadSession", .. Enumerable.Repeat("PUT range", 6), "PATCH message"],
             requests.Select(Shape));
         Assert.Equal(SHA256.HashData(pdf), SHA256.HashData((await AttachmentsOfAsync(user, copyId))["invoice.pdf"]));
+        Assert.True(Directory.Exists(spool), "the PDF was not spooled");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(spool));
+        Directory.Delete(spool);
     }
 
     [Fact]
@@ -109,14 +114,16 @@ public sealed class GraphMailboxLargeCopyTests(GraphFixture f) : IClassFixture<G
     }
 
     [Fact]
-    public async Task Copy_WhenTheUploadFails_TheCopyIsRemovedAndTheErrorRaised()
+    public async Task Copy_WhenTheUploadFails_TheCopyIsRemovedAndTheErrorRaised_AndNoSpoolFileIsLeft()
     {
+        var spool = Path.Combine(Path.GetTempPath(), "m365scanner-spool-test-" + Guid.NewGuid().ToString("N"));
+        var mailbox = MailboxWithCap(1024 * 1024, spool);
         var (user, id, _) = DeliverPdfMessage(seed: 5);
-        var original = await f.Mailbox.GetMessageAsync(f.Tenant.Id, user, id);
+        var original = await mailbox.GetMessageAsync(f.Tenant.Id, user, id);
         var fault = f.Emulator.Control.InjectFault(new FaultRule { Kind = FaultKind.ServiceUnavailable, Method = "PUT", Pattern = "^/outlook/", RetryAfterSeconds = 0 });
         try
         {
-            await Assert.ThrowsAnyAsync<Exception>(() => f.Mailbox.CreateReceivedCopyAsync(f.Tenant.Id, user, original, new ReceivedCopy("<p>safe</p>", null)));
+            await Assert.ThrowsAnyAsync<Exception>(() => mailbox.CreateReceivedCopyAsync(f.Tenant.Id, user, original, new ReceivedCopy("<p>safe</p>", null)));
         }
         finally
         {
@@ -124,6 +131,9 @@ public sealed class GraphMailboxLargeCopyTests(GraphFixture f) : IClassFixture<G
         }
 
         Assert.Equal([id], f.Emulator.Control.GetMessages(f.Tenant.Id, user).Select(m => m.Id));
+        Assert.True(Directory.Exists(spool), "the PDF was not spooled");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(spool));
+        Directory.Delete(spool);
     }
 
     [Fact]
@@ -153,10 +163,11 @@ public sealed class GraphMailboxLargeCopyTests(GraphFixture f) : IClassFixture<G
     private Task<IReadOnlyList<ScannerCopy>> FindCopiesAsync(string user) =>
         new ScannerCopies(f.Clients).FindAsync(f.Tenant.Id, user, "invoice-" + user + "@partner.example");
 
-    private GraphMailbox MailboxWithCap(long cap)
+    private GraphMailbox MailboxWithCap(long cap, string? spoolDirectory = null)
     {
         var options = GraphFixture.OptionsFor(f.Emulator, [.. f.Options.Tenants]);
         options.MaxAttachmentBytes = cap;
+        options.SpoolDirectory = spoolDirectory ?? options.SpoolDirectory;
         return new GraphMailbox(f.Clients, Microsoft.Extensions.Options.Options.Create(options));
     }
 

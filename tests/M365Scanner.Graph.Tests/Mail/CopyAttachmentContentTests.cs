@@ -1,0 +1,66 @@
+using M365Scanner.Graph.Mail;
+
+namespace M365Scanner.Graph.Tests.Mail;
+
+public sealed class CopyAttachmentContentTests : IDisposable
+{
+    private readonly string _spool = Path.Combine(Path.GetTempPath(), "m365scanner-spool-test-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Spool_GivesTheBytesBack_ThenDeletesItsFile()
+    {
+        var bytes = Enumerable.Range(0, 300_000).Select(i => (byte)(i * 7)).ToArray();
+
+        using (var content = await CopyAttachmentContent.SpoolAsync(new MemoryStream(bytes), _spool, CancellationToken.None))
+        {
+            Assert.Single(Directory.GetFiles(_spool));
+            Assert.Equal(bytes.Length, content.Length);
+            Assert.Equal(bytes, content.ToArray());
+            using var copy = new MemoryStream();
+            await content.OpenRead().CopyToAsync(copy);
+            Assert.Equal(bytes, copy.ToArray());
+        }
+
+        Assert.Empty(Directory.GetFiles(_spool));
+    }
+
+    [Fact]
+    public async Task Spool_OfMoreThanGraphTakes_IsRefusedAndLeavesNoFile()
+    {
+        var endless = new ZeroStream(CopyAttachmentPlan.MaxUploadBytes + 1);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => CopyAttachmentContent.SpoolAsync(endless, _spool, CancellationToken.None));
+
+        Assert.Empty(Directory.GetFiles(_spool));
+        Assert.True(endless.Position <= CopyAttachmentPlan.MaxUploadBytes + 81920, "read on past the limit");
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_spool)) Directory.Delete(_spool, recursive: true);
+    }
+
+    // A body of zeros of a given length, produced as it is read.
+    private sealed class ZeroStream(long length) : Stream
+    {
+        private long _position;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - _position);
+            Array.Clear(buffer, offset, n);
+            _position += n;
+            return n;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => length;
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
