@@ -96,8 +96,9 @@ public sealed class OfflineScan
         error = "";
         try
         {
-            using var stream = File.OpenRead(file);
-            return EmlReader.Read(stream);
+            // Whole, so MimeKit reads the parts in place rather than copying each (EmlReader.Read of bytes); it would
+            // hold a copy of every part anyway.
+            return EmlReader.Read(File.ReadAllBytes(file));
         }
         catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
         {
