@@ -22,11 +22,13 @@ public sealed class GraphMailbox
     private readonly GraphOptions _options;
     private readonly BatchRunner _batches;
     private readonly QuarantineFolders _quarantine = new();
+    private readonly OwnMessageMarker _marker;
 
-    public GraphMailbox(TenantGraphClients clients, IOptions<GraphOptions> options, TimeProvider? time = null)
+    public GraphMailbox(TenantGraphClients clients, IOptions<GraphOptions> options, OwnMessageMarker marker, TimeProvider? time = null)
     {
         _clients = clients;
         _options = options.Value;
+        _marker = marker;
         _batches = new BatchRunner(time ?? TimeProvider.System, maxAttempts: _options.MaxRetries + 1);
     }
 
@@ -45,7 +47,7 @@ public sealed class GraphMailbox
 
         var fetched = await AttachmentFetcher.FetchAsync(graph, mailbox, message, _options, cancellationToken).ConfigureAwait(false);
         var mapped = GraphMessageMapper.Map(message, fetched, _options.MaxAttachmentBytes);
-        return new GraphMessage(mapped, InfoOf(message), [.. GraphMessageMapper.Mappable(message).Select(a => a.Id ?? "")], message);
+        return new GraphMessage(mapped, InfoOf(message, mailbox), [.. GraphMessageMapper.Mappable(message).Select(a => a.Id ?? "")], message);
     }
 
     /// <summary>Creates a copy of <paramref name="original"/> in the same folder that Exchange stores as received
@@ -79,7 +81,7 @@ public sealed class GraphMailbox
     public async Task<string> CreateNoticeAsync(string tenant, string mailbox, ReceivedNotice notice, CancellationToken cancellationToken = default)
     {
         var created = await _clients.For(tenant).Users[mailbox].MailFolders["inbox"].Messages
-            .PostAsync(ReceivedNoticeBuilder.Build(notice), cancellationToken: cancellationToken).ConfigureAwait(false);
+            .PostAsync(ReceivedNoticeBuilder.Build(notice, _marker.Mark(mailbox, notice.Marker)), cancellationToken: cancellationToken).ConfigureAwait(false);
         return created?.Id ?? throw new InvalidOperationException("Graph returned no id for the created notice.");
     }
 
@@ -170,7 +172,7 @@ public sealed class GraphMailbox
         _clients.For(tenant).Users[mailbox].Messages[messageId].DeleteAsync(cancellationToken: cancellationToken);
 
     /// <summary>The copy's create body with the attachments that fit in it, and the ones to add once it exists.</summary>
-    private static async Task<PreparedCopy> PrepareCopyAsync(GraphServiceClient graph, string mailbox, GraphMessage original, ReceivedCopy copy,
+    private async Task<PreparedCopy> PrepareCopyAsync(GraphServiceClient graph, string mailbox, GraphMessage original, ReceivedCopy copy,
         CancellationToken cancellationToken)
     {
         var sources = GraphMessageMapper.Mappable(original.Source).ToList();
@@ -188,7 +190,7 @@ public sealed class GraphMailbox
         }
 
         // The body's JSON is measured, not estimated: the serializer escapes markup, so HTML grows by an unknown factor.
-        var bare = ReceivedCopyBuilder.Build(original.Source, copy, bytes, inline: new HashSet<int>());
+        var bare = ReceivedCopyBuilder.Build(original.Source, copy, _marker.Mark(mailbox, original.Info.Id), bytes, inline: new HashSet<int>());
         var messageJson = Encoding.UTF8.GetByteCount(await KiotaJsonSerializer.SerializeAsStringAsync(bare, serializeOnlyChangedValues: true, cancellationToken)
             .ConfigureAwait(false));
         var plan = CopyAttachmentPlan.For(
@@ -198,7 +200,9 @@ public sealed class GraphMailbox
         var inline = Enumerable.Range(0, sources.Count).Where(i => plan.Routes[i] == CopyAttachmentRoute.Inline).ToHashSet();
         var later = Enumerable.Range(0, sources.Count).Where(i => !inline.Contains(i))
             .Select(i => new LaterAttachment(sources[i], bytes[i], plan.Routes[i])).ToList();
-        return new PreparedCopy(ReceivedCopyBuilder.Build(original.Source, copy, bytes, inline, whole: later.Count == 0), later, original.Info.Id);
+        // A copy whose attachments follow the create is marked unfinished until they are all added (ScannerCopy.IsWhole).
+        var marker = _marker.Mark(mailbox, later.Count == 0 ? original.Info.Id : MessageFields.UnfinishedCopyPrefix + original.Info.Id);
+        return new PreparedCopy(ReceivedCopyBuilder.Build(original.Source, copy, marker, bytes, inline), later, original.Info.Id);
     }
 
     private async Task CompleteCopyAsync(string tenant, GraphServiceClient graph, string mailbox, string copyId, PreparedCopy prepared,
@@ -213,7 +217,7 @@ public sealed class GraphMailbox
             // Whole now: the marker loses its "unfinished" prefix (extended properties can be changed on a received message).
             await graph.Users[mailbox].Messages[copyId].PatchAsync(new Message
             {
-                SingleValueExtendedProperties = [new() { Id = MessageFields.CopyOfPropertyId, Value = prepared.OriginalId }],
+                SingleValueExtendedProperties = [new() { Id = MessageFields.CopyOfPropertyId, Value = _marker.Mark(mailbox, prepared.OriginalId) }],
             }, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch
@@ -234,7 +238,7 @@ public sealed class GraphMailbox
     private static string FolderOf(GraphMessage original) =>
         original.Info.ParentFolderId ?? throw new InvalidOperationException("The message was read without parentFolderId.");
 
-    private static GraphMessageInfo InfoOf(Message m) => new(
+    private GraphMessageInfo InfoOf(Message m, string mailbox) => new(
         m.Id ?? "",
         m.ParentFolderId,
         m.IsRead ?? false,
@@ -243,6 +247,5 @@ public sealed class GraphMailbox
         m.ReceivedDateTime,
         m.InternetMessageId,
         m.HasAttachments ?? false,
-        m.SingleValueExtendedProperties?.FirstOrDefault(p =>
-            string.Equals(p.Id, MessageFields.CopyOfPropertyId, StringComparison.OrdinalIgnoreCase))?.Value);
+        _marker.Read(mailbox, m.Id ?? "", MessageFields.CopyOfValue(m)));
 }
