@@ -49,8 +49,9 @@ public sealed class ScannerHostOptions
     /// bound it sets on <see cref="MaxScanAttempts"/>, so these options need nothing from the scan path.</summary>
     public const int ScanRetries = 8;
 
-    /// <summary>Key that signs blocked-link tokens (base64, ≥ 32 bytes). When empty a random key is made at start,
-    /// and blocked links issued before a restart can no longer show their reasons. Checked at start.</summary>
+    /// <summary>Key that signs blocked-link tokens (base64, ≥ 32 bytes), and from which the keys of consent states and of
+    /// the scanner's own-message markers are derived. When empty a random key is made at start, and blocked links issued
+    /// before a restart can no longer show their reasons. Checked at start.</summary>
     [SigningKey("Scanner:BlockedLinkSigningKey")]
     public string? BlockedLinkSigningKey { get; set; }
 

@@ -27,7 +27,8 @@ internal static class AttachmentReadLoad
             Tenants = [new TenantCredentialOptions { TenantId = h.TenantId, ClientId = h.ClientId, ClientSecret = h.Secret }],
         });
         using var clients = new TenantGraphClients(options);
-        var mailbox = new GraphMailbox(clients, options);
+        // Reads only: no marker it writes is read back by another process.
+        var mailbox = new GraphMailbox(clients, options, new OwnMessageMarker(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         await mailbox.GetMessageAsync(h.TenantId, h.User, h.Messages["none"]); // token, connection and JIT outside the figures
 
         var text = new StringBuilder();

@@ -14,7 +14,7 @@ namespace M365Scanner.Graph.Mail;
 /// what <see cref="AttachmentFetcher"/> costs (1 for most: one attachment, or a few small ones listed together),
 /// against 1,000 + 20 for a $select listing followed by one GET per message. Pages carry no attachment bytes, so
 /// a page of messages with large attachments is not a page of hundreds of megabytes.</remarks>
-public sealed class FolderMessages(TenantGraphClients clients, IOptions<GraphOptions> options)
+public sealed class FolderMessages(TenantGraphClients clients, IOptions<GraphOptions> options, OwnMessageMarker marker)
 {
     /// <param name="attachmentBytes">False when the caller needs no attachment content (a hunt of a sender, which
     /// matches on the sender alone): each message then maps with its attachments' metadata only, and costs no request
@@ -39,7 +39,7 @@ public sealed class FolderMessages(TenantGraphClients clients, IOptions<GraphOpt
                 var fetched = attachmentBytes
                     ? await AttachmentFetcher.FetchAsync(graph, mailbox, message, options.Value, cancellationToken).ConfigureAwait(false)
                     : new FetchedAttachments();
-                yield return new GraphMessage(GraphMessageMapper.Map(message, fetched, options.Value.MaxAttachmentBytes), Info(message),
+                yield return new GraphMessage(GraphMessageMapper.Map(message, fetched, options.Value.MaxAttachmentBytes), Info(message, mailbox),
                     [.. GraphMessageMapper.Mappable(message).Select(a => a.Id ?? "")], message);
             }
             if (page.OdataNextLink is not { } next)
@@ -48,8 +48,7 @@ public sealed class FolderMessages(TenantGraphClients clients, IOptions<GraphOpt
         }
     }
 
-    private static GraphMessageInfo Info(Message m) => new(m.Id ?? "", m.ParentFolderId, m.IsRead ?? false, m.IsDraft ?? false,
+    private GraphMessageInfo Info(Message m, string mailbox) => new(m.Id ?? "", m.ParentFolderId, m.IsRead ?? false, m.IsDraft ?? false,
         m.Categories ?? [], m.ReceivedDateTime, m.InternetMessageId, m.HasAttachments ?? false,
-        m.SingleValueExtendedProperties?.FirstOrDefault(p =>
-            string.Equals(p.Id, MessageFields.CopyOfPropertyId, StringComparison.OrdinalIgnoreCase))?.Value);
+        marker.Read(mailbox, m.Id ?? "", MessageFields.CopyOfValue(m)));
 }

@@ -22,11 +22,13 @@ public sealed class GraphMailbox
     private readonly GraphOptions _options;
     private readonly BatchRunner _batches;
     private readonly QuarantineFolders _quarantine = new();
+    private readonly OwnMessageMarker _marker;
 
-    public GraphMailbox(TenantGraphClients clients, IOptions<GraphOptions> options, TimeProvider? time = null)
+    public GraphMailbox(TenantGraphClients clients, IOptions<GraphOptions> options, OwnMessageMarker marker, TimeProvider? time = null)
     {
         _clients = clients;
         _options = options.Value;
+        _marker = marker;
         _batches = new BatchRunner(time ?? TimeProvider.System, maxAttempts: _options.MaxRetries + 1);
     }
 
@@ -45,7 +47,7 @@ public sealed class GraphMailbox
 
         var fetched = await AttachmentFetcher.FetchAsync(graph, mailbox, message, _options, cancellationToken).ConfigureAwait(false);
         var mapped = GraphMessageMapper.Map(message, fetched, _options.MaxAttachmentBytes);
-        return new GraphMessage(mapped, InfoOf(message), [.. GraphMessageMapper.Mappable(message).Select(a => a.Id ?? "")], message);
+        return new GraphMessage(mapped, InfoOf(message, mailbox), [.. GraphMessageMapper.Mappable(message).Select(a => a.Id ?? "")], message);
     }
 
     /// <summary>Creates a copy of <paramref name="original"/> in the same folder that Exchange stores as received
@@ -80,7 +82,7 @@ public sealed class GraphMailbox
     public async Task<string> CreateNoticeAsync(string tenant, string mailbox, ReceivedNotice notice, CancellationToken cancellationToken = default)
     {
         var created = await _clients.For(tenant).Users[mailbox].MailFolders["inbox"].Messages
-            .PostAsync(ReceivedNoticeBuilder.Build(notice), cancellationToken: cancellationToken).ConfigureAwait(false);
+            .PostAsync(ReceivedNoticeBuilder.Build(notice, _marker.Mark(mailbox, notice.Marker)), cancellationToken: cancellationToken).ConfigureAwait(false);
         return created?.Id ?? throw new InvalidOperationException("Graph returned no id for the created notice.");
     }
 
@@ -189,7 +191,7 @@ public sealed class GraphMailbox
                     contents.Add(await AttachmentContent.SpoolAsync(graph, mailbox, original.Info.Id, sources[i].Id!, _options.SpoolDirectory,
                         cancellationToken).ConfigureAwait(false));
             }
-            return await PrepareAsync(original, copy, sources, contents, cancellationToken).ConfigureAwait(false);
+            return await PrepareAsync(mailbox, original, copy, sources, contents, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -198,14 +200,14 @@ public sealed class GraphMailbox
         }
     }
 
-    private static async Task<PreparedCopy> PrepareAsync(GraphMessage original, ReceivedCopy copy, List<Attachment> sources,
+    private async Task<PreparedCopy> PrepareAsync(string mailbox, GraphMessage original, ReceivedCopy copy, List<Attachment> sources,
         List<CopyAttachmentContent> contents, CancellationToken cancellationToken)
     {
         // Only what travels in the create request is needed as an array; an empty one stands for the others.
         var none = new byte[sources.Count][];
         Array.Fill(none, []);
         // The body's JSON is measured, not estimated: the serializer escapes markup, so HTML grows by an unknown factor.
-        var bare = ReceivedCopyBuilder.Build(original.Source, copy, none, inline: new HashSet<int>());
+        var bare = ReceivedCopyBuilder.Build(original.Source, copy, _marker.Mark(mailbox, original.Info.Id), none, inline: new HashSet<int>());
         var messageJson = Encoding.UTF8.GetByteCount(await KiotaJsonSerializer.SerializeAsStringAsync(bare, serializeOnlyChangedValues: true, cancellationToken)
             .ConfigureAwait(false));
         var plan = CopyAttachmentPlan.For(
@@ -216,7 +218,9 @@ public sealed class GraphMailbox
         var bytes = Enumerable.Range(0, sources.Count).Select(i => inline.Contains(i) ? contents[i].ToArray() : []).ToList();
         var later = Enumerable.Range(0, sources.Count).Where(i => !inline.Contains(i))
             .Select(i => new LaterAttachment(sources[i], contents[i], plan.Routes[i])).ToList();
-        return new PreparedCopy(ReceivedCopyBuilder.Build(original.Source, copy, bytes, inline, whole: later.Count == 0), later, original.Info.Id, contents);
+        // A copy whose attachments follow the create is marked unfinished until they are all added (ScannerCopy.IsWhole).
+        var marker = _marker.Mark(mailbox, later.Count == 0 ? original.Info.Id : MessageFields.UnfinishedCopyPrefix + original.Info.Id);
+        return new PreparedCopy(ReceivedCopyBuilder.Build(original.Source, copy, marker, bytes, inline), later, original.Info.Id, contents);
     }
 
     private async Task CompleteCopyAsync(string tenant, GraphServiceClient graph, string mailbox, string copyId, PreparedCopy prepared,
@@ -231,7 +235,7 @@ public sealed class GraphMailbox
             // Whole now: the marker loses its "unfinished" prefix (extended properties can be changed on a received message).
             await graph.Users[mailbox].Messages[copyId].PatchAsync(new Message
             {
-                SingleValueExtendedProperties = [new() { Id = MessageFields.CopyOfPropertyId, Value = prepared.OriginalId }],
+                SingleValueExtendedProperties = [new() { Id = MessageFields.CopyOfPropertyId, Value = _marker.Mark(mailbox, prepared.OriginalId) }],
             }, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch
@@ -261,7 +265,7 @@ public sealed class GraphMailbox
     private static string FolderOf(GraphMessage original) =>
         original.Info.ParentFolderId ?? throw new InvalidOperationException("The message was read without parentFolderId.");
 
-    private static GraphMessageInfo InfoOf(Message m) => new(
+    private GraphMessageInfo InfoOf(Message m, string mailbox) => new(
         m.Id ?? "",
         m.ParentFolderId,
         m.IsRead ?? false,
@@ -270,6 +274,5 @@ public sealed class GraphMailbox
         m.ReceivedDateTime,
         m.InternetMessageId,
         m.HasAttachments ?? false,
-        m.SingleValueExtendedProperties?.FirstOrDefault(p =>
-            string.Equals(p.Id, MessageFields.CopyOfPropertyId, StringComparison.OrdinalIgnoreCase))?.Value);
+        _marker.Read(mailbox, m.Id ?? "", MessageFields.CopyOfValue(m)));
 }

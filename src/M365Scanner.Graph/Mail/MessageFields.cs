@@ -6,13 +6,19 @@ namespace M365Scanner.Graph.Mail;
 internal static class MessageFields
 {
     /// <summary>Named property marking the scanner's own messages, which nothing scans: its rewritten copies (the value is
-    /// the original's Graph id) and its held-message notices (the value names the held message, see <see cref="ReceivedNotice"/>).</summary>
+    /// the original's Graph id) and its held-message notices (the value names the held message, see <see cref="ReceivedNotice"/>),
+    /// each value tagged by <see cref="OwnMessageMarker"/> so that nobody else can write one that is believed.</summary>
     public const string CopyOfPropertyId = "String {6f1c2a8e-4b7d-4e0a-9c35-2d8f1b6e7a40} Name M365ScannerCopyOf";
 
     /// <summary>Before the original's id in <see cref="CopyOfPropertyId"/> while a copy is not whole yet: set at the
     /// create of a copy whose large attachments follow it, replaced by the bare id once the last one is added. The
     /// value stays non-null throughout, so the copy is recognised as the scanner's own at every moment.</summary>
     public const string UnfinishedCopyPrefix = "unfinished:";
+
+    /// <summary>The stored value of <see cref="CopyOfPropertyId"/> on <paramref name="m"/> (read with it expanded), as
+    /// stored: <see cref="OwnMessageMarker.Read"/> says whether it is ours.</summary>
+    public static string? CopyOfValue(Microsoft.Graph.Models.Message m) => m.SingleValueExtendedProperties?.FirstOrDefault(p =>
+        string.Equals(p.Id, CopyOfPropertyId, StringComparison.OrdinalIgnoreCase))?.Value;
 
     public static readonly string[] Select =
     [

@@ -15,13 +15,12 @@ internal static class ReceivedCopyBuilder
 {
     private const int MsgFlagRead = 0x1;
 
+    /// <param name="marker">The copy's own-message marker, tagged (<see cref="OwnMessageMarker.Mark"/>): the original's id,
+    /// after <see cref="MessageFields.UnfinishedCopyPrefix"/> when attachments follow the create.</param>
     /// <param name="attachmentBytes">Bytes of every mapped attachment, in <see cref="GraphMessageMapper.Mappable"/> order.</param>
     /// <param name="inline">Which of them the create carries (by index); all when null. The others are added to the
     /// copy after it exists (<see cref="CopyAttachmentPlan"/>).</param>
-    /// <param name="whole">False when attachments follow the create: the copy is then marked unfinished
-    /// (<see cref="MessageFields.UnfinishedCopyPrefix"/>) until they are all added.</param>
-    public static Message Build(Message original, ReceivedCopy copy, IReadOnlyList<byte[]> attachmentBytes, IReadOnlySet<int>? inline = null,
-        bool whole = true)
+    public static Message Build(Message original, ReceivedCopy copy, string marker, IReadOnlyList<byte[]> attachmentBytes, IReadOnlySet<int>? inline = null)
     {
         var isHtml = original.Body?.ContentType == BodyType.Html;
         var content = (isHtml ? copy.HtmlBody ?? copy.TextBody : copy.TextBody ?? copy.HtmlBody)
@@ -30,7 +29,7 @@ internal static class ReceivedCopyBuilder
         var properties = new List<SingleValueLegacyExtendedProperty>
         {
             new() { Id = "Integer 0x0E07", Value = (isRead ? MsgFlagRead : 0).ToString(CultureInfo.InvariantCulture) },
-            new() { Id = MessageFields.CopyOfPropertyId, Value = whole ? original.Id : MessageFields.UnfinishedCopyPrefix + original.Id },
+            new() { Id = MessageFields.CopyOfPropertyId, Value = marker },
         };
         if (original.ReceivedDateTime is { } received)
             properties.Add(new() { Id = "SystemTime 0x0E06", Value = Iso(received) });

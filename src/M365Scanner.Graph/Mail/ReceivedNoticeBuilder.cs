@@ -8,7 +8,8 @@ namespace M365Scanner.Graph.Mail;
 /// <see cref="ReceivedCopyBuilder"/>), so the user reads it and cannot edit and send it as a draft.</summary>
 internal static class ReceivedNoticeBuilder
 {
-    public static Message Build(ReceivedNotice notice)
+    /// <param name="marker">The notice's <see cref="ReceivedNotice.Marker"/>, tagged (<see cref="OwnMessageMarker.Mark"/>).</param>
+    public static Message Build(ReceivedNotice notice, string marker)
     {
         var at = notice.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         return new Message
@@ -23,7 +24,7 @@ internal static class ReceivedNoticeBuilder
             SingleValueExtendedProperties =
             [
                 new() { Id = "Integer 0x0E07", Value = "0" },
-                new() { Id = MessageFields.CopyOfPropertyId, Value = notice.Marker },
+                new() { Id = MessageFields.CopyOfPropertyId, Value = marker },
                 new() { Id = "SystemTime 0x0E06", Value = at },
                 new() { Id = "SystemTime 0x0039", Value = at },
             ],

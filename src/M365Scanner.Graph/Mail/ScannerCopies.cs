@@ -10,7 +10,7 @@ namespace M365Scanner.Graph.Mail;
 /// messages of a folder: a copy sorts by its original's received time, so in a busy folder it is not among the newest
 /// (the second copies the black-box probe found). A <c>$filter</c> on a property reads the mailbox itself, unlike
 /// <c>$search</c>, whose index lags: a copy created a moment before is found.</remarks>
-public sealed class ScannerCopies(TenantGraphClients clients)
+public sealed class ScannerCopies(TenantGraphClients clients, OwnMessageMarker marker)
 {
     // Copies of one message are one, or a few after an interruption: one page is all of them.
     private const int Page = 100;
@@ -29,9 +29,9 @@ public sealed class ScannerCopies(TenantGraphClients clients)
             r.QueryParameters.Expand = [$"singleValueExtendedProperties($filter=id eq '{MessageFields.CopyOfPropertyId}')"];
             r.QueryParameters.Top = Page;
         }, cancellationToken).ConfigureAwait(false);
-        return [.. (page?.Value ?? []).Select(m => (m.Id, CopyOf: m.SingleValueExtendedProperties?.FirstOrDefault(p =>
-                string.Equals(p.Id, MessageFields.CopyOfPropertyId, StringComparison.OrdinalIgnoreCase))?.Value))
-            .Where(m => m.Id is not null && m.CopyOf is not null)
+        // A message whose marker does not verify is not ours: never resumed, never removed by a release.
+        return [.. (page?.Value ?? []).Where(m => m.Id is not null).Select(m => (m.Id, CopyOf: marker.Read(mailbox, m.Id!, MessageFields.CopyOfValue(m))))
+            .Where(m => m.CopyOf is not null)
             .Select(m => m.CopyOf!.StartsWith(MessageFields.UnfinishedCopyPrefix, StringComparison.Ordinal)
                 ? new ScannerCopy(m.Id!, m.CopyOf[MessageFields.UnfinishedCopyPrefix.Length..], IsWhole: false)
                 : new ScannerCopy(m.Id!, m.CopyOf))];

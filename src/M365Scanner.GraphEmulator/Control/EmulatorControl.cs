@@ -105,10 +105,19 @@ public sealed class EmulatorControl
 
     /// <summary>Delivers a MIME message to a folder (Inbox by default) as transport would: received now, not a draft,
     /// change notifications fire. Returns the new message id.</summary>
-    public string Deliver(string tenantId, string userIdOrUpn, byte[] mime, string folder = "inbox", DateTimeOffset? receivedAt = null)
+    /// <param name="extendedProperties">Extended properties (Graph id to value) the message arrives with, as Exchange
+    /// may promote a sender's TNEF (winmail.dat) named properties onto the delivered item.</param>
+    public string Deliver(string tenantId, string userIdOrUpn, byte[] mime, string folder = "inbox", DateTimeOffset? receivedAt = null,
+        IReadOnlyDictionary<string, string>? extendedProperties = null)
     {
         var mailbox = GetUser(tenantId, userIdOrUpn).Mailbox;
         var template = MimeImporter.Import(mime, receivedAt ?? _time.GetUtcNow(), _time.GetUtcNow());
+        if (extendedProperties is not null)
+            template = template with
+            {
+                ExtendedProperties = [.. template.ExtendedProperties.Where(p => !extendedProperties.ContainsKey(p.Id)),
+                    .. extendedProperties.Select(p => new ExtendedProperty(p.Key, p.Value))],
+            };
         return mailbox.Add(folder, template).Id;
     }
 

@@ -17,7 +17,7 @@ public sealed class FolderMessagesTests(GraphFixture f) : IClassFixture<GraphFix
         var options = GraphFixture.OptionsFor(f.Emulator, [.. f.Options.Tenants]);
         options.HuntPageSize = 2;
 
-        var read = await new FolderMessages(f.Clients, Microsoft.Extensions.Options.Options.Create(options))
+        var read = await new FolderMessages(f.Clients, Microsoft.Extensions.Options.Options.Create(options), f.Marker)
             .ReadAsync(f.Tenant.Id, user, "inbox", start.AddMinutes(-1)).ToListAsync();
 
         Assert.Equal(Enumerable.Reverse(ids), read.Select(m => m.Info.Id));

@@ -133,7 +133,7 @@ public sealed class GraphMailboxActionTests(GraphFixture f) : IClassFixture<Grap
 
         var first = await f.Mailbox.EnsureQuarantineFolderAsync(f.Tenant.Id, user);
         var again = await f.Mailbox.EnsureQuarantineFolderAsync(f.Tenant.Id, user);
-        var otherWorker = await new GraphMailbox(f.Clients, Microsoft.Extensions.Options.Options.Create(f.Options))
+        var otherWorker = await new GraphMailbox(f.Clients, Microsoft.Extensions.Options.Options.Create(f.Options), f.Marker)
             .EnsureQuarantineFolderAsync(f.Tenant.Id, user);
 
         Assert.Equal(first, again);

@@ -120,7 +120,7 @@ public sealed class GraphMailboxAttachmentTests(GraphFixture f) : IClassFixture<
     {
         var large = Bytes(5 * 1024 * 1024);
         var (user, id) = Deliver(("invoice.pdf", Pdf, "application/pdf"), ("video.bin", large, "application/octet-stream"));
-        var recent = new FolderMessages(f.Clients, Microsoft.Extensions.Options.Options.Create(f.Options));
+        var recent = new FolderMessages(f.Clients, Microsoft.Extensions.Options.Options.Create(f.Options), f.Marker);
         var before = Requests(user).Count;
 
         var read = await recent.ReadAsync(f.Tenant.Id, user, "inbox", DateTimeOffset.UtcNow.AddDays(-1)).SingleAsync();

@@ -75,7 +75,7 @@ public sealed class GraphMailboxLargeCopyTests(GraphFixture f) : IClassFixture<G
 
         // What the copy was before upload sessions: every attachment inline in the create.
         var e = await Assert.ThrowsAsync<ODataError>(() => f.Clients.For(f.Tenant.Id).Users[user].MailFolders[original.Info.ParentFolderId].Messages
-            .PostAsync(ReceivedCopyBuilder.Build(original.Source, new ReceivedCopy("<p>safe</p>", null), bytes)));
+            .PostAsync(ReceivedCopyBuilder.Build(original.Source, new ReceivedCopy("<p>safe</p>", null), f.Marker.Mark(user, id), bytes)));
 
         Assert.Equal(413, e.ResponseStatusCode);
         Assert.Single(f.Emulator.Control.GetMessages(f.Tenant.Id, user));
@@ -161,14 +161,14 @@ public sealed class GraphMailboxLargeCopyTests(GraphFixture f) : IClassFixture<G
     }
 
     private Task<IReadOnlyList<ScannerCopy>> FindCopiesAsync(string user) =>
-        new ScannerCopies(f.Clients).FindAsync(f.Tenant.Id, user, "invoice-" + user + "@partner.example");
+        new ScannerCopies(f.Clients, f.Marker).FindAsync(f.Tenant.Id, user, "invoice-" + user + "@partner.example");
 
     private GraphMailbox MailboxWithCap(long cap, string? spoolDirectory = null)
     {
         var options = GraphFixture.OptionsFor(f.Emulator, [.. f.Options.Tenants]);
         options.MaxAttachmentBytes = cap;
         options.SpoolDirectory = spoolDirectory ?? options.SpoolDirectory;
-        return new GraphMailbox(f.Clients, Microsoft.Extensions.Options.Options.Create(options));
+        return new GraphMailbox(f.Clients, Microsoft.Extensions.Options.Options.Create(options), f.Marker);
     }
 
     private (string User, string Id, byte[] Pdf) DeliverPdfMessage(int seed)

@@ -24,6 +24,8 @@ public sealed class GraphFixture : IAsyncLifetime
     public GraphOptions Options { get; private set; } = null!;
     public TenantGraphClients Clients { get; private set; } = null!;
     public GraphMailbox Mailbox { get; private set; } = null!;
+    /// <summary>The marker every adapter class of these tests shares, as one host's do.</summary>
+    public OwnMessageMarker Marker { get; } = new(RandomNumberGenerator.GetBytes(32));
     public GraphSubscriptions Subscriptions { get; private set; } = null!;
     public InboxDelta Delta { get; private set; } = null!;
     public GraphUsers Users { get; private set; } = null!;
@@ -41,7 +43,7 @@ public sealed class GraphFixture : IAsyncLifetime
             new TenantCredentialOptions { TenantId = CertificateTenant.Id, ClientId = certApp.ClientId, CertificatePath = pfxPath, CertificatePassword = "pfx-pass" });
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         Clients = new TenantGraphClients(options);
-        Mailbox = new GraphMailbox(Clients, options);
+        Mailbox = new GraphMailbox(Clients, options, Marker);
         Subscriptions = new GraphSubscriptions(Clients, options);
         Delta = new InboxDelta(Clients);
         Users = new GraphUsers(Clients);

@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using M365Scanner.Graph.Mail;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace M365Scanner.Host.Tests.TestSupport;
 
@@ -9,11 +11,12 @@ namespace M365Scanner.Host.Tests.TestSupport;
 public sealed class MailboxOverGraph : IDisposable
 {
     /// <summary>The named property marking the scanner's copies, as it travels on the wire (its value is the
-    /// original's Graph id).</summary>
+    /// original's Graph id, tagged by the deployment's <see cref="OwnMessageMarker"/>).</summary>
     public const string CopyOfProperty = "String {6f1c2a8e-4b7d-4e0a-9c35-2d8f1b6e7a40} Name M365ScannerCopyOf";
 
     private readonly HttpClient _http;
     private readonly string _mailbox;
+    private readonly OwnMessageMarker _marker;
 
     public MailboxOverGraph(ScannerEnvironment env, string mailbox = ScannerEnvironment.Mailbox)
     {
@@ -22,10 +25,11 @@ public sealed class MailboxOverGraph : IDisposable
         _http = new HttpClient(env.Emulator.CreateHttpHandler()) { BaseAddress = new Uri(env.Emulator.GraphV1.ToString().TrimEnd('/') + "/") };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         _mailbox = mailbox;
+        _marker = env.Host.Services.GetRequiredService<OwnMessageMarker>();
     }
 
     /// <summary>Every message of the mailbox, any folder, whose Message-ID is <paramref name="internetMessageId"/>
-    /// (without brackets), with the scanner's copy marker when it has one.</summary>
+    /// (without brackets), with the value of the scanner's copy marker when it has one that verifies.</summary>
     public async Task<IReadOnlyList<GraphListedMessage>> WithMessageIdAsync(string internetMessageId)
     {
         var filter = Uri.EscapeDataString($"internetMessageId eq '<{internetMessageId}>'");
@@ -35,9 +39,9 @@ public sealed class MailboxOverGraph : IDisposable
         return [.. page.GetProperty("value").EnumerateArray().Select(m => new GraphListedMessage(
             m.GetProperty("id").GetString()!,
             m.GetProperty("parentFolderId").GetString()!,
-            m.TryGetProperty("singleValueExtendedProperties", out var properties)
+            _marker.Read(_mailbox, m.GetProperty("id").GetString()!, m.TryGetProperty("singleValueExtendedProperties", out var properties)
                 ? properties.EnumerateArray().Select(p => p.GetProperty("value").GetString()).FirstOrDefault()
-                : null))];
+                : null)))];
     }
 
     /// <summary>The scanner's copies of the message, wherever they are.</summary>
@@ -45,7 +49,8 @@ public sealed class MailboxOverGraph : IDisposable
         [.. (await WithMessageIdAsync(internetMessageId)).Where(m => m.CopyOf is not null)];
 
     /// <summary>Creates in the inbox a received message marked as the scanner's copy of <paramref name="originalId"/>,
-    /// with the original's Message-ID: the copy an earlier run left behind without recording it.</summary>
+    /// with the original's Message-ID: the copy an earlier run left behind without recording it (its marker tagged with
+    /// the deployment's key, as that run tagged it).</summary>
     public async Task<string> CreateUntrackedCopyAsync(string internetMessageId, string originalId)
     {
         var response = await _http.PostAsJsonAsync($"users/{_mailbox}/mailFolders/inbox/messages", new
@@ -56,7 +61,7 @@ public sealed class MailboxOverGraph : IDisposable
             singleValueExtendedProperties = new[]
             {
                 new { id = "Integer 0x0E07", value = "0" },
-                new { id = CopyOfProperty, value = originalId },
+                new { id = CopyOfProperty, value = _marker.Mark(_mailbox, originalId) },
             },
         });
         response.EnsureSuccessStatusCode();
@@ -66,5 +71,6 @@ public sealed class MailboxOverGraph : IDisposable
     public void Dispose() => _http.Dispose();
 }
 
-/// <param name="CopyOf">The scanner's copy marker (the original's Graph id), or null when the message is not a copy.</param>
+/// <param name="CopyOf">The value of the scanner's copy marker (the original's Graph id), or null when the message is not
+/// a copy or its marker does not verify.</param>
 public sealed record GraphListedMessage(string Id, string ParentFolderId, string? CopyOf);

@@ -9,6 +9,7 @@ public static class ScannerGraphExtensions
     /// mailbox ports: <see cref="IMailboxMessages"/>, <see cref="IMailboxSubscriptions"/>, <see cref="IMailboxHistory"/> and <see cref="IMailboxNotices"/>.</summary>
     public static IHostApplicationBuilder AddScannerGraph(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(OwnMessageMarkerKey.Create);
         builder.Services.AddScannerGraph();
         builder.Services.AddSingleton<IMailboxMessages, GraphMailboxMessages>();
         builder.Services.AddSingleton<ReportingMailboxes>();
