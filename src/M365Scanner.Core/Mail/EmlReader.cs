@@ -7,6 +7,12 @@ namespace M365Scanner.Core.Mail;
 /// <see cref="EmailMessage"/>.</summary>
 public static class EmlReader
 {
+    // First of the fields, as static initializers run in order: creating Options builds MimeKit's charset table, which
+    // probes Shift_JIS, Big5, GB2312, EUC-KR, EUC-JP and ISO-2022-JP once and keeps them unsupported for the life of the
+    // process when the code-page provider is not registered yet. The call in Read alone relied on when the runtime
+    // chose to initialize this class.
+    private static readonly bool CharsetsRegistered = MimeCharsets.Registered;
+
     // Real mail is full of addresses RFC 5322 forbids ("k..allen@enron.com", unquoted commas in names);
     // reading them loosely keeps the sender and recipients instead of silently dropping them.
     // MaxMimeDepth bounds nesting that a hostile message could use to exhaust the stack.

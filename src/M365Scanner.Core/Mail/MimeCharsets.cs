@@ -10,7 +10,8 @@ namespace M365Scanner.Core.Mail;
 /// used, so without this a process read the first messages it saw differently from the same messages later.</remarks>
 internal static class MimeCharsets
 {
-    private static readonly bool Registered = Register();
+    /// <summary>True once the provider is registered: reading it registers the provider, once per process.</summary>
+    public static bool Registered { get; } = Register();
 
     /// <summary>Registers the provider once per process.</summary>
     public static void EnsureRegistered() => _ = Registered;

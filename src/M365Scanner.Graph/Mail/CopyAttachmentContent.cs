@@ -2,8 +2,8 @@ namespace M365Scanner.Graph.Mail;
 
 /// <summary>One attachment's bytes for a received copy: in memory when scanning already read them, or spooled to a
 /// temporary file when they were over the scan cap (up to Graph's 150 MB), so that a copy holds at most one upload range
-/// of such an attachment in memory, not the whole of it. The file is deleted on dispose, and by the system if the
-/// process dies first.</summary>
+/// of such an attachment in memory, not the whole of it. The file has no name once created on Unix (its bytes go with the
+/// handle, even if the process dies) and is deleted on dispose, or by the system if the process dies, on Windows.</summary>
 internal sealed class CopyAttachmentContent : IDisposable
 {
     private readonly byte[]? _bytes;
@@ -25,10 +25,25 @@ internal sealed class CopyAttachmentContent : IDisposable
     public static async Task<CopyAttachmentContent> SpoolAsync(Stream body, string directory, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
-        var spool = new FileStream(Path.Combine(directory, $"m365scanner-copy-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew,
-            FileAccess.ReadWrite, FileShare.None, bufferSize: 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var path = Path.Combine(directory, $"m365scanner-copy-{Guid.NewGuid():N}.tmp");
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.ReadWrite,
+            Share = FileShare.None,
+            BufferSize = 81920,
+            Options = FileOptions.DeleteOnClose | FileOptions.Asynchronous,
+        };
+        // A customer's attachment: not readable by other accounts of the host while it has a name.
+        if (!OperatingSystem.IsWindows())
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        var spool = new FileStream(path, options);
         try
         {
+            // Unix honours DeleteOnClose only on dispose, so a process killed first (OOM, a redeploy's SIGKILL) left the
+            // attachment on disk for good; unlinked now, the bytes live exactly as long as the handle.
+            if (!OperatingSystem.IsWindows())
+                File.Delete(path);
             var buffer = new byte[81920];
             int read;
             while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)

@@ -31,4 +31,32 @@ public class ScanCharsetTests
         var link = Assert.Single(System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("links").EnumerateArray());
         Assert.Equal("https://čeština.example/faktura", link.GetProperty("url").GetString());
     }
+
+    // Shift_JIS is one of the charsets MimeKit probes once, when its charset table is first built: built before the
+    // code-page provider is registered, the table marks it unsupported for the life of the process.
+    private const string ShiftJisMessage = """
+        Message-ID: <sjis@partner.example>
+        From: alice@partner.example
+        To: bob@tenant.example
+        Subject: invoice
+        MIME-Version: 1.0
+        Content-Type: text/plain; charset=shift_jis
+        Content-Transfer-Encoding: quoted-printable
+
+        Invoice: https://=83e=83X=83g.example/invoice
+        """;
+
+    [Fact]
+    public async Task Scan_InAFreshProcess_ReadsAShiftJisBodyInItsCharset()
+    {
+        using var dir = new TempDir();
+        var file = dir.Write("sjis.eml", ShiftJisMessage);
+
+        var run = await CliProcess.Of("scan", "--mailbox", "bob@tenant.example", file);
+
+        Assert.True(run.ExitCode == 0, run.StderrHead);
+        var line = Assert.Single(run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var link = Assert.Single(System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("links").EnumerateArray());
+        Assert.Equal("https://テスト.example/invoice", link.GetProperty("url").GetString());
+    }
 }

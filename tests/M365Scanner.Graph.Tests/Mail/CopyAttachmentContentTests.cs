@@ -13,13 +13,41 @@ public sealed class CopyAttachmentContentTests : IDisposable
 
         using (var content = await CopyAttachmentContent.SpoolAsync(new MemoryStream(bytes), _spool, CancellationToken.None))
         {
-            Assert.Single(Directory.GetFiles(_spool));
             Assert.Equal(bytes.Length, content.Length);
             Assert.Equal(bytes, content.ToArray());
             using var copy = new MemoryStream();
             await content.OpenRead().CopyToAsync(copy);
             Assert.Equal(bytes, copy.ToArray());
         }
+
+        Assert.Empty(Directory.GetFiles(_spool));
+    }
+
+    // DeleteOnClose deletes only on dispose where files are unlinked (Unix): a worker killed while holding a spool
+    // (OOM, SIGKILL on redeploy) left a customer's attachment on disk for good.
+    // Windows deletes a DeleteOnClose file itself when the process dies; there the name stays while it is held.
+    [Fact]
+    public async Task Spool_WhileHeld_HasNoNameOnDiskThatACrashCouldLeaveBehind()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var bytes = Enumerable.Range(0, 200_000).Select(i => (byte)(i * 13)).ToArray();
+
+        using var content = await CopyAttachmentContent.SpoolAsync(new MemoryStream(bytes), _spool, CancellationToken.None);
+
+        Assert.Empty(Directory.GetFiles(_spool));
+        Assert.Equal(bytes, content.ToArray());
+        using var copy = new MemoryStream();
+        await content.OpenRead().CopyToAsync(copy);
+        Assert.Equal(bytes, copy.ToArray());
+    }
+
+    [Fact]
+    public async Task Spool_Cancelled_LeavesNoFile()
+    {
+        using var cancel = new CancellationTokenSource();
+        var body = new CancellingStream(cancel, after: 3);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => CopyAttachmentContent.SpoolAsync(body, _spool, cancel.Token));
 
         Assert.Empty(Directory.GetFiles(_spool));
     }
@@ -38,6 +66,30 @@ public sealed class CopyAttachmentContentTests : IDisposable
     public void Dispose()
     {
         if (Directory.Exists(_spool)) Directory.Delete(_spool, recursive: true);
+    }
+
+    // A body that cancels its reader's token after a few reads, as a shutdown mid-download does.
+    private sealed class CancellingStream(CancellationTokenSource cancel, int after) : Stream
+    {
+        private int _reads;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (++_reads > after) cancel.Cancel();
+            cancel.Token.ThrowIfCancellationRequested();
+            Array.Fill(buffer, (byte)1, offset, count);
+            return count;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     // A body of zeros of a given length, produced as it is read.
