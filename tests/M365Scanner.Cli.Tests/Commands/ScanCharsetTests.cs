@@ -4,59 +4,33 @@ namespace M365Scanner.Cli.Tests.Commands;
 /// thing the process decodes, before any HTML or PDF reader has loaded.</summary>
 public class ScanCharsetTests
 {
+    [Theory]
     // A Czech partner's link in windows-1250: "č" is 0xE8 and "š" 0x9A, which read as "è" and a C1 control character
     // when the charset is not known, and the host is then another one (or none).
-    private const string Message = """
-        Message-ID: <cp1250@partner.example>
-        From: alice@partner.example
-        To: bob@tenant.example
-        Subject: invoice
-        MIME-Version: 1.0
-        Content-Type: text/plain; charset=windows-1250
-        Content-Transfer-Encoding: quoted-printable
-
-        Faktura: https://=E8e=9Atina.example/faktura ke sta=9Een=ED.
-        """;
-
-    [Fact]
-    public async Task Scan_InAFreshProcess_ReadsAWindows1250BodyInItsCharset()
-    {
-        using var dir = new TempDir();
-        var file = dir.Write("cp1250.eml", Message);
-
-        var run = await CliProcess.Of("scan", "--mailbox", "bob@tenant.example", file);
-
-        Assert.True(run.ExitCode == 0, run.StderrHead);
-        var line = Assert.Single(run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        var link = Assert.Single(System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("links").EnumerateArray());
-        Assert.Equal("https://čeština.example/faktura", link.GetProperty("url").GetString());
-    }
-
+    [InlineData("windows-1250", "https://=E8e=9Atina.example/faktura ke sta=9Een=ED.", "https://čeština.example/faktura")]
     // Shift_JIS is one of the charsets MimeKit probes once, when its charset table is first built: built before the
     // code-page provider is registered, the table marks it unsupported for the life of the process.
-    private const string ShiftJisMessage = """
-        Message-ID: <sjis@partner.example>
-        From: alice@partner.example
-        To: bob@tenant.example
-        Subject: invoice
-        MIME-Version: 1.0
-        Content-Type: text/plain; charset=shift_jis
-        Content-Transfer-Encoding: quoted-printable
-
-        Invoice: https://=83e=83X=83g.example/invoice
-        """;
-
-    [Fact]
-    public async Task Scan_InAFreshProcess_ReadsAShiftJisBodyInItsCharset()
+    [InlineData("shift_jis", "https://=83e=83X=83g.example/invoice", "https://テスト.example/invoice")]
+    public async Task Scan_InAFreshProcess_ReadsABodyInItsCharset(string charset, string quotedPrintableBody, string expectedUrl)
     {
         using var dir = new TempDir();
-        var file = dir.Write("sjis.eml", ShiftJisMessage);
+        var file = dir.Write("legacy.eml", $"""
+            Message-ID: <legacy@partner.example>
+            From: alice@partner.example
+            To: bob@tenant.example
+            Subject: invoice
+            MIME-Version: 1.0
+            Content-Type: text/plain; charset={charset}
+            Content-Transfer-Encoding: quoted-printable
+
+            Link: {quotedPrintableBody}
+            """);
 
         var run = await CliProcess.Of("scan", "--mailbox", "bob@tenant.example", file);
 
         Assert.True(run.ExitCode == 0, run.StderrHead);
         var line = Assert.Single(run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         var link = Assert.Single(System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("links").EnumerateArray());
-        Assert.Equal("https://テスト.example/invoice", link.GetProperty("url").GetString());
+        Assert.Equal(expectedUrl, link.GetProperty("url").GetString());
     }
 }

@@ -1,3 +1,4 @@
+using M365Scanner.Graph.Tests.TestSupport;
 using M365Scanner.Graph.Mail;
 
 namespace M365Scanner.Graph.Tests.Mail;
@@ -62,19 +63,8 @@ public sealed class CappedReadTests
     }
 
     /// <summary>A body that never ends, counting what it has handed out.</summary>
-    private sealed class EndlessStream : Stream
+    private sealed class EndlessStream : ForwardOnlyStream
     {
-        public long Handed { get; private set; }
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
         public override int Read(byte[] buffer, int offset, int count)
         {
             buffer.AsSpan(offset, count).Fill(0x41);

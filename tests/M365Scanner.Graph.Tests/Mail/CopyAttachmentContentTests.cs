@@ -1,4 +1,5 @@
 using M365Scanner.Graph.Mail;
+using M365Scanner.Graph.Tests.TestSupport;
 
 namespace M365Scanner.Graph.Tests.Mail;
 
@@ -60,7 +61,7 @@ public sealed class CopyAttachmentContentTests : IDisposable
         await Assert.ThrowsAsync<InvalidOperationException>(() => CopyAttachmentContent.SpoolAsync(endless, _spool, CancellationToken.None));
 
         Assert.Empty(Directory.GetFiles(_spool));
-        Assert.True(endless.Position <= CopyAttachmentPlan.MaxUploadBytes + 81920, "read on past the limit");
+        Assert.True(endless.Handed <= CopyAttachmentPlan.MaxUploadBytes + 81920, "read on past the limit");
     }
 
     public void Dispose()
@@ -69,7 +70,7 @@ public sealed class CopyAttachmentContentTests : IDisposable
     }
 
     // A body that cancels its reader's token after a few reads, as a shutdown mid-download does.
-    private sealed class CancellingStream(CancellationTokenSource cancel, int after) : Stream
+    private sealed class CancellingStream(CancellationTokenSource cancel, int after) : ForwardOnlyStream
     {
         private int _reads;
 
@@ -80,39 +81,17 @@ public sealed class CopyAttachmentContentTests : IDisposable
             Array.Fill(buffer, (byte)1, offset, count);
             return count;
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     // A body of zeros of a given length, produced as it is read.
-    private sealed class ZeroStream(long length) : Stream
+    private sealed class ZeroStream(long length) : ForwardOnlyStream
     {
-        private long _position;
-
         public override int Read(byte[] buffer, int offset, int count)
         {
-            var n = (int)Math.Min(count, length - _position);
+            var n = (int)Math.Min(count, length - Handed);
             Array.Clear(buffer, offset, n);
-            _position += n;
+            Handed += n;
             return n;
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => length;
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
