@@ -85,6 +85,9 @@ public sealed class GraphOptions : IValidatableObject
             && !TrustedHosts.Contains(graph.Host, StringComparer.OrdinalIgnoreCase))
             yield return new ValidationResult(
                 $"TrustedHosts must include the Graph host '{graph.Host}', or no request would carry a token.", [nameof(TrustedHosts)]);
+        // Said at start, not at the first rewrite of a message with an attachment over the cap.
+        if (string.IsNullOrWhiteSpace(SpoolDirectory))
+            yield return new ValidationResult("SpoolDirectory must name a folder (the system's temporary folder by default).", [nameof(SpoolDirectory)]);
     }
 
     /// <summary>Readable settings for start-up logs; credentials are never included.</summary>

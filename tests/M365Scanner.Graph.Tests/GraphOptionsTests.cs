@@ -57,6 +57,16 @@ public sealed class GraphOptionsTests
         Assert.Contains(Validate(options), r => r.ErrorMessage!.Contains("exactly one"));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void Validate_Fails_WhenTheSpoolDirectoryIsEmpty(string spool)
+    {
+        var options = new GraphOptions { SpoolDirectory = spool };
+
+        Assert.Contains(Validate(options), r => r.MemberNames.Contains(nameof(GraphOptions.SpoolDirectory)));
+    }
+
     [Fact]
     public void Validate_Fails_WhenGraphHostIsNotTrusted()
     {

@@ -35,7 +35,6 @@ public static class EmlReader
     private static EmailMessage Read(Stream stream, bool persistent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        MimeCharsets.EnsureRegistered();
         var mime = MimeMessage.Load(Options, stream, persistent, cancellationToken);
         if (mime.Headers.Count == 0)
             throw new FormatException("not a message: it has no header fields");
