@@ -28,7 +28,7 @@ internal static class AttachmentReadLoad
         });
         using var clients = new TenantGraphClients(options);
         // Reads only: no marker it writes is read back by another process.
-        var mailbox = new GraphMailbox(clients, options, new OwnMessageMarker(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        var mailbox = new GraphMailbox(clients, options, OwnMessageMarker.OfThisProcess());
         await mailbox.GetMessageAsync(h.TenantId, h.User, h.Messages["none"]); // token, connection and JIT outside the figures
 
         var text = new StringBuilder();

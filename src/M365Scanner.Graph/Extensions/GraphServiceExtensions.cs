@@ -19,7 +19,7 @@ public static class GraphServiceExtensions
         services.TryAddSingleton<TenantGraphClients>();
         // A key of this process alone: a host registers one derived from its deployment's key before calling this, so
         // that its markers verify after a restart and on its other hosts.
-        services.TryAddSingleton(sp => new OwnMessageMarker(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32),
+        services.TryAddSingleton(sp => OwnMessageMarker.OfThisProcess(
             sp.GetService<Microsoft.Extensions.Logging.ILogger<OwnMessageMarker>>()));
         services.TryAddSingleton(sp => new GraphMailbox(sp.GetRequiredService<TenantGraphClients>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphOptions>>(), sp.GetRequiredService<OwnMessageMarker>(),

@@ -15,6 +15,9 @@ internal static class MessageFields
     /// value stays non-null throughout, so the copy is recognised as the scanner's own at every moment.</summary>
     public const string UnfinishedCopyPrefix = "unfinished:";
 
+    /// <summary>The $expand that brings <see cref="CopyOfPropertyId"/> with a message, and no other extended property.</summary>
+    public const string CopyOfExpand = $"singleValueExtendedProperties($filter=id eq '{CopyOfPropertyId}')";
+
     /// <summary>The stored value of <see cref="CopyOfPropertyId"/> on <paramref name="m"/> (read with it expanded), as
     /// stored: <see cref="OwnMessageMarker.Read"/> says whether it is ours.</summary>
     public static string? CopyOfValue(Microsoft.Graph.Models.Message m) => m.SingleValueExtendedProperties?.FirstOrDefault(p =>
@@ -38,6 +41,6 @@ internal static class MessageFields
     public static readonly string[] Expand =
     [
         AttachmentMetadata,
-        $"singleValueExtendedProperties($filter=id eq '{CopyOfPropertyId}')",
+        CopyOfExpand,
     ];
 }

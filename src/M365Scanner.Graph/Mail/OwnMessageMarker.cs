@@ -40,6 +40,10 @@ public sealed class OwnMessageMarker
         _log = log ?? NullLogger<OwnMessageMarker>.Instance;
     }
 
+    /// <summary>A marker with a random key of this process alone: its markers do not verify in another process or after
+    /// a restart. For a host with no deployment key, and for tests.</summary>
+    public static OwnMessageMarker OfThisProcess(ILogger<OwnMessageMarker>? log = null) => new(RandomNumberGenerator.GetBytes(32), log);
+
     /// <summary>A marker keyed with the key derived for this purpose from <paramref name="deploymentKey"/>.</summary>
     public static OwnMessageMarker DerivedFrom(ReadOnlySpan<byte> deploymentKey, ILogger<OwnMessageMarker>? log = null)
     {

@@ -26,7 +26,7 @@ public sealed class ScannerCopies(TenantGraphClients clients, OwnMessageMarker m
         {
             r.QueryParameters.Select = ["id"];
             r.QueryParameters.Filter = $"internetMessageId eq '{literal}'";
-            r.QueryParameters.Expand = [$"singleValueExtendedProperties($filter=id eq '{MessageFields.CopyOfPropertyId}')"];
+            r.QueryParameters.Expand = [MessageFields.CopyOfExpand];
             r.QueryParameters.Top = Page;
         }, cancellationToken).ConfigureAwait(false);
         // A message whose marker does not verify is not ours: never resumed, never removed by a release.

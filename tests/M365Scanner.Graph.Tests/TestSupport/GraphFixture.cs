@@ -25,7 +25,7 @@ public sealed class GraphFixture : IAsyncLifetime
     public TenantGraphClients Clients { get; private set; } = null!;
     public GraphMailbox Mailbox { get; private set; } = null!;
     /// <summary>The marker every adapter class of these tests shares, as one host's do.</summary>
-    public OwnMessageMarker Marker { get; } = new(RandomNumberGenerator.GetBytes(32));
+    public OwnMessageMarker Marker { get; } = OwnMessageMarker.OfThisProcess();
     public GraphSubscriptions Subscriptions { get; private set; } = null!;
     public InboxDelta Delta { get; private set; } = null!;
     public GraphUsers Users { get; private set; } = null!;

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using M365Scanner.Graph.Mail;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +19,6 @@ public static class OwnMessageMarkerKey
         if (!string.IsNullOrWhiteSpace(configured) && SigningKeyFormat.TryDecode(configured, out var key))
             return OwnMessageMarker.DerivedFrom(key, log);
         log.LogWarning("No Scanner:BlockedLinkSigningKey configured: the scanner's own-message markers use a random key, so copies and notices made before a restart are no longer recognised as its own");
-        return new OwnMessageMarker(RandomNumberGenerator.GetBytes(32), log);
+        return OwnMessageMarker.OfThisProcess(log);
     }
 }
