@@ -15,6 +15,42 @@ public sealed record EmailAttachment(
     long Size,
     bool IsInline = false)
 {
+    /// <summary>How many leading bytes <see cref="FirstBytes"/> holds at least (all of them in a shorter
+    /// attachment): as many as sniffing a file's kind looks at.</summary>
+    public const int SniffLength = 1024;
+
+    private ReadOnlyMemory<byte> _content = Content;
+    private Lazy<ReadOnlyMemory<byte>>? _decodeOnce;
+    private ReadOnlyMemory<byte> _firstBytes;
+
+    /// <summary>The decoded bytes. Empty when the attachment was not fetched (see <see cref="Size"/>). An attachment
+    /// read from MIME in place (<see cref="DecodedOnFirstUse"/>) is decoded here, once, on first use.</summary>
+    public ReadOnlyMemory<byte> Content
+    {
+        get => _decodeOnce?.Value ?? _content;
+        init
+        {
+            _content = value;
+            _decodeOnce = null;
+        }
+    }
+
+    /// <summary>The content's first <see cref="SniffLength"/> bytes or more, without decoding the rest: an image
+    /// that no reader opens is never decoded whole.</summary>
+    public ReadOnlyMemory<byte> FirstBytes => _decodeOnce is { IsValueCreated: false } ? _firstBytes : Content;
+
     /// <summary>True when the bytes are here; false when the source skipped them (too large, not fetched).</summary>
-    public bool HasContent => Content.Length > 0 || Size == 0;
+    public bool HasContent => _decodeOnce is not null || Content.Length > 0 || Size == 0;
+
+    /// <summary>An attachment whose content is decoded on first use of <see cref="Content"/>.</summary>
+    /// <param name="firstBytes">The content's first bytes, at least <see cref="SniffLength"/> of them.</param>
+    /// <param name="sizeAtMost">The decoded size, or a bound on it a few bytes over.</param>
+    /// <param name="decode">Decodes the whole content; called at most once.</param>
+    internal static EmailAttachment DecodedOnFirstUse(string fileName, string contentType, ReadOnlyMemory<byte> firstBytes,
+        long sizeAtMost, bool isInline, Func<ReadOnlyMemory<byte>> decode) =>
+        new(fileName, contentType, ReadOnlyMemory<byte>.Empty, sizeAtMost, isInline)
+        {
+            _decodeOnce = new Lazy<ReadOnlyMemory<byte>>(decode, LazyThreadSafetyMode.ExecutionAndPublication),
+            _firstBytes = firstBytes,
+        };
 }

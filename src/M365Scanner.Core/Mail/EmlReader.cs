@@ -42,12 +42,14 @@ public static class EmlReader
     }
 
     /// <inheritdoc cref="Read(Stream, CancellationToken)"/>
+    /// <remarks>The message keeps reading <paramref name="bytes"/> after this returns (a large attachment is decoded
+    /// when first wanted), so they must not change while it is in use.</remarks>
     public static EmailMessage Read(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
     {
-        // Avoid copying a large attachment just to wrap it in a stream.
-        using var stream = MemoryMarshal.TryGetArray(bytes, out var segment)
-            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
-            : new MemoryStream(bytes.ToArray(), writable: false);
+        // Avoid copying a large attachment just to wrap it in a stream. Visible, so that an attachment is decoded from
+        // where it lies when first wanted (EmailAttachment.Content).
+        var array = MemoryMarshal.TryGetArray(bytes, out var segment) ? segment : bytes.ToArray();
+        using var stream = new MemoryStream(array.Array!, array.Offset, array.Count, writable: false, publiclyVisible: true);
         return Read(stream, persistent: true, cancellationToken);
     }
 }

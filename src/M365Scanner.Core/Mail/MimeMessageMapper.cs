@@ -57,15 +57,24 @@ public static class MimeMessageMapper
             index++;
             if (ReferenceEquals(part, textPart) || ReferenceEquals(part, htmlPart))
                 continue;
-            var bytes = MimePartBytes.Decoded(part);
-            attachments.Add(new EmailAttachment(
-                FileName: FileNameOf(part, index),
-                ContentType: part.ContentType.MimeType.ToLowerInvariant(),
-                Content: bytes,
-                Size: bytes.Length,
-                IsInline: part.ContentDisposition?.Disposition == ContentDisposition.Inline));
+            attachments.Add(Attachment(part, index));
         }
         return attachments;
+    }
+
+    // A large base64 part read in place is decoded only when a reader wants more than its first bytes: most are images.
+    private static EmailAttachment Attachment(MimeEntity part, int index)
+    {
+        var name = FileNameOf(part, index);
+        var type = part.ContentType.MimeType.ToLowerInvariant();
+        var inline = part.ContentDisposition?.Disposition == ContentDisposition.Inline;
+        if (part is MimePart mimePart && Base64InPlace.TryFind(mimePart, out var encoded) &&
+            encoded.Count > 4 * EmailAttachment.SniffLength &&
+            Base64InPlace.FirstBytes(encoded, EmailAttachment.SniffLength) is { } first)
+            return EmailAttachment.DecodedOnFirstUse(name, type, first, Base64InPlace.DecodedSizeAtMost(encoded), inline,
+                () => Base64InPlace.Decode(encoded));
+        var bytes = MimePartBytes.Decoded(part);
+        return new EmailAttachment(name, type, bytes, bytes.Length, inline);
     }
 
     // What the reader sees as the message: the first inline text/plain and text/html parts, as MimeKit's own

@@ -11,10 +11,12 @@ public static class AttachmentClassifier
 
     public static AttachmentKind Classify(EmailAttachment attachment)
     {
-        var bytes = attachment.Content.Span;
-        if (PdfLinkExtractor.LooksLikePdf(bytes))
+        // Sniffed from the first bytes, so that an image is never decoded whole; a ZIP is searched whole for its
+        // Office manifest, which need not come first.
+        var first = attachment.FirstBytes.Span;
+        if (PdfLinkExtractor.LooksLikePdf(first))
             return AttachmentKind.Pdf;
-        if (OfficeLinkExtractor.LooksLikeOfficeDocument(bytes))
+        if (OfficeLinkExtractor.MayBeOfficeDocument(first) && OfficeLinkExtractor.LooksLikeOfficeDocument(attachment.Content.Span))
             return AttachmentKind.Office;
 
         var type = attachment.ContentType;

@@ -47,7 +47,7 @@ public sealed class MessageLinkExtractor
             found.AddRange(_html.Extract(message.HtmlBody, origin, notes));
         if (!string.IsNullOrEmpty(message.TextBody))
             found.AddRange(_text.Extract(message.TextBody, origin));
-        var passwords = message.Attachments.Any(a => PdfLinkExtractor.LooksLikePdf(a.Content.Span))
+        var passwords = message.Attachments.Any(a => PdfLinkExtractor.LooksLikePdf(a.FirstBytes.Span))
             ? PdfPasswordHints.From(message)
             : [];
         foreach (var attachment in message.Attachments)

@@ -57,7 +57,10 @@ public sealed class OfficeLinkExtractor
     /// <summary>True when <paramref name="bytes"/> look like an OOXML package: a zip whose names include
     /// <c>[Content_Types].xml</c>. Cheap enough to call on every attachment; <see cref="Extract"/> decides the rest.</summary>
     public static bool LooksLikeOfficeDocument(ReadOnlySpan<byte> bytes) =>
-        bytes.StartsWith("PK\u0003\u0004"u8) && bytes.IndexOf("[Content_Types].xml"u8) >= 0;
+        MayBeOfficeDocument(bytes) && bytes.IndexOf("[Content_Types].xml"u8) >= 0;
+
+    /// <summary>True when <paramref name="firstBytes"/> start a ZIP archive, which an Office document is.</summary>
+    public static bool MayBeOfficeDocument(ReadOnlySpan<byte> firstBytes) => firstBytes.StartsWith("PK\u0003\u0004"u8);
 
     /// <summary>Returns the distinct external hyperlinks of <paramref name="document"/>, part by part.</summary>
     /// <remarks>Never throws for any content: an unreadable package or part adds a note

@@ -1,0 +1,134 @@
+using System.IO.Compression;
+using System.Text;
+using M365Scanner.Core.Links.Extraction;
+using M365Scanner.Core.Mail;
+using M365Scanner.Core.Tests.TestSupport;
+using MimeKit;
+
+namespace M365Scanner.Core.Tests.Mail;
+
+/// <summary>A large base64 attachment read from bytes in memory is decoded only when a reader wants more than its
+/// first bytes, and then to exactly what MimeKit decodes.</summary>
+public class AttachmentDecodedOnFirstUseTests
+{
+    [SkippableTheory]
+    [InlineData("phishing")]
+    [InlineData("lists")]
+    public void EveryLargeBase64PartOfTheCorpus_ReadInPlace_DecodesAsMimeKitDoes(string corpus)
+    {
+        var folder = RequiredSharedData.RequireOrSkip(corpus);
+        var parts = 0;
+        var differing = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.eml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var bytes = File.ReadAllBytes(file);
+            MimeMessage message;
+            try
+            {
+                message = MimeMessage.Load(new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true), persistent: true);
+            }
+            catch (FormatException)
+            {
+                continue;
+            }
+            foreach (var part in message.BodyParts.OfType<MimePart>())
+            {
+                if (!Base64InPlace.TryFind(part, out var encoded) || encoded.Count <= 4 * EmailAttachment.SniffLength)
+                    continue;
+                parts++;
+                var expected = new MemoryStream();
+                part.Content.DecodeTo(expected);
+                var whole = expected.ToArray();
+                var first = Base64InPlace.FirstBytes(encoded, EmailAttachment.SniffLength);
+                var size = Base64InPlace.DecodedSizeAtMost(encoded);
+                var name = $"{Path.GetRelativePath(folder, file)}: {part.ContentType.MimeType}";
+                if (!Base64InPlace.Decode(encoded).Span.SequenceEqual(whole))
+                    differing.Add($"{name}: decoded differently");
+                if (first is not { } head || head.Length < EmailAttachment.SniffLength || !whole.AsSpan().StartsWith(head.Span))
+                    differing.Add($"{name}: first bytes are not the decoded content's first {EmailAttachment.SniffLength}");
+                if (size < whole.Length || size > whole.Length + 2)
+                    differing.Add($"{name}: size {size} for {whole.Length} bytes");
+            }
+        }
+        Assert.True(parts > 100, $"only {parts} large base64 parts under {folder}");
+        Assert.Empty(differing);
+    }
+
+    [Fact]
+    public void Read_ALargeBase64Attachment_HasItsFirstBytesAndSize_AndItsContentWhenAsked()
+    {
+        var image = RandomBytes(60_000, seed: 1);
+        var attachment = Assert.Single(EmlReader.Read(Message(("photo.png", "image/png", image))).Attachments);
+
+        Assert.True(attachment.HasContent);
+        Assert.True(attachment.FirstBytes.Length >= EmailAttachment.SniffLength);
+        Assert.True(image.AsSpan().StartsWith(attachment.FirstBytes.Span));
+        Assert.InRange(attachment.Size, image.Length, image.Length + 2);
+        Assert.Equal(image, attachment.Content.ToArray());
+        Assert.Equal(image, attachment.FirstBytes.ToArray()); // once decoded, the first bytes are all of them
+    }
+
+    [Fact]
+    public void With_NewContent_ReplacesContentNotYetDecoded()
+    {
+        var attachment = Assert.Single(EmlReader.Read(Message(("photo.png", "image/png", RandomBytes(60_000, seed: 2)))).Attachments);
+
+        var replaced = attachment with { Content = new byte[] { 1, 2, 3 }, Size = 3 };
+
+        Assert.Equal(new byte[] { 1, 2, 3 }, replaced.Content.ToArray());
+        Assert.Equal(new byte[] { 1, 2, 3 }, replaced.FirstBytes.ToArray());
+    }
+
+    [Fact]
+    public void ReadAndExtract_AMessageWithALargeImage_NeverDecodesTheImage()
+    {
+        const int imageBytes = 4_000_000;
+        var mime = Message(("photo.png", "image/png", RandomBytes(imageBytes, seed: 3)));
+        var extractor = new MessageLinkExtractor();
+        extractor.Extract(EmlReader.Read(mime)); // warm: what is allocated once per process is not the image
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = extractor.Extract(EmlReader.Read(mime));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Empty(result.Notes);
+        Assert.True(allocated < imageBytes / 4, $"extraction allocated {allocated:N0} bytes for a message whose image is {imageBytes:N0}");
+    }
+
+    [Fact]
+    public void Classify_AZipWhoseOfficeManifestIsPastTheFirstBytes_IsStillAnOfficeDocument()
+    {
+        var package = new MemoryStream();
+        using (var zip = new ZipArchive(package, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var media = zip.CreateEntry("word/media/image1.bin", CompressionLevel.NoCompression).Open())
+                media.Write(RandomBytes(20_000, seed: 4));
+            using var manifest = new StreamWriter(zip.CreateEntry("[Content_Types].xml").Open());
+            manifest.Write("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
+        }
+        var attachment = Assert.Single(EmlReader.Read(Message(("report.docx", "application/octet-stream", package.ToArray()))).Attachments);
+        Assert.False(attachment.FirstBytes.Span.IndexOf("[Content_Types].xml"u8) >= 0, "the test needs the manifest past the first bytes");
+
+        Assert.Equal(AttachmentKind.Office, AttachmentClassifier.Classify(attachment));
+    }
+
+    private static byte[] Message(params (string Name, string Type, byte[] Content)[] attachments)
+    {
+        var body = new BodyBuilder { TextBody = "See attached." };
+        foreach (var (name, type, content) in attachments)
+            ((MimePart)body.Attachments.Add(name, content, ContentType.Parse(type))).ContentTransferEncoding = ContentEncoding.Base64;
+        var message = new MimeMessage([new MailboxAddress("Ann", "ann@a.example")], [new MailboxAddress("Bob", "bob@b.example")],
+            "Files", body.ToMessageBody());
+        var bytes = new MemoryStream();
+        message.WriteTo(bytes);
+        return bytes.ToArray();
+    }
+
+    private static byte[] RandomBytes(int count, int seed)
+    {
+        var bytes = new byte[count];
+        new Random(seed).NextBytes(bytes);
+        new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }.CopyTo(bytes, 0); // an image by its bytes, as real ones are
+        return bytes;
+    }
+}
