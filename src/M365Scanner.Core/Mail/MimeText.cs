@@ -26,18 +26,16 @@ internal static class MimeText
             return string.Empty;
         var decoded = MimePartBytes.DecodedStream(part);
         var bytes = decoded.GetBuffer().AsSpan(0, (int)decoded.Length);
-        if (!part.TryDetectEncoding(out var encoding, out _))
-            encoding = StrictUtf8;
-        string text;
+        var encoding = DeclaredCharsets.Of(part.ContentType) ??
+                       (part.TryDetectEncoding(out var detected, out _) ? detected : StrictUtf8);
         try
         {
-            text = Decode(encoding, bytes);
+            return Decode(encoding, bytes);
         }
         catch (DecoderFallbackException)
         {
-            text = Encoding.Latin1.GetString(bytes);
+            return Decode(Encoding.Latin1, bytes);
         }
-        return UnixNewLines(text);
     }
 
     // Never flushed, as MimeKit's charset filter never flushes its decoder: an unfinished multi-byte sequence at the
@@ -52,7 +50,7 @@ internal static class MimeText
         var chars = pooled ? ArrayPool<char>.Shared.Rent(length) : new char[length];
         try
         {
-            var count = decoder.GetChars(bytes, chars, flush: false);
+            var count = UnixNewLines(chars.AsSpan(0, decoder.GetChars(bytes, chars, flush: false)));
             return new string(chars, 0, count);
         }
         finally
@@ -62,11 +60,19 @@ internal static class MimeText
         }
     }
 
-    private static string UnixNewLines(string text)
+    // In place, before the string is made: a CR before an LF or at the very end is dropped. (Replacing in the string
+    // copied every body of CRLF mail once more.)
+    private static int UnixNewLines(Span<char> text)
     {
-        if (!text.Contains('\r'))
-            return text;
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal);
-        return lines.EndsWith('\r') ? lines[..^1] : lines;
+        var write = text.IndexOf('\r');
+        if (write < 0)
+            return text.Length;
+        for (var read = write; read < text.Length; read++)
+        {
+            if (text[read] == '\r' && (read + 1 == text.Length || text[read + 1] == '\n'))
+                continue;
+            text[write++] = text[read];
+        }
+        return write;
     }
 }
