@@ -1,7 +1,6 @@
 using System.Buffers;
 using MimeKit;
 using MimeKit.Encodings;
-using MimeKit.IO;
 
 namespace M365Scanner.Core.Mail;
 
@@ -20,15 +19,7 @@ internal static class Base64InPlace
     public static bool TryFind(MimePart part, out ArraySegment<byte> encoded)
     {
         encoded = default;
-        if (part.ContentTransferEncoding != ContentEncoding.Base64 ||
-            part.Content?.Stream is not BoundStream { BaseStream: MemoryStream message } window ||
-            !message.TryGetBuffer(out var bytes))
-            return false;
-        var end = window.EndBoundary < 0 ? bytes.Count : window.EndBoundary;
-        if (window.StartBoundary < 0 || window.StartBoundary > end || end > bytes.Count)
-            return false;
-        encoded = bytes.Slice((int)window.StartBoundary, (int)(end - window.StartBoundary));
-        return true;
+        return part.ContentTransferEncoding == ContentEncoding.Base64 && MimePartBytes.TryWindow(part, out encoded);
     }
 
     /// <summary>At least the first <paramref name="count"/> decoded bytes (fewer only when the whole part decodes to

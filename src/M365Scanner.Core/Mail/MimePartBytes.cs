@@ -1,4 +1,5 @@
 using MimeKit;
+using MimeKit.IO;
 
 namespace M365Scanner.Core.Mail;
 
@@ -9,11 +10,36 @@ internal static class MimePartBytes
     // and time of mapping messages with large attachments.
     public static ReadOnlyMemory<byte> Decoded(MimeEntity part)
     {
+        if (part is MimePart mimePart && TryUnencoded(mimePart, out var raw))
+            return raw;
         var buffer = DecodedStream(part);
         // Quoted-printable can decode to a third of its length; such a buffer is not kept mostly empty.
         return buffer.Length < buffer.Capacity / 2
             ? buffer.ToArray()
             : new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>The content of a part with no transfer encoding to undo (7bit, 8bit, binary), where it lies in the
+    /// bytes the message was parsed from in place: no copy is made.</summary>
+    public static bool TryUnencoded(MimePart part, out ArraySegment<byte> content)
+    {
+        content = default;
+        return part.ContentTransferEncoding is ContentEncoding.Default or ContentEncoding.SevenBit or ContentEncoding.EightBit
+                   or ContentEncoding.Binary && TryWindow(part, out content);
+    }
+
+    /// <summary>The part's content as written in the message (still transfer-encoded), where it lies, when the message
+    /// was parsed in place (MimeKit's persistent mode) from an array.</summary>
+    public static bool TryWindow(MimePart part, out ArraySegment<byte> content)
+    {
+        content = default;
+        if (part.Content?.Stream is not BoundStream { BaseStream: MemoryStream message } window || !message.TryGetBuffer(out var bytes))
+            return false;
+        var end = window.EndBoundary < 0 ? bytes.Count : window.EndBoundary;
+        if (window.StartBoundary < 0 || window.StartBoundary > end || end > bytes.Count)
+            return false;
+        content = bytes.Slice((int)window.StartBoundary, (int)(end - window.StartBoundary));
+        return true;
     }
 
     /// <summary>The decoded bytes in a stream positioned at their end, for a reader that only looks at them once.</summary>

@@ -24,8 +24,7 @@ internal static class MimeText
     {
         if (part.Content is null)
             return string.Empty;
-        var decoded = MimePartBytes.DecodedStream(part);
-        var bytes = decoded.GetBuffer().AsSpan(0, (int)decoded.Length);
+        var bytes = MimePartBytes.TryUnencoded(part, out var raw) ? raw.AsSpan() : Decoded(part);
         var encoding = DeclaredCharsets.Of(part.ContentType) ??
                        (part.TryDetectEncoding(out var detected, out _) ? detected : StrictUtf8);
         try
@@ -36,6 +35,12 @@ internal static class MimeText
         {
             return Decode(Encoding.Latin1, bytes);
         }
+    }
+
+    private static Span<byte> Decoded(TextPart part)
+    {
+        var decoded = MimePartBytes.DecodedStream(part);
+        return decoded.GetBuffer().AsSpan(0, (int)decoded.Length);
     }
 
     // Never flushed, as MimeKit's charset filter never flushes its decoder: an unfinished multi-byte sequence at the

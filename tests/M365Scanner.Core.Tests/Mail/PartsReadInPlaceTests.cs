@@ -7,9 +7,10 @@ using MimeKit;
 
 namespace M365Scanner.Core.Tests.Mail;
 
-/// <summary>A large base64 attachment read from bytes in memory is decoded only when a reader wants more than its
-/// first bytes, and then to exactly what MimeKit decodes.</summary>
-public class AttachmentDecodedOnFirstUseTests
+/// <summary>A message parsed from bytes in memory is read where it lies: a part with no transfer encoding is not
+/// copied, and a large base64 attachment is decoded only when a reader wants more than its first bytes; either way the
+/// bytes are exactly what MimeKit decodes.</summary>
+public class PartsReadInPlaceTests
 {
     [SkippableTheory]
     [InlineData("phishing")]
@@ -51,6 +52,41 @@ public class AttachmentDecodedOnFirstUseTests
             }
         }
         Assert.True(parts > 100, $"only {parts} large base64 parts under {folder}");
+        Assert.Empty(differing);
+    }
+
+    [SkippableTheory]
+    [InlineData("phishing")]
+    [InlineData("lists")]
+    public void EveryUnencodedPartOfTheCorpus_ReadInPlace_IsWhatMimeKitDecodes(string corpus)
+    {
+        var folder = RequiredSharedData.RequireOrSkip(corpus);
+        var parts = 0;
+        var differing = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.eml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var bytes = File.ReadAllBytes(file);
+            MimeMessage message;
+            try
+            {
+                message = MimeMessage.Load(new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true), persistent: true);
+            }
+            catch (FormatException)
+            {
+                continue;
+            }
+            foreach (var part in message.BodyParts.OfType<MimePart>())
+            {
+                if (!MimePartBytes.TryUnencoded(part, out var content))
+                    continue;
+                parts++;
+                var expected = new MemoryStream();
+                part.Content.DecodeTo(expected);
+                if (!content.AsSpan().SequenceEqual(expected.ToArray()))
+                    differing.Add($"{Path.GetRelativePath(folder, file)}: {part.ContentType.MimeType}");
+            }
+        }
+        Assert.True(parts > 100, $"only {parts} unencoded parts under {folder}");
         Assert.Empty(differing);
     }
 
