@@ -3,6 +3,10 @@ using M365Scanner.GraphEmulator;
 using M365Scanner.GraphEmulator.Control;
 using M365Scanner.GraphEmulator.Standalone;
 
+// Every charset of mail readable before MimeKit first runs: MimeKit builds its charset table once per process, and
+// without the code-page provider it treats Shift_JIS, GB2312, EUC-KR and the like as unknown for good.
+System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
 // Standalone emulator for the demo and manual testing (options: --help):
 //   dotnet run --project src/M365Scanner.GraphEmulator -- --port 5443 --cert /tmp/emulator.pem --enron ../shared/data/enron --mailboxes 3
 StandaloneOptions options;

@@ -7,7 +7,17 @@ namespace M365Scanner.GraphEmulator.Mail;
 /// does on delivery): addresses, headers, body (HTML preferred over text), attachments, dates.</summary>
 internal static class MimeImporter
 {
+    // First of the fields, as static initializers run in order: the charsets must be registered before MimeKit builds
+    // its charset table, for an emulator hosted in a process that has not registered them.
+    private static readonly bool CharsetsRegistered = RegisterCharsets();
+
     private static readonly ParserOptions Lenient = new() { AddressParserComplianceMode = RfcComplianceMode.Loose };
+
+    private static bool RegisterCharsets()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        return true;
+    }
 
     /// <summary>Builds a received (non-draft) message template; id, folder and sequence are assigned by the mailbox.</summary>
     /// <param name="mime">The raw RFC 822 message.</param>
