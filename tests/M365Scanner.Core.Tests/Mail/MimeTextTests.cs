@@ -21,23 +21,13 @@ public class MimeTextTests
         var folder = RequiredSharedData.RequireOrSkip(corpus);
         var parts = 0;
         var differing = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*.eml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(4000))
+        foreach (var (file, message) in CorpusMime.Messages(folder, readInPlace, max: 4000))
         {
-            MimeMessage message;
-            try
-            {
-                var bytes = File.ReadAllBytes(file);
-                message = MimeMessage.Load(new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true), persistent: readInPlace);
-            }
-            catch (FormatException)
-            {
-                continue;
-            }
             foreach (var part in message.BodyParts.OfType<TextPart>())
             {
                 parts++;
                 if (MimeText.Of(part) != part.Text)
-                    differing.Add($"{Path.GetRelativePath(folder, file)}: {part.ContentType.MimeType}");
+                    differing.Add($"{file}: {part.ContentType.MimeType}");
             }
         }
         Assert.True(parts > 100, $"only {parts} text parts under {folder}");

@@ -20,18 +20,8 @@ public class PartsReadInPlaceTests
         var folder = RequiredSharedData.RequireOrSkip(corpus);
         var parts = 0;
         var differing = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*.eml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var (file, message) in CorpusMime.Messages(folder, inPlace: true))
         {
-            var bytes = File.ReadAllBytes(file);
-            MimeMessage message;
-            try
-            {
-                message = MimeMessage.Load(new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true), persistent: true);
-            }
-            catch (FormatException)
-            {
-                continue;
-            }
             foreach (var part in message.BodyParts.OfType<MimePart>())
             {
                 if (!Base64InPlace.TryFind(part, out var encoded) || encoded.Count <= 4 * EmailAttachment.SniffLength)
@@ -42,7 +32,7 @@ public class PartsReadInPlaceTests
                 var whole = expected.ToArray();
                 var first = Base64InPlace.FirstBytes(encoded, EmailAttachment.SniffLength);
                 var size = Base64InPlace.DecodedSizeAtMost(encoded);
-                var name = $"{Path.GetRelativePath(folder, file)}: {part.ContentType.MimeType}";
+                var name = $"{file}: {part.ContentType.MimeType}";
                 if (!Base64InPlace.Decode(encoded).Span.SequenceEqual(whole))
                     differing.Add($"{name}: decoded differently");
                 if (first is not { } head || head.Length < EmailAttachment.SniffLength || !whole.AsSpan().StartsWith(head.Span))
@@ -63,18 +53,8 @@ public class PartsReadInPlaceTests
         var folder = RequiredSharedData.RequireOrSkip(corpus);
         var parts = 0;
         var differing = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*.eml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var (file, message) in CorpusMime.Messages(folder, inPlace: true))
         {
-            var bytes = File.ReadAllBytes(file);
-            MimeMessage message;
-            try
-            {
-                message = MimeMessage.Load(new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true), persistent: true);
-            }
-            catch (FormatException)
-            {
-                continue;
-            }
             foreach (var part in message.BodyParts.OfType<MimePart>())
             {
                 if (!MimePartBytes.TryUnencoded(part, out var content))
@@ -83,7 +63,7 @@ public class PartsReadInPlaceTests
                 var expected = new MemoryStream();
                 part.Content.DecodeTo(expected);
                 if (!content.AsSpan().SequenceEqual(expected.ToArray()))
-                    differing.Add($"{Path.GetRelativePath(folder, file)}: {part.ContentType.MimeType}");
+                    differing.Add($"{file}: {part.ContentType.MimeType}");
             }
         }
         Assert.True(parts > 100, $"only {parts} unencoded parts under {folder}");
