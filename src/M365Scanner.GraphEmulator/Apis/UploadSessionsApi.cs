@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using M365Scanner.GraphEmulator.Faults;
 using M365Scanner.GraphEmulator.Graph;
 using M365Scanner.GraphEmulator.Identity;
 using M365Scanner.GraphEmulator.Mail;
@@ -25,7 +26,9 @@ namespace M365Scanner.GraphEmulator.Apis;
 /// </remarks>
 internal static class UploadSessionsApi
 {
-    public const string UploadPath = "/outlook/AttachmentSessions";
+    // Outlook's form, under a prefix since the emulator serves everything from one host:
+    // https://outlook.office.com/api/v2.0/Users('{user id}@{tenant id}')/Messages('{id}')/AttachmentSessions('{id}')?authtoken=...
+    private const string UploadRoute = "/outlook/api/v2.0/Users('{mailbox}')/Messages('{messageId}')/AttachmentSessions('{sessionId}')";
 
     public static RouteGroupBuilder MapUploadSessionsApi(this RouteGroupBuilder graph)
     {
@@ -38,7 +41,7 @@ internal static class UploadSessionsApi
     /// <summary>The upload URL's route: not under the Graph group, so no bearer token is asked for.</summary>
     public static IEndpointRouteBuilder MapUploadRangesApi(this IEndpointRouteBuilder app)
     {
-        app.MapPut(UploadPath + "/{sessionId}", PutRange);
+        app.MapPut(UploadRoute, PutRange);
         return app;
     }
 
@@ -61,12 +64,13 @@ internal static class UploadSessionsApi
         if (size > GraphLimits.MaxUploadSessionBytes)
             throw GraphException.BadRequest("Attachment size should not be more than 150 MB.", "ErrorAttachmentSizeShouldNotBeMoreThanMaximumSize");
 
-        var session = uploads.Open(user, messageId, name,
+        var session = uploads.Open(context.Caller().AppId, user, messageId, name,
             TryProperty(item, "contentType", out var ct) ? ct.GetString() ?? "application/octet-stream" : "application/octet-stream",
             TryProperty(item, "isInline", out var i) && i.ValueKind == JsonValueKind.True,
             TryProperty(item, "contentId", out var cid) ? cid.GetString() : null,
             size);
-        var uploadUrl = $"{context.Request.Scheme}://{context.Request.Host}{UploadPath}/{session.Id}?authtoken={session.AuthToken}";
+        var uploadUrl = $"{context.Request.Scheme}://{context.Request.Host}/outlook/api/v2.0/Users('{user.Id}@{user.TenantId}')" +
+                        $"/Messages('{Uri.EscapeDataString(messageId)}')/AttachmentSessions('{session.Id}')?authtoken={session.AuthToken}";
         return GraphJson.Created(w =>
         {
             w.WriteStartObject();
@@ -80,13 +84,31 @@ internal static class UploadSessionsApi
         });
     }
 
-    private static async Task<IResult> PutRange(HttpContext context, string sessionId, AttachmentUploads uploads, TimeProvider time)
+    private static async Task<IResult> PutRange(HttpContext context, string sessionId, AttachmentUploads uploads, OutlookThrottle throttle,
+        FaultInjector faults, TimeProvider time)
     {
         if (context.Request.Headers.Authorization.Count > 0)
             return new GraphError(401, "InvalidAudienceForResource",
                 "The audience claim value is invalid for current resource. The upload URL is pre-authenticated; send no Authorization header.");
         var session = uploads.Find(sessionId, context.Request.Query["authtoken"].FirstOrDefault());
         if (session is null || session.Completed) return new GraphError(404, "ErrorItemNotFound", "The upload session was not found or has expired.");
+        // An upload is an Outlook request on the mailbox like any other: it counts against the app's limits there.
+        if (throttle.TryEnter(session.AppId, session.User.Id) is { } refused)
+            return new GraphError(429, "ApplicationThrottled", refused.Message).WithHeader("Retry-After", refused.RetryAfterSeconds.ToString());
+        try
+        {
+            if (!faults.IsEmpty && faults.Take(context.Request.Method, context.Request.Path.Value ?? "", FaultKind.Delay) is { } delay)
+                await Task.Delay(delay.Delay, context.RequestAborted);
+            return await PutRangeAdmitted(context, session, uploads, time);
+        }
+        finally
+        {
+            throttle.Exit(session.AppId, session.User.Id);
+        }
+    }
+
+    private static async Task<IResult> PutRangeAdmitted(HttpContext context, AttachmentUpload session, AttachmentUploads uploads, TimeProvider time)
+    {
 
         if (!TryParseRange(context.Request.Headers.ContentRange.FirstOrDefault(), out var start, out var end, out var total))
             return new GraphError(400, "ErrorInvalidContentRangeHeader", "Content-Range must be 'bytes {start}-{end}/{total}'.");

@@ -10,10 +10,11 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults
         if (!faults.IsEmpty && !context.Request.Path.StartsWithSegments("/_emulator"))
         {
             var path = context.Request.Path.Value ?? "";
-            // On Graph routes a delay is applied by GraphAuthFilter instead, after admission, so that a slow request
-            // holds its mailbox concurrency slot the way a slow backend does.
-            var isGraph = context.Request.Path.StartsWithSegments("/v1.0") || context.Request.Path.StartsWithSegments("/beta");
-            var rule = isGraph
+            // On Graph routes and Outlook's upload URLs a delay is applied after admission instead (GraphAuthFilter,
+            // UploadSessionsApi), so that a slow request holds its mailbox concurrency slot the way a slow backend does.
+            var admitted = context.Request.Path.StartsWithSegments("/v1.0") || context.Request.Path.StartsWithSegments("/beta") ||
+                           context.Request.Path.StartsWithSegments("/outlook");
+            var rule = admitted
                 ? faults.Take(context.Request.Method, path, FaultKind.TooManyRequests, FaultKind.ServiceUnavailable)
                 : faults.Take(context.Request.Method, path, FaultKind.TooManyRequests, FaultKind.ServiceUnavailable, FaultKind.Delay);
             switch (rule?.Kind)

@@ -4,13 +4,15 @@ namespace M365Scanner.GraphEmulator.Mail;
 
 /// <summary>One open upload session: the attachment it will create on which message, and the bytes received so far,
 /// which Outlook takes only in order (each range starts where the last ended).</summary>
-internal sealed class AttachmentUpload(string id, string authToken, EmulatedUser user, string messageId, string name,
+internal sealed class AttachmentUpload(string id, string authToken, string appId, EmulatedUser user, string messageId, string name,
     string contentType, bool isInline, string? contentId, long size, DateTimeOffset expires)
 {
     private readonly byte[] _bytes = new byte[size];
 
     public string Id { get; } = id;
     public string AuthToken { get; } = authToken;
+    /// <summary>The app that opened the session: its PUTs count against that app's limits on the mailbox.</summary>
+    public string AppId { get; } = appId;
     public EmulatedUser User { get; } = user;
     public string MessageId { get; } = messageId;
     public string Name { get; } = name;

@@ -13,10 +13,10 @@ internal sealed class AttachmentUploads(TimeProvider time)
 
     private readonly ConcurrentDictionary<string, AttachmentUpload> _sessions = new(StringComparer.Ordinal);
 
-    public AttachmentUpload Open(EmulatedUser user, string messageId, string name, string contentType, bool isInline, string? contentId, long size)
+    public AttachmentUpload Open(string appId, EmulatedUser user, string messageId, string name, string contentType, bool isInline, string? contentId, long size)
     {
         var session = new AttachmentUpload(GraphIds.NewAttachmentId(), Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
-            user, messageId, name, contentType, isInline, contentId, size, time.GetUtcNow() + Lifetime);
+            appId, user, messageId, name, contentType, isInline, contentId, size, time.GetUtcNow() + Lifetime);
         _sessions[session.Id] = session;
         return session;
     }

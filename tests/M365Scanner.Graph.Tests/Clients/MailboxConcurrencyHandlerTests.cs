@@ -12,6 +12,9 @@ public sealed class MailboxConcurrencyHandlerTests
     [InlineData("https://graph.microsoft.com/v1.0/users?$top=999", null)]
     [InlineData("https://graph.microsoft.com/v1.0/subscriptions/5", null)]
     [InlineData("https://graph.microsoft.com/v1.0/$batch", null)]
+    [InlineData("https://outlook.office.com/api/v2.0/Users('A8E8E219-4931-95C1-B73D-62626FD79C32@72aa88bf-76f0-494f-91ab-2d7cd730db47')/Messages('AAMkADI5MAAIT3drCAAA=')/AttachmentSessions('AAMkADI5MAAIT3k0tAAA=')?authtoken=x",
+        "a8e8e219-4931-95c1-b73d-62626fd79c32")] // an attachment upload: the same mailbox, by its id
+    [InlineData("https://127.0.0.1:5443/outlook/api/v2.0/Users('0b5e@t1')/Messages('m')/AttachmentSessions('s')?authtoken=x", "0b5e")]
     public void MailboxPath_FindsTheUserSegment_OnlyForMailboxRequests(string url, string? expected) =>
         Assert.Equal(expected, MailboxPath.Of(new Uri(url)));
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using M365Scanner.Graph.Mail;
 using M365Scanner.Graph.Tests.TestSupport;
+using M365Scanner.GraphEmulator;
 using M365Scanner.GraphEmulator.Faults;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
@@ -158,6 +159,34 @@ public sealed class GraphMailboxLargeCopyTests(GraphFixture f) : IClassFixture<G
 
         var copy = Assert.Single(await FindCopiesAsync(user));
         Assert.Equal((id, false), (copy.CopyOf, copy.IsWhole));
+    }
+
+    [Fact]
+    public async Task Copies_UploadingIntoOneMailboxAtOnce_StayWithinItsFourRequests_SoOutlookNeverThrottles()
+    {
+        var user = f.NewUser();
+        var ids = Enumerable.Range(0, 5).Select(seed => f.Emulator.Control.Deliver(f.Tenant.Id, user,
+            Mime([("invoice.pdf", LargePdf.Create(4 * 1024 * 1024, Evil, seed), "application/pdf")], $"invoice-{seed}-{user}@partner.example"))).ToList();
+        var originals = await Task.WhenAll(ids.Select(id => f.Mailbox.GetMessageAsync(f.Tenant.Id, user, id)));
+        f.Emulator.Control.SetThrottling(new ThrottlingOptions { Enabled = true, ConcurrentRequestsPerMailbox = 4 });
+        // Each range holds its slot a while, so five uploads at once would overlap without the limiter.
+        var slow = f.Emulator.Control.InjectFault(new FaultRule { Kind = FaultKind.Delay, Method = "PUT", Pattern = "^/outlook/", Delay = TimeSpan.FromMilliseconds(200) });
+        var before = f.Emulator.Control.Requests.Count;
+        try
+        {
+            await Task.WhenAll(originals.Select(original =>
+                f.Mailbox.CreateReceivedCopyAsync(f.Tenant.Id, user, original, new ReceivedCopy("<p>safe</p>", null))));
+        }
+        finally
+        {
+            f.Emulator.Control.RemoveFault(slow);
+            f.Emulator.Control.SetThrottling(new ThrottlingOptions { Enabled = false });
+        }
+
+        var uploads = f.Emulator.Control.Requests.Skip(before).Where(r => r.Path.StartsWith("/outlook/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(10, uploads.Count(r => r.Status is 200 or 201)); // two ranges of each 4 MB PDF
+        Assert.DoesNotContain(uploads, r => r.Status == 429);
+        Assert.InRange(f.Clients.ConcurrencyOf(f.Tenant.Id).PeakInFlight, 1, 4);
     }
 
     private Task<IReadOnlyList<ScannerCopy>> FindCopiesAsync(string user) =>
