@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using M365Scanner.Core.Links;
 using M365Scanner.Core.Links.Extraction;
 using M365Scanner.Core.Mail;
 using M365Scanner.Core.Tests.TestSupport;
@@ -31,13 +32,13 @@ public class PartsReadInPlaceTests
                 part.Content.DecodeTo(expected);
                 var whole = expected.ToArray();
                 var first = Base64InPlace.FirstBytes(encoded, EmailAttachment.SniffLength);
-                var size = Base64InPlace.DecodedSizeAtMost(encoded);
+                var size = Base64InPlace.DecodedSize(encoded);
                 var name = $"{file}: {part.ContentType.MimeType}";
                 if (!Base64InPlace.Decode(encoded).Span.SequenceEqual(whole))
                     differing.Add($"{name}: decoded differently");
                 if (first is not { } head || head.Length < EmailAttachment.SniffLength || !whole.AsSpan().StartsWith(head.Span))
                     differing.Add($"{name}: first bytes are not the decoded content's first {EmailAttachment.SniffLength}");
-                if (size < whole.Length || size > whole.Length + 2)
+                if (size != whole.Length)
                     differing.Add($"{name}: size {size} for {whole.Length} bytes");
             }
         }
@@ -79,7 +80,7 @@ public class PartsReadInPlaceTests
         Assert.True(attachment.HasContent);
         Assert.True(attachment.FirstBytes.Length >= EmailAttachment.SniffLength);
         Assert.True(image.AsSpan().StartsWith(attachment.FirstBytes.Span));
-        Assert.InRange(attachment.Size, image.Length, image.Length + 2);
+        Assert.Equal(image.Length, attachment.Size);
         Assert.Equal(image, attachment.Content.ToArray());
         Assert.Equal(image, attachment.FirstBytes.ToArray()); // once decoded, the first bytes are all of them
     }
@@ -111,6 +112,40 @@ public class PartsReadInPlaceTests
         Assert.True(allocated < imageBytes / 4, $"extraction allocated {allocated:N0} bytes for a message whose image is {imageBytes:N0}");
     }
 
+    [Theory]
+    [InlineData("QQ==")] // one byte a quartet
+    [InlineData("QUI=")] // two
+    [InlineData("=QUJ")] // a '=' first in a quartet is a character like any other: three
+    [InlineData("Q=UJ")] // none
+    public void Read_ABase64AttachmentWithPaddingAllThrough_HasTheSizeMimeKitDecodes(string quartet)
+    {
+        // A hostile sender's base64: ordinary for the first bytes, then padding in every quartet.
+        var head = Convert.ToBase64String(RandomBytes(3_000, seed: 5), Base64FormattingOptions.InsertLineBreaks);
+        var tail = string.Join("\r\n", Enumerable.Repeat(string.Concat(Enumerable.Repeat(quartet, 19)), 2_000));
+        var mime = Mime(head + "\r\n" + tail);
+        var expected = new MemoryStream();
+        ((MimePart)MimeMessage.Load(new MemoryStream(mime)).BodyParts.Last()).Content!.DecodeTo(expected);
+
+        var attachment = Assert.Single(EmlReader.Read(mime).Attachments);
+
+        Assert.True(attachment.FirstBytes.Length >= EmailAttachment.SniffLength, "the test needs the attachment decoded on first use");
+        Assert.Equal(expected.Length, attachment.Size);
+        Assert.Equal(expected.ToArray(), attachment.Content.ToArray());
+    }
+
+    [Fact]
+    public void Extract_AnAttachmentAtTheLimitWithPaddingAllThrough_IsScannedNotTooLarge()
+    {
+        var head = Convert.ToBase64String(RandomBytes(3_000, seed: 6), Base64FormattingOptions.InsertLineBreaks);
+        var tail = string.Join("\r\n", Enumerable.Repeat(string.Concat(Enumerable.Repeat("aA==", 19)), 2_000));
+        var mime = Mime(head + "\r\n" + tail);
+        var decoded = Assert.Single(EmlReader.Read(new MemoryStream(mime)).Attachments).Content.Length;
+
+        var result = new MessageLinkExtractor(new ExtractionLimits { MaxAttachmentBytes = decoded }).Extract(EmlReader.Read(mime));
+
+        Assert.DoesNotContain(result.Notes, n => n.Contains("too large", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Classify_AZipWhoseOfficeManifestIsPastTheFirstBytes_IsStillAnOfficeDocument()
     {
@@ -139,6 +174,12 @@ public class PartsReadInPlaceTests
         message.WriteTo(bytes);
         return bytes.ToArray();
     }
+
+    private static byte[] Mime(string base64) => Encoding.ASCII.GetBytes(
+        "From: ann@a.example\r\nTo: bob@b.example\r\nSubject: Files\r\nMIME-Version: 1.0\r\n" +
+        "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n" +
+        "--b\r\nContent-Type: application/octet-stream; name=\"file.bin\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+        base64 + "\r\n--b--\r\n");
 
     private static byte[] RandomBytes(int count, int seed)
     {
