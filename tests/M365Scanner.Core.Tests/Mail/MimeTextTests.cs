@@ -65,7 +65,7 @@ public class MimeTextTests
         {
             var mime = Encoding.ASCII.GetBytes(
                 $"From: a@x.example\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{body}");
-            var part = (TextPart)MimeMessage.Load(new MemoryStream(mime, 0, mime.Length, writable: false, publiclyVisible: true), persistent: true).Body;
+            var part = (TextPart)MimeMessage.Load(new MemoryStream(mime, 0, mime.Length, writable: false, publiclyVisible: true), persistent: true).Body!;
             Assert.True(MimePartBytes.TryUnencoded(part, out _), "the test needs the body read in place");
             if (MimeText.Of(part) != part.Text)
                 differing.Add(body.Replace("\r", "<CR>", StringComparison.Ordinal).Replace("\n", "<LF>", StringComparison.Ordinal));
