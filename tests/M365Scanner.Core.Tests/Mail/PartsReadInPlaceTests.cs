@@ -130,6 +130,29 @@ public class PartsReadInPlaceTests
     }
 
     [Fact]
+    public void Read_AMessageInTheMiddleOfALargerArray_ReadsItsPartsWhereTheyLie()
+    {
+        var image = RandomBytes(60_000, seed: 7);
+        var mime = Encoding.ASCII.GetBytes(
+            "From: ann@a.example\r\nSubject: Files\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n" +
+            "--b\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n" +
+            "--b\r\nContent-Type: text/csv; name=\"list.csv\"\r\nContent-Transfer-Encoding: 7bit\r\n\r\na,b\r\nc,d\r\n" +
+            "--b\r\nContent-Type: image/png; name=\"photo.png\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+            Convert.ToBase64String(image, Base64FormattingOptions.InsertLineBreaks) + "\r\n--b--\r\n");
+        // Other bytes before and after, as a buffer holding more than the message would have them.
+        var buffer = new byte[mime.Length + 200];
+        buffer.AsSpan().Fill((byte)'=');
+        mime.CopyTo(buffer, 100);
+
+        var message = EmlReader.Read(new ReadOnlyMemory<byte>(buffer, 100, mime.Length));
+
+        Assert.Equal("See attached.", message.TextBody);
+        Assert.Equal("a,b\r\nc,d"u8.ToArray(), message.Attachments[0].Content.ToArray());
+        Assert.Equal(image.Length, message.Attachments[1].Size);
+        Assert.Equal(image, message.Attachments[1].Content.ToArray());
+    }
+
+    [Fact]
     public void With_NewContent_ReplacesContentNotYetDecoded()
     {
         var attachment = Assert.Single(EmlReader.Read(Message(("photo.png", "image/png", RandomBytes(60_000, seed: 2)))).Attachments);
