@@ -33,24 +33,50 @@ internal static class Base64InPlace
         return first.Length >= count || prefix.Count == encoded.Count ? first : null;
     }
 
-    /// <summary>The decoded size, or at most a few bytes over it: every base64 character counted, a padding '='
-    /// as one that gives no byte.</summary>
-    public static long DecodedSizeAtMost(ArraySegment<byte> encoded)
+    /// <summary>The decoded size, exactly as MimeKit's decoder gives it, without decoding: every base64 character
+    /// counted up to the first '=', then quartet by quartet as the decoder goes.</summary>
+    /// <remarks>Counting a '=' as a character that gives no byte is only right for padding at the end: a sender may put
+    /// "QQ==" quartets all through the part, each giving one byte, and a size three times the content's would pass an
+    /// attachment off as too large to scan.</remarks>
+    public static long DecodedSize(ArraySegment<byte> encoded)
     {
-        var rest = encoded.AsSpan();
+        var all = encoded.AsSpan();
+        var padding = all.IndexOf((byte)'=');
+        var characters = Characters(padding < 0 ? all : all[..padding]);
+        var size = characters / 4 * 3;
+        if (padding < 0)
+            return size;
+        // MimeKit gives a quartet no byte when its second character is '=', else one when its third is, else two when
+        // its fourth is, else three; a '=' first in a quartet counts as a character like any other.
+        var inQuartet = (int)(characters % 4);
+        var pads = 0;
+        foreach (var c in all[padding..])
+        {
+            if (!Alphabet.Contains(c))
+                continue;
+            if (c == (byte)'=')
+                pads |= 1 << inQuartet;
+            if (++inQuartet < 4)
+                continue;
+            size += (pads & 0b0010) != 0 ? 0 : (pads & 0b0100) != 0 ? 1 : (pads & 0b1000) != 0 ? 2 : 3;
+            inQuartet = 0;
+            pads = 0;
+        }
+        return size;
+    }
+
+    private static long Characters(ReadOnlySpan<byte> rest)
+    {
         long characters = 0;
         while (rest.Length > 0)
         {
             var junk = rest.IndexOfAnyExcept(Alphabet);
             if (junk < 0)
-            {
-                characters += rest.Length;
-                break;
-            }
+                return characters + rest.Length;
             characters += junk;
             rest = rest[(junk + 1)..];
         }
-        return characters / 4 * 3;
+        return characters;
     }
 
     public static ReadOnlyMemory<byte> Decode(ArraySegment<byte> encoded)

@@ -44,11 +44,11 @@ public sealed record EmailAttachment(
 
     /// <summary>An attachment whose content is decoded on first use of <see cref="Content"/>.</summary>
     /// <param name="firstBytes">The content's first bytes, at least <see cref="SniffLength"/> of them.</param>
-    /// <param name="sizeAtMost">The decoded size, or a bound on it a few bytes over.</param>
+    /// <param name="size">The decoded size, exactly: a too-large check and its note read it.</param>
     /// <param name="decode">Decodes the whole content; called at most once.</param>
     internal static EmailAttachment DecodedOnFirstUse(string fileName, string contentType, ReadOnlyMemory<byte> firstBytes,
-        long sizeAtMost, bool isInline, Func<ReadOnlyMemory<byte>> decode) =>
-        new(fileName, contentType, ReadOnlyMemory<byte>.Empty, sizeAtMost, isInline)
+        long size, bool isInline, Func<ReadOnlyMemory<byte>> decode) =>
+        new(fileName, contentType, ReadOnlyMemory<byte>.Empty, size, isInline)
         {
             _decodeOnce = new Lazy<ReadOnlyMemory<byte>>(decode, LazyThreadSafetyMode.ExecutionAndPublication),
             _firstBytes = firstBytes,

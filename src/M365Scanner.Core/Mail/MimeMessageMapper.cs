@@ -71,7 +71,7 @@ public static class MimeMessageMapper
         if (part is MimePart mimePart && Base64InPlace.TryFind(mimePart, out var encoded) &&
             encoded.Count > 4 * EmailAttachment.SniffLength &&
             Base64InPlace.FirstBytes(encoded, EmailAttachment.SniffLength) is { } first)
-            return EmailAttachment.DecodedOnFirstUse(name, type, first, Base64InPlace.DecodedSizeAtMost(encoded), inline,
+            return EmailAttachment.DecodedOnFirstUse(name, type, first, Base64InPlace.DecodedSize(encoded), inline,
                 () => Base64InPlace.Decode(encoded));
         var bytes = MimePartBytes.Decoded(part);
         return new EmailAttachment(name, type, bytes, bytes.Length, inline);

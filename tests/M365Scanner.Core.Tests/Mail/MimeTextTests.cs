@@ -53,4 +53,34 @@ public class MimeTextTests
         Assert.Equal(part.Text, MimeText.Of(part));
         Assert.Equal(expected, MimeText.Of(part));
     }
+
+    [Fact]
+    public void Of_EveryMixOfCrAndLfUpToEightLong_ReadInPlace_EqualsMimeKitsText()
+    {
+        // Line ends are made Unix in the decoded chars, in place: every arrangement of CR, LF and text, read where it
+        // lies as the offline scan reads it, against MimeKit's own filter.
+        MimeCharsets.EnsureRegistered();
+        var differing = new List<string>();
+        foreach (var body in Arrangements("a\r\n", 8))
+        {
+            var mime = Encoding.ASCII.GetBytes(
+                $"From: a@x.example\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{body}");
+            var part = (TextPart)MimeMessage.Load(new MemoryStream(mime, 0, mime.Length, writable: false, publiclyVisible: true), persistent: true).Body!;
+            Assert.True(MimePartBytes.TryUnencoded(part, out _), "the test needs the body read in place");
+            if (MimeText.Of(part) != part.Text)
+                differing.Add(body.Replace("\r", "<CR>", StringComparison.Ordinal).Replace("\n", "<LF>", StringComparison.Ordinal));
+        }
+        Assert.Empty(differing);
+    }
+
+    private static IEnumerable<string> Arrangements(string alphabet, int maxLength)
+    {
+        IEnumerable<string> level = [""];
+        for (var length = 1; length <= maxLength; length++)
+        {
+            level = level.SelectMany(prefix => alphabet.Select(c => prefix + c)).ToList();
+            foreach (var body in level)
+                yield return body;
+        }
+    }
 }
