@@ -84,14 +84,17 @@ internal static class UploadSessionsApi
         });
     }
 
-    private static async Task<IResult> PutRange(HttpContext context, string sessionId, AttachmentUploads uploads, OutlookThrottle throttle,
-        FaultInjector faults, TimeProvider time)
+    private static async Task<IResult> PutRange(HttpContext context, string mailbox, string messageId, string sessionId,
+        AttachmentUploads uploads, OutlookThrottle throttle, FaultInjector faults, TimeProvider time)
     {
         if (context.Request.Headers.Authorization.Count > 0)
             return new GraphError(401, "InvalidAudienceForResource",
                 "The audience claim value is invalid for current resource. The upload URL is pre-authenticated; send no Authorization header.");
         var session = uploads.Find(sessionId, context.Request.Query["authtoken"].FirstOrDefault());
-        if (session is null || session.Completed) return new GraphError(404, "ErrorItemNotFound", "The upload session was not found or has expired.");
+        if (session is null || session.Completed ||
+            !string.Equals(mailbox, $"{session.User.Id}@{session.User.TenantId}", StringComparison.OrdinalIgnoreCase) ||
+            Uri.UnescapeDataString(messageId) != session.MessageId)
+            return new GraphError(404, "ErrorItemNotFound", "The upload session was not found or has expired.");
         // An upload is an Outlook request on the mailbox like any other: it counts against the app's limits there.
         if (throttle.TryEnter(session.AppId, session.User.Id) is { } refused)
             return new GraphError(429, "ApplicationThrottled", refused.Message).WithHeader("Retry-After", refused.RetryAfterSeconds.ToString());
@@ -109,7 +112,6 @@ internal static class UploadSessionsApi
 
     private static async Task<IResult> PutRangeAdmitted(HttpContext context, AttachmentUpload session, AttachmentUploads uploads, TimeProvider time)
     {
-
         if (!TryParseRange(context.Request.Headers.ContentRange.FirstOrDefault(), out var start, out var end, out var total))
             return new GraphError(400, "ErrorInvalidContentRangeHeader", "Content-Range must be 'bytes {start}-{end}/{total}'.");
         if (total != session.Size)

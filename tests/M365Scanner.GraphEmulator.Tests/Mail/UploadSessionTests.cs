@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using M365Scanner.GraphEmulator;
 using M365Scanner.GraphEmulator.Tests.TestSupport;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
@@ -126,6 +127,48 @@ public sealed class UploadSessionTests(EmulatorFixture f) : IClassFixture<Emulat
         using var response = await PutAsync(http, forged, content, 0, content.Length - 1);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task UploadSession_UrlNamingAnotherMailbox_IsNotFound()
+    {
+        var (user, id) = Delivered();
+        var other = f.NewUser();
+        var content = Bytes(3 * MiB);
+        var session = await OpenAsync(user, id, content.Length);
+        using var http = new HttpClient(f.Emulator.CreateHttpHandler());
+        Assert.Contains($"/Users('{user}@{f.Tenant.Id}')/", session.UploadUrl!);
+        var elsewhere = session.UploadUrl!.Replace($"/Users('{user}@", $"/Users('{other.Id}@", StringComparison.Ordinal);
+
+        using var response = await PutAsync(http, elsewhere, content, 0, content.Length - 1);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task UploadSession_Put_CountsAgainstTheOpeningAppsLimitsOnTheMailbox()
+    {
+        var (user, id) = Delivered();
+        var content = Bytes(3 * MiB);
+        using var http = new HttpClient(f.Emulator.CreateHttpHandler());
+        // One request a window: opening the session takes it, so the range is over the app's budget on the mailbox.
+        f.Emulator.Control.SetThrottling(new ThrottlingOptions { Enabled = true, RequestsPerWindow = 1 });
+        try
+        {
+            var session = await OpenAsync(user, id, content.Length);
+
+            using var throttled = await PutAsync(http, session.UploadUrl!, content, 0, content.Length - 1);
+
+            Assert.Equal((HttpStatusCode)429, throttled.StatusCode);
+            Assert.NotNull(throttled.Headers.RetryAfter);
+            f.Emulator.Control.SetThrottling(new ThrottlingOptions { Enabled = false });
+            using var admitted = await PutAsync(http, session.UploadUrl!, content, 0, content.Length - 1);
+            Assert.Equal(HttpStatusCode.Created, admitted.StatusCode);
+        }
+        finally
+        {
+            f.Emulator.Control.SetThrottling(new ThrottlingOptions { Enabled = false });
+        }
     }
 
     [Fact]
