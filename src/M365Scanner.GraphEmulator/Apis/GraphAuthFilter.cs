@@ -37,7 +37,7 @@ internal sealed class GraphAuthFilter(TokenService tokens, TenantDirectory direc
                     .WithHeader("Retry-After", refused.RetryAfterSeconds.ToString());
             try
             {
-                await InjectedDelay(context);
+                await faults.DelayAsync(context);
                 return await next(invocation);
             }
             finally
@@ -45,12 +45,7 @@ internal sealed class GraphAuthFilter(TokenService tokens, TenantDirectory direc
                 if (required is { IsOutlook: true }) throttle.Exit(caller.AppId, user.Id);
             }
         }
-        await InjectedDelay(context);
+        await faults.DelayAsync(context);
         return await next(invocation);
     }
-
-    private Task InjectedDelay(HttpContext context) =>
-        faults.IsEmpty || faults.Take(context.Request.Method, context.Request.Path.Value ?? "", FaultKind.Delay) is not { } delay
-            ? Task.CompletedTask
-            : Task.Delay(delay.Delay, context.RequestAborted);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using M365Scanner.GraphEmulator.Directory;
 using M365Scanner.GraphEmulator.Faults;
 using M365Scanner.GraphEmulator.Graph;
 using M365Scanner.GraphEmulator.Identity;
@@ -69,7 +70,7 @@ internal static class UploadSessionsApi
             TryProperty(item, "isInline", out var i) && i.ValueKind == JsonValueKind.True,
             TryProperty(item, "contentId", out var cid) ? cid.GetString() : null,
             size);
-        var uploadUrl = $"{context.Request.Scheme}://{context.Request.Host}/outlook/api/v2.0/Users('{user.Id}@{user.TenantId}')" +
+        var uploadUrl = $"{context.Request.Scheme}://{context.Request.Host}/outlook/api/v2.0/Users('{OutlookUser(user)}')" +
                         $"/Messages('{Uri.EscapeDataString(messageId)}')/AttachmentSessions('{session.Id}')?authtoken={session.AuthToken}";
         return GraphJson.Created(w =>
         {
@@ -92,7 +93,7 @@ internal static class UploadSessionsApi
                 "The audience claim value is invalid for current resource. The upload URL is pre-authenticated; send no Authorization header.");
         var session = uploads.Find(sessionId, context.Request.Query["authtoken"].FirstOrDefault());
         if (session is null || session.Completed ||
-            !string.Equals(mailbox, $"{session.User.Id}@{session.User.TenantId}", StringComparison.OrdinalIgnoreCase) ||
+            !string.Equals(mailbox, OutlookUser(session.User), StringComparison.OrdinalIgnoreCase) ||
             Uri.UnescapeDataString(messageId) != session.MessageId)
             return new GraphError(404, "ErrorItemNotFound", "The upload session was not found or has expired.");
         // An upload is an Outlook request on the mailbox like any other: it counts against the app's limits there.
@@ -100,8 +101,7 @@ internal static class UploadSessionsApi
             return new GraphError(429, "ApplicationThrottled", refused.Message).WithHeader("Retry-After", refused.RetryAfterSeconds.ToString());
         try
         {
-            if (!faults.IsEmpty && faults.Take(context.Request.Method, context.Request.Path.Value ?? "", FaultKind.Delay) is { } delay)
-                await Task.Delay(delay.Delay, context.RequestAborted);
+            await faults.DelayAsync(context);
             return await PutRangeAdmitted(context, session, uploads, time);
         }
         finally
@@ -109,6 +109,9 @@ internal static class UploadSessionsApi
             throttle.Exit(session.AppId, session.User.Id);
         }
     }
+
+    // How Outlook names a mailbox in an upload URL: the user's id at the tenant's id.
+    private static string OutlookUser(EmulatedUser user) => $"{user.Id}@{user.TenantId}";
 
     private static async Task<IResult> PutRangeAdmitted(HttpContext context, AttachmentUpload session, AttachmentUploads uploads, TimeProvider time)
     {

@@ -27,6 +27,13 @@ internal sealed class FaultInjector
         get { lock (_rules) return _rules.Count == 0; }
     }
 
+    /// <summary>Waits out an injected delay matching the request, if any. Called on admitted requests (Graph's and the
+    /// upload URLs'), so that a slow request holds its mailbox concurrency slot the way a slow backend does.</summary>
+    public Task DelayAsync(HttpContext context) =>
+        IsEmpty || Take(context.Request.Method, context.Request.Path.Value ?? "", FaultKind.Delay) is not { } delay
+            ? Task.CompletedTask
+            : Task.Delay(delay.Delay, context.RequestAborted);
+
     /// <summary>Takes the first matching rule of the given kinds, spending one of its hits.</summary>
     public FaultRule? Take(string? method, string target, params FaultKind[] kinds)
     {

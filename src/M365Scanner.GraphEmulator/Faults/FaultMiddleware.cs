@@ -10,8 +10,8 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults
         if (!faults.IsEmpty && !context.Request.Path.StartsWithSegments("/_emulator"))
         {
             var path = context.Request.Path.Value ?? "";
-            // On Graph routes and Outlook's upload URLs a delay is applied after admission instead (GraphAuthFilter,
-            // UploadSessionsApi), so that a slow request holds its mailbox concurrency slot the way a slow backend does.
+            // On Graph routes and Outlook's upload URLs a delay is applied after admission instead (FaultInjector.DelayAsync,
+            // from GraphAuthFilter and UploadSessionsApi), so that a slow request holds its mailbox slot as a slow backend does.
             var admitted = context.Request.Path.StartsWithSegments("/v1.0") || context.Request.Path.StartsWithSegments("/beta") ||
                            context.Request.Path.StartsWithSegments("/outlook");
             var rule = admitted
