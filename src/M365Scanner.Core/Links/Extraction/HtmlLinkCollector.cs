@@ -1,6 +1,4 @@
 using System.Text;
-using AngleSharp.Html.Parser;
-using AngleSharp.Html.Parser.Tokens.Struct;
 
 namespace M365Scanner.Core.Links.Extraction;
 
@@ -37,25 +35,23 @@ internal sealed class HtmlLinkCollector(string origin, ICollection<string> notes
     private readonly List<Anchor> _anchors = [];
     private int _openAnchors;
 
-    /// <summary>Reads one token; returns the tokenizer state the element's content must be read in, if not the
-    /// usual one.</summary>
-    public HtmlParseMode? Consume(ref StructHtmlToken token)
+    /// <summary>Reads the scanner's current token, and tells it how to read what follows a raw-text element.</summary>
+    public void Consume(HtmlScanner scanner)
     {
-        switch (token.Type)
+        switch (scanner.Current)
         {
-            case HtmlTokenType.Character:
+            case HtmlScanner.Kind.Text:
                 if (!_muted)
-                    OnText(token.Data.Memory.Span);
-                return null;
-            case HtmlTokenType.StartTag:
+                    OnText(scanner.Text());
+                return;
+            case HtmlScanner.Kind.StartTag:
                 EndRun();
-                return OnStartTag(ref token);
-            case HtmlTokenType.EndTag:
+                OnStartTag(scanner);
+                return;
+            case HtmlScanner.Kind.EndTag:
                 EndRun();
-                OnEndTag(token.Name.Memory.Span);
-                return null;
-            default:
-                return null; // doctype, and the empty comment tokens the tokenizer still emits
+                OnEndTag(scanner.Name);
+                return;
         }
     }
 
@@ -77,84 +73,91 @@ internal sealed class HtmlLinkCollector(string origin, ICollection<string> notes
         _runLength += text.Length;
     }
 
-    private HtmlParseMode? OnStartTag(ref StructHtmlToken tag)
+    private void OnStartTag(HtmlScanner tag)
     {
         _muted = false;
-        var name = tag.Name.Memory.Span;
-        HtmlParseMode? state = null;
+        var name = tag.Name;
         switch (name)
         {
             case "a":
                 // SVG anchors may still carry the older xlink:href.
-                OpenAnchor(Attribute(ref tag, "href") ?? Attribute(ref tag, "xlink:href"));
+                OpenAnchor(tag.Attribute("href") ?? tag.Attribute("xlink:href"));
                 break;
             case "area":
-                Add(Attribute(ref tag, "href"), VisibleText.Collapse(Attribute(ref tag, "alt")), LinkSource.Area);
+                Add(tag.Attribute("href"), VisibleText.Collapse(tag.Attribute("alt")), LinkSource.Area);
                 break;
             case "form":
-                Add(Attribute(ref tag, "action"), null, LinkSource.FormAction);
+                Add(tag.Attribute("action"), null, LinkSource.FormAction);
                 break;
             case "button" or "input":
-                Add(Attribute(ref tag, "formaction"), null, LinkSource.FormAction);
+                Add(tag.Attribute("formaction"), null, LinkSource.FormAction);
                 break;
-            case "meta" when IsRefresh(Attribute(ref tag, "http-equiv")):
-                Add(MetaRefreshContent.Url(Attribute(ref tag, "content")), null, LinkSource.MetaRefresh);
+            case "meta" when IsRefresh(tag.Attribute("http-equiv")):
+                Add(MetaRefreshContent.Url(tag.Attribute("content")), null, LinkSource.MetaRefresh);
                 break;
             case "img" or "image": // the tree builder turns <image> into <img>
-                var alt = VisibleText.Collapse(Attribute(ref tag, "alt"));
-                AddRemote(Attribute(ref tag, "src"), alt);
+                var alt = VisibleText.Collapse(tag.Attribute("alt"));
+                AddRemote(tag.Attribute("src"), alt);
                 for (var i = 0; i < _openAnchors; i++)
                     _anchors[i].Alt ??= alt;
                 break;
             case "body":
-                AddRemote(Attribute(ref tag, "background"), null);
+                AddRemote(tag.Attribute("background"), null);
                 break;
             case "table":
                 EndedCell(_cells.StartTable());
-                AddRemote(Attribute(ref tag, "background"), null);
+                AddRemote(tag.Attribute("background"), null);
                 break;
             case "td" or "th":
                 EndedCell(_cells.StartCell());
-                AddRemote(Attribute(ref tag, "background"), null);
+                AddRemote(tag.Attribute("background"), null);
                 break;
             case "tr":
                 EndedCell(_cells.EndCell());
-                AddRemote(Attribute(ref tag, "background"), null);
+                AddRemote(tag.Attribute("background"), null);
                 break;
             case "tbody" or "thead" or "tfoot":
                 EndedCell(_cells.EndCell());
                 break;
             case "base":
                 // The first base with an href sets the base URL for the whole document, links before it included.
-                _baseHref ??= HrefRules.Trim(Attribute(ref tag, "href"));
+                _baseHref ??= HrefRules.Trim(tag.Attribute("href"));
                 break;
             // Raw-text elements, switched as the tree builder does (scripting off, so <noscript> is markup a mail
             // client shows). Script, style and title text is not body text; textarea, xmp and the iframe, noembed
             // and noframes fallbacks stay visible text, as they were as DOM text nodes.
             case "script":
                 _muted = true;
-                state = HtmlParseMode.Script;
+                tag.ReadNextAs(HtmlScanner.Content.Script, "script");
                 break;
             case "style":
                 _muted = true;
-                state = HtmlParseMode.Rawtext;
+                tag.ReadNextAs(HtmlScanner.Content.RawText, "style");
                 break;
             case "title":
                 _muted = true;
-                state = HtmlParseMode.RCData;
+                tag.ReadNextAs(HtmlScanner.Content.RcData, "title");
                 break;
             case "textarea":
-                state = HtmlParseMode.RCData;
+                tag.ReadNextAs(HtmlScanner.Content.RcData, "textarea");
                 break;
-            case "xmp" or "iframe" or "noembed" or "noframes":
-                state = HtmlParseMode.Rawtext;
+            case "xmp":
+                tag.ReadNextAs(HtmlScanner.Content.RawText, "xmp");
+                break;
+            case "iframe":
+                tag.ReadNextAs(HtmlScanner.Content.RawText, "iframe");
+                break;
+            case "noembed":
+                tag.ReadNextAs(HtmlScanner.Content.RawText, "noembed");
+                break;
+            case "noframes":
+                tag.ReadNextAs(HtmlScanner.Content.RawText, "noframes");
                 break;
             case "plaintext":
-                state = HtmlParseMode.Plaintext;
+                tag.ReadNextAs(HtmlScanner.Content.PlainText, "plaintext");
                 break;
         }
         BreakAnchorLine(name);
-        return state;
     }
 
     private void OnEndTag(ReadOnlySpan<char> name)
@@ -256,19 +259,6 @@ internal sealed class HtmlLinkCollector(string origin, ICollection<string> notes
             return;
         foreach (var link in TextLinks.Extract(run.ToString(), origin))
             _found.Add((link.Url, null, LinkSource.Text));
-    }
-
-    private static string? Attribute(ref StructHtmlToken tag, string name)
-    {
-        // The tokenizer lower-cases names and keeps only the first of duplicated attributes, as the DOM does.
-        var attributes = tag.Attributes;
-        for (var i = 0; i < attributes.Count; i++)
-        {
-            var attribute = attributes[i];
-            if (attribute.Name.Memory.Span.SequenceEqual(name))
-                return attribute.Value.ToString();
-        }
-        return null;
     }
 
     private static bool IsRefresh(string? httpEquiv) =>

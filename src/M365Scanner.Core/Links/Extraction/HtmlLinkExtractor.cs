@@ -1,7 +1,3 @@
-using AngleSharp.Html;
-using AngleSharp.Html.Parser;
-using AngleSharp.Text;
-
 namespace M365Scanner.Core.Links.Extraction;
 
 /// <summary>
@@ -61,30 +57,9 @@ public sealed class HtmlLinkExtractor
         }
 
         var collector = new HtmlLinkCollector(origin, notes, _limits.MaxLinksPerMessage);
-        try
-        {
-            // Over a memory source the tokenizer reads 2-3 times faster than over TextSource(string) (measured on
-            // the phishing corpus), and the cut above needs no copy.
-            using var text = new TextSource(new ReadOnlyMemoryTextSource(source));
-            // Comments and script text are never read, so the tokenizer need not build them.
-            var tokenizer = new HtmlTokenizer(text, HtmlEntityProvider.Resolver) { SkipComments = true, SkipScriptText = true };
-            while (true)
-            {
-                ref var token = ref tokenizer.GetStructToken();
-                if (token.Type == HtmlTokenType.EndOfFile)
-                    break;
-                // The tree builder is what switches the tokenizer into raw text after <script>, <style>, <title>...;
-                // without it, markup inside a script string would be read as tags.
-                if (collector.Consume(ref token) is { } state)
-                    tokenizer.State = state;
-            }
-        }
-        catch (Exception ex)
-        {
-            // The tokenizer accepts any input, so this is a bug or a resource limit, not bad input; the message is
-            // still scanned with what was found.
-            notes.Add($"html could not be read: {HrefRules.NoteName(origin)}: {ex.GetType().Name}: {ex.Message}");
-        }
+        var scanner = new HtmlScanner(source);
+        while (scanner.Read() != HtmlScanner.Kind.EndOfFile)
+            collector.Consume(scanner);
         return collector.Result();
     }
 }
