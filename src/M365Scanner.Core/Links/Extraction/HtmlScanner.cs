@@ -44,7 +44,7 @@ internal sealed class HtmlScanner(ReadOnlyMemory<char> html)
 
     private readonly List<RawAttribute> _attributes = [];
     private readonly ArrayBufferWriter<char> _decoded = new();
-    private readonly char[] _lowerName = new char[MaxLowerNameChars];
+    private char[] _lowerName = new char[16];
     private int _position;
     private Content _content;
     private string _rawTextElement = "";
@@ -99,20 +99,17 @@ internal sealed class HtmlScanner(ReadOnlyMemory<char> html)
         _rawTextElement = element;
     }
 
-    // Names longer than this are no element the readers look for, and are given as written.
-    private const int MaxLowerNameChars = 16;
-
-    /// <summary>The current tag's name as the tokenizer gives it: ASCII letters in lower case. The span is valid
-    /// until the next call.</summary>
+    /// <summary>The current tag's name as the tokenizer gives it: ASCII letters in lower case, NUL as U+FFFD. The
+    /// span is valid until the next call.</summary>
     public ReadOnlySpan<char> Name
     {
         get
         {
             var raw = html.Span[_name.Start.._name.End];
-            if (raw.Length > MaxLowerNameChars)
-                return raw;
+            if (_name.End - _name.Start > _lowerName.Length)
+                _lowerName = new char[raw.Length];
             for (var i = 0; i < raw.Length; i++)
-                _lowerName[i] = char.IsAsciiLetterUpper(raw[i]) ? (char)(raw[i] | 0x20) : raw[i];
+                _lowerName[i] = raw[i] == '\0' ? '\uFFFD' : char.IsAsciiLetterUpper(raw[i]) ? (char)(raw[i] | 0x20) : raw[i];
             return _lowerName.AsSpan(0, raw.Length);
         }
     }
