@@ -123,38 +123,10 @@ internal sealed class HtmlLinkCollector(string origin, ICollection<string> notes
                 // The first base with an href sets the base URL for the whole document, links before it included.
                 _baseHref ??= HrefRules.Trim(tag.Attribute("href"));
                 break;
-            // Raw-text elements, switched as the tree builder does (scripting off, so <noscript> is markup a mail
-            // client shows). Script, style and title text is not body text; textarea, xmp and the iframe, noembed
-            // and noframes fallbacks stay visible text, as they were as DOM text nodes.
-            case "script":
+            // Script, style and title text is not body text (the scanner reads it as text, not markup); textarea,
+            // xmp and the iframe, noembed and noframes fallbacks stay visible text, as they were as DOM text nodes.
+            case "script" or "style" or "title":
                 _muted = true;
-                tag.ReadNextAs(HtmlScanner.Content.Script, "script");
-                break;
-            case "style":
-                _muted = true;
-                tag.ReadNextAs(HtmlScanner.Content.RawText, "style");
-                break;
-            case "title":
-                _muted = true;
-                tag.ReadNextAs(HtmlScanner.Content.RcData, "title");
-                break;
-            case "textarea":
-                tag.ReadNextAs(HtmlScanner.Content.RcData, "textarea");
-                break;
-            case "xmp":
-                tag.ReadNextAs(HtmlScanner.Content.RawText, "xmp");
-                break;
-            case "iframe":
-                tag.ReadNextAs(HtmlScanner.Content.RawText, "iframe");
-                break;
-            case "noembed":
-                tag.ReadNextAs(HtmlScanner.Content.RawText, "noembed");
-                break;
-            case "noframes":
-                tag.ReadNextAs(HtmlScanner.Content.RawText, "noframes");
-                break;
-            case "plaintext":
-                tag.ReadNextAs(HtmlScanner.Content.PlainText, "plaintext");
                 break;
         }
         BreakAnchorLine(name);

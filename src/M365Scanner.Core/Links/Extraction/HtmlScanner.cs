@@ -11,8 +11,10 @@ namespace M365Scanner.Core.Links.Extraction;
 /// <para>Nothing is copied that is not asked for: a tag's attributes are kept as extents of the source, and a value
 /// or a text run is decoded (<see cref="HtmlCharacterReferences"/>) only when read. Text runs are found with a
 /// vectorised search for '&lt;', so plain text costs little more than a memory scan.</para>
-/// <para>As the tokenizer, this reader has no tree builder: after the start tag of a raw-text element (script,
-/// style, title, textarea...) the caller says so with <see cref="ReadNextAs"/>, as the tree builder would.</para>
+/// <para>There is no tree builder, but what it would tell the tokenizer is applied: after the start tag of script,
+/// style, title, textarea, xmp, iframe, noembed, noframes or plaintext, the content is read as text up to the
+/// element's end tag (scripting off, so noscript is markup, as a mail client shows it). Every reader of HTML in the
+/// product (the link extractor, the rewriter) thus reads the same tokens.</para>
 /// <para>Every character is looked at a bounded number of times, so time is linear in the input; memory is one
 /// entry per attribute of the current tag and the decoded text asked for.</para>
 /// </remarks>
@@ -91,13 +93,20 @@ internal sealed class HtmlScanner(ReadOnlyMemory<char> html)
         return Current = Kind.EndOfFile;
     }
 
-    /// <summary>Reads what follows the start tag just read as the content of <paramref name="element"/> (its
-    /// lower-case name), as the tree builder switches the tokenizer after script, style, title and the like.</summary>
-    public void ReadNextAs(Content content, string element)
+    /// <summary>How the content of an element is read, when it is not markup; null for every other element.</summary>
+    public static (Content Content, string Element)? TextContentOf(ReadOnlySpan<char> lowerName) => lowerName switch
     {
-        _content = content;
-        _rawTextElement = element;
-    }
+        "script" => (Content.Script, "script"),
+        "style" => (Content.RawText, "style"),
+        "xmp" => (Content.RawText, "xmp"),
+        "iframe" => (Content.RawText, "iframe"),
+        "noembed" => (Content.RawText, "noembed"),
+        "noframes" => (Content.RawText, "noframes"),
+        "title" => (Content.RcData, "title"),
+        "textarea" => (Content.RcData, "textarea"),
+        "plaintext" => (Content.PlainText, "plaintext"),
+        _ => null,
+    };
 
     /// <summary>The current tag's name as the tokenizer gives it: ASCII letters in lower case, NUL as U+FFFD. The
     /// span is valid until the next call.</summary>
@@ -109,7 +118,7 @@ internal sealed class HtmlScanner(ReadOnlyMemory<char> html)
             if (_name.End - _name.Start > _lowerName.Length)
                 _lowerName = new char[raw.Length];
             for (var i = 0; i < raw.Length; i++)
-                _lowerName[i] = raw[i] == '\0' ? '\uFFFD' : char.IsAsciiLetterUpper(raw[i]) ? (char)(raw[i] | 0x20) : raw[i];
+                _lowerName[i] = AsInName(raw[i]);
             return _lowerName.AsSpan(0, raw.Length);
         }
     }
@@ -128,6 +137,40 @@ internal sealed class HtmlScanner(ReadOnlyMemory<char> html)
                 : HtmlCharacterReferences.Decoded(html[attribute.ValueStart..attribute.ValueEnd], HtmlCharacterReferences.Context.Attribute, _decoded);
         }
         return null;
+    }
+
+    /// <summary>Every attribute of the current tag that has a value, the first of each name only (as the tokenizer
+    /// keeps them): its lower-case name, its decoded value and the extent of its value as written (inside the quotes).</summary>
+    public List<(string Name, string Value, int ValueStart, int ValueEnd)> ValuedAttributes()
+    {
+        var result = new List<(string, string, int, int)>();
+        var source = html.Span;
+        for (var i = 0; i < _attributes.Count; i++)
+        {
+            var attribute = _attributes[i];
+            if (attribute.ValueStart < 0 || IsDuplicate(source, i))
+                continue;
+            var name = string.Create(attribute.NameEnd - attribute.NameStart, html[attribute.NameStart..attribute.NameEnd],
+                static (chars, raw) =>
+                {
+                    for (var k = 0; k < chars.Length; k++)
+                        chars[k] = AsInName(raw.Span[k]);
+                });
+            result.Add((name, HtmlCharacterReferences.Decoded(html[attribute.ValueStart..attribute.ValueEnd],
+                HtmlCharacterReferences.Context.Attribute, _decoded), attribute.ValueStart, attribute.ValueEnd));
+        }
+        return result;
+    }
+
+    private bool IsDuplicate(ReadOnlySpan<char> source, int index)
+    {
+        var name = source[_attributes[index].NameStart.._attributes[index].NameEnd];
+        for (var i = 0; i < index; i++)
+        {
+            if (SameName(source[_attributes[i].NameStart.._attributes[i].NameEnd], name))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>The decoded text of the current text token. The span is valid until the next call.</summary>
@@ -293,6 +336,8 @@ internal sealed class HtmlScanner(ReadOnlyMemory<char> html)
             }
         }
         End = _position = i + 1;
+        if (kind == Kind.StartTag && TextContentOf(Name) is { } content)
+            (_content, _rawTextElement) = content;
         return Current = kind;
     }
 
@@ -351,6 +396,21 @@ internal sealed class HtmlScanner(ReadOnlyMemory<char> html)
                 return at;
             i = at + 2;
         }
+    }
+
+    // A character of a tag or attribute name as the tokenizer keeps it.
+    private static char AsInName(char c) => c == '\0' ? '\uFFFD' : char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+
+    private static bool SameName(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.Length != b.Length)
+            return false;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (AsInName(a[i]) != AsInName(b[i]))
+                return false;
+        }
+        return true;
     }
 
     // The tokenizer lower-cases only ASCII letters of names (and reads NUL as U+FFFD), so a name is a lower-case

@@ -15,25 +15,26 @@ namespace M365Scanner.Core.Tests.Links.Extraction;
 /// read the same tags, the same values of every attribute a link is read from, and the same text, on every HTML body
 /// of the corpora and on hostile markup generated from the tokenizer's special characters.
 /// </summary>
-/// <remarks>Both are driven alike: after script, style, title, textarea, xmp, iframe, noembed, noframes and plaintext
-/// the content is read as the tree builder would have it read. Text is compared per run between tags, as the
+/// <remarks>AngleSharp is told, after script, style, title, textarea, xmp, iframe, noembed, noframes and plaintext,
+/// to read the content as the tree builder would have it read, as HtmlScanner does by itself. Text is compared per run between tags, as the
 /// collector reads it (comments and doctypes inside a run do not end it).</remarks>
 public class HtmlScannerDifferentialTests(ITestOutputHelper output)
 {
     private static readonly string[] ReadAttributes =
         ["href", "xlink:href", "src", "alt", "action", "formaction", "http-equiv", "content", "background"];
 
-    private static readonly Dictionary<string, (HtmlScanner.Content Ours, HtmlParseMode Theirs)> RawTextElements = new()
+    // What the tree builder tells AngleSharp's tokenizer after these start tags (HtmlScanner does it itself).
+    private static readonly Dictionary<string, HtmlParseMode> RawTextElements = new()
     {
-        ["script"] = (HtmlScanner.Content.Script, HtmlParseMode.Script),
-        ["style"] = (HtmlScanner.Content.RawText, HtmlParseMode.Rawtext),
-        ["xmp"] = (HtmlScanner.Content.RawText, HtmlParseMode.Rawtext),
-        ["iframe"] = (HtmlScanner.Content.RawText, HtmlParseMode.Rawtext),
-        ["noembed"] = (HtmlScanner.Content.RawText, HtmlParseMode.Rawtext),
-        ["noframes"] = (HtmlScanner.Content.RawText, HtmlParseMode.Rawtext),
-        ["title"] = (HtmlScanner.Content.RcData, HtmlParseMode.RCData),
-        ["textarea"] = (HtmlScanner.Content.RcData, HtmlParseMode.RCData),
-        ["plaintext"] = (HtmlScanner.Content.PlainText, HtmlParseMode.Plaintext),
+        ["script"] = HtmlParseMode.Script,
+        ["style"] = HtmlParseMode.Rawtext,
+        ["xmp"] = HtmlParseMode.Rawtext,
+        ["iframe"] = HtmlParseMode.Rawtext,
+        ["noembed"] = HtmlParseMode.Rawtext,
+        ["noframes"] = HtmlParseMode.Rawtext,
+        ["title"] = HtmlParseMode.RCData,
+        ["textarea"] = HtmlParseMode.RCData,
+        ["plaintext"] = HtmlParseMode.Plaintext,
     };
 
     [SkippableFact]
@@ -156,10 +157,9 @@ public class HtmlScannerDifferentialTests(ITestOutputHelper output)
                 continue;
             }
             tokens.Add("<" + tagName + string.Concat(ReadAttributes.Select(a => scanner.Attribute(a) is { } v ? $" {a}=[{v}]" : "")));
-            if (RawTextElements.TryGetValue(tagName, out var content))
+            if (HtmlScanner.TextContentOf(tagName) is { } content)
             {
-                scanner.ReadNextAs(content.Ours, tagName);
-                rcDataOrRawText = content.Ours switch
+                rcDataOrRawText = content.Content switch
                 {
                     HtmlScanner.Content.RcData => HtmlCharacterReferences.Context.RcData,
                     HtmlScanner.Content.RawText => HtmlCharacterReferences.Context.RawText,
@@ -203,8 +203,8 @@ public class HtmlScannerDifferentialTests(ITestOutputHelper output)
                 continue;
             }
             tokens.Add("<" + tag.Name + string.Concat(ReadAttributes.Select(a => tag.GetAttribute(a) is { } v && HasAttribute(tag, a) ? $" {a}=[{v}]" : "")));
-            if (RawTextElements.TryGetValue(tag.Name, out var content))
-                tokenizer.State = content.Theirs;
+            if (RawTextElements.TryGetValue(tag.Name, out var mode))
+                tokenizer.State = mode;
         }
         Flush(tokens, text);
         return tokens;
