@@ -24,7 +24,22 @@ internal static class MimeText
     {
         if (part.Content is null)
             return string.Empty;
-        var bytes = MimePartBytes.TryUnencoded(part, out var raw) ? raw.AsSpan() : Decoded(part);
+        if (MimePartBytes.TryUnencoded(part, out var raw))
+            return Of(part, raw);
+        if (!MimePartBytes.TryDecodePooled(part, out var pooled, out var length))
+            return Of(part, Decoded(part));
+        try
+        {
+            return Of(part, pooled.AsSpan(0, length));
+        }
+        finally
+        {
+            MimePartBytes.Return(pooled);
+        }
+    }
+
+    private static string Of(TextPart part, ReadOnlySpan<byte> bytes)
+    {
         var encoding = DeclaredCharsets.Of(part.ContentType) ??
                        (part.TryDetectEncoding(out var detected, out _) ? detected : StrictUtf8);
         try
