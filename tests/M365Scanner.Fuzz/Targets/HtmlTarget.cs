@@ -5,7 +5,7 @@ using M365Scanner.Core.Mail;
 
 namespace M365Scanner.Fuzz.Targets;
 
-/// <summary>An HTML body (UTF-8) through <see cref="HtmlLinkExtractor"/> (AngleSharp's tokenizer and our collector),
+/// <summary>An HTML body (UTF-8) through <see cref="HtmlLinkExtractor"/> (HtmlScanner, our HTML5 tokenizer, and the collector),
 /// each link found through <see cref="LinkResolver"/>, then the body rewritten as a flagged message's copy is.</summary>
 /// <remarks>Crashes: an exception out of Extract or Resolve (both documented never to throw for content) or out of
 /// the rewrite; and the note "html could not be read", which Extract writes when the tokenizer threw: its own code

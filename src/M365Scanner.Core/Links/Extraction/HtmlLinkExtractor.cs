@@ -8,9 +8,10 @@ namespace M365Scanner.Core.Links.Extraction;
 /// remote images (<c>img[src]</c>, <c>background</c>; <see cref="LinkSource.Image"/>).
 /// </summary>
 /// <remarks>
-/// <para>Read with AngleSharp's HTML5 tokenizer (entities decoded, script, style and title content read as raw text
-/// as a browser reads it) in one linear pass, without building a DOM: the tree builder cost most of the time and is
-/// quadratic on unclosed tags. What the tree builder would repair is approximated where it changes a result: an
+/// <para>Read with <see cref="HtmlScanner"/>, an HTML5 tokenizer (entities decoded, script, style and title content
+/// read as raw text as a browser reads it), in one linear pass, without building a DOM: a tree builder cost most of
+/// the time and is quadratic on unclosed tags. The link rewriter reads with the same tokenizer, so a link found is a
+/// link it can rewrite. What the tree builder would repair is approximated where it changes a result: an
 /// anchor ends at <c>&lt;/a&gt;</c>, at the next <c>&lt;a&gt;</c>, or with the table cell it was opened in.</para>
 /// <para>Empty hrefs, pure fragments and mailto:, cid: and tel: targets are skipped; data: and javascript: targets are
 /// reported (the resolver classifies them), data: URLs cut to <see cref="HrefRules.MaxDataUrlChars"/> chars with a
