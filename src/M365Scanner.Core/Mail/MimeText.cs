@@ -64,7 +64,8 @@ internal static class MimeText
     private static string Decode(Encoding encoding, ReadOnlySpan<byte> bytes)
     {
         var decoder = encoding.GetDecoder();
-        var length = Math.Max(1, decoder.GetCharCount(bytes, flush: false));
+        // The encoding's bound on the chars, not a count: counting was a whole decoding pass of its own.
+        var length = Math.Max(1, encoding.GetMaxCharCount(bytes.Length));
         // A huge body's buffer is not left in the shared pool for the life of the process.
         var pooled = length <= MaxPooledChars;
         var chars = pooled ? ArrayPool<char>.Shared.Rent(length) : new char[length];

@@ -18,6 +18,42 @@ internal static class BoundedInflate
         return HasZlibHeader(compressed.Span) || asPdfPig > limit ? asPdfPig : Math.Max(asPdfPig, MeasureRaw(compressed, limit));
     }
 
+    /// <summary>Inflates <paramref name="compressed"/> as PdfPig's Flate filter does (its two header bytes skipped,
+    /// the rest raw deflate), keeping the output, when it has a valid zlib header; null when it has none, so the caller
+    /// measures both readings first. The output stops one byte past <paramref name="limit"/>, so a bomb costs the time
+    /// to inflate the limit; a stream damaged part-way gives back its input, as PdfPig's filter does.</summary>
+    public static Memory<byte>? TryInflate(Memory<byte> compressed, long limit)
+    {
+        if (!HasZlibHeader(compressed.Span))
+            return null;
+        using var input = MemoryMarshal.TryGetArray((ReadOnlyMemory<byte>)compressed[2..], out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(compressed[2..].ToArray(), writable: false);
+        var output = new MemoryStream((int)Math.Min(Math.Min(limit + 1, Array.MaxLength), (long)compressed.Length * 4));
+        var scratch = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            using var inflater = new DeflateStream(input, CompressionMode.Decompress);
+            int read;
+            while ((read = inflater.Read(scratch, 0, scratch.Length)) > 0)
+            {
+                var room = limit + 1 - output.Length;
+                output.Write(scratch, 0, (int)Math.Min(read, room));
+                if (output.Length > limit)
+                    break;
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            return compressed;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
+        return output.GetBuffer().AsMemory(0, (int)output.Length);
+    }
+
     private static long MeasureRaw(ReadOnlyMemory<byte> compressed, long limit)
     {
         var scratch = ArrayPool<byte>.Shared.Rent(64 * 1024);

@@ -4,9 +4,9 @@ using UglyToad.PdfPig.Tokens;
 namespace M365Scanner.Core.Links.Extraction;
 
 /// <summary>
-/// PdfPig's stream filters, each charged to a <see cref="PdfDecodeBudget"/>: a Flate stream is measured against the
-/// budget before PdfPig inflates it (so a bomb is refused before its output exists); the other filters are charged
-/// with what they produced. PdfPig's own filters have no limit at all.
+/// PdfPig's stream filters, each charged to a <see cref="PdfDecodeBudget"/>: a Flate stream is inflated under the
+/// budget (so a bomb is refused before more than the budget of its output exists); the other filters are charged with
+/// what they produced. PdfPig's own filters have no limit at all.
 /// </summary>
 internal sealed class MeteredFilterProvider(PdfDecodeBudget budget) : IFilterProvider
 {
@@ -23,6 +23,9 @@ internal sealed class MeteredFilterProvider(PdfDecodeBudget budget) : IFilterPro
 
     private sealed class MeteredFilter(IFilter filter, PdfDecodeBudget budget) : IFilter
     {
+        private static readonly NameToken DecodeParms = NameToken.Create("DecodeParms");
+        private static readonly NameToken DecodeParmsShort = NameToken.Create("DP");
+
         // PdfPig's Flate filter is internal; its type name is the one way to recognise it.
         private readonly bool isFlate = filter.GetType().Name == "FlateFilter";
 
@@ -30,11 +33,22 @@ internal sealed class MeteredFilterProvider(PdfDecodeBudget budget) : IFilterPro
 
         public Memory<byte> Decode(Memory<byte> input, DictionaryToken streamDictionary, IFilterProvider filterProvider, int filterIndex)
         {
+            if (isFlate && !HasDecodeParameters(streamDictionary) &&
+                BoundedInflate.TryInflate(input, Math.Max(budget.Remaining, 0)) is { } inflated)
+            {
+                // Inflated once, as PdfPig would, rather than measured and then inflated again by PdfPig.
+                budget.Charge(inflated.Length);
+                return inflated;
+            }
             if (isFlate)
                 budget.Admit(BoundedInflate.Measure(input, Math.Max(budget.Remaining, 0)));
             var output = filter.Decode(input, streamDictionary, filterProvider, filterIndex);
             budget.Charge(output.Length);
             return output;
         }
+
+        // A predictor (PNG or TIFF, in the decode parameters) is PdfPig's to apply; such streams keep its filter.
+        private static bool HasDecodeParameters(DictionaryToken stream) =>
+            stream.ContainsKey(DecodeParms) || stream.ContainsKey(DecodeParmsShort);
     }
 }
