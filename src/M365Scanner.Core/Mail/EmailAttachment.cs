@@ -42,6 +42,14 @@ public sealed record EmailAttachment(
     /// <summary>True when the bytes are here; false when the source skipped them (too large, not fetched).</summary>
     public bool HasContent => _decodeOnce is not null || Content.Length > 0 || Size == 0;
 
+    // What the record prints: everything but the bytes, so that printing (a log line, a debugger) never decodes an
+    // attachment read on first use, nor dumps its content.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"FileName = {FileName}, ContentType = {ContentType}, Size = {Size}, IsInline = {IsInline}");
+        return true;
+    }
+
     /// <summary>An attachment whose content is decoded on first use of <see cref="Content"/>.</summary>
     /// <param name="firstBytes">The content's first bytes, at least <see cref="SniffLength"/> of them.</param>
     /// <param name="size">The decoded size, exactly: a too-large check and its note read it.</param>

@@ -164,6 +164,23 @@ public class PartsReadInPlaceTests
     }
 
     [Fact]
+    public void ToString_OfAnAttachmentNotYetDecoded_NamesItWithoutDecodingIt()
+    {
+        var decoded = 0;
+        var attachment = EmailAttachment.DecodedOnFirstUse("photo.png", "image/png", new byte[] { 1, 2, 3 }, 60_000, isInline: false,
+            () =>
+            {
+                decoded++;
+                return new byte[60_000];
+            });
+
+        var printed = attachment.ToString();
+
+        Assert.Equal("EmailAttachment { FileName = photo.png, ContentType = image/png, Size = 60000, IsInline = False }", printed);
+        Assert.Equal(0, decoded);
+    }
+
+    [Fact]
     public void ReadAndExtract_AMessageWithALargeImage_NeverDecodesTheImage()
     {
         const int imageBytes = 4_000_000;
