@@ -8,6 +8,10 @@ namespace M365Scanner.Core.Mail;
 /// <summary>A MIME part's content with its transfer encoding (base64, quoted-printable...) undone.</summary>
 internal static class MimePartBytes
 {
+    /// <summary>The largest decoded buffer taken from (and given back to) the shared pool: a huge body's buffer is not
+    /// kept by the pool for the life of the process.</summary>
+    internal const int MaxPooledBytes = 1024 * 1024;
+
     // The decoded bytes are handed over as the stream's own buffer: copying them out (ToArray) doubled the memory
     // and time of mapping messages with large attachments.
     public static ReadOnlyMemory<byte> Decoded(MimeEntity part)
@@ -60,13 +64,18 @@ internal static class MimePartBytes
             (buffer, length) = ([], 0);
             return false;
         }
-        buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, decoder.EstimateOutputLength(encoded.Count)));
+        var estimate = Math.Max(1, decoder.EstimateOutputLength(encoded.Count));
+        buffer = estimate <= MaxPooledBytes ? ArrayPool<byte>.Shared.Rent(estimate) : new byte[estimate];
         length = decoder.Decode(encoded.Array!, encoded.Offset, encoded.Count, buffer);
         return true;
     }
 
     /// <summary>Gives back a buffer of <see cref="TryDecodePooled"/>.</summary>
-    public static void Return(byte[] buffer) => ArrayPool<byte>.Shared.Return(buffer);
+    public static void Return(byte[] buffer)
+    {
+        if (buffer.Length <= MaxPooledBytes)
+            ArrayPool<byte>.Shared.Return(buffer);
+    }
 
     /// <summary>The decoded bytes in a stream positioned at their end, for a reader that only looks at them once.</summary>
     public static MemoryStream DecodedStream(MimeEntity part)

@@ -54,6 +54,32 @@ public class MimeTextTests
         Assert.Equal(expected, MimeText.Of(part));
     }
 
+    // The decoded bytes of a 6 MB base64 body went to the shared pool (the next rent of its size on this thread got
+    // the very array back), where a buffer that large stays for the life of the process.
+    [Fact]
+    public void TryDecodePooled_OfAHugeBody_LeavesNoBufferInTheSharedPool()
+    {
+        var body = Convert.ToBase64String(Encoding.ASCII.GetBytes(new string('x', 6 * 1024 * 1024)), Base64FormattingOptions.InsertLineBreaks);
+        var mime = Encoding.ASCII.GetBytes(
+            $"From: a@x.example\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n{body}");
+        var part = (TextPart)MimeMessage.Load(new MemoryStream(mime, 0, mime.Length, writable: false, publiclyVisible: true), persistent: true).Body!;
+        Assert.True(MimePartBytes.TryDecodePooled(part, out var buffer, out var length), "the test needs the body decoded in place");
+        Assert.Equal(6 * 1024 * 1024, length);
+        Assert.True(buffer.AsSpan(0, length).IndexOfAnyExcept((byte)'x') < 0);
+
+        MimePartBytes.Return(buffer);
+
+        var next = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length);
+        try
+        {
+            Assert.NotSame(buffer, next);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(next);
+        }
+    }
+
     [Fact]
     public void Of_EveryMixOfCrAndLfUpToEightLong_ReadInPlace_EqualsMimeKitsText()
     {

@@ -29,7 +29,9 @@ internal static class BoundedInflate
         using var input = MemoryMarshal.TryGetArray((ReadOnlyMemory<byte>)compressed[2..], out var segment)
             ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
             : new MemoryStream(compressed[2..].ToArray(), writable: false);
-        var output = new MemoryStream((int)Math.Min(Math.Min(limit + 1, Array.MaxLength), (long)compressed.Length * 4));
+        // One byte past the limit tells a bomb; past long.MaxValue nothing is, and a MemoryStream fails long before.
+        var stop = limit == long.MaxValue ? limit : limit + 1;
+        var output = new MemoryStream((int)Math.Min(Math.Min(stop, Array.MaxLength), (long)compressed.Length * 4));
         var scratch = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
@@ -37,9 +39,9 @@ internal static class BoundedInflate
             int read;
             while ((read = inflater.Read(scratch, 0, scratch.Length)) > 0)
             {
-                var room = limit + 1 - output.Length;
+                var room = stop - output.Length;
                 output.Write(scratch, 0, (int)Math.Min(read, room));
-                if (output.Length > limit)
+                if (output.Length >= stop)
                     break;
             }
         }

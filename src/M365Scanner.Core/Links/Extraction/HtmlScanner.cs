@@ -144,33 +144,24 @@ internal sealed class HtmlScanner(ReadOnlyMemory<char> html)
     public List<(string Name, string Value, int ValueStart, int ValueEnd)> ValuedAttributes()
     {
         var result = new List<(string, string, int, int)>();
-        var source = html.Span;
+        // A set, not a look back over the attributes before: a tag of 100k distinct attribute names cost minutes.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < _attributes.Count; i++)
         {
             var attribute = _attributes[i];
-            if (attribute.ValueStart < 0 || IsDuplicate(source, i))
-                continue;
             var name = string.Create(attribute.NameEnd - attribute.NameStart, html[attribute.NameStart..attribute.NameEnd],
                 static (chars, raw) =>
                 {
                     for (var k = 0; k < chars.Length; k++)
                         chars[k] = AsInName(raw.Span[k]);
                 });
+            // A valueless attribute still comes first: a later one of its name is dropped.
+            if (!seen.Add(name) || attribute.ValueStart < 0)
+                continue;
             result.Add((name, HtmlCharacterReferences.Decoded(html[attribute.ValueStart..attribute.ValueEnd],
                 HtmlCharacterReferences.Context.Attribute, _decoded), attribute.ValueStart, attribute.ValueEnd));
         }
         return result;
-    }
-
-    private bool IsDuplicate(ReadOnlySpan<char> source, int index)
-    {
-        var name = source[_attributes[index].NameStart.._attributes[index].NameEnd];
-        for (var i = 0; i < index; i++)
-        {
-            if (SameName(source[_attributes[i].NameStart.._attributes[i].NameEnd], name))
-                return true;
-        }
-        return false;
     }
 
     /// <summary>The decoded text of the current text token. The span is valid until the next call.</summary>
@@ -400,18 +391,6 @@ internal sealed class HtmlScanner(ReadOnlyMemory<char> html)
 
     // A character of a tag or attribute name as the tokenizer keeps it.
     private static char AsInName(char c) => c == '\0' ? '\uFFFD' : char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
-
-    private static bool SameName(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
-    {
-        if (a.Length != b.Length)
-            return false;
-        for (var i = 0; i < a.Length; i++)
-        {
-            if (AsInName(a[i]) != AsInName(b[i]))
-                return false;
-        }
-        return true;
-    }
 
     // The tokenizer lower-cases only ASCII letters of names (and reads NUL as U+FFFD), so a name is a lower-case
     // ASCII name exactly when they are equal in ASCII without case; OrdinalIgnoreCase would also fold the long s

@@ -48,6 +48,15 @@ public class BoundedInflateTests
     public void TryInflate_StopsOnePastTheLimit_ForABomb() =>
         Assert.Equal(4097, BoundedInflate.TryInflate(Compress(new byte[10_000_000]), 4096)!.Value.Length);
 
+    // A budget of long.MaxValue (no limit) made "limit + 1" wrap to a negative capacity: every Flate stream threw.
+    [Fact]
+    public void TryInflate_InflatesAll_WhenTheLimitIsLongMaxValue()
+    {
+        var data = new byte[5000];
+        Random.Shared.NextBytes(data);
+        Assert.Equal(data, BoundedInflate.TryInflate(Compress(data), long.MaxValue)!.Value.ToArray());
+    }
+
     [Fact]
     public void TryInflate_LeavesAStreamWithoutAValidZlibHeaderToBeMeasured() =>
         Assert.Null(BoundedInflate.TryInflate(Compress(new byte[1000], zlibHeader: false), 1_000_000));
