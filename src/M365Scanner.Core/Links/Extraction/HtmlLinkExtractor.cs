@@ -58,9 +58,16 @@ public sealed class HtmlLinkExtractor
         }
 
         var collector = new HtmlLinkCollector(origin, notes, _limits.MaxLinksPerMessage);
+        var hazards = new HtmlReadingHazards(origin);
         var scanner = new HtmlScanner(source);
         while (scanner.Read() != HtmlScanner.Kind.EndOfFile)
+        {
             collector.Consume(scanner);
+            hazards.Read(scanner);
+        }
+        hazards.Read(scanner);
+        if (hazards.Note is { } hazard)
+            notes.Add(hazard);
         return collector.Result();
     }
 }

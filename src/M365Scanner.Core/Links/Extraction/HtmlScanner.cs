@@ -64,6 +64,15 @@ internal sealed class HtmlScanner(ReadOnlyMemory<char> html)
     /// <summary>The raw extent of the current tag's name.</summary>
     private (int Start, int End) _name;
 
+    /// <summary>How many <c>&lt;![CDATA[</c> were read, as in HTML content, as bogus comments to a '&gt;' before their
+    /// <c>]]&gt;</c> (inside SVG or MathML a browser reads a CDATA section to <c>]]&gt;</c>).</summary>
+    public int CDataSectionsPassedOver { get; private set; }
+
+    /// <summary>Where the first <c>&lt;/name</c> (a tag end after it) lies from the current position on, read as raw
+    /// text would read it, whatever markup it is inside; null when there is none.</summary>
+    public int? NextRawEndTag(string lowerName) =>
+        RawTextEnd(html.Span, _position, lowerName) is var end && end < html.Length ? end : null;
+
     /// <summary>Reads the next token; <see cref="Kind.EndOfFile"/> at the end, and on every call after.</summary>
     public Kind Read()
     {
@@ -164,6 +173,9 @@ internal sealed class HtmlScanner(ReadOnlyMemory<char> html)
         return result;
     }
 
+    /// <summary>The current token as written in the source.</summary>
+    public ReadOnlySpan<char> Raw => html.Span[Start..End];
+
     /// <summary>The decoded text of the current text token. The span is valid until the next call.</summary>
     public ReadOnlySpan<char> Text()
     {
@@ -218,6 +230,10 @@ internal sealed class HtmlScanner(ReadOnlyMemory<char> html)
                     return null;
                 case Opening.BogusFromBang:
                     _position = PastNext(source, lt + 2, '>');
+                    // A CDATA section read to its first '>' ends where a browser in SVG or MathML ends it only if that
+                    // '>' is the one of its "]]>".
+                    if (source[(lt + 2)..].StartsWith("[CDATA[") && !source[..(_position)].EndsWith("]]>"))
+                        CDataSectionsPassedOver++;
                     return null;
                 default: // bogus comment from "</" or "<?"
                     _position = PastNext(source, lt + 1, '>');

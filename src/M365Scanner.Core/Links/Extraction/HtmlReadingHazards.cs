@@ -1,0 +1,95 @@
+namespace M365Scanner.Core.Links.Extraction;
+
+/// <summary>
+/// Markup that a browser may read otherwise than <see cref="HtmlScanner"/> does, so that links it shows are not
+/// found: the scanner reads script, style, title and the other raw-text elements as text by their name, as the tree
+/// builder does in HTML content, but a browser does not everywhere.
+/// </summary>
+/// <remarks>
+/// <para>Three places, each from the standard's tree construction: inside SVG or MathML those elements are markup and
+/// <c>&lt;![CDATA[</c> opens a section to <c>]]&gt;</c>; a browser with scripting on (an .html file opened from the
+/// message) reads a noscript element's content as text to the first <c>&lt;/noscript</c>; and select content ignores
+/// most start tags (style among them) under the rules most browsers still follow. Whether SVG content has ended depends
+/// on which HTML elements are open and in scope, which a token reader does not know, and reading the document both ways
+/// can be defeated too; so where the two readings can differ after an svg or math start tag (a raw-text element whose
+/// content holds a '&lt;', a CDATA section with a '&gt;' before its end) it is not guessed at. It is named: what
+/// could not be read surely is a fact against the message, and the policy's fail-safe decides.</para>
+/// <para>Fed every token in document order; O(1) per token, one search of the input per noscript element.</para>
+/// </remarks>
+internal sealed class HtmlReadingHazards(string origin)
+{
+    private bool _foreignContent;
+    private int _cDataBeforeForeignContent;
+    private bool _inSelect;
+    private int? _noscriptEnd; // where a browser with scripting on ends the open noscript element
+    private string? _rawTextToCheck; // a raw-text element just opened where a browser may read its content as markup
+    private string? _hazard;
+
+    /// <summary>The note for the first hazard met, or null when there was none. (A noscript element with no end tag at
+    /// all hides nothing: a browser with scripting on shows nothing after it, this reading shows all of it.)</summary>
+    public string? Note => _hazard is null
+        ? null
+        : $"html read only in part: {HrefRules.NoteName(origin)}: {_hazard}, which browsers read in more than one way; links in it may be missing";
+
+    /// <summary>Reads the scanner's current token, the end of the input included.</summary>
+    public void Read(HtmlScanner scanner)
+    {
+        if (_hazard is not null)
+            return;
+        if (_noscriptEnd is { } end && scanner.Start >= end)
+        {
+            // Our reading must meet the noscript end tag exactly where a browser with scripting on does.
+            if (scanner.Start > end || scanner.Current != HtmlScanner.Kind.EndTag || !scanner.Name.SequenceEqual("noscript"))
+                _hazard = "a noscript element whose end a browser with scripting on finds elsewhere";
+            _noscriptEnd = null;
+        }
+        if (_foreignContent && scanner.CDataSectionsPassedOver > _cDataBeforeForeignContent)
+            _hazard ??= "a CDATA section after svg or math content";
+        if (_rawTextToCheck is { } element)
+        {
+            // Content with no '<' reads the same as text and as markup, and ends at the same end tag: the usual
+            // <style> of an SVG icon, CSS only.
+            if (scanner.Current == HtmlScanner.Kind.Text && scanner.Raw.Contains('<'))
+                _hazard ??= _inSelect && !_foreignContent
+                    ? $"markup in a {element} element inside a select element"
+                    : $"markup in a {element} element after svg or math content";
+            _rawTextToCheck = null;
+        }
+
+        switch (scanner.Current)
+        {
+            case HtmlScanner.Kind.StartTag:
+                OnStartTag(scanner);
+                break;
+            case HtmlScanner.Kind.EndTag when scanner.Name.SequenceEqual("select"):
+                _inSelect = false;
+                break;
+        }
+    }
+
+    private void OnStartTag(HtmlScanner scanner)
+    {
+        var name = scanner.Name;
+        if (name.SequenceEqual("svg") || name.SequenceEqual("math"))
+        {
+            if (!_foreignContent)
+                _cDataBeforeForeignContent = scanner.CDataSectionsPassedOver;
+            _foreignContent = true;
+            return;
+        }
+        if (name.SequenceEqual("select"))
+        {
+            _inSelect = true;
+            return;
+        }
+        if (name.SequenceEqual("noscript") && _noscriptEnd is null)
+        {
+            _noscriptEnd = scanner.NextRawEndTag("noscript");
+            return;
+        }
+        if (HtmlScanner.TextContentOf(name) is not { } content)
+            return;
+        if (_foreignContent || (_inSelect && content.Element is not ("script" or "textarea")))
+            _rawTextToCheck = content.Element;
+    }
+}
