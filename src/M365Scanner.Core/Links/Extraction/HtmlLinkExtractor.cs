@@ -11,8 +11,11 @@ namespace M365Scanner.Core.Links.Extraction;
 /// <para>Read with <see cref="HtmlScanner"/>, an HTML5 tokenizer (entities decoded, script, style and title content
 /// read as raw text as a browser reads it), in one linear pass, without building a DOM: a tree builder cost most of
 /// the time and is quadratic on unclosed tags. The link rewriter reads with the same tokenizer, so a link found is a
-/// link it can rewrite. What the tree builder would repair is approximated where it changes a result: an
-/// anchor ends at <c>&lt;/a&gt;</c>, at the next <c>&lt;a&gt;</c>, or with the table cell it was opened in.</para>
+/// link it can rewrite. What the tree builder would repair is approximated where it changes a result: an anchor ends
+/// at <c>&lt;/a&gt;</c>, at the next <c>&lt;a&gt;</c>, or with the table cell it was opened in. Where a browser may
+/// read the markup otherwise than a token reader can (inside SVG, MathML or select, or with scripting on inside
+/// noscript: <see cref="HtmlReadingHazards"/>), the document is named as read only in part, so the policy's
+/// fail-safe decides on it.</para>
 /// <para>Empty hrefs, pure fragments and mailto:, cid: and tel: targets are skipped; data: and javascript: targets are
 /// reported (the resolver classifies them), data: URLs cut to <see cref="HrefRules.MaxDataUrlChars"/> chars with a
 /// note.</para>
