@@ -62,13 +62,22 @@ public sealed class HtmlLinkExtractor
 
         var collector = new HtmlLinkCollector(origin, notes, _limits.MaxLinksPerMessage);
         var hazards = new HtmlReadingHazards(origin);
-        var scanner = new HtmlScanner(source);
-        while (scanner.Read() != HtmlScanner.Kind.EndOfFile)
+        try
         {
-            collector.Consume(scanner);
+            var scanner = new HtmlScanner(source);
+            while (scanner.Read() != HtmlScanner.Kind.EndOfFile)
+            {
+                collector.Consume(scanner);
+                hazards.Read(scanner);
+            }
             hazards.Read(scanner);
         }
-        hazards.Read(scanner);
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The scanner accepts any input, so this is a bug, not bad input; the message is still scanned with what
+            // was found, and what was not read is named.
+            notes.Add($"html could not be read: {HrefRules.NoteName(origin)}: {ex.GetType().Name}: {ex.Message}");
+        }
         if (hazards.Note is { } hazard)
             notes.Add(hazard);
         return collector.Result();
