@@ -98,6 +98,10 @@ internal sealed class HtmlLinkCollector(string origin, ICollection<string> notes
             case "img" or "image": // the tree builder turns <image> into <img>
                 var alt = VisibleText.Collapse(tag.Attribute("alt"));
                 AddRemote(tag.Attribute("src"), alt);
+                // In SVG an image stays an image and loads its href (xlink:href in older files); which of the two
+                // readings a browser takes depends on the tree, so both are kept.
+                if (name is "image")
+                    AddRemote(tag.Attribute("href") ?? tag.Attribute("xlink:href"), alt);
                 for (var i = 0; i < _openAnchors; i++)
                     _anchors[i].Alt ??= alt;
                 break;

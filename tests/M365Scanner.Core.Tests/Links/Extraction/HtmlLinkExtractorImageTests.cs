@@ -31,4 +31,12 @@ public class HtmlLinkExtractorImageTests
         var links = Extract("""<a href="https://site.example/go"><img src="https://cdn.example/b.png" alt="Go"></a>""");
         Assert.Equal([LinkSource.Anchor, LinkSource.Image], links.Select(l => l.Source));
     }
+
+    // Inside SVG the tree builder keeps <image> as an SVG image, which a browser loads from its href: an inline
+    // SVG's image was shown and not found.
+    [Theory]
+    [InlineData("""<svg width="100" height="100"><image href="https://evil.example/p.png" width="100" height="100"/></svg>""")]
+    [InlineData("""<svg><image xlink:href="https://evil.example/p.png"/></svg>""")]
+    public void Extract_ReturnsSvgImage_FromItsHref(string html) =>
+        Assert.Contains(Extract(html), l => l.Url == "https://evil.example/p.png" && l.Source == LinkSource.Image);
 }
