@@ -13,7 +13,8 @@ namespace M365Scanner.Core.Links.Extraction;
 /// on which HTML elements are open and in scope, which a token reader does not know, and reading the document both ways
 /// can be defeated too; so where the two readings can differ after an svg or math start tag (a raw-text element whose
 /// content holds a tag, a CDATA section with a '&gt;' before its end) it is not guessed at. It is named: what
-/// could not be read surely is a fact against the message, and the policy's fail-safe decides.</para>
+/// could not be read surely is a fact against the message, and the policy's fail-safe decides. An iframe's srcdoc, a
+/// document in an attribute, is named too.</para>
 /// <para>Fed every token in document order; O(1) per token but for a look over the content of a raw-text element it
 /// checks, and searches for noscript end tags that never cover the same text twice.</para>
 /// </remarks>
@@ -110,6 +111,9 @@ internal sealed class HtmlReadingHazards(string origin)
             }
             return;
         }
+        // A browser shows the srcdoc attribute's value as a document of its own, which this reading does not read.
+        if (name.SequenceEqual("iframe") && !string.IsNullOrWhiteSpace(scanner.Attribute("srcdoc")))
+            _hazard ??= "an iframe's srcdoc document";
         if (HtmlScanner.TextContentOf(name) is not { } content)
             return;
         if (_foreignContent || (_inSelect && content.Element is not ("script" or "textarea")))

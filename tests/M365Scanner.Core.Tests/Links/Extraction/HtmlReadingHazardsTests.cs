@@ -79,6 +79,23 @@ public class HtmlReadingHazardsReviewTests
         Assert.StartsWith("html read only in part: body: ", Assert.Single(gaps), StringComparison.Ordinal);
     }
 
+    // A browser shows an iframe's srcdoc as a document, the link in it clickable; it was neither read nor named.
+    [Theory]
+    [InlineData("<iframe srcdoc=\"&lt;a href=https://evil.example/&gt;Click&lt;/a&gt;\"></iframe>")]
+    [InlineData("<iframe srcdoc='<p>Your account: <a href=\"https://evil.example/\">verify</a>'></iframe>")]
+    public void AnIframesSrcdocDocument_IsAGap(string html)
+    {
+        var gaps = GapsOf(html, out var links);
+
+        Assert.DoesNotContain(links, l => l.Url.Contains("evil.example", StringComparison.Ordinal));
+        Assert.StartsWith("html read only in part: body: an iframe's srcdoc document", Assert.Single(gaps), StringComparison.Ordinal);
+    }
+
+    // The tag manager's noscript fallback in pages saved or forwarded as mail: an iframe with a src and no srcdoc.
+    [Fact]
+    public void AnIframeWithoutSrcdoc_IsNoGap() =>
+        Assert.Empty(GapsOf("<noscript><iframe src=\"https://www.googletagmanager.com/ns.html?id=GTM-X\" height=\"0\" width=\"0\" style=\"display:none\"></iframe></noscript>", out _));
+
     // Where content holds no tag, only comments or CDATA sections that end inside it, a browser reading it as markup
     // reads the same text and meets the same end tag. Neither link is hidden: each reading finds it.
     [Theory]
