@@ -91,6 +91,14 @@ internal sealed class HtmlLinkCollector(string origin, ICollection<string> notes
                 break;
             case "button" or "input":
                 Add(tag.Attribute("formaction"), null, LinkSource.FormAction);
+                // An image button shows its src.
+                if (name is "input" && tag.Attribute("type") is { } type && type.Trim().Equals("image", StringComparison.OrdinalIgnoreCase))
+                    AddRemote(tag.Attribute("src"), VisibleText.Collapse(tag.Attribute("alt")));
+                break;
+            case "source":
+                // Inside picture, a source's srcset is shown in place of its img's src.
+                foreach (var candidate in SrcsetCandidates.Urls(tag.Attribute("srcset")))
+                    AddRemote(candidate, null);
                 break;
             case "meta" when IsRefresh(tag.Attribute("http-equiv")):
                 Add(MetaRefreshContent.Url(tag.Attribute("content")), null, LinkSource.MetaRefresh);
@@ -98,6 +106,12 @@ internal sealed class HtmlLinkCollector(string origin, ICollection<string> notes
             case "img" or "image": // the tree builder turns <image> into <img>
                 var alt = VisibleText.Collapse(tag.Attribute("alt"));
                 AddRemote(tag.Attribute("src"), alt);
+                // In SVG an image stays an image and loads its href (xlink:href in older files); which of the two
+                // readings a browser takes depends on the tree, so both are kept.
+                if (name is "image")
+                    AddRemote(tag.Attribute("href") ?? tag.Attribute("xlink:href"), alt);
+                foreach (var candidate in SrcsetCandidates.Urls(tag.Attribute("srcset")))
+                    AddRemote(candidate, alt);
                 for (var i = 0; i < _openAnchors; i++)
                     _anchors[i].Alt ??= alt;
                 break;

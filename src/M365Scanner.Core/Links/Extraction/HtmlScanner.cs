@@ -176,6 +176,41 @@ internal sealed class HtmlScanner(ReadOnlyMemory<char> html)
     /// <summary>The current token as written in the source.</summary>
     public ReadOnlySpan<char> Raw => html.Span[Start..End];
 
+    /// <summary>Whether the current text token, read as markup rather than as raw text, holds no tag: each '&lt;' in
+    /// it opens nothing, or opens a comment (or, where <paramref name="cDataSections"/>, a CDATA section) that ends
+    /// inside it. Such content gives the same text either way, and the end tag after it is met at the same place.</summary>
+    public bool ReadsAsTextInMarkup(bool cDataSections)
+    {
+        var source = html.Span;
+        for (var i = Start; ;)
+        {
+            var lt = source[i..End].IndexOf('<');
+            if (lt < 0)
+                return true;
+            lt += i;
+            switch (WhatOpens(source, lt))
+            {
+                case Opening.None:
+                    i = lt + 1;
+                    continue;
+                case Opening.Comment:
+                    // At the end of the input CommentEnd cannot tell an ended comment from an open one.
+                    i = CommentEnd(source, lt + 4);
+                    if (i > End || i == source.Length)
+                        return false;
+                    continue;
+                case Opening.BogusFromBang when cDataSections && source[(lt + 2)..End].StartsWith("[CDATA["):
+                    var close = source[(lt + 9)..End].IndexOf("]]>");
+                    if (close < 0)
+                        return false;
+                    i = lt + 9 + close + 3;
+                    continue;
+                default:
+                    return false;
+            }
+        }
+    }
+
     /// <summary>The decoded text of the current text token. The span is valid until the next call.</summary>
     public ReadOnlySpan<char> Text()
     {

@@ -51,3 +51,103 @@ public class HtmlReadingHazardsTests
         Assert.Empty(ContentGaps.Of(notes));
     }
 }
+
+/// <summary>Second adversarial review of <see cref="HtmlReadingHazards"/>: a hiding place it missed, benign markup it
+/// named, and a document that made it search the input once per noscript start tag.</summary>
+public class HtmlReadingHazardsReviewTests
+{
+    private static readonly HtmlLinkExtractor Extractor = new();
+
+    private static IReadOnlyList<string> GapsOf(string html, out IReadOnlyList<FoundLink> links)
+    {
+        var notes = new List<string>();
+        links = Extractor.Extract(html, LinkOrigin.Body, notes);
+        return ContentGaps.Of(notes).ToList();
+    }
+
+    // Under the select rules Firefox and Safari follow, a template inside select is parsed in template mode: a div
+    // there makes the </select> an end tag the browser ignores, and </template> puts it back in select, where the
+    // style start tag is ignored and its content is markup. parse5 8.1.1 puts the link in the body.
+    [Theory]
+    [InlineData("<select><template><div></select></template><style></select><a href=https://evil.example/>Click</a></style>")]
+    [InlineData("<select><option><template><p></select></template><title></select><a href=https://evil.example/>Click</a></title>")]
+    public void SelectABrowserStillHasOpen_AfterAnEndTagInsideATemplate_IsAGap(string html)
+    {
+        var gaps = GapsOf(html, out var links);
+
+        Assert.DoesNotContain(links, l => l.Url.Contains("evil.example", StringComparison.Ordinal));
+        Assert.StartsWith("html read only in part: body: ", Assert.Single(gaps), StringComparison.Ordinal);
+    }
+
+    // A browser shows an iframe's srcdoc as a document, the link in it clickable; it was neither read nor named.
+    [Theory]
+    [InlineData("<iframe srcdoc=\"&lt;a href=https://evil.example/&gt;Click&lt;/a&gt;\"></iframe>")]
+    [InlineData("<iframe srcdoc='<p>Your account: <a href=\"https://evil.example/\">verify</a>'></iframe>")]
+    public void AnIframesSrcdocDocument_IsAGap(string html)
+    {
+        var gaps = GapsOf(html, out var links);
+
+        Assert.DoesNotContain(links, l => l.Url.Contains("evil.example", StringComparison.Ordinal));
+        Assert.StartsWith("html read only in part: body: an iframe's srcdoc document", Assert.Single(gaps), StringComparison.Ordinal);
+    }
+
+    // The tag manager's noscript fallback in pages saved or forwarded as mail: an iframe with a src and no srcdoc.
+    [Fact]
+    public void AnIframeWithoutSrcdoc_IsNoGap() =>
+        Assert.Empty(GapsOf("<noscript><iframe src=\"https://www.googletagmanager.com/ns.html?id=GTM-X\" height=\"0\" width=\"0\" style=\"display:none\"></iframe></noscript>", out _));
+
+    // Where content holds no tag, only comments or CDATA sections that end inside it, a browser reading it as markup
+    // reads the same text and meets the same end tag. Neither link is hidden: each reading finds it.
+    [Theory]
+    // Illustrator's and Inkscape's inline style.
+    [InlineData("<svg viewBox=\"0 0 10 10\"><style type=\"text/css\"><![CDATA[\n\t.st0{fill:#FFFFFF;}\n]]></style><path class=\"st0\" d=\"M0 0\"/></svg><a href=\"https://ok.example/\">ok</a>")]
+    // The comment-wrapped CSS of Outlook and most newsletter builders, after an inline icon.
+    [InlineData("<svg width=\"16\"><path d=\"M0 0\"/></svg><style type=\"text/css\"><!--\np.MsoNormal {margin:0cm;}\n--></style><a href=\"https://ok.example/\">ok</a>")]
+    [InlineData("<svg><title>a < b</title></svg><a href=\"https://ok.example/\">ok</a>")]
+    [InlineData("<select name=\"s\"><option>1</option><style><!-- p{} --></style></select><a href=\"https://ok.example/\">ok</a>")]
+    public void ContentWithNoTag_AfterSvgOrInSelect_IsNoGap(string html)
+    {
+        var gaps = GapsOf(html, out var links);
+
+        Assert.Empty(gaps);
+        Assert.Contains(links, l => l.Url == "https://ok.example/");
+    }
+
+    // Each is a hiding place still: a comment that ends at once ("<!-->"), a tag after a section, a CDATA section
+    // where a browser reads none (in select), script content. parse5 8.1.1 shows
+    // the link in each.
+    [Theory]
+    [InlineData("<svg><style><!--></svg><a href=https://evil.example/>x</a>--></style>")]
+    [InlineData("<svg><style><![CDATA[x]]></svg><a href=https://evil.example/>x</a></style>")]
+    [InlineData("<math><title><![CDATA[x]]></math><a href=https://evil.example/>x</a></title>")]
+    [InlineData("<svg></svg><select><style><![CDATA[></select><a href=https://evil.example/>x</a>]]></style>")]
+    [InlineData("<svg><script><!--x--></svg><a href=https://evil.example/>x</a></script>")]
+    public void ContentWithATagOrAnOpenSection_IsStillAGap(string html)
+    {
+        var gaps = GapsOf(html, out var links);
+
+        Assert.DoesNotContain(links, l => l.Url.Contains("evil.example", StringComparison.Ordinal));
+        Assert.StartsWith("html read only in part: body: ", Assert.Single(gaps), StringComparison.Ordinal);
+    }
+}
+
+public class HtmlReadingHazardsCostTests
+{
+    // Every noscript start tag searched the rest of the input for "</noscript" while none was pending, and with none
+    // found none stays pending: 100k "<noscript></b>" (1.4M chars) was one search of the whole input per tag.
+    [Fact]
+    public void NoscriptStartTagsWithNoEndTag_AreReadInOnePass()
+    {
+        const int count = 100_000;
+        var html = new System.Text.StringBuilder();
+        for (var i = 0; i < count; i++)
+            html.Append("<noscript></b>");
+        var notes = new List<string>();
+
+        // Linear, this takes milliseconds; it took 200 s before. The deadline is wide for a shared machine.
+        var extraction = Task.Run(() => new HtmlLinkExtractor().Extract(html.ToString(), LinkOrigin.Body, notes));
+
+        Assert.True(extraction.Wait(TimeSpan.FromSeconds(20)), "the extraction did not end within 20 s");
+        Assert.Empty(ContentGaps.Of(notes));
+    }
+}
