@@ -22,16 +22,7 @@ public class HtmlReadingHazardsTests
     [InlineData("<div><svg><style></div><![CDATA[><a href=https://evil.example/>Click</a>]]>")]
     // With scripting on, the noscript element ends inside the attribute value.
     [InlineData("<noscript><a title=\"</noscript><a href=https://evil.example/>x</a>\">t</a></noscript>")]
-    public void MarkupABrowserReadsOtherwise_IsAGap_WhereTheLinkIsNotFound(string html)
-    {
-        var notes = new List<string>();
-
-        var links = Extractor.Extract(html, LinkOrigin.Body, notes);
-
-        Assert.DoesNotContain(links, l => l.Url.Contains("evil.example", StringComparison.Ordinal));
-        var gap = Assert.Single(ContentGaps.Of(notes));
-        Assert.StartsWith("html read only in part: body: ", gap, StringComparison.Ordinal);
-    }
+    public void MarkupABrowserReadsOtherwise_IsAGap_WhereTheLinkIsNotFound(string html) => AssertTheHiddenLinkIsAGap(html);
 
     [Theory]
     [InlineData("<svg width=\"10\"><path d=\"M0 0\"/></svg><p><a href=\"https://ok.example/\">ok</a></p>")]
@@ -50,13 +41,18 @@ public class HtmlReadingHazardsTests
 
         Assert.Empty(ContentGaps.Of(notes));
     }
-}
 
-/// <summary>Second adversarial review of <see cref="HtmlReadingHazards"/>: a hiding place it missed, benign markup it
-/// named, and a document that made it search the input once per noscript start tag.</summary>
-public class HtmlReadingHazardsReviewTests
-{
-    private static readonly HtmlLinkExtractor Extractor = new();
+    // From the second adversarial review: a hiding place the first rules missed, benign markup they named, and a
+    // document that made them search the input once per noscript start tag.
+
+    // The link a browser shows is not found, and one gap names the document as read only in part.
+    private static void AssertTheHiddenLinkIsAGap(string html, string gapStart = "html read only in part: body: ")
+    {
+        var gaps = GapsOf(html, out var links);
+
+        Assert.DoesNotContain(links, l => l.Url.Contains("evil.example", StringComparison.Ordinal));
+        Assert.StartsWith(gapStart, Assert.Single(gaps), StringComparison.Ordinal);
+    }
 
     private static IReadOnlyList<string> GapsOf(string html, out IReadOnlyList<FoundLink> links)
     {
@@ -71,25 +67,14 @@ public class HtmlReadingHazardsReviewTests
     [Theory]
     [InlineData("<select><template><div></select></template><style></select><a href=https://evil.example/>Click</a></style>")]
     [InlineData("<select><option><template><p></select></template><title></select><a href=https://evil.example/>Click</a></title>")]
-    public void SelectABrowserStillHasOpen_AfterAnEndTagInsideATemplate_IsAGap(string html)
-    {
-        var gaps = GapsOf(html, out var links);
-
-        Assert.DoesNotContain(links, l => l.Url.Contains("evil.example", StringComparison.Ordinal));
-        Assert.StartsWith("html read only in part: body: ", Assert.Single(gaps), StringComparison.Ordinal);
-    }
+    public void SelectABrowserStillHasOpen_AfterAnEndTagInsideATemplate_IsAGap(string html) => AssertTheHiddenLinkIsAGap(html);
 
     // A browser shows an iframe's srcdoc as a document, the link in it clickable; it was neither read nor named.
     [Theory]
     [InlineData("<iframe srcdoc=\"&lt;a href=https://evil.example/&gt;Click&lt;/a&gt;\"></iframe>")]
     [InlineData("<iframe srcdoc='<p>Your account: <a href=\"https://evil.example/\">verify</a>'></iframe>")]
-    public void AnIframesSrcdocDocument_IsAGap(string html)
-    {
-        var gaps = GapsOf(html, out var links);
-
-        Assert.DoesNotContain(links, l => l.Url.Contains("evil.example", StringComparison.Ordinal));
-        Assert.StartsWith("html read only in part: body: an iframe's srcdoc document", Assert.Single(gaps), StringComparison.Ordinal);
-    }
+    public void AnIframesSrcdocDocument_IsAGap(string html) =>
+        AssertTheHiddenLinkIsAGap(html, "html read only in part: body: an iframe's srcdoc document");
 
     // The tag manager's noscript fallback in pages saved or forwarded as mail: an iframe with a src and no srcdoc.
     [Fact]
@@ -122,32 +107,22 @@ public class HtmlReadingHazardsReviewTests
     [InlineData("<math><title><![CDATA[x]]></math><a href=https://evil.example/>x</a></title>")]
     [InlineData("<svg></svg><select><style><![CDATA[></select><a href=https://evil.example/>x</a>]]></style>")]
     [InlineData("<svg><script><!--x--></svg><a href=https://evil.example/>x</a></script>")]
-    public void ContentWithATagOrAnOpenSection_IsStillAGap(string html)
-    {
-        var gaps = GapsOf(html, out var links);
+    public void ContentWithATagOrAnOpenSection_IsStillAGap(string html) => AssertTheHiddenLinkIsAGap(html);
 
-        Assert.DoesNotContain(links, l => l.Url.Contains("evil.example", StringComparison.Ordinal));
-        Assert.StartsWith("html read only in part: body: ", Assert.Single(gaps), StringComparison.Ordinal);
-    }
-}
-
-public class HtmlReadingHazardsCostTests
-{
     // Every noscript start tag searched the rest of the input for "</noscript" while none was pending, and with none
     // found none stays pending: 100k "<noscript></b>" (1.4M chars) was one search of the whole input per tag.
     [Fact]
-    public void NoscriptStartTagsWithNoEndTag_AreReadInOnePass()
+    public void NoscriptStartTagsWithNoEndTag_SearchTheInputOnce()
     {
-        const int count = 100_000;
-        var html = new System.Text.StringBuilder();
-        for (var i = 0; i < count; i++)
-            html.Append("<noscript></b>");
-        var notes = new List<string>();
+        var html = string.Concat(Enumerable.Repeat("<noscript></b>", 100_000));
+        var scanner = new HtmlScanner(html.AsMemory());
+        var hazards = new HtmlReadingHazards(LinkOrigin.Body);
 
-        // Linear, this takes milliseconds; it took 200 s before. The deadline is wide for a shared machine.
-        var extraction = Task.Run(() => new HtmlLinkExtractor().Extract(html.ToString(), LinkOrigin.Body, notes));
+        while (scanner.Read() != HtmlScanner.Kind.EndOfFile)
+            hazards.Read(scanner);
+        hazards.Read(scanner);
 
-        Assert.True(extraction.Wait(TimeSpan.FromSeconds(20)), "the extraction did not end within 20 s");
-        Assert.Empty(ContentGaps.Of(notes));
+        Assert.InRange(scanner.CharsSearchedForEndTags, 0, html.Length);
+        Assert.Null(hazards.Note);
     }
 }
