@@ -98,8 +98,7 @@ internal static class HtmlUrlRewriter
         {
             if (token.TagName != "base" || HrefRules.Trim(token.Attributes!.FirstOrDefault(a => a.Name == "href").Value) is not { } href)
                 continue;
-            return HrefRules.Scheme(href)?.ToLowerInvariant() is "http" or "https" &&
-                   Uri.TryCreate(href, UriKind.Absolute, out var uri) ? uri : null;
+            return HrefRules.AbsoluteBase(href);
         }
         return null;
     }

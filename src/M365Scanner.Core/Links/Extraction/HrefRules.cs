@@ -69,4 +69,10 @@ internal static class HrefRules
         const string prefix = "attachment:";
         return origin.StartsWith(prefix, StringComparison.Ordinal) ? origin[prefix.Length..] : origin;
     }
+
+    /// <summary>The base URL a document's first <c>&lt;base href&gt;</c> sets, when it is an absolute http(s) URL;
+    /// null otherwise (relative links are then kept as written). The extractor and the rewriter resolve alike.</summary>
+    public static Uri? AbsoluteBase(string? href) =>
+        href is not null && Scheme(href)?.ToLowerInvariant() is "http" or "https" &&
+        Uri.TryCreate(href, UriKind.Absolute, out var uri) ? uri : null;
 }

@@ -272,7 +272,7 @@ internal sealed class HtmlLinkCollector(string origin, ICollection<string> notes
     {
         EndRun();
         CloseAnchors(0);
-        var baseUri = AbsoluteBase(_baseHref);
+        var baseUri = HrefRules.AbsoluteBase(_baseHref);
         var links = new List<FoundLink>(_found.Count);
         var seen = new HashSet<FoundLink>();
         foreach (var (raw, text, source) in _found)
@@ -290,10 +290,6 @@ internal sealed class HtmlLinkCollector(string origin, ICollection<string> notes
         }
         return links;
     }
-
-    private static Uri? AbsoluteBase(string? href) =>
-        href is not null && HrefRules.Scheme(href)?.ToLowerInvariant() is "http" or "https" &&
-        Uri.TryCreate(href, UriKind.Absolute, out var uri) ? uri : null;
 
     // Only hrefs without a scheme are relative ("/path", "//host/path", "page.html"); anything with a scheme
     // stays exactly as written.
