@@ -93,6 +93,11 @@ internal sealed class WorkerLauncher
         environment["DOTNET_gcServer"] = "0";
         environment.Remove("DOTNET_GCgen0size");
         environment["DOTNET_DbgEnableMiniDump"] = "0"; // a crash is an expected outcome, not worth a dump each time
+        // The runtime waits for a pause in first-time compilation (100 ms) before it starts counting calls towards
+        // optimised code. A worker never pauses: each document reaches font, filter and operator code the last did
+        // not, so PdfPig ran unoptimised for dozens of passes over the phishing PDFs (docs/BENCHMARKS.md). Counting
+        // from the first call brings it to full speed within a few documents, after every restart too.
+        environment["DOTNET_TC_CallCountingDelayMs"] = "0";
         foreach (var (name, value) in extraEnvironment)
             environment[name] = value;
         return start;

@@ -16,6 +16,7 @@ public class WorkerLauncherTests
             Assert.False(environment.ContainsKey(secret));
             Assert.Equal("10000000", environment["DOTNET_GCHeapHardLimit"]); // 256 MiB, hexadecimal
             Assert.Equal("1", environment["EXTRA"]);
+            Assert.Equal("0", environment["DOTNET_TC_CallCountingDelayMs"]);
         }
         finally
         {
