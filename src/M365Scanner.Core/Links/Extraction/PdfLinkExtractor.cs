@@ -7,6 +7,7 @@ using UglyToad.PdfPig.Exceptions;
 using UglyToad.PdfPig.Parser.Parts;
 using UglyToad.PdfPig.Tokenization.Scanner;
 using UglyToad.PdfPig.Tokens;
+using UglyToad.PdfPig.Util;
 
 namespace M365Scanner.Core.Links.Extraction;
 
@@ -197,6 +198,7 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
             if (pageCount > limits.MaxPdfPages)
                 run.Note($"pdf read only in part: {run.Name}: {pageCount} pages, only the first {limits.MaxPdfPages} were read");
 
+            document.AddPageFactory<PdfLetterPage, PdfLetterPageFactory>();
             var objects = new PdfObjects(document.Structure.TokenScanner);
             // Our own walk of the page tree: each page is priced from its dictionary before PdfPig renders it.
             var (pageTree, treeLoops, plainTree) = PdfPageTree.Leaves(document.Structure.Catalog.CatalogDictionary, objects, limits.MaxPdfPages);
@@ -242,8 +244,8 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
                 {
                     try
                     {
-                        var page = document.GetPage(n);
-                        run.AddPage(ReadPage(page.Dictionary, page, objects, pageOrigin, run));
+                        var page = document.GetPage<PdfLetterPage>(n);
+                        run.AddPage(ReadPage(page.Dictionary, page.Letters, objects, pageOrigin, run));
                     }
                     catch (Exception e) when (e is not OutOfMemoryException)
                     {
@@ -316,7 +318,8 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
             .Select(uri => new FoundLink(uri, null, LinkSource.PdfAnnotation, origin)).ToList());
     }
 
-    private List<FoundLink> ReadPage(DictionaryToken pageDictionary, Page? page, PdfObjects objects, string origin, Run run)
+    // letters is null when the page was not rendered (only its annotations are read).
+    private List<FoundLink> ReadPage(DictionaryToken pageDictionary, IReadOnlyList<Letter>? letters, PdfObjects objects, string origin, Run run)
     {
         var found = new List<FoundLink>();
 
@@ -335,11 +338,11 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
         }
 
         IReadOnlyList<Word> words = [];
-        if (page is not null)
+        if (letters is not null)
         {
             try
             {
-                words = page.GetWords().ToList();
+                words = DefaultWordExtractor.Instance.GetWords(letters).ToList();
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
