@@ -71,8 +71,7 @@ internal static class MimeText
         var chars = pooled ? ArrayPool<char>.Shared.Rent(length) : new char[length];
         try
         {
-            var count = UnixNewLines(chars.AsSpan(0, decoder.GetChars(bytes, chars, flush: false)));
-            return new string(chars, 0, count);
+            return WithUnixNewLines(chars, decoder.GetChars(bytes, chars, flush: false));
         }
         finally
         {
@@ -81,19 +80,41 @@ internal static class MimeText
         }
     }
 
-    // In place, before the string is made: a CR before an LF or at the very end is dropped. (Replacing in the string
-    // copied every body of CRLF mail once more.)
-    private static int UnixNewLines(Span<char> text)
+    // A CR before an LF or at the very end is dropped while the string is made, line by line with vectorised searches
+    // and block copies. (Dropping them in place first was a loop over every char of every CRLF body.)
+    private static string WithUnixNewLines(char[] chars, int count)
     {
-        var write = text.IndexOf('\r');
-        if (write < 0)
-            return text.Length;
-        for (var read = write; read < text.Length; read++)
+        var dropped = 0;
+        for (var at = 0; NextDroppedCr(chars, count, at) is var cr and >= 0; at = cr + 1)
+            dropped++;
+        if (dropped == 0)
+            return new string(chars, 0, count);
+        return string.Create(count - dropped, (chars, count), static (text, state) =>
         {
-            if (text[read] == '\r' && (read + 1 == text.Length || text[read + 1] == '\n'))
-                continue;
-            text[write++] = text[read];
+            var (source, length) = state;
+            var written = 0;
+            var at = 0;
+            for (int cr; (cr = NextDroppedCr(source, length, at)) >= 0; at = cr + 1)
+            {
+                source.AsSpan(at, cr - at).CopyTo(text[written..]);
+                written += cr - at;
+            }
+            source.AsSpan(at, length - at).CopyTo(text[written..]);
+        });
+    }
+
+    private static int NextDroppedCr(char[] chars, int count, int from)
+    {
+        while (from < count)
+        {
+            var cr = chars.AsSpan(from, count - from).IndexOf('\r');
+            if (cr < 0)
+                return -1;
+            cr += from;
+            if (cr + 1 == count || chars[cr + 1] == '\n')
+                return cr;
+            from = cr + 1;
         }
-        return write;
+        return -1;
     }
 }
