@@ -20,7 +20,7 @@ namespace M365Scanner.Benchmarks.Extraction;
 /// method to optimised code only after it has been called 30 times and first-time compilation has paused. A PDF or
 /// charset routine is called a few times per pass over a corpus: with 2 warm-up passes the 7 measured ones still
 /// fell pass after pass (MimeKit's own parse 181 → 110 ms), so the figures were of a process warming up, not of the
-/// long-running host. 20 warm-up passes measure the host's steady state.</para>
+/// long-running host. After 20 warm-up passes they are close to the host's steady state.</para>
 /// </remarks>
 [SimpleJob(launchCount: 1, warmupCount: 20, iterationCount: 7)]
 [MemoryDiagnoser]

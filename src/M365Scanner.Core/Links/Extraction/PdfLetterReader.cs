@@ -17,13 +17,16 @@ namespace M365Scanner.Core.Links.Extraction;
 /// <summary>
 /// Runs a page's content stream through PdfPig's own operator handling (text state, matrices, fonts, forms) and keeps
 /// only the letters, each built exactly as PdfPig's renderer builds it, so the words and the text a link covers are
-/// PdfPig's own (<c>PdfLetterReaderTests</c> compares every page of shared/data).
+/// PdfPig's own wherever its renderer reads the page (<c>PdfLetterReaderTests</c> compares every page of shared/data).
 /// </summary>
-/// <remarks>What it does not build, PdfPig's renderer builds and the link reader never read: a path object per drawing
-/// operator, an image object per image (with its decoding set up), and the marked-content tree; on the phishing PDFs
-/// that was about a sixth of the time to read a page. It also leaves inline image data unparsed, one place fewer for
-/// a hostile file to fail in. The letters equal PdfPig's only while clipping and /ActualText are off in the parsing
-/// options, as the link reader leaves them, so the constructor refuses either.</remarks>
+/// <remarks><para>What it does not build, PdfPig's renderer builds and the link reader never read: a path object per
+/// drawing operator, an image object per image or inline image (with its dictionary checked and its decoding set up),
+/// the clip of a form's box, and the marked-content tree. Where the renderer threw on one of those (an inline image
+/// without a width, a form box past its clipper's range, a broken image inside marked content), the page was read for
+/// its annotations only; now its text is read too. Content streams are still parsed by PdfPig's own parser, inline
+/// image data included, so what a page shows is tokenized as before.</para>
+/// <para>The letters equal the renderer's only while clipping and /ActualText are off in the parsing options, as the
+/// link reader leaves them, so the constructor refuses either.</para></remarks>
 internal sealed class PdfLetterReader : BaseStreamProcessor<List<Letter>>
 {
     private readonly List<Letter> letters = [];
