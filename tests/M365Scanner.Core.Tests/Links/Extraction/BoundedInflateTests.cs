@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using M365Scanner.Core.Links.Extraction;
-using M365Scanner.Core.Mail;
 using M365Scanner.Core.Tests.TestSupport;
 using UglyToad.PdfPig.Filters;
 using UglyToad.PdfPig.Tokens;

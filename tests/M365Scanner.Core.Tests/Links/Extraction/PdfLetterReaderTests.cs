@@ -17,12 +17,12 @@ public class PdfLetterReaderTests
     {
         var pages = 0;
         var letters = 0;
-        foreach (var (name, bytes) in CorpusPdfs.All())
+        foreach (var (_, bytes) in CorpusPdfs.All())
         {
             PdfDocument document;
             try
             {
-                document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+                document = Open(bytes);
             }
             catch (Exception)
             {
@@ -30,7 +30,6 @@ public class PdfLetterReaderTests
             }
             using (document)
             {
-                document.AddPageFactory<PdfLetterPage, PdfLetterPageFactory>();
                 for (var n = 1; n <= Math.Min(document.NumberOfPages, ExtractionLimits.Default.MaxPdfPages); n++)
                 {
                     IReadOnlyList<Letter> expected;
