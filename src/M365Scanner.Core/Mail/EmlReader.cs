@@ -35,7 +35,10 @@ public static class EmlReader
     private static EmailMessage Read(Stream stream, bool persistent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var mime = MimeMessage.Load(Options, stream, persistent, cancellationToken);
+        // Disposed once mapped (nothing of it is read later): MimeKit's messages, parts and contents have finalizers, so
+        // one left to the collector survives its first collection with everything it references, and every collection
+        // became a costly gen-1 one (half of reading a corpus was the collector's pause).
+        using var mime = MimeMessage.Load(Options, stream, persistent, cancellationToken);
         if (mime.Headers.Count == 0)
             throw new FormatException("not a message: it has no header fields");
         return MimeMessageMapper.Map(mime);
