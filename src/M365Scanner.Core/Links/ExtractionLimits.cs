@@ -35,6 +35,10 @@ public sealed record ExtractionLimits
     /// <summary>How deep form XObjects may draw one another on a PDF page.</summary>
     public int MaxPdfFormDepth { get; init; } = 12;
 
+    /// <summary>Wall-clock budget for MimeKit's parse of one attached message's structure; a message that takes longer is
+    /// not read (noted). See <see cref="Mail.EmlReader.ParseBudget"/>, the same default.</summary>
+    public TimeSpan MimeParseBudget { get; init; } = Mail.EmlReader.ParseBudget;
+
     /// <summary>How deep message/rfc822 attachments are followed (1 = attachments of the top message only).</summary>
     public int MaxNestingDepth { get; init; } = 5;
 

@@ -26,33 +26,58 @@ public static class EmlReader
         MaxMimeDepth = 64,
     };
 
-    /// <summary>Parses one message from <paramref name="stream"/>.</summary>
-    /// <exception cref="FormatException">The bytes are not a message: no header block could be parsed.
-    /// MimeKit is lenient about everything after the headers (a truncated body still parses).</exception>
-    public static EmailMessage Read(Stream stream, CancellationToken cancellationToken = default) =>
-        Read(stream, persistent: false, cancellationToken);
+    /// <summary>How long MimeKit may take to parse one message's structure. Ordinary mail takes milliseconds; a header
+    /// folded over very many lines makes MimeKit's parse quadratic in the header's length (a 1 MB header, 3 s; 5 MB,
+    /// 90 s), so a hostile message is refused here rather than holding a thread for minutes.</summary>
+    public static readonly TimeSpan ParseBudget = TimeSpan.FromSeconds(5);
 
-    private static EmailMessage Read(Stream stream, bool persistent, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        // Disposed once mapped (nothing of it is read later): MimeKit's messages, parts and contents have finalizers, so
-        // one left to the collector survives its first collection with everything it references, and every collection
-        // became a costly gen-1 one (half of reading a corpus was the collector's pause).
-        using var mime = MimeMessage.Load(Options, stream, persistent, cancellationToken);
-        if (mime.Headers.Count == 0)
-            throw new FormatException("not a message: it has no header fields");
-        return MimeMessageMapper.Map(mime);
-    }
+    /// <summary>Parses one message from <paramref name="stream"/>.</summary>
+    /// <exception cref="FormatException">The bytes are not a message: no header block could be parsed, or parsing
+    /// them took longer than <see cref="ParseBudget"/>. MimeKit is lenient about everything after the headers (a
+    /// truncated body still parses).</exception>
+    public static EmailMessage Read(Stream stream, CancellationToken cancellationToken = default) =>
+        Read(stream, persistent: false, ParseBudget, cancellationToken);
 
     /// <inheritdoc cref="Read(Stream, CancellationToken)"/>
     /// <remarks>The message keeps reading <paramref name="bytes"/> after this returns (a large attachment is decoded
     /// when first wanted), so they must not change while it is in use.</remarks>
-    public static EmailMessage Read(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
+    public static EmailMessage Read(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default) =>
+        Read(bytes, ParseBudget, cancellationToken);
+
+    internal static EmailMessage Read(ReadOnlyMemory<byte> bytes, TimeSpan budget, CancellationToken cancellationToken)
     {
         // Avoid copying a large attachment just to wrap it in a stream. Visible, so that an attachment is decoded from
         // where it lies when first wanted (EmailAttachment.Content).
         var array = MemoryMarshal.TryGetArray(bytes, out var segment) ? segment : bytes.ToArray();
         using var stream = new MemoryStream(array.Array!, array.Offset, array.Count, writable: false, publiclyVisible: true);
-        return Read(stream, persistent: true, cancellationToken);
+        return Read(stream, persistent: true, budget, cancellationToken);
+    }
+
+    private static EmailMessage Read(Stream stream, bool persistent, TimeSpan budget, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        // Disposed once mapped (nothing of it is read later): MimeKit's messages, parts and contents have finalizers, so
+        // one left to the collector survives its first collection with everything it references, and every collection
+        // became a costly gen-1 one (half of reading a corpus was the collector's pause).
+        using var mime = Parse(stream, persistent, budget, cancellationToken);
+        if (mime.Headers.Count == 0)
+            throw new FormatException("not a message: it has no header fields");
+        return MimeMessageMapper.Map(mime);
+    }
+
+    // The budget is checked inside MimeKit's parse, at every block it reads (4 KiB).
+    private static MimeMessage Parse(Stream stream, bool persistent, TimeSpan budget, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(budget);
+        try
+        {
+            return ReusedMimeParser.Parse(Options, stream, persistent, deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new FormatException($"not read: parsing its MIME structure took longer than {budget.TotalSeconds:0.###} s " +
+                                      "(a header folded over very many lines, or a structure as costly)");
+        }
     }
 }

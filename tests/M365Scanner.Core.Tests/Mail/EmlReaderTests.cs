@@ -120,4 +120,36 @@ public class EmlReaderTests
         Assert.NotEmpty(m.To);
         Assert.False(string.IsNullOrEmpty(m.TextBody));
     }
+
+    [Fact]
+    public void Read_RefusesAsNotAMessage_AHeaderFoldedSoManyTimesThatParsingOverrunsTheBudget()
+    {
+        var e = Assert.Throws<FormatException>(() =>
+            EmlReader.Read(FoldedHeaderMessage.Build(), TimeSpan.FromMilliseconds(200), CancellationToken.None));
+        Assert.Contains("took longer than 0.2 s", e.Message);
+    }
+
+    [Fact]
+    public void Read_IsCancelled_NotRefused_WhenTheCallerCancels()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => EmlReader.Read(Encoding.ASCII.GetBytes(Full), cancelled.Token));
+    }
+
+    [Fact]
+    public void Read_ReadsTheSame_AfterAParseAbandonedMidwayOnTheSameThread()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Full.ReplaceLineEndings("\r\n"));
+        var before = EmlReader.Read(bytes);
+        Assert.Throws<FormatException>(() => EmlReader.Read(FoldedHeaderMessage.Build(), TimeSpan.FromMilliseconds(50), CancellationToken.None));
+        Assert.Equal("folded", EmlReader.Read(FoldedHeaderMessage.Build(lines: 200)).Subject);
+        var after = EmlReader.Read(bytes);
+
+        Assert.Equal(before.Headers, after.Headers);
+        Assert.Equal(before.TextBody, after.TextBody);
+        Assert.Equal(before.HtmlBody, after.HtmlBody);
+        Assert.Equal(before.Attachments.Select(a => (a.FileName, a.ContentType, a.Content.ToArray().Length)),
+            after.Attachments.Select(a => (a.FileName, a.ContentType, a.Content.ToArray().Length)));
+    }
 }

@@ -119,7 +119,7 @@ public sealed class MessageLinkExtractor
         EmailMessage inner;
         try
         {
-            inner = EmlReader.Read(attachment.Content);
+            inner = EmlReader.Read(attachment.Content, _limits.MimeParseBudget, CancellationToken.None);
         }
         catch (FormatException ex)
         {

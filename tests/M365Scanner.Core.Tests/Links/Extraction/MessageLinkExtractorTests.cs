@@ -74,6 +74,19 @@ public class MessageLinkExtractorTests
     }
 
     [Fact]
+    public void Extract_NotesAGap_ForAnAttachedMessageWhoseParseOverrunsTheBudget()
+    {
+        var message = new EmailMessage { Attachments = [Attachment("fwd.eml", "message/rfc822", FoldedHeaderMessage.Build())] };
+
+        var result = Extract(message, new ExtractionLimits { MimeParseBudget = TimeSpan.FromMilliseconds(200) });
+
+        var note = Assert.Single(result.Notes);
+        Assert.StartsWith("attached message could not be read: fwd.eml: not read: parsing its MIME structure took longer than 0.2 s", note);
+        Assert.True(ContentGaps.IsGap(note));
+        Assert.Empty(result.Links);
+    }
+
+    [Fact]
     public void Extract_SkipsOversizedAttachment_WithNote()
     {
         var message = new EmailMessage { Attachments = [Attachment("big.txt", "text/plain", "https://x.example/ " + new string('a', 2000))] };
