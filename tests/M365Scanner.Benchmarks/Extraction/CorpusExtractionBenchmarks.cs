@@ -67,8 +67,24 @@ public abstract class CorpusExtractionBenchmarks(string folder) : IDisposable
         return parts;
     }
 
-    // MimeKit as the product calls it: parsed in place from the message's bytes (parts are not copied out), the first
-    // stage of every method below.
+    // The baseline as MimeKit's documentation asks it be used: each message disposed once read. MimeKit's messages and
+    // parts have finalizers, so the baseline's undisposed ones make its collections costly; the product disposes its
+    // own (EmlReader), and this figure says how much of its lead over the baseline that alone is.
+    [Benchmark]
+    public int MimeKitParseDisposed()
+    {
+        var parts = 0;
+        foreach (var bytes in _raw)
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            using var message = MimeMessage.Load(stream);
+            parts += message.Headers.Count;
+        }
+        return parts;
+    }
+
+    // MimeKit parsing in place from the message's bytes (parts are not copied out), as the product does; the product
+    // also disposes each message and keeps one parser per thread (EmlReader), which this does not.
     [Benchmark]
     public int MimeKitParseInPlace()
     {
