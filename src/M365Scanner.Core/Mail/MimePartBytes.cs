@@ -48,25 +48,24 @@ internal static class MimePartBytes
         return true;
     }
 
-    /// <summary>A base64 or quoted-printable part lying in the bytes it was parsed from in place, decoded in one call of
-    /// MimeKit's own decoder into a buffer from the shared pool (through MimeKit's streams the bytes were copied three
-    /// times). The caller gives the buffer back with <see cref="Return"/>.</summary>
+    /// <summary>A base64 or quoted-printable part lying in the bytes it was parsed from in place, decoded in one call
+    /// (through MimeKit's streams the bytes were copied three times) into a buffer from the shared pool: base64 by
+    /// MimeKit's own decoder, quoted-printable by <see cref="QuotedPrintable"/>, which gives the same bytes. The caller
+    /// gives the buffer back with <see cref="Return"/>.</summary>
     public static bool TryDecodePooled(MimePart part, out byte[] buffer, out int length)
     {
-        IMimeDecoder? decoder = part.ContentTransferEncoding switch
-        {
-            ContentEncoding.Base64 => new Base64Decoder(),
-            ContentEncoding.QuotedPrintable => new QuotedPrintableDecoder(),
-            _ => null,
-        };
-        if (decoder is null || !TryWindow(part, out var encoded))
+        var encoding = part.ContentTransferEncoding;
+        if (encoding is not (ContentEncoding.Base64 or ContentEncoding.QuotedPrintable) || !TryWindow(part, out var encoded))
         {
             (buffer, length) = ([], 0);
             return false;
         }
-        var estimate = Math.Max(1, decoder.EstimateOutputLength(encoded.Count));
+        var base64 = encoding == ContentEncoding.Base64 ? new Base64Decoder() : null;
+        var estimate = Math.Max(1, base64?.EstimateOutputLength(encoded.Count) ?? QuotedPrintable.MaxDecodedLength(encoded.Count));
         buffer = estimate <= MaxPooledBytes ? ArrayPool<byte>.Shared.Rent(estimate) : new byte[estimate];
-        length = decoder.Decode(encoded.Array!, encoded.Offset, encoded.Count, buffer);
+        length = base64 is not null
+            ? base64.Decode(encoded.Array!, encoded.Offset, encoded.Count, buffer)
+            : QuotedPrintable.Decode(encoded, buffer);
         return true;
     }
 
