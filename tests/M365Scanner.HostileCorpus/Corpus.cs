@@ -13,6 +13,7 @@ public static class Corpus
         .. PdfEncryptedItems.All,
         .. BodyItems.All,
         .. MimeNestingItems.All,
+        .. MimeHeaderItems.All,
         .. OfficeItems.All,
         .. ControlItems.All,
     ];

@@ -26,7 +26,7 @@ public partial class CorpusTests
         Assert.Equal(["control-docx-link", "control-html-link", "control-pdf-link"], Corpus.Controls.Select(i => i.Name).Order());
         foreach (var prefix in new[] { "pdf-cycle-", "pdf-flate-bomb", "pdf-xobject-fanout", "pdf-operator-flood",
                      "pdf-annotation-flood", "pdf-encrypted", "html-safelinks-", "html-hidden-links-", "html-comment-",
-                     "mime-multipart-", "mime-rfc822-", "docx-zip-bomb", "docx-deep-xml" })
+                     "mime-multipart-", "mime-rfc822-", "mime-eml-", "docx-zip-bomb", "docx-deep-xml" })
             Assert.Contains(Corpus.Hostile, i => i.Name.StartsWith(prefix, StringComparison.Ordinal));
     }
 
