@@ -16,7 +16,7 @@ public static class EmlReader
     // Real mail is full of addresses RFC 5322 forbids ("k..allen@enron.com", unquoted commas in names);
     // reading them loosely keeps the sender and recipients instead of silently dropping them.
     // MaxMimeDepth bounds nesting that a hostile message could use to exhaust the stack.
-    private static readonly ParserOptions Options = new()
+    internal static readonly ParserOptions Options = new()
     {
         AddressParserComplianceMode = RfcComplianceMode.Looser,
         AllowUnquotedCommasInAddresses = true,
@@ -26,14 +26,20 @@ public static class EmlReader
         MaxMimeDepth = 64,
     };
 
-    /// <summary>How long MimeKit may take to parse one message's structure. Ordinary mail takes milliseconds; a header
-    /// folded over very many lines makes MimeKit's parse quadratic in the header's length (a 1 MB header, 3 s; 5 MB,
-    /// 90 s), so a hostile message is refused here rather than holding a thread for minutes.</summary>
+    /// <summary>How long MimeKit may take to parse one message's structure; ordinary mail takes milliseconds. The known
+    /// way to make it slow, a header folded over very many lines, is refused before parsing
+    /// (<see cref="MaxHeaderCopyBytes"/>); this bounds whatever else might be.</summary>
     public static readonly TimeSpan ParseBudget = TimeSpan.FromSeconds(5);
+
+    /// <summary>What MimeKit may copy growing its header buffers for one message (<see cref="HeaderCopyCost"/>):
+    /// Office 365's longest header costs about 0.5 MB, a 256 KB header (Exchange Online's limit for a whole header)
+    /// folded at 76 characters about 0.4 GiB.</summary>
+    internal const long MaxHeaderCopyBytes = 1L << 30;
 
     /// <summary>Parses one message from <paramref name="stream"/>.</summary>
     /// <exception cref="FormatException">The bytes are not a message: no header block could be parsed, or parsing
-    /// them took longer than <see cref="ParseBudget"/>. MimeKit is lenient about everything after the headers (a
+    /// them took longer than <see cref="ParseBudget"/> (or, read from bytes, their header fields would make MimeKit
+    /// copy more than <see cref="MaxHeaderCopyBytes"/>). MimeKit is lenient about everything after the headers (a
     /// truncated body still parses).</exception>
     public static EmailMessage Read(Stream stream, CancellationToken cancellationToken = default) =>
         Read(stream, persistent: false, ParseBudget, cancellationToken);
@@ -46,6 +52,11 @@ public static class EmlReader
 
     internal static EmailMessage Read(ReadOnlyMemory<byte> bytes, TimeSpan budget, CancellationToken cancellationToken)
     {
+        // Told before parsing, from the bytes: the time budget alone let a hostile header churn gigabytes through the
+        // collector, pausing every other scan, until it ran out.
+        if (HeaderCopyCost.Exceeds(bytes.Span, MaxHeaderCopyBytes))
+            throw new FormatException("not read: its header fields would make parsing its MIME structure copy more " +
+                                      $"than {MaxHeaderCopyBytes >> 30} GiB (a header folded over very many lines)");
         // Avoid copying a large attachment just to wrap it in a stream. Visible, so that an attachment is decoded from
         // where it lies when first wanted (EmailAttachment.Content).
         var array = MemoryMarshal.TryGetArray(bytes, out var segment) ? segment : bytes.ToArray();
@@ -69,7 +80,11 @@ public static class EmlReader
     private static MimeMessage Parse(Stream stream, bool persistent, TimeSpan budget, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(budget);
+        // No time at all is refused now: a timer due at once would still let a short parse finish first.
+        if (budget == TimeSpan.Zero)
+            deadline.Cancel();
+        else
+            deadline.CancelAfter(budget);
         try
         {
             return ReusedMimeParser.Parse(Options, stream, persistent, deadline.Token);

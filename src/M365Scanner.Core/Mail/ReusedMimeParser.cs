@@ -32,7 +32,8 @@ internal static class ReusedMimeParser
         var message = parser.ParseMessage(cancellationToken);
         if (parser.Position <= MaxBytesReadToKeep)
         {
-            // Let go of the message's stream (and the bytes under it) before keeping the parser.
+            // Let go of the message's stream, and the array under it, before keeping the parser. Its own buffers still
+            // hold the last message's last header and last 4 KiB read, as a pooled buffer holds what it was lent for.
             parser.SetStream(Stream.Null, MimeFormat.Entity, persistent: false);
             idle = parser;
         }
