@@ -91,8 +91,7 @@ public static class EmlReader
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new FormatException($"not read: parsing its MIME structure took longer than {budget.TotalSeconds:0.###} s " +
-                                      "(a header folded over very many lines, or a structure as costly)");
+            throw new FormatException($"not read: parsing its MIME structure took longer than {budget.TotalSeconds:0.###} s");
         }
     }
 }

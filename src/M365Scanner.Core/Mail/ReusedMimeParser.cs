@@ -3,8 +3,8 @@ using MimeKit;
 namespace M365Scanner.Core.Mail;
 
 /// <summary>Parses messages with one MimeKit parser per thread, kept from message to message.</summary>
-/// <remarks>MimeKit's parser grows its header buffer to the exact size at every line of a folded header, copying it
-/// each time, and keeps the buffer when given the next stream (<see cref="MimeParser.SetStream(Stream, MimeFormat, bool)"/>).
+/// <remarks>MimeKit's parser grows its header buffer to the size it needs (rounded up to 64 bytes) at every line of a
+/// folded header, copying it each time, and keeps the buffer when given the next stream (<see cref="MimeParser.SetStream(Stream, MimeFormat, bool)"/>).
 /// A new parser per message grew it again for every long header of every message: four fifths of what parsing the
 /// phishing corpus allocated.</remarks>
 internal static class ReusedMimeParser
