@@ -11,9 +11,11 @@ namespace M365Scanner.Core.Mail;
 /// allocation; 5 MB took 90 s.</para>
 /// <para>Only header blocks are counted, since a body costs MimeKit nothing however its lines begin (a quoted-printable
 /// HTML body of 8,815 indented lines is in the phishing corpus). A header block is wherever MimeKit could read one, or
-/// more: the start of the message; after any line that begins with "--" (a boundary, if declared); and after a block
-/// whose Content-Type names a message (message/rfc822) or, past a "--" line, that has no Content-Type (a part of a
-/// multipart/digest is a message by default). Each block runs to the first empty line.</para>
+/// more: the start of the message; after any line that begins with "--" (a boundary, if declared), in a body or among
+/// headers; and after a block whose Content-Type names a message (message/rfc822, text/rfc822-headers) or, past a "--"
+/// line, that has no Content-Type (a part of a multipart/digest is a message by default). Each block runs to the first
+/// empty line. An adversarial review found each of these ways past an earlier version, and a line split where a
+/// read block ends costing up to twice what was counted.</para>
 /// </remarks>
 internal static class HeaderCopyCost
 {
@@ -52,7 +54,7 @@ internal static class HeaderCopyCost
         return false;
     }
 
-    // Reads the header block at `at` to its empty line: where its body starts, and whether that body is a message.
+    // Reads the header block at `at` to its empty line: where its body starts, and whether that body may be a message.
     private static (int End, bool BodyIsMessage) HeaderBlock(ReadOnlySpan<byte> mime, int at, bool afterBoundary, Cost cost)
     {
         bool inContentType = false, hasContentType = false, namesMessage = false;
@@ -65,21 +67,36 @@ internal static class HeaderCopyCost
             if (line[0] is not ((byte)' ' or (byte)'\t'))
             {
                 cost.NewField();
-                inContentType = line.Length >= "content-type".Length &&
-                                Ascii.EqualsIgnoreCase(line[.."content-type".Length], "content-type"u8);
+                // A boundary ends a part's headers and starts the next part's, which may have no Content-Type; if it is
+                // not one, the block goes on. Counted either way: the lines as header lines, the body as maybe a message.
+                if (line.StartsWith("--"u8))
+                {
+                    afterBoundary = true;
+                    hasContentType = false;
+                }
+                inContentType = IsContentType(line);
                 hasContentType |= inContentType;
             }
             if (!cost.Append(line.Length))
                 return (next, false);
-            namesMessage |= inContentType && ContainsIgnoreCase(line, "message"u8);
+            // message/rfc822, message/global...; text/rfc822-headers is read as a message's header block too.
+            namesMessage |= inContentType && (ContainsIgnoreCase(line, "message"u8) || ContainsIgnoreCase(line, "rfc822"u8));
             at = next;
         }
         return (at, false);
     }
 
+    // The field MimeKit takes for the Content-Type: that name exactly, then white space at most, then the colon.
+    private static bool IsContentType(ReadOnlySpan<byte> line) =>
+        line.Length > "content-type".Length &&
+        Ascii.EqualsIgnoreCase(line[.."content-type".Length], "content-type"u8) &&
+        line["content-type".Length..].TrimStart(" \t"u8) is [(byte)':', ..];
+
     // MimeKit's header buffer: 512 bytes in a new parser, kept from field to field, grown to the next multiple of 64
-    // bytes whenever a piece of a line does not fit, a line being appended in pieces of at most the 4 KiB it reads at a
-    // time. Each growth allocates the new buffer and copies the old one into it; the new size is counted.
+    // bytes whenever a piece of a line does not fit. A line is appended in pieces of the 4 KiB blocks MimeKit reads, and
+    // where those blocks fall is not known here: each line that makes the buffer grow is counted as if a block ended
+    // just past the buffer's end, one growth more than its pieces from its start. Each growth allocates the new buffer
+    // and copies the old one into it; the new size is counted.
     private sealed class Cost(long limit)
     {
         private long capacity = 512;
@@ -92,17 +109,22 @@ internal static class HeaderCopyCost
 
         public bool Append(int lineLength)
         {
+            if (lineLength > 0 && field + lineLength > capacity && !Grow(capacity + 1))
+                return false;
             for (var left = lineLength; left > 0; left -= ReadBlock)
             {
                 field += Math.Min(left, ReadBlock);
-                if (field <= capacity)
-                    continue;
-                capacity = (field + BufferStep - 1) / BufferStep * BufferStep;
-                total += capacity;
-                if (total > limit)
+                if (field > capacity && !Grow(field))
                     return false;
             }
             return true;
+        }
+
+        private bool Grow(long needed)
+        {
+            capacity = (needed + BufferStep - 1) / BufferStep * BufferStep;
+            total += capacity;
+            return total <= limit;
         }
     }
 

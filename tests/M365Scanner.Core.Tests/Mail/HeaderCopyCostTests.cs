@@ -5,7 +5,8 @@ using M365Scanner.Core.Tests.TestSupport;
 namespace M365Scanner.Core.Tests.Mail;
 
 /// <summary>The bound follows MimeKit's header buffer: 512 bytes to start, grown to the next multiple of 64 bytes
-/// when a piece of a line (at most 4 KiB) does not fit, the new size counted.</summary>
+/// when a piece of a line (at most 4 KiB) does not fit, the new size counted; a line that makes it grow counts one
+/// growth more, as if a read block ended just past the buffer's end.</summary>
 public class HeaderCopyCostTests
 {
     private static readonly string A600 = new('a', 600);
@@ -32,8 +33,8 @@ public class HeaderCopyCostTests
 
     [Theory]
     [InlineData("X: abcd\r\n abc\r\n\r\n", 0)] // fits the first 512 bytes
-    // 605 bytes: 640; + 103: 768; + 103: 832; "Y: z" fits.
-    [InlineData("X: {600}\r\n {100}\r\n\t{100}\r\nY: z\r\n\r\n", 640 + 768 + 832)]
+    // 605 bytes: 576 then 640; + 103: 704 then 768; + 103: 832 (it fits); "Y: z" fits.
+    [InlineData("X: {600}\r\n {100}\r\n\t{100}\r\nY: z\r\n\r\n", 576 + 640 + 704 + 768 + 832)]
     // A body costs nothing, however its lines begin.
     [InlineData("X: abcd\r\n\r\n {600}\r\n {600}\r\n", 0)]
     public void Cost_CountsEveryGrowthOfTheBuffer(string mime, long expected) =>
@@ -41,17 +42,21 @@ public class HeaderCopyCostTests
 
     [Fact]
     public void Cost_CountsALongLineInTheBlocksMimeKitReadsItIn() =>
-        // 10,005 bytes: 4096, then 8192, then 10,005 rounded up to 10,048.
-        Assert.Equal(4096 + 8192 + 10_048, Cost("X: " + new string('a', 10_000) + "\r\n\r\n"));
+        // 10,005 bytes: 576 (a block may end just past the buffer), then 4096, 8192, and 10,005 rounded up to 10,048.
+        Assert.Equal(576 + 4096 + 8192 + 10_048, Cost("X: " + new string('a', 10_000) + "\r\n\r\n"));
 
     [Theory]
     // After a line that may be a boundary, a part's header block counts; its body does not.
-    [InlineData("X: a\r\n\r\n--b\r\nContent-Type: text/plain\r\nY: {600}\r\n\r\nZ: {600}\r\n", 640)]
+    [InlineData("X: a\r\n\r\n--b\r\nContent-Type: text/plain\r\nY: {600}\r\n\r\nZ: {600}\r\n", 576 + 640)]
     // A Content-Type naming a message: its body is a message, whose header block counts too.
-    [InlineData("Content-Type: MESSAGE/rfc822\r\n\r\nA: {600}\r\n", 640)]
+    [InlineData("Content-Type: MESSAGE/rfc822\r\n\r\nA: {600}\r\n", 576 + 640)]
+    [InlineData("Content-Type: text/rfc822-headers\r\n\r\nA: {600}\r\n", 576 + 640)]
     [InlineData("Content-Type: text/plain\r\n\r\nA: {600}\r\n", 0)]
-    // A part without a Content-Type may be a message (in a multipart/digest).
-    [InlineData("X: a\r\n\r\n--b\r\nY: c\r\n\r\nA: {600}\r\n", 640)]
+    // A part without a Content-Type may be a message (in a multipart/digest); "Content-Types" is not one.
+    [InlineData("X: a\r\n\r\n--b\r\nY: c\r\n\r\nA: {600}\r\n", 576 + 640)]
+    [InlineData("X: a\r\n\r\n--b\r\nContent-Types: text/plain\r\n\r\nA: {600}\r\n", 576 + 640)]
+    // A boundary among a part's headers starts the next part's.
+    [InlineData("X: a\r\n\r\n--b\r\nContent-Type: text/plain\r\n--b\r\n\r\nA: {600}\r\n", 576 + 640)]
     public void Cost_CountsEveryBlockMimeKitMayReadAsHeaders(string mime, long expected) =>
         Assert.Equal(expected, Cost(mime.Replace("{600}", A600)));
 
