@@ -1,7 +1,7 @@
 using System.Text;
 using M365Scanner.Core.Mail;
-using MimeKit;
 using M365Scanner.Core.Tests.TestSupport;
+using MimeKit;
 
 namespace M365Scanner.Core.Tests.Mail;
 
@@ -146,7 +146,7 @@ public class EmlReaderTests
     }
 
     // One parser per thread is kept from message to message (ReusedMimeParser): what it reads must be what a new
-    // parser reads, whatever the message before it was (one refused midway, one cut off inside a part).
+    // parser reads, whatever the message before it was (another, one refused, one cut off inside a part).
     [SkippableFact]
     public void Read_GivesWhatAFreshParserGives_MessageAfterMessage()
     {
