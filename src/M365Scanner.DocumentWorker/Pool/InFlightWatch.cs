@@ -26,10 +26,12 @@ internal sealed class InFlightWatch : IDisposable
         this.process = process;
         this.budget = budget;
         this.ceilingBytes = ceilingBytes;
-        timer = new Timer(_ => Check(), null, TimeSpan.Zero, pollInterval);
+        // The first look is one interval in: most documents are answered before it, and reading a process's resident
+        // size (procfs, parsed) at every hand-over cost the host a fifth of a core while the worker read.
+        timer = new Timer(_ => Check(), null, pollInterval, pollInterval);
     }
 
-    /// <summary>The largest resident size seen.</summary>
+    /// <summary>The largest resident size seen (0 when the watch ended before its first look).</summary>
     public long PeakResidentBytes { get; private set; }
 
     /// <summary>Records <paramref name="loss"/> and kills the worker, unless the watch already stopped or decided.</summary>
