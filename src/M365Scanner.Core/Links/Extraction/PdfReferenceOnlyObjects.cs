@@ -18,11 +18,13 @@ internal static class PdfReferenceOnlyObjects
 
     /// <summary>Each reference-only object's number and the number of the object it refers to, in the order found; or
     /// null when more than <see cref="MaxPendingStarts"/> places inside comments wait at once.</summary>
-    public static Dictionary<int, int>? Find(ReadOnlySpan<byte> pdf)
+    public static Dictionary<int, int>? Find(ReadOnlySpan<byte> pdf) =>
+        AnyEndobjAfterAReference(pdf) ? FindByLexing(pdf) : [];
+
+    /// <summary>As <see cref="Find"/>, lexing the whole file without first asking whether it could hold any.</summary>
+    internal static Dictionary<int, int>? FindByLexing(ReadOnlySpan<byte> pdf)
     {
         var found = new Dictionary<int, int>();
-        if (!AnyEndobjAfterAReference(pdf))
-            return found;
         var main = new Window();
         var fromComments = new List<Window>();
         var i = 0;
@@ -55,8 +57,9 @@ internal static class PdfReferenceOnlyObjects
     }
 
     // Most files have no reference-only object: every "endobj" follows ">>", "]", "endstream" or a number. Only a file
-    // where some "endobj" may follow an "R", directly or after a comment, is lexed.
-    private static bool AnyEndobjAfterAReference(ReadOnlySpan<byte> pdf)
+    // where some "endobj" may follow an "R" in some reader's tokens is lexed. Linear: the lines walked back from one
+    // "endobj" that starts its line end at the previous such "endobj", whose line does not start with a comment.
+    internal static bool AnyEndobjAfterAReference(ReadOnlySpan<byte> pdf)
     {
         for (var from = 0; pdf[from..].IndexOf("endobj"u8) is var found and >= 0; from += found + "endobj".Length)
         {
@@ -66,15 +69,46 @@ internal static class PdfReferenceOnlyObjects
                 continue;
             if (before[last] == (byte)'R')
                 return true;
-            // White space that holds a line end may follow a comment, which could have hidden an "R" before it.
-            if (before[(last + 1)..].IndexOfAny((byte)'\r', (byte)'\n') >= 0)
-            {
-                var lineStart = before[..(last + 1)].LastIndexOfAny((byte)'\r', (byte)'\n') + 1;
-                if (before[lineStart..(last + 1)].Contains((byte)'%'))
-                    return true;
-            }
+            // Without a line end in between, "endobj" is on the line of the token before it: not an "R", so no reader
+            // (the main one, or one started inside a comment of that line) has an "R" just before it.
+            if (before[(last + 1)..].IndexOfAny((byte)'\r', (byte)'\n') >= 0 && LinesBeforeMayEndInR(before[..(last + 1)]))
+                return true;
         }
         return false;
+    }
+
+    // Whether some reader's last token before the end of text may be an "R", where text ends with a line's last
+    // non-white byte. A comment runs to the end of its line, so the last token of every reader there is the last of one
+    // run between the line's % signs (the part before the first is the main reader's; each other run is where a reader
+    // sent inside the comment would read). When that first part is blank, the main reader's last token is on an
+    // earlier line, which is read the same way.
+    private static bool LinesBeforeMayEndInR(ReadOnlySpan<byte> text)
+    {
+        while (true)
+        {
+            var lineStart = text.LastIndexOfAny((byte)'\r', (byte)'\n') + 1;
+            var line = text[lineStart..];
+            var mainPartBlank = true;
+            for (var run = 0; ; run++)
+            {
+                var percent = line.IndexOf((byte)'%');
+                var part = percent < 0 ? line : line[..percent];
+                var lastToken = part.LastIndexOfAnyExcept(PdfWhiteSpace.Set);
+                if (lastToken >= 0 && part[lastToken] == (byte)'R')
+                    return true;
+                if (run == 0)
+                    mainPartBlank = lastToken < 0;
+                if (percent < 0)
+                    break;
+                line = line[(percent + 1)..];
+            }
+            if (!mainPartBlank)
+                return false;
+            var earlier = text[..lineStart].LastIndexOfAnyExcept(PdfWhiteSpace.Set);
+            if (earlier < 0)
+                return false;
+            text = text[..(earlier + 1)];
+        }
     }
 
     // Each run between two % signs of a comment line is where a reader could start; it reads to the next %, which to it
