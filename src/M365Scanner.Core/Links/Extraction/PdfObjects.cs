@@ -1,3 +1,4 @@
+using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Tokenization.Scanner;
 using UglyToad.PdfPig.Tokens;
 
@@ -8,13 +9,19 @@ namespace M365Scanner.Core.Links.Extraction;
 /// PdfPig's <c>DirectObjectFinder</c> recurses through a chain of references, so <c>5 0 obj 6 0 R endobj 6 0 obj
 /// 5 0 R endobj</c> overflowed the stack and killed the process (a stack overflow cannot be caught in .NET).
 /// </summary>
-/// <remarks>One instance per parse; it counts the references that led nowhere because they looped, so the parse can
-/// say that something was not read rather than silently treat it as absent.</remarks>
+/// <remarks><para>One instance per parse; it counts the references that led nowhere because they looped, so the parse can
+/// say that something was not read rather than silently treat it as absent.</para>
+/// <para>A stream looked up here is kept by the scanner for every later lookup, PdfPig's own included. PdfPig keeps
+/// other objects but reads a stream again each time it is asked for one (copying its bytes, hashing them all, decrypting
+/// them), and a page's streams are asked for three times: by the walk of its references, by its pricing and by its
+/// rendering. What is kept is at most the file's own streams.</para></remarks>
 internal sealed class PdfObjects(IPdfTokenScanner scanner)
 {
     /// <summary>References followed for one value at most. Writers never chain more than one or two; a longer chain
     /// is a cycle or an attack.</summary>
     internal const int MaxReferenceChain = PdfReferenceChains.MaxChain;
+
+    private readonly HashSet<IndirectReference> keptStreams = [];
 
     /// <summary>References abandoned after <see cref="MaxReferenceChain"/> steps (cycles, in practice).</summary>
     public int Cycles { get; private set; }
@@ -44,6 +51,8 @@ internal sealed class PdfObjects(IPdfTokenScanner scanner)
                     return false;
                 }
                 token = scanner.Get(reference.Data)?.Data;
+                if (token is StreamToken stream && keptStreams.Add(reference.Data))
+                    scanner.ReplaceToken(reference.Data, stream);
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
