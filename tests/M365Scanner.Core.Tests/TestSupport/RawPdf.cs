@@ -58,7 +58,7 @@ public static class RawPdf
         return Encoding.Latin1.GetBytes(output.ToString());
     }
 
-    private static byte[] Deflate(byte[] content)
+    public static byte[] Deflate(byte[] content)
     {
         using var output = new MemoryStream();
         using (var zlib = new ZLibStream(output, CompressionLevel.SmallestSize, leaveOpen: true))

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using UglyToad.PdfPig.Filters;
 using UglyToad.PdfPig.Tokens;
 
@@ -8,9 +9,19 @@ namespace M365Scanner.Core.Links.Extraction;
 /// budget (so a bomb is refused before more than the budget of its output exists); the other filters are charged with
 /// what they produced. PdfPig's own filters have no limit at all.
 /// </summary>
+/// <remarks>A page's content streams and forms are decoded by its pricing and again by its rendering, from the same
+/// stream (<see cref="PdfObjects"/> keeps each), so what a filter made of one stream's bytes is kept and handed out
+/// again, uncharged: no work was done. Only outputs of up to <see cref="MaxKeptOutputBytes"/>, and
+/// <see cref="MaxKeptBytes"/> in all, so what is kept stays small beside the budget.</remarks>
 internal sealed class MeteredFilterProvider(PdfDecodeBudget budget) : IFilterProvider
 {
+    internal const int MaxKeptOutputBytes = 1024 * 1024;
+    internal const long MaxKeptBytes = 16L * 1024 * 1024;
+
     private readonly IFilterProvider inner = DefaultFilterProvider.Instance;
+    private readonly PdfDecodeBudget budget = budget;
+    private readonly Dictionary<DecodeKey, Memory<byte>> decoded = [];
+    private long keptBytes;
 
     public IReadOnlyList<IFilter> GetFilters(DictionaryToken dictionary) => Meter(inner.GetFilters(dictionary));
 
@@ -19,10 +30,34 @@ internal sealed class MeteredFilterProvider(PdfDecodeBudget budget) : IFilterPro
     public IReadOnlyList<IFilter> GetAllFilters() => Meter(inner.GetAllFilters());
 
     private IReadOnlyList<IFilter> Meter(IReadOnlyList<IFilter> filters) =>
-        [.. filters.Select(f => (IFilter)new MeteredFilter(f, budget))];
+        [.. filters.Select(f => (IFilter)new MeteredFilter(f, this))];
 
-    private sealed class MeteredFilter(IFilter filter, PdfDecodeBudget budget) : IFilter
+    // One filter's step over one stream's bytes: the same array, range, stream and position in its filter chain.
+    private readonly record struct DecodeKey(byte[] Input, int Offset, int Length, DictionaryToken Stream, int Index, Type Filter);
+
+    private Memory<byte> Decode(IFilter filter, Func<Memory<byte>> decode, Memory<byte> input, DictionaryToken stream, int index)
     {
+        if (!MemoryMarshal.TryGetArray<byte>(input, out var segment) || segment.Array is null)
+            return decode();
+        var key = new DecodeKey(segment.Array, segment.Offset, segment.Count, stream, index, filter.GetType());
+        lock (decoded)
+        {
+            if (decoded.TryGetValue(key, out var known))
+                return known;
+        }
+        var output = decode();
+        lock (decoded)
+        {
+            if (output.Length <= MaxKeptOutputBytes && keptBytes + output.Length <= MaxKeptBytes && decoded.TryAdd(key, output))
+                keptBytes += output.Length;
+        }
+        return output;
+    }
+
+    private sealed class MeteredFilter(IFilter filter, MeteredFilterProvider provider) : IFilter
+    {
+        private readonly PdfDecodeBudget budget = provider.budget;
+
         private static readonly NameToken DecodeParms = NameToken.Create("DecodeParms");
         private static readonly NameToken DecodeParmsShort = NameToken.Create("DP");
 
@@ -31,7 +66,10 @@ internal sealed class MeteredFilterProvider(PdfDecodeBudget budget) : IFilterPro
 
         public bool IsSupported => filter.IsSupported;
 
-        public Memory<byte> Decode(Memory<byte> input, DictionaryToken streamDictionary, IFilterProvider filterProvider, int filterIndex)
+        public Memory<byte> Decode(Memory<byte> input, DictionaryToken streamDictionary, IFilterProvider filterProvider, int filterIndex) =>
+            provider.Decode(filter, () => Charged(input, streamDictionary, filterProvider, filterIndex), input, streamDictionary, filterIndex);
+
+        private Memory<byte> Charged(Memory<byte> input, DictionaryToken streamDictionary, IFilterProvider filterProvider, int filterIndex)
         {
             if (isFlate && !HasDecodeParameters(streamDictionary) &&
                 BoundedInflate.TryInflate(input, Math.Max(budget.Remaining, 0)) is { } inflated)
