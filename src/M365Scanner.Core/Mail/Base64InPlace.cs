@@ -9,7 +9,8 @@ namespace M365Scanner.Core.Mail;
 /// and its size are had without decoding the rest. Images were a fifth of the time of reading the list mail, decoded
 /// whole though nothing looks past their first bytes.
 /// </summary>
-/// <remarks>Decodes with MimeKit's own base64 decoder, so the bytes are those <c>MimeContent.DecodeTo</c> gives.</remarks>
+/// <remarks>Decodes to the bytes MimeKit's own base64 decoder gives (<see cref="MimeBase64"/>), those
+/// <c>MimeContent.DecodeTo</c> gives.</remarks>
 internal static class Base64InPlace
 {
     private static readonly SearchValues<byte> Alphabet =
@@ -81,9 +82,7 @@ internal static class Base64InPlace
 
     public static ReadOnlyMemory<byte> Decode(ArraySegment<byte> encoded)
     {
-        var decoder = new Base64Decoder();
-        var output = new byte[decoder.EstimateOutputLength(encoded.Count)];
-        var length = decoder.Decode(encoded.Array!, encoded.Offset, encoded.Count, output);
-        return output.AsMemory(0, length);
+        var output = new byte[MimeBase64.MaxDecodedLength(encoded.Count)];
+        return output.AsMemory(0, MimeBase64.Decode(encoded, output));
     }
 }

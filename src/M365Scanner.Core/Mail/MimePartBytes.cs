@@ -50,7 +50,7 @@ internal static class MimePartBytes
 
     /// <summary>A base64 or quoted-printable part lying in the bytes it was parsed from in place, decoded in one call
     /// (through MimeKit's streams the bytes were copied three times) into a buffer from the shared pool: base64 by
-    /// MimeKit's own decoder, quoted-printable by <see cref="QuotedPrintable"/>, which gives the same bytes. The caller
+    /// <see cref="MimeBase64"/>, quoted-printable by <see cref="QuotedPrintable"/>, which gives the same bytes. The caller
     /// gives the buffer back with <see cref="Return"/>.</summary>
     public static bool TryDecodePooled(MimePart part, out byte[] buffer, out int length)
     {
@@ -60,12 +60,10 @@ internal static class MimePartBytes
             (buffer, length) = ([], 0);
             return false;
         }
-        var base64 = encoding == ContentEncoding.Base64 ? new Base64Decoder() : null;
-        var estimate = Math.Max(1, base64?.EstimateOutputLength(encoded.Count) ?? QuotedPrintable.MaxDecodedLength(encoded.Count));
+        var base64 = encoding == ContentEncoding.Base64;
+        var estimate = Math.Max(1, base64 ? MimeBase64.MaxDecodedLength(encoded.Count) : QuotedPrintable.MaxDecodedLength(encoded.Count));
         buffer = estimate <= MaxPooledBytes ? ArrayPool<byte>.Shared.Rent(estimate) : new byte[estimate];
-        length = base64 is not null
-            ? base64.Decode(encoded.Array!, encoded.Offset, encoded.Count, buffer)
-            : QuotedPrintable.Decode(encoded, buffer);
+        length = base64 ? MimeBase64.Decode(encoded, buffer) : QuotedPrintable.Decode(encoded, buffer);
         return true;
     }
 
