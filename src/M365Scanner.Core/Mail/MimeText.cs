@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 using MimeKit;
 
 namespace M365Scanner.Core.Mail;
@@ -13,6 +14,9 @@ namespace M365Scanner.Core.Mail;
 /// (<see cref="TextPart.TryDetectEncoding"/>), else strict UTF-8 with ISO-8859-1 when the bytes are not UTF-8; every
 /// CR before an LF, and a CR that ends the text, dropped; an unfinished multi-byte sequence that ends the text dropped.
 /// A test compares both on every text part of the corpora.
+/// <para>Where CR and LF are bytes of their own (UTF-8 and the single-byte charsets, <see cref="ByteLineEnds"/>), the
+/// CRs are dropped from the bytes and the string is decoded from them at once: half the bytes to search and copy, and
+/// no buffer of chars between. Other charsets are decoded to chars first.</para>
 /// </remarks>
 internal static class MimeText
 {
@@ -25,12 +29,12 @@ internal static class MimeText
         if (part.Content is null)
             return string.Empty;
         if (MimePartBytes.TryUnencoded(part, out var raw))
-            return Of(part, raw);
+            return Of(part, raw, owned: false);
         if (!MimePartBytes.TryDecodePooled(part, out var pooled, out var length))
-            return Of(part, Decoded(part));
+            return Of(part, Decoded(part), owned: true);
         try
         {
-            return Of(part, pooled.AsSpan(0, length));
+            return Of(part, pooled.AsSpan(0, length), owned: true);
         }
         finally
         {
@@ -38,10 +42,40 @@ internal static class MimeText
         }
     }
 
-    private static string Of(TextPart part, ReadOnlySpan<byte> bytes)
+    // owned: the bytes are this call's to change (a decoded buffer), not the message's own.
+    private static string Of(TextPart part, Span<byte> bytes, bool owned)
     {
         var encoding = DeclaredCharsets.Of(part.ContentType) ??
                        (part.TryDetectEncoding(out var detected, out _) ? detected : StrictUtf8);
+        if (encoding == StrictUtf8)
+            encoding = Utf8.IsValid(WithoutUnfinishedEnd(bytes)) ? Encoding.UTF8 : Encoding.Latin1;
+        if (!ByteLineEnds.Of(encoding))
+            return DecodeToChars(encoding, bytes);
+        if (encoding is UTF8Encoding)
+            bytes = WithoutUnfinishedEnd(bytes);
+        if (NextDroppedCr(bytes, 0) < 0)
+            return encoding.GetString(bytes);
+        if (owned)
+            return encoding.GetString(bytes[..WithoutDroppedCrs(bytes, bytes)]);
+        var pooled = bytes.Length <= MimePartBytes.MaxPooledBytes;
+        var copy = pooled ? ArrayPool<byte>.Shared.Rent(bytes.Length) : new byte[bytes.Length];
+        try
+        {
+            return encoding.GetString(copy, 0, WithoutDroppedCrs(bytes, copy));
+        }
+        finally
+        {
+            if (pooled)
+                ArrayPool<byte>.Shared.Return(copy);
+        }
+    }
+
+    // The decoder is never flushed (below), so a UTF-8 sequence left unfinished at the very end is dropped.
+    private static Span<byte> WithoutUnfinishedEnd(Span<byte> bytes) =>
+        Rune.DecodeLastFromUtf8(bytes, out _, out var unfinished) == OperationStatus.NeedMoreData ? bytes[..^unfinished] : bytes;
+
+    private static string DecodeToChars(Encoding encoding, ReadOnlySpan<byte> bytes)
+    {
         try
         {
             return Decode(encoding, bytes);
@@ -50,6 +84,35 @@ internal static class MimeText
         {
             return Decode(Encoding.Latin1, bytes);
         }
+    }
+
+    // Copies the bytes without each CR that precedes an LF or ends them (target may be the source); returns the length.
+    private static int WithoutDroppedCrs(ReadOnlySpan<byte> source, Span<byte> target)
+    {
+        var written = 0;
+        var at = 0;
+        for (int cr; (cr = NextDroppedCr(source, at)) >= 0; at = cr + 1)
+        {
+            source[at..cr].CopyTo(target[written..]);
+            written += cr - at;
+        }
+        source[at..].CopyTo(target[written..]);
+        return written + source.Length - at;
+    }
+
+    private static int NextDroppedCr(ReadOnlySpan<byte> bytes, int from)
+    {
+        while (from < bytes.Length)
+        {
+            var cr = bytes[from..].IndexOf((byte)'\r');
+            if (cr < 0)
+                return -1;
+            cr += from;
+            if (cr + 1 == bytes.Length || bytes[cr + 1] == (byte)'\n')
+                return cr;
+            from = cr + 1;
+        }
+        return -1;
     }
 
     private static Span<byte> Decoded(TextPart part)

@@ -80,6 +80,42 @@ public class MimeTextTests
         }
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("utf-8")]
+    [InlineData("iso-8859-1")]
+    [InlineData("windows-1252")]
+    [InlineData("koi8-r")]
+    [InlineData("shift_jis")]
+    [InlineData("ibm037")]
+    public void Of_RandomBytesWithLineEnds_InPlaceAndDecoded_EqualsMimeKitsText(string? charset)
+    {
+        // Pieces that meet at the edges: CR and LF in every order, UTF-8 sequences whole, cut short and invalid.
+        byte[][] pieces = [[(byte)'a'], [(byte)'\r'], [(byte)'\n'], [(byte)'\r', (byte)'\n'], [0xC3, 0xA9], [0xE2, 0x82, 0xAC],
+            [0xE2, 0x82], [0xC3], [0x80], [0xE9], [0xF0, 0x9F, 0x98], [0x25], [0x15]];
+        MimeCharsets.EnsureRegistered();
+        var random = new Random(29);
+        var contentType = charset is null ? "text/plain" : $"text/plain; charset={charset}";
+        var differing = new List<string>();
+        for (var i = 0; i < 3000; i++)
+        {
+            var body = new List<byte>();
+            for (var n = random.Next(1, 12); n > 0; n--)
+                body.AddRange(pieces[random.Next(pieces.Length)]);
+            foreach (var base64 in new[] { false, true })
+            {
+                var encoded = base64 ? Encoding.ASCII.GetBytes(Convert.ToBase64String(body.ToArray())) : body.ToArray();
+                var mime = Encoding.ASCII.GetBytes($"From: a@x.example\r\nMIME-Version: 1.0\r\nContent-Type: {contentType}\r\n" +
+                                                   $"Content-Transfer-Encoding: {(base64 ? "base64" : "8bit")}\r\n\r\n")
+                    .Concat(encoded).ToArray();
+                var part = (TextPart)MimeMessage.Load(new MemoryStream(mime, 0, mime.Length, writable: false, publiclyVisible: true), persistent: true).Body!;
+                if (MimeText.Of(part) != part.Text)
+                    differing.Add($"{(base64 ? "base64" : "8bit")}: {Convert.ToHexString(body.ToArray())}");
+            }
+        }
+        Assert.Empty(differing);
+    }
+
     [Fact]
     public void Of_EveryMixOfCrAndLfUpToEightLong_ReadInPlace_EqualsMimeKitsText()
     {
