@@ -121,10 +121,9 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
 
         // PdfPig has no cancellation, so the parse runs on its own thread and the caller waits at most the budget.
         // On timeout the parse is abandoned, not stopped: it runs to its end (or to the next page boundary, where it
-        // checks run.IsAbandoned) and its result is dropped. Its thread is a dedicated one (LongRunning), so a hung
+        // checks run.IsAbandoned) and its result is dropped. Its thread is a dedicated one (PdfParseThreads), so a hung
         // parse does not hold a thread-pool thread, and at most MaxAbandonedParses of them may be outstanding.
-        var parse = Task.Factory.StartNew(() => Read(pdf, attachmentOrigin, passwordList, run),
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var parse = PdfParseThreads.Shared.Run(() => Read(pdf, attachmentOrigin, passwordList, run));
         bool finished;
         try
         {
