@@ -22,6 +22,9 @@ internal static class MimeText
 {
     private const int MaxPooledChars = 1024 * 1024;
 
+    private const byte Cr = (byte)'\r';
+    private const byte Lf = (byte)'\n';
+
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static string Of(TextPart part)
@@ -53,15 +56,15 @@ internal static class MimeText
             return DecodeToChars(encoding, bytes);
         if (encoding is UTF8Encoding)
             bytes = WithoutUnfinishedEnd(bytes);
-        if (NextDroppedCr(bytes, 0) < 0)
+        if (UnixLineEnds.NextDroppedCr<byte>(bytes, 0, Cr, Lf) < 0)
             return encoding.GetString(bytes);
         if (owned)
-            return encoding.GetString(bytes[..WithoutDroppedCrs(bytes, bytes)]);
+            return encoding.GetString(bytes[..UnixLineEnds.CopyWithout<byte>(bytes, bytes, Cr, Lf)]);
         var pooled = bytes.Length <= MimePartBytes.MaxPooledBytes;
         var copy = pooled ? ArrayPool<byte>.Shared.Rent(bytes.Length) : new byte[bytes.Length];
         try
         {
-            return encoding.GetString(copy, 0, WithoutDroppedCrs(bytes, copy));
+            return encoding.GetString(copy, 0, UnixLineEnds.CopyWithout<byte>(bytes, copy, Cr, Lf));
         }
         finally
         {
@@ -84,35 +87,6 @@ internal static class MimeText
         {
             return Decode(Encoding.Latin1, bytes);
         }
-    }
-
-    // Copies the bytes without each CR that precedes an LF or ends them (target may be the source); returns the length.
-    private static int WithoutDroppedCrs(ReadOnlySpan<byte> source, Span<byte> target)
-    {
-        var written = 0;
-        var at = 0;
-        for (int cr; (cr = NextDroppedCr(source, at)) >= 0; at = cr + 1)
-        {
-            source[at..cr].CopyTo(target[written..]);
-            written += cr - at;
-        }
-        source[at..].CopyTo(target[written..]);
-        return written + source.Length - at;
-    }
-
-    private static int NextDroppedCr(ReadOnlySpan<byte> bytes, int from)
-    {
-        while (from < bytes.Length)
-        {
-            var cr = bytes[from..].IndexOf((byte)'\r');
-            if (cr < 0)
-                return -1;
-            cr += from;
-            if (cr + 1 == bytes.Length || bytes[cr + 1] == (byte)'\n')
-                return cr;
-            from = cr + 1;
-        }
-        return -1;
     }
 
     private static Span<byte> Decoded(TextPart part)
@@ -143,41 +117,14 @@ internal static class MimeText
         }
     }
 
-    // A CR before an LF or at the very end is dropped while the string is made, line by line with vectorised searches
-    // and block copies. (Dropping them in place first was a loop over every char of every CRLF body.)
+    // The dropped CRs are left out while the string is made. (Dropping them in place first was a loop over every char
+    // of every CRLF body.)
     private static string WithUnixNewLines(char[] chars, int count)
     {
-        var dropped = 0;
-        for (var at = 0; NextDroppedCr(chars, count, at) is var cr and >= 0; at = cr + 1)
-            dropped++;
+        var dropped = UnixLineEnds.DroppedCrs<char>(chars.AsSpan(0, count), '\r', '\n');
         if (dropped == 0)
             return new string(chars, 0, count);
         return string.Create(count - dropped, (chars, count), static (text, state) =>
-        {
-            var (source, length) = state;
-            var written = 0;
-            var at = 0;
-            for (int cr; (cr = NextDroppedCr(source, length, at)) >= 0; at = cr + 1)
-            {
-                source.AsSpan(at, cr - at).CopyTo(text[written..]);
-                written += cr - at;
-            }
-            source.AsSpan(at, length - at).CopyTo(text[written..]);
-        });
-    }
-
-    private static int NextDroppedCr(char[] chars, int count, int from)
-    {
-        while (from < count)
-        {
-            var cr = chars.AsSpan(from, count - from).IndexOf('\r');
-            if (cr < 0)
-                return -1;
-            cr += from;
-            if (cr + 1 == count || chars[cr + 1] == '\n')
-                return cr;
-            from = cr + 1;
-        }
-        return -1;
+            UnixLineEnds.CopyWithout<char>(state.chars.AsSpan(0, state.count), text, '\r', '\n'));
     }
 }
