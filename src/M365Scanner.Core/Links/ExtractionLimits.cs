@@ -24,7 +24,7 @@ public sealed record ExtractionLimits
     public long MaxPdfStreamBytes { get; init; } = 64L * 1024 * 1024;
 
     /// <summary>Bytes all of one PDF's streams may decode to together, every decode counted (a stream drawn
-    /// many times is decoded many times, unless the parse kept what it decoded the first time).</summary>
+    /// many times is decoded many times).</summary>
     public long MaxPdfDecodedBytes { get; init; } = 256L * 1024 * 1024;
 
     /// <summary>Content operators a PDF page may run, form XObjects counted each time they are drawn; a page over

@@ -11,12 +11,13 @@ namespace M365Scanner.Core.Links.Extraction;
 /// </summary>
 /// <remarks>A page's content streams and forms are decoded by its pricing and again by its rendering, from the same
 /// stream (<see cref="PdfObjects"/> keeps each), so what a filter made of one stream's bytes is kept and handed out
-/// again, uncharged: no work was done. Only outputs of up to <see cref="MaxKeptOutputBytes"/>, and
-/// <see cref="MaxKeptBytes"/> in all, so what is kept stays small beside the budget.</remarks>
+/// again. It is charged to the budget again, as a decode would be: the budget bounds what a document makes the parse
+/// go through, not only what it costs. Only what is small is kept (input and output, up to
+/// <see cref="MaxKeptEntryBytes"/> each time and <see cref="MaxKeptBytes"/> in all).</remarks>
 internal sealed class MeteredFilterProvider(PdfDecodeBudget budget) : IFilterProvider
 {
-    internal const int MaxKeptOutputBytes = 1024 * 1024;
-    internal const long MaxKeptBytes = 16L * 1024 * 1024;
+    internal const int MaxKeptEntryBytes = 2 * 1024 * 1024;
+    internal const long MaxKeptBytes = 8L * 1024 * 1024;
 
     private readonly IFilterProvider inner = DefaultFilterProvider.Instance;
     private readonly PdfDecodeBudget budget = budget;
@@ -43,13 +44,18 @@ internal sealed class MeteredFilterProvider(PdfDecodeBudget budget) : IFilterPro
         lock (decoded)
         {
             if (decoded.TryGetValue(key, out var known))
+            {
+                budget.Charge(known.Length);
                 return known;
+            }
         }
         var output = decode();
+        // The key holds the input array, so it is counted with the output.
+        var entry = (long)segment.Count + output.Length;
         lock (decoded)
         {
-            if (output.Length <= MaxKeptOutputBytes && keptBytes + output.Length <= MaxKeptBytes && decoded.TryAdd(key, output))
-                keptBytes += output.Length;
+            if (entry <= MaxKeptEntryBytes && keptBytes + entry <= MaxKeptBytes && decoded.TryAdd(key, output))
+                keptBytes += entry;
         }
         return output;
     }

@@ -198,7 +198,7 @@ public sealed class PdfLinkExtractor : IPdfLinkReader
                 run.Note($"pdf read only in part: {run.Name}: {pageCount} pages, only the first {limits.MaxPdfPages} were read");
 
             document.AddPageFactory<PdfLetterPage, PdfLetterPageFactory>();
-            var objects = new PdfObjects(document.Structure.TokenScanner);
+            var objects = new PdfObjects(document.Structure.TokenScanner, keptStreamBytes: pdf.Length);
             // Our own walk of the page tree: each page is priced from its dictionary before PdfPig renders it.
             var (pageTree, treeLoops, plainTree) = PdfPageTree.Leaves(document.Structure.Catalog.CatalogDictionary, objects, limits.MaxPdfPages);
             if (treeLoops)

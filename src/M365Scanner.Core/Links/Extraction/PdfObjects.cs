@@ -14,14 +14,17 @@ namespace M365Scanner.Core.Links.Extraction;
 /// <para>A stream looked up here is kept by the scanner for every later lookup, PdfPig's own included. PdfPig keeps
 /// other objects but reads a stream again each time it is asked for one (copying its bytes, hashing them all, decrypting
 /// them), and a page's streams are asked for three times: by the walk of its references, by its pricing and by its
-/// rendering. What is kept is at most the file's own streams.</para></remarks>
-internal sealed class PdfObjects(IPdfTokenScanner scanner)
+/// rendering. Streams are kept up to <paramref name="keptStreamBytes"/> of their data in all (the file's length: streams
+/// whose /Length all run to one "endstream" each hold most of the file), then read again as PdfPig reads them.</para>
+/// </remarks>
+internal sealed class PdfObjects(IPdfTokenScanner scanner, long keptStreamBytes)
 {
     /// <summary>References followed for one value at most. Writers never chain more than one or two; a longer chain
     /// is a cycle or an attack.</summary>
     internal const int MaxReferenceChain = PdfReferenceChains.MaxChain;
 
     private readonly HashSet<IndirectReference> keptStreams = [];
+    private long keptBytes;
 
     /// <summary>References abandoned after <see cref="MaxReferenceChain"/> steps (cycles, in practice).</summary>
     public int Cycles { get; private set; }
@@ -51,8 +54,8 @@ internal sealed class PdfObjects(IPdfTokenScanner scanner)
                     return false;
                 }
                 token = scanner.Get(reference.Data)?.Data;
-                if (token is StreamToken stream && keptStreams.Add(reference.Data))
-                    scanner.ReplaceToken(reference.Data, stream);
+                if (token is StreamToken stream)
+                    Keep(reference.Data, stream);
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -61,5 +64,13 @@ internal sealed class PdfObjects(IPdfTokenScanner scanner)
         }
         value = token as T;
         return value is not null;
+    }
+
+    private void Keep(IndirectReference reference, StreamToken stream)
+    {
+        if (stream.Data.Length > keptStreamBytes - keptBytes || !keptStreams.Add(reference))
+            return;
+        keptBytes += stream.Data.Length;
+        scanner.ReplaceToken(reference, stream);
     }
 }

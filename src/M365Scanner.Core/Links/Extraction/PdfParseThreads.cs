@@ -40,7 +40,8 @@ internal sealed class PdfParseThreads
         else
         {
             Interlocked.Increment(ref started);
-            new Thread(() => Serve(job)) { IsBackground = true, Name = "pdf parse" }.Start();
+            // Not started with this caller's context: the thread outlives it, and each parse runs in its own caller's.
+            new Thread(() => Serve(job)) { IsBackground = true, Name = "pdf parse" }.UnsafeStart();
         }
         return job.Done.Task;
     }
@@ -70,6 +71,9 @@ internal sealed class PdfParseThreads
 
     private sealed class Parse(Action parse)
     {
+        // The caller's execution context (its async-locals), in which the parse runs as it would on the caller's thread.
+        private readonly ExecutionContext? context = ExecutionContext.Capture();
+
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         // What the parse threw, or null.
@@ -77,7 +81,10 @@ internal sealed class PdfParseThreads
         {
             try
             {
-                parse();
+                if (context is null)
+                    parse();
+                else
+                    ExecutionContext.Run(context, static state => ((Action)state!)(), parse);
                 return null;
             }
             catch (Exception e)

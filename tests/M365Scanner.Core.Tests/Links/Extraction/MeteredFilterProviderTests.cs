@@ -7,18 +7,22 @@ namespace M365Scanner.Core.Tests.Links.Extraction;
 
 public class MeteredFilterProviderTests
 {
-    private static readonly DictionaryToken FlateDictionary = new(new Dictionary<NameToken, IToken>
-    {
-        [NameToken.Create("Filter")] = NameToken.Create("FlateDecode"),
-    });
+    private static readonly DictionaryToken FlateDictionary = Filtered("FlateDecode");
+    private static readonly DictionaryToken Ascii85Dictionary = Filtered("ASCII85Decode");
+
+    private static DictionaryToken Filtered(string filter) =>
+        new(new Dictionary<NameToken, IToken> { [NameToken.Create("Filter")] = NameToken.Create(filter) });
 
     private static Memory<byte> Decode(IFilterProvider provider, StreamToken stream) =>
         provider.GetFilters(stream.StreamDictionary).Single().Decode(stream.Data, stream.StreamDictionary, provider, 0);
 
+    // Per stream 64 MiB, so what is left is what the document's budget has left.
+    private static PdfDecodeBudget Budget(long perDocument) => new(64 * 1024 * 1024, perDocument);
+
     [Fact]
-    public void Decode_HandsOutWhatItMadeOfAStreamAgain_WithoutChargingTheBudgetTwice()
+    public void Decode_HandsOutWhatItMadeOfAStreamAgain_ChargedAsADecodeWouldBe()
     {
-        var budget = new PdfDecodeBudget(64 * 1024 * 1024, 10 * 1024 * 1024);
+        var budget = Budget(10 * 1024 * 1024);
         var provider = new MeteredFilterProvider(budget);
         var stream = new StreamToken(FlateDictionary, RawPdf.Deflate(new byte[100_000]));
 
@@ -28,36 +32,57 @@ public class MeteredFilterProviderTests
 
         Assert.Equal(100_000, first.Length);
         Assert.True(first.Equals(second), "the second decode is the first one's output");
-        Assert.Equal(remaining, budget.Remaining);
+        Assert.Equal(remaining - 100_000, budget.Remaining);
+    }
+
+    [Fact]
+    public void Decode_RefusesWhatItKept_OnceTheBudgetIsSpent()
+    {
+        var provider = new MeteredFilterProvider(Budget(250_000));
+        var stream = new StreamToken(FlateDictionary, RawPdf.Deflate(new byte[100_000]));
+        Decode(provider, stream);
+        Decode(provider, stream);
+
+        Assert.Throws<PdfBudgetExceededException>(() => Decode(provider, stream));
     }
 
     [Fact]
     public void Decode_DecodesAgain_AStreamOfOtherBytes()
     {
-        var budget = new PdfDecodeBudget(64 * 1024 * 1024, 10 * 1024 * 1024);
-        var provider = new MeteredFilterProvider(budget);
+        var provider = new MeteredFilterProvider(Budget(10 * 1024 * 1024));
         var deflated = RawPdf.Deflate(new byte[100_000]);
 
         var first = Decode(provider, new StreamToken(FlateDictionary, deflated));
-        var remaining = budget.Remaining;
         var second = Decode(provider, new StreamToken(FlateDictionary, deflated.ToArray()));
 
         Assert.False(first.Equals(second));
-        Assert.Equal(remaining - 100_000, budget.Remaining);
     }
 
     [Fact]
-    public void Decode_KeepsNoOutputOverItsSizeLimit_SoEachDecodeIsChargedAgain()
+    public void Decode_KeepsNothingOverItsSizeLimit()
     {
-        var budget = new PdfDecodeBudget(64 * 1024 * 1024, 32 * 1024 * 1024);
-        var provider = new MeteredFilterProvider(budget);
-        var stream = new StreamToken(FlateDictionary, RawPdf.Deflate(new byte[MeteredFilterProvider.MaxKeptOutputBytes + 1]));
+        var provider = new MeteredFilterProvider(Budget(32 * 1024 * 1024));
+        var stream = new StreamToken(FlateDictionary, RawPdf.Deflate(new byte[MeteredFilterProvider.MaxKeptEntryBytes + 1]));
 
-        var first = Decode(provider, stream);
-        var remaining = budget.Remaining;
-        var second = Decode(provider, stream);
+        Assert.False(Decode(provider, stream).Equals(Decode(provider, stream)));
+    }
 
-        Assert.False(first.Equals(second));
-        Assert.Equal(remaining - first.Length, budget.Remaining);
+    // A stream that decodes to little still has its input held by what is kept: 40 streams of 1 MiB are more than
+    // the 8 MiB kept in all, so the last of them are not kept.
+    [Fact]
+    public void Decode_CountsTheInputItKeepsAlive()
+    {
+        var provider = new MeteredFilterProvider(Budget(256 * 1024 * 1024));
+        var streams = Enumerable.Range(0, 40).Select(_ =>
+        {
+            var data = new byte[1024 * 1024];
+            "87cURD]i,\"Ebo80~>"u8.CopyTo(data); // "Hello World", then nothing is read
+            return new StreamToken(Ascii85Dictionary, data);
+        }).ToList();
+        foreach (var stream in streams)
+            Decode(provider, stream);
+
+        var kept = streams.Count(stream => Decode(provider, stream).Equals(Decode(provider, stream)));
+        Assert.InRange(kept, 1, (int)(MeteredFilterProvider.MaxKeptBytes / (1024 * 1024)));
     }
 }

@@ -55,4 +55,20 @@ public class PdfParseThreadsTests
         Assert.True(threads.Run(() => { }).Wait(Deadline));
         Assert.Equal(1, threads.Started);
     }
+
+    private static readonly AsyncLocal<string?> Ambient = new();
+
+    [Fact]
+    public void Run_RunsEachParseInItsOwnCallersContext()
+    {
+        var threads = new PdfParseThreads();
+        Ambient.Value = "first caller";
+        Assert.True(threads.Run(() => { }).Wait(Deadline));
+        Ambient.Value = "second caller";
+        string? seen = null;
+        Assert.True(threads.Run(() => seen = Ambient.Value).Wait(Deadline));
+
+        Assert.Equal(1, threads.Started);
+        Assert.Equal("second caller", seen);
+    }
 }
