@@ -72,7 +72,7 @@ internal sealed class InFlightWatch : IDisposable
             {
                 verdict = WorkerLoss.OverTime;
             }
-            else if (ResidentBytes() is { } resident)
+            else if (ResidentBytesOf(process) is { } resident)
             {
                 PeakResidentBytes = Math.Max(PeakResidentBytes, resident);
                 if (resident > ceilingBytes)
@@ -83,7 +83,8 @@ internal sealed class InFlightWatch : IDisposable
         }
     }
 
-    private long? ResidentBytes()
+    /// <summary>The process's resident size; null when it has exited.</summary>
+    internal static long? ResidentBytesOf(Process process)
     {
         try
         {

@@ -20,6 +20,7 @@ internal sealed class WorkerProcess : IDisposable
     private readonly Stream stdin;
     private readonly Stream stdout;
     private readonly TimeSpan pollInterval;
+    private long? lastLookAfterAnswer;
 
     private WorkerProcess(Process process, TimeSpan pollInterval)
     {
@@ -109,7 +110,8 @@ internal sealed class WorkerProcess : IDisposable
         var verdict = watch.Stop();
 
         if (response is { Status: ParseStatus.Read } && !outOfProtocol)
-            return new WorkerAnswer(response, null, null, WorkerReusable: verdict is null, stderr.Text(), watch.PeakResidentBytes);
+            return new WorkerAnswer(response, null, null, WorkerReusable: verdict is null && !OverCeilingAfterAnswer(ceilingBytes),
+                stderr.Text(), watch.PeakResidentBytes);
         if (response is not null || outOfProtocol)
         {
             Kill();
@@ -119,6 +121,17 @@ internal sealed class WorkerProcess : IDisposable
         var exitCode = WaitForExitCode();
         var loss = verdict ?? (exitCode == WorkerExitCodes.OutOfMemory ? WorkerLoss.OverMemory : WorkerLoss.Died);
         return new WorkerAnswer(null, loss, exitCode, false, stderr.Text(), watch.PeakResidentBytes);
+    }
+
+    // The watch first looks one poll interval into a document, so a worker that answers sooner is never looked at while
+    // it reads. It is looked at after an answer instead, at most once an interval (reading its size is not free), and
+    // one that has grown over the ceiling is not kept: its answer stands, and the next document gets a new worker.
+    private bool OverCeilingAfterAnswer(long ceilingBytes)
+    {
+        if (lastLookAfterAnswer is { } at && Stopwatch.GetElapsedTime(at) < pollInterval)
+            return false;
+        lastLookAfterAnswer = Stopwatch.GetTimestamp();
+        return InFlightWatch.ResidentBytesOf(process) is { } resident && resident > ceilingBytes;
     }
 
     /// <summary>Kills the worker; a document in flight ends as lost. Safe from any thread, at any time.</summary>
