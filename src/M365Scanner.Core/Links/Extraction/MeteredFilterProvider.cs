@@ -62,10 +62,10 @@ internal sealed class MeteredFilterProvider(PdfDecodeBudget budget) : IFilterPro
 
     private sealed class MeteredFilter(IFilter filter, MeteredFilterProvider provider) : IFilter
     {
-        private readonly PdfDecodeBudget budget = provider.budget;
-
         private static readonly NameToken DecodeParms = NameToken.Create("DecodeParms");
         private static readonly NameToken DecodeParmsShort = NameToken.Create("DP");
+
+        private readonly PdfDecodeBudget budget = provider.budget;
 
         // PdfPig's Flate filter is internal; its type name is the one way to recognise it.
         private readonly bool isFlate = filter.GetType().Name == "FlateFilter";

@@ -5,7 +5,7 @@ namespace M365Scanner.Core.Links.Extraction;
 /// <summary>
 /// Dedicated threads for PDF parses, kept between parses. A parse runs on a thread of its own so that its caller can
 /// stop waiting after the time budget while PdfPig, which cannot be cancelled, runs on; starting a thread for each PDF
-/// (a long-running task) cost 0.3-1.5 ms a PDF on a loaded machine, a third of reading a typical one.
+/// (a long-running task) cost 0.3-1.5 ms a PDF on a loaded machine, as much as reading a typical one.
 /// </summary>
 /// <remarks>A parse never waits for a thread: it goes to an idle one, or a new one is started. A thread whose parse
 /// was abandoned finishes it, then waits for the next. Threads are never stopped, so there are as many as parses ever
@@ -15,15 +15,15 @@ internal sealed class PdfParseThreads
     /// <summary>The threads of the process.</summary>
     public static readonly PdfParseThreads Shared = new();
 
-    internal PdfParseThreads()
-    {
-    }
-
     private readonly BlockingCollection<Parse> queued = new();
 
     // Threads waiting for a parse, less the parses queued for them: a parse is queued only after taking one of them.
     private int idle;
     private int started;
+
+    internal PdfParseThreads()
+    {
+    }
 
     /// <summary>Threads started so far.</summary>
     public int Started => Volatile.Read(ref started);
